@@ -1,0 +1,253 @@
+package dev.hsts.policy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
+
+/**
+ * A list of host patterns, parsed once and matched per request. An entry is one of:
+ * <ul>
+ * <li>an exact name, {@code api.example.com} (internationalised names are compared as punycode);</li>
+ * <li>a wildcard, {@code *.example.com}: any subdomain at any depth, but not {@code example.com} itself;</li>
+ * <li>an IPv4 or IPv6 address, {@code 10.1.2.3} or {@code ::1} (brackets allowed);</li>
+ * <li>a CIDR range, {@code 10.0.0.0/8} or {@code fd00::/8};</li>
+ * <li>{@code *}: every host.</li>
+ * </ul>
+ * Matching is case-insensitive and ignores one trailing dot. A look-up costs a hash probe for the name and one
+ * per dot in it, plus a scan of the IP ranges only for hosts that are IP literals, so it does not grow with the
+ * number of names.
+ */
+public final class HostPatterns {
+
+	private static final HostPatterns NONE = new HostPatterns(List.of(), false, Set.of(), Set.of(), List.of());
+
+	private final List<String> entries;
+
+	private final boolean any;
+
+	private final Set<String> exactNames;
+
+	private final Set<String> wildcardSuffixes;
+
+	private final List<IpAddressMatcher> addressRanges;
+
+	private HostPatterns(List<String> entries, boolean any, Set<String> exactNames, Set<String> wildcardSuffixes,
+			List<IpAddressMatcher> addressRanges) {
+		this.entries = entries;
+		this.any = any;
+		this.exactNames = exactNames;
+		this.wildcardSuffixes = wildcardSuffixes;
+		this.addressRanges = addressRanges;
+	}
+
+	/** No patterns: matches nothing. */
+	public static HostPatterns none() {
+		return NONE;
+	}
+
+	/**
+	 * Parses and validates configured entries.
+	 * @param entries the entries as configured
+	 * @param property the property that holds them, for error messages (e.g. {@code security.headers.hsts.excluded-hosts})
+	 * @return the patterns
+	 * @throws InvalidPolicyException naming {@code property[i]} for the first entry that is not valid
+	 */
+	public static HostPatterns parse(List<String> entries, String property) {
+		if (entries == null || entries.isEmpty()) {
+			return NONE;
+		}
+		boolean any = false;
+		Set<String> exact = new HashSet<>();
+		Set<String> wildcards = new HashSet<>();
+		List<IpAddressMatcher> ranges = new ArrayList<>();
+		for (int i = 0; i < entries.size(); i++) {
+			String entry = entries.get(i);
+			String entryProperty = property + "[" + i + "]";
+			try {
+				if ("*".equals(entry)) {
+					any = true;
+				}
+				else {
+					addEntry(entry, exact, wildcards, ranges);
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidPolicyException(entryProperty, entry, "this host entry is not valid: " + ex.getMessage() + ".",
+						"Use an exact name (api.example.com), a wildcard (*.example.com), an IP address (10.1.2.3, ::1), "
+								+ "a CIDR range (10.0.0.0/8, fd00::/8) or *, without scheme, port, path or spaces.");
+			}
+		}
+		return new HostPatterns(List.copyOf(entries), any, Set.copyOf(exact), Set.copyOf(wildcards), List.copyOf(ranges));
+	}
+
+	private static void addEntry(String entry, Set<String> exact, Set<String> wildcards, List<IpAddressMatcher> ranges) {
+		if (entry == null || entry.isEmpty()) {
+			throw new IllegalArgumentException("it is empty");
+		}
+		for (int i = 0; i < entry.length(); i++) {
+			char c = entry.charAt(i);
+			if (c <= ' ' || c == 0x7f) {
+				throw new IllegalArgumentException("it contains spaces or control characters");
+			}
+		}
+		if (entry.contains("://")) {
+			throw new IllegalArgumentException("it has a scheme");
+		}
+		if (entry.indexOf('@') >= 0) {
+			throw new IllegalArgumentException("it has user information ('@')");
+		}
+		int slash = entry.indexOf('/');
+		if (slash >= 0) {
+			ranges.add(parseRange(entry, slash));
+			return;
+		}
+		if (entry.startsWith("[")) {
+			if (!entry.endsWith("]")) {
+				throw new IllegalArgumentException(entry.contains("]:") ? "it has a port" : "its brackets are unbalanced");
+			}
+			ranges.add(new IpAddressMatcher(requireIpv6(entry.substring(1, entry.length() - 1))));
+			return;
+		}
+		if (entry.indexOf(':') >= 0) {
+			if (!HostNames.hasIpv6Form(entry)) {
+				throw new IllegalArgumentException("it has a port");
+			}
+			ranges.add(new IpAddressMatcher(requireIpv6(entry)));
+			return;
+		}
+		if (HostNames.isDottedQuad(entry)) {
+			ranges.add(new IpAddressMatcher(entry));
+			return;
+		}
+		if (entry.startsWith("*.")) {
+			String suffix = HostNames.toAsciiName(entry.substring(2));
+			if (suffix.indexOf('*') >= 0) {
+				throw new IllegalArgumentException("only one leading '*.' is allowed");
+			}
+			wildcards.add(suffix);
+			return;
+		}
+		if (entry.indexOf('*') >= 0) {
+			throw new IllegalArgumentException("'*' is only allowed alone or as a leading '*.'");
+		}
+		String name = HostNames.toAsciiName(entry);
+		if (HostNames.isIpLiteral(name)) {
+			throw new IllegalArgumentException("it ends in a number but is not a dotted-quad IPv4 address");
+		}
+		exact.add(name);
+	}
+
+	private static IpAddressMatcher parseRange(String entry, int slash) {
+		String address = entry.substring(0, slash);
+		String prefix = entry.substring(slash + 1);
+		boolean ipv4 = HostNames.isDottedQuad(address);
+		if (!ipv4 && !HostNames.hasIpv6Form(address)) {
+			throw new IllegalArgumentException("it has a path, or a CIDR range whose address is not an IP address");
+		}
+		if (!ipv4) {
+			requireIpv6(address);
+		}
+		int maxBits = ipv4 ? 32 : 128;
+		if (prefix.isEmpty() || prefix.length() > 3 || !prefix.chars().allMatch(Character::isDigit)
+				|| Integer.parseInt(prefix) > maxBits) {
+			throw new IllegalArgumentException("its CIDR prefix length must be a number from 0 to " + maxBits);
+		}
+		int bits = Integer.parseInt(prefix);
+		byte[] bytes = InetAddresses.parseLiteral(address).getAddress();
+		for (int bit = bits; bit < bytes.length * 8; bit++) {
+			if ((bytes[bit / 8] & (0x80 >>> (bit % 8))) != 0) {
+				throw new IllegalArgumentException("the address has bits set beyond the /" + bits
+						+ " prefix; write the network address of the range");
+			}
+		}
+		return new IpAddressMatcher(address + "/" + bits);
+	}
+
+	private static String requireIpv6(String text) {
+		if (!HostNames.hasIpv6Form(text)) {
+			throw new IllegalArgumentException("it is not a valid IPv6 address");
+		}
+		InetAddresses.parseLiteral(text);
+		return text;
+	}
+
+	/**
+	 * Whether a host, as a server reports it, matches one of the patterns.
+	 * @param host the host without port, in any case, with or without brackets or a trailing dot
+	 * @return whether it matches
+	 */
+	public boolean matches(String host) {
+		return matchesNormalized(HostNames.normalize(host));
+	}
+
+	/**
+	 * Whether a host already in {@link HostNames#normalize(String) normalised} form matches.
+	 * @param host the normalised host
+	 * @return whether it matches
+	 */
+	public boolean matchesNormalized(String host) {
+		if (this.any) {
+			return true;
+		}
+		if (host.isEmpty()) {
+			return false;
+		}
+		if (HostNames.isDottedQuad(host) || HostNames.hasIpv6Form(host)) {
+			return matchesAddress(host);
+		}
+		if (this.exactNames.contains(host)) {
+			return true;
+		}
+		if (!this.wildcardSuffixes.isEmpty()) {
+			for (int dot = host.indexOf('.'); dot >= 0 && dot < host.length() - 1; dot = host.indexOf('.', dot + 1)) {
+				if (dot > 0 && this.wildcardSuffixes.contains(host.substring(dot + 1))) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private boolean matchesAddress(String host) {
+		if (this.addressRanges.isEmpty()) {
+			return false;
+		}
+		try {
+			InetAddresses.parseLiteral(host);
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+		for (IpAddressMatcher range : this.addressRanges) {
+			if (range.matches(host)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether the list contains {@code *}. */
+	public boolean allowsAny() {
+		return this.any;
+	}
+
+	/** Whether the list is empty. */
+	public boolean isEmpty() {
+		return this.entries.isEmpty();
+	}
+
+	/** The entries as configured. */
+	public List<String> entries() {
+		return Collections.unmodifiableList(this.entries);
+	}
+
+	@Override
+	public String toString() {
+		return this.entries.toString();
+	}
+
+}

@@ -1,0 +1,98 @@
+package dev.hsts.web;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Applies the security {@link HeaderWriter}s to every response, exactly once per header.
+ *
+ * <p>Spring Security's {@code HeaderWriterFilter} writes either before the chain or when the response commits.
+ * This filter does both and more, because a security header must also survive what happens in between:
+ * <ul>
+ * <li>before the chain, so the headers are present before any other filter (including Spring Security's, whose
+ * writers skip a header that is already set) or the application runs;</li>
+ * <li>again after {@link HttpServletResponse#reset()}, which removes every header;</li>
+ * <li>again when the response commits and when the chain returns or throws (writers only fill what is absent);</li>
+ * <li>on error and async dispatches as well, so error pages and async results are covered too.</li>
+ * </ul>
+ * A value the application sets itself replaces the filter's; a second value the application adds for a header
+ * that may appear only once (such as {@code Strict-Transport-Security}) replaces the first instead of duplicating it.
+ */
+public class SecurityHeadersFilter extends OncePerRequestFilter implements Ordered {
+
+	/**
+	 * Right after Spring's {@code ForwardedHeaderFilter} (which runs at {@link Ordered#HIGHEST_PRECEDENCE}, so the
+	 * secure flag and host are final here) and before Spring Security and every application filter.
+	 */
+	public static final int DEFAULT_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+	private final HeaderWriter[] writers;
+
+	private int order = DEFAULT_ORDER;
+
+	/**
+	 * @param writers the writers to apply, in order
+	 */
+	public SecurityHeadersFilter(List<? extends HeaderWriter> writers) {
+		this.writers = writers.toArray(new HeaderWriter[0]);
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		SecurityHeadersResponse wrapped = new SecurityHeadersResponse(request, response, this.writers);
+		wrapped.writeHeaders();
+		try {
+			chain.doFilter(request, wrapped);
+		}
+		finally {
+			if (!response.isCommitted()) {
+				wrapped.writeHeaders();
+			}
+		}
+	}
+
+	@Override
+	protected void doFilterNestedErrorDispatch(HttpServletRequest request, HttpServletResponse response,
+			FilterChain chain) throws ServletException, IOException {
+		doFilterInternal(request, response, chain);
+	}
+
+	@Override
+	protected boolean shouldNotFilterAsyncDispatch() {
+		return false;
+	}
+
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
+
+	/** The writers this filter applies. */
+	public List<HeaderWriter> getWriters() {
+		return List.of(this.writers);
+	}
+
+	@Override
+	public int getOrder() {
+		return this.order;
+	}
+
+	/**
+	 * @param order the filter order; keep it before Spring Security's filter chain (-100) and after the
+	 * forwarded-header handling
+	 */
+	public void setOrder(int order) {
+		this.order = order;
+	}
+
+}
