@@ -1,0 +1,222 @@
+package dev.hsts.autoconfigure;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.stream.Stream;
+
+import jakarta.servlet.DispatcherType;
+
+import dev.hsts.policy.HstsMode;
+import dev.hsts.policy.HstsPolicy;
+import dev.hsts.web.SecurityHeadersFilter;
+import dev.hsts.web.StagedHstsHeaderWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.header.writers.HstsHeaderWriter;
+import org.springframework.test.util.ReflectionTestUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SecurityHeadersAutoConfigurationTest {
+
+	private final WebApplicationContextRunner web = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(SecurityHeadersAutoConfiguration.class));
+
+	@Test
+	void onByDefaultInServletApplications() {
+		this.web.run((context) -> {
+			assertThat(context).hasSingleBean(HstsPolicy.class)
+				.hasSingleBean(StagedHstsHeaderWriter.class)
+				.hasSingleBean(SecurityHeadersFilter.class)
+				.hasBean(SecurityHeadersAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME);
+			assertThat(context.getBean(HstsPolicy.class).mode()).isEqualTo(HstsMode.PINNED);
+			assertThat(context.getBean(HstsPolicy.class).headerValueAt(0)).isEqualTo("max-age=300");
+			assertThat(context.getBean(SecurityHeadersFilter.class).getWriters())
+				.containsExactly(context.getBean(StagedHstsHeaderWriter.class));
+		});
+	}
+
+	@Test
+	void filterIsRegisteredForEveryDispatchBeforeSpringSecurity() {
+		this.web.run((context) -> {
+			FilterRegistrationBean<?> registration = context
+				.getBean(SecurityHeadersAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME, FilterRegistrationBean.class);
+			assertThat(registration.getFilter()).isSameAs(context.getBean(SecurityHeadersFilter.class));
+			assertThat(registration.getOrder()).isLessThan(-100);
+			@SuppressWarnings("unchecked")
+			EnumSet<DispatcherType> types = (EnumSet<DispatcherType>) ReflectionTestUtils.getField(registration,
+					"dispatcherTypes");
+			assertThat(types).containsExactlyInAnyOrder(DispatcherType.values());
+		});
+	}
+
+	@Test
+	void offInNonWebApplications() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SecurityHeadersAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(HstsPolicy.class)
+				.doesNotHaveBean(SecurityHeadersFilter.class));
+	}
+
+	@Test
+	void offWhenSwitchedOff() {
+		this.web.withPropertyValues("security.headers.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(HstsPolicy.class)
+				.doesNotHaveBean(SecurityHeadersFilter.class)
+				.doesNotHaveBean(SecurityHeadersAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME));
+	}
+
+	@Test
+	void hstsCanBeSwitchedOffAloneAndThePolicySaysSo() {
+		this.web.withPropertyValues("security.headers.hsts.enabled=false").run((context) -> {
+			assertThat(context).hasSingleBean(SecurityHeadersFilter.class);
+			assertThat(context.getBean(HstsPolicy.class).mode()).isEqualTo(HstsMode.DISABLED);
+			assertThat(context.getBean(HstsPolicy.class).headerValueAt(0)).isNull();
+		});
+	}
+
+	@Test
+	void propertiesBindIntoThePolicy() {
+		this.web
+			.withPropertyValues("security.headers.hsts.rollout.stages[0].max-age=600",
+					"security.headers.hsts.rollout.stages[0].hold=2d", "security.headers.hsts.rollout.stages[1].max-age=365d",
+					"security.headers.hsts.include-subdomains=true", "security.headers.hsts.preload=true",
+					"security.headers.hsts.rollout.started-at=2026-12-01T09:00:00Z",
+					"security.headers.hsts.excluded-hosts=internal.example.com")
+			.run((context) -> {
+				HstsPolicy policy = context.getBean(HstsPolicy.class);
+				assertThat(policy.mode()).isEqualTo(HstsMode.SCHEDULED);
+				assertThat(policy.stages()).hasSize(2);
+				assertThat(policy.stages().get(0).headerValue()).isEqualTo("max-age=600");
+				assertThat(policy.stages().get(1).headerValue()).isEqualTo("max-age=31536000; includeSubDomains; preload");
+				assertThat(policy.stages().get(1).startsAt()).isEqualTo(Instant.parse("2026-12-03T09:00:00Z"));
+				assertThat(policy.appliesToHost("internal.example.com")).isFalse();
+				assertThat(policy.appliesToHost("localhost")).isTrue();
+			});
+	}
+
+	@Test
+	void aUserClockDrivesTheSchedule() {
+		Clock fixed = Clock.fixed(Instant.parse("2026-12-02T09:00:00Z"), ZoneOffset.UTC);
+		this.web.withBean(Clock.class, () -> fixed)
+			.withPropertyValues("security.headers.hsts.rollout.started-at=2026-12-01T09:00:00Z")
+			.run((context) -> assertThat(context.getBean(StagedHstsHeaderWriter.class).getClock()).isSameAs(fixed));
+	}
+
+	@Test
+	void userBeansReplaceOurs() {
+		this.web.withUserConfiguration(UserBeans.class).run((context) -> {
+			assertThat(context.getBean(HstsPolicy.class)).isSameAs(context.getBean(UserBeans.class).policy);
+			assertThat(context).doesNotHaveBean(StagedHstsHeaderWriter.class);
+			assertThat(context).hasSingleBean(HstsHeaderWriter.class);
+			assertThat(context.getBean(SecurityHeadersFilter.class).getWriters())
+				.containsExactly(context.getBean(HstsHeaderWriter.class));
+		});
+	}
+
+	@Test
+	void aUserFilterReplacesOurs() {
+		SecurityHeadersFilter own = new SecurityHeadersFilter(java.util.List.of());
+		this.web.withBean(SecurityHeadersFilter.class, () -> own)
+			.run((context) -> assertThat(context.getBean(SecurityHeadersFilter.class)).isSameAs(own));
+	}
+
+	@Test
+	void aUserRegistrationReplacesOurs() {
+		this.web.withUserConfiguration(UserRegistration.class)
+			.run((context) -> assertThat(context
+				.getBean(SecurityHeadersAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME, FilterRegistrationBean.class)
+				.getOrder()).isEqualTo(42));
+	}
+
+	static Stream<Arguments> invalidConfigurations() {
+		return Stream.of(
+				Arguments.of("security.headers.hsts.rollout.stages[0].max-age=0", "security.headers.hsts.rollout.stages[0].max-age",
+						"revoke=true"),
+				Arguments.of("security.headers.hsts.rollout.stages[0].max-age=-5s",
+						"security.headers.hsts.rollout.stages[0].max-age", "positive"),
+				Arguments.of("security.headers.hsts.rollout.stages[0].max-age=PT0.5S",
+						"security.headers.hsts.rollout.stages[0].max-age", "whole seconds"),
+				Arguments.of("security.headers.hsts.rollout.stages[0].max-age=1d,security.headers.hsts.rollout.stages[0].hold=1d,"
+						+ "security.headers.hsts.rollout.stages[1].max-age=60s",
+						"security.headers.hsts.rollout.stages[1].max-age", "increasing max-age"),
+				Arguments.of("security.headers.hsts.rollout.stages[0].max-age=300,security.headers.hsts.rollout.stages[0].hold=0s,"
+						+ "security.headers.hsts.rollout.stages[1].max-age=1d", "security.headers.hsts.rollout.stages[0].hold",
+						"positive"),
+				Arguments.of("security.headers.hsts.rollout.stage=4", "security.headers.hsts.rollout.stage", "from 1 to 3"),
+				Arguments.of("security.headers.hsts.rollout.started-at=next tuesday",
+						"security.headers.hsts.rollout.started-at", "2026-12-01T09:00:00Z"),
+				Arguments.of("security.headers.hsts.preload=true", "security.headers.hsts.preload", "include-subdomains=true"),
+				Arguments.of("security.headers.hsts.excluded-hosts=example.com:443", "security.headers.hsts.excluded-hosts[0]",
+						"without scheme, port"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("invalidConfigurations")
+	void invalidConfigurationFailsStartupWithAnAnalysisNamingThePropertyAndTheFix(String setting, String property,
+			String fix) {
+		this.web.withPropertyValues(setting.split(",(?=security)")).run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new InvalidSecurityHeadersConfigurationFailureAnalyzer()
+				.analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).contains("Property: " + property);
+			assertThat(analysis.getAction()).contains(property).contains(fix);
+		});
+	}
+
+	@Test
+	void pinnedStageTogetherWithStartedAtFails() {
+		this.web
+			.withPropertyValues("security.headers.hsts.rollout.stage=2",
+					"security.headers.hsts.rollout.started-at=2026-12-01T09:00:00Z")
+			.run((context) -> {
+				FailureAnalysis analysis = new InvalidSecurityHeadersConfigurationFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("security.headers.hsts.rollout.stage")
+					.contains("cannot be used together");
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserBeans {
+
+		final HstsPolicy policy = HstsPolicy.builder().pinnedStage(3).build();
+
+		@Bean
+		HstsPolicy customPolicy() {
+			return this.policy;
+		}
+
+		@Bean
+		HstsHeaderWriter springSecurityHsts() {
+			return new HstsHeaderWriter();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserRegistration {
+
+		@Bean(SecurityHeadersAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME)
+		FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilterRegistration() {
+			FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(
+					new SecurityHeadersFilter(java.util.List.of()));
+			registration.setOrder(42);
+			return registration;
+		}
+
+	}
+
+}
