@@ -1,0 +1,55 @@
+package dev.hsts.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.json.JsonParserFactory;
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The configuration metadata an IDE reads from the jar: every contract property is there, with help text, and
+ * with its default where it has one.
+ */
+class ConfigurationMetadataTest {
+
+	@Test
+	void everyContractPropertyIsDocumented() throws IOException {
+		Map<String, Map<String, Object>> properties = properties();
+		assertThat(properties).containsKeys("security.headers.enabled", "security.headers.hsts.enabled",
+				"security.headers.hsts.rollout.stages", "security.headers.hsts.rollout.stage",
+				"security.headers.hsts.rollout.started-at", "security.headers.hsts.include-subdomains",
+				"security.headers.hsts.preload", "security.headers.hsts.revoke", "security.headers.hsts.excluded-hosts");
+		properties.forEach((name, property) -> assertThat((String) property.get("description")).as(name)
+			.isNotBlank()
+			.endsWith("."));
+	}
+
+	@Test
+	void defaultsAreVisible() throws IOException {
+		Map<String, Map<String, Object>> properties = properties();
+		assertThat(properties.get("security.headers.enabled").get("defaultValue")).isEqualTo(true);
+		assertThat(properties.get("security.headers.hsts.preload").get("defaultValue")).isEqualTo(false);
+		assertThat(properties.get("security.headers.hsts.excluded-hosts").get("defaultValue"))
+			.isEqualTo(List.of("localhost", "*.localhost", "127.0.0.0/8", "::1"));
+		assertThat(properties.get("security.headers.hsts.rollout.stages").get("defaultValue")).asList().hasSize(3);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Map<String, Object>> properties() throws IOException {
+		try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
+			Map<String, Object> metadata = JsonParserFactory.getJsonParser().parseMap(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			return ((List<Map<String, Object>>) metadata.get("properties")).stream()
+				.filter((property) -> ((String) property.get("name")).startsWith("security.headers."))
+				.collect(Collectors.toMap((property) -> (String) property.get("name"), (property) -> property));
+		}
+	}
+
+}
