@@ -33,4 +33,19 @@ public final class Printable {
 		return escaped.toString();
 	}
 
+	/**
+	 * Whether {@code text} contains a space, a control character or DEL.
+	 * @param text the text
+	 * @return whether it does
+	 */
+	public static boolean hasControlOrSpace(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c <= ' ' || c == 0x7f) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 }

@@ -1,0 +1,83 @@
+package dev.hsts.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Redirection of plain-HTTP requests to HTTPS ({@code security.headers.https-redirect.*}).
+ */
+@ConfigurationProperties(prefix = "security.headers.https-redirect")
+public class HttpsRedirectProperties {
+
+	/**
+	 * Whether to redirect plain-HTTP requests to the same host, path and query over HTTPS. Requests that are secure as
+	 * the application sees them (including behind a trusted proxy that sets X-Forwarded-Proto) are never redirected.
+	 */
+	private boolean enabled = false;
+
+	/**
+	 * The HTTPS port put in the Location header; left out when it is 443. Set it when clients reach HTTPS on another
+	 * port, e.g. 8443 in development.
+	 */
+	private int httpsPort = 443;
+
+	/**
+	 * The redirect status for GET and HEAD requests.
+	 */
+	private int getAndHeadStatus = 301;
+
+	/**
+	 * The redirect status for every other method. 308 keeps the method and the body; 301 would let clients turn a
+	 * POST into a GET.
+	 */
+	private int otherMethodsStatus = 308;
+
+	/**
+	 * Path patterns served over plain HTTP as they are, e.g. /.well-known/acme-challenge/** for certificate
+	 * challenges and /actuator/health/** for load-balancer probes.
+	 */
+	private List<String> exemptPaths = new ArrayList<>();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public int getHttpsPort() {
+		return this.httpsPort;
+	}
+
+	public void setHttpsPort(int httpsPort) {
+		this.httpsPort = httpsPort;
+	}
+
+	public int getGetAndHeadStatus() {
+		return this.getAndHeadStatus;
+	}
+
+	public void setGetAndHeadStatus(int getAndHeadStatus) {
+		this.getAndHeadStatus = getAndHeadStatus;
+	}
+
+	public int getOtherMethodsStatus() {
+		return this.otherMethodsStatus;
+	}
+
+	public void setOtherMethodsStatus(int otherMethodsStatus) {
+		this.otherMethodsStatus = otherMethodsStatus;
+	}
+
+	public List<String> getExemptPaths() {
+		return this.exemptPaths;
+	}
+
+	public void setExemptPaths(List<String> exemptPaths) {
+		this.exemptPaths = exemptPaths;
+	}
+
+}
