@@ -2,6 +2,9 @@ package dev.hsts.sample;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +23,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +36,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "sample.dev-certificate.path=target/test-dev-certificate/sample-app.p12",
 				"server.address=127.0.0.1" })
 class SampleApplicationTest {
+
+	private static final int HTTP_PORT = freePort();
+
+	@DynamicPropertySource
+	static void plainPort(DynamicPropertyRegistry registry) {
+		registry.add("sample.http-port", () -> HTTP_PORT);
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
 
 	private static final String HSTS = "Strict-Transport-Security";
 
@@ -62,6 +83,17 @@ class SampleApplicationTest {
 	void localhostGetsNoHeader() throws Exception {
 		HttpResponse<String> response = get("localhost", "/v1/health");
 		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().allValues(HSTS)).isEmpty();
+	}
+
+	@Test
+	void plainHttpIsRedirectedToHttpsWithoutTheHeader() throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + "/v1/health?verbose=1"))
+			.header("Host", "api.example.test:" + HTTP_PORT)
+			.build();
+		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(301);
+		assertThat(response.headers().firstValue("Location")).hasValue("https://api.example.test:8443/v1/health?verbose=1");
 		assertThat(response.headers().allValues(HSTS)).isEmpty();
 	}
 
