@@ -1,7 +1,6 @@
 package dev.hsts.policy;
 
 import java.net.IDN;
-import java.util.Locale;
 
 /**
  * How hosts are compared: ASCII lower case, one trailing dot dropped, IPv6 literals without brackets, and
@@ -44,7 +43,24 @@ public final class HostNames {
 			}
 		}
 		String trimmed = (start == 0 && end == host.length()) ? host : host.substring(start, end);
-		return lower ? trimmed : trimmed.toLowerCase(Locale.ROOT);
+		return lower ? trimmed : toLowerAscii(trimmed);
+	}
+
+	/**
+	 * Lower-cases ASCII letters only. {@link String#toLowerCase(java.util.Locale)} would also fold characters such as the
+	 * Kelvin sign (U+212A) into {@code k}, letting a non-ASCII host compare equal to an ASCII name.
+	 * @param text the text
+	 * @return the text with A-Z replaced by a-z
+	 */
+	public static String toLowerAscii(String text) {
+		char[] chars = text.toCharArray();
+		for (int i = 0; i < chars.length; i++) {
+			char c = chars[i];
+			if (c >= 'A' && c <= 'Z') {
+				chars[i] = (char) (c + ('a' - 'A'));
+			}
+		}
+		return new String(chars);
 	}
 
 	/**
@@ -163,7 +179,7 @@ public final class HostNames {
 				break;
 			}
 		}
-		candidate = candidate.toLowerCase(Locale.ROOT);
+		candidate = toLowerAscii(candidate);
 		checkDnsName(candidate);
 		return candidate;
 	}

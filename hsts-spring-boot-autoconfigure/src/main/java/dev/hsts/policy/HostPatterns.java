@@ -33,10 +33,10 @@ public final class HostPatterns {
 
 	private final Set<String> wildcardSuffixes;
 
-	private final List<IpAddressMatcher> addressRanges;
+	private final List<AddressRange> addressRanges;
 
 	private HostPatterns(List<String> entries, boolean any, Set<String> exactNames, Set<String> wildcardSuffixes,
-			List<IpAddressMatcher> addressRanges) {
+			List<AddressRange> addressRanges) {
 		this.entries = entries;
 		this.any = any;
 		this.exactNames = exactNames;
@@ -63,7 +63,7 @@ public final class HostPatterns {
 		boolean any = false;
 		Set<String> exact = new HashSet<>();
 		Set<String> wildcards = new HashSet<>();
-		List<IpAddressMatcher> ranges = new ArrayList<>();
+		List<AddressRange> ranges = new ArrayList<>();
 		for (int i = 0; i < entries.size(); i++) {
 			String entry = entries.get(i);
 			String entryProperty = property + "[" + i + "]";
@@ -84,7 +84,7 @@ public final class HostPatterns {
 		return new HostPatterns(List.copyOf(entries), any, Set.copyOf(exact), Set.copyOf(wildcards), List.copyOf(ranges));
 	}
 
-	private static void addEntry(String entry, Set<String> exact, Set<String> wildcards, List<IpAddressMatcher> ranges) {
+	private static void addEntry(String entry, Set<String> exact, Set<String> wildcards, List<AddressRange> ranges) {
 		if (entry == null || entry.isEmpty()) {
 			throw new IllegalArgumentException("it is empty");
 		}
@@ -109,18 +109,18 @@ public final class HostPatterns {
 			if (!entry.endsWith("]")) {
 				throw new IllegalArgumentException(entry.contains("]:") ? "it has a port" : "its brackets are unbalanced");
 			}
-			ranges.add(new IpAddressMatcher(requireIpv6(entry.substring(1, entry.length() - 1))));
+			ranges.add(AddressRange.of(requireIpv6(entry.substring(1, entry.length() - 1)), -1));
 			return;
 		}
 		if (entry.indexOf(':') >= 0) {
 			if (!HostNames.hasIpv6Form(entry)) {
 				throw new IllegalArgumentException("it has a port");
 			}
-			ranges.add(new IpAddressMatcher(requireIpv6(entry)));
+			ranges.add(AddressRange.of(requireIpv6(entry), -1));
 			return;
 		}
 		if (HostNames.isDottedQuad(entry)) {
-			ranges.add(new IpAddressMatcher(entry));
+			ranges.add(AddressRange.of(entry, -1));
 			return;
 		}
 		if (entry.startsWith("*.")) {
@@ -141,7 +141,7 @@ public final class HostPatterns {
 		exact.add(name);
 	}
 
-	private static IpAddressMatcher parseRange(String entry, int slash) {
+	private static AddressRange parseRange(String entry, int slash) {
 		String address = entry.substring(0, slash);
 		String prefix = entry.substring(slash + 1);
 		boolean ipv4 = HostNames.isDottedQuad(address);
@@ -164,7 +164,7 @@ public final class HostPatterns {
 						+ " prefix; write the network address of the range");
 			}
 		}
-		return new IpAddressMatcher(address + "/" + bits);
+		return AddressRange.of(address, bits);
 	}
 
 	private static String requireIpv6(String text) {
@@ -202,9 +202,9 @@ public final class HostPatterns {
 		if (this.exactNames.contains(host)) {
 			return true;
 		}
-		if (!this.wildcardSuffixes.isEmpty()) {
+		if (!this.wildcardSuffixes.isEmpty() && host.charAt(0) != '.' && !host.contains("..")) {
 			for (int dot = host.indexOf('.'); dot >= 0 && dot < host.length() - 1; dot = host.indexOf('.', dot + 1)) {
-				if (dot > 0 && this.wildcardSuffixes.contains(host.substring(dot + 1))) {
+				if (this.wildcardSuffixes.contains(host.substring(dot + 1))) {
 					return true;
 				}
 			}
@@ -216,18 +216,33 @@ public final class HostPatterns {
 		if (this.addressRanges.isEmpty()) {
 			return false;
 		}
+		int length;
 		try {
-			InetAddresses.parseLiteral(host);
+			length = InetAddresses.parseLiteral(host).getAddress().length;
 		}
 		catch (IllegalArgumentException ex) {
 			return false;
 		}
-		for (IpAddressMatcher range : this.addressRanges) {
-			if (range.matches(host)) {
+		for (AddressRange range : this.addressRanges) {
+			if (range.addressLength() == length && range.matcher().matches(host)) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * An address or CIDR range. The family is compared first: Spring Security 7.1's {@link IpAddressMatcher}
+	 * compares the leading bits across families, so that {@code 10.0.0.0/8} would match the IPv6 address
+	 * {@code aaa::4} and {@code fd00::/8} the IPv4 address {@code 253.1.2.3} (found by the fuzz tests).
+	 */
+	private record AddressRange(IpAddressMatcher matcher, int addressLength) {
+
+		static AddressRange of(String address, int prefixBits) {
+			int length = InetAddresses.parseLiteral(address).getAddress().length;
+			return new AddressRange(new IpAddressMatcher((prefixBits >= 0) ? address + "/" + prefixBits : address), length);
+		}
+
 	}
 
 	/** Whether the list contains {@code *}. */

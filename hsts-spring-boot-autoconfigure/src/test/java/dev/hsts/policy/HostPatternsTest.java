@@ -31,6 +31,8 @@ class HostPatternsTest {
 		assertThat(this.patterns.matches("a.b.c.example.org")).isTrue();
 		assertThat(this.patterns.matches("example.org")).isFalse();
 		assertThat(this.patterns.matches(".example.org")).isFalse();
+		assertThat(this.patterns.matches(".a.example.org")).isFalse();
+		assertThat(this.patterns.matches("a..example.org")).isFalse();
 		assertThat(this.patterns.matches("evilexample.org")).isFalse();
 		assertThat(this.patterns.matches("example.org.evil.com")).isFalse();
 	}
@@ -46,6 +48,23 @@ class HostPatternsTest {
 		assertThat(this.patterns.matches("[2001:db8::1]")).isTrue();
 		assertThat(this.patterns.matches("[2001:db8::2]")).isFalse();
 		assertThat(this.patterns.matches("10.1")).isFalse();
+	}
+
+	@Test
+	void addressFamiliesNeverCrossMatch() {
+		// Spring Security 7.1's IpAddressMatcher alone says yes to both (found by HostPatternsFuzzTest).
+		assertThat(this.patterns.matches("aaa::4")).isFalse();
+		assertThat(this.patterns.matches("a00::")).isFalse();
+		assertThat(this.patterns.matches("253.1.2.3")).isFalse();
+		assertThat(this.patterns.matches("::ffff:10.1.2.3")).isTrue();
+	}
+
+	@Test
+	void onlyAsciiLettersAreFolded() {
+		// The Kelvin sign lower-cases to 'k' in Java, but a host with it is not the ASCII name.
+		HostPatterns key = HostPatterns.parse(List.of("key.example.com"), "p");
+		assertThat(key.matches("\u212AEY.example.com")).isFalse();
+		assertThat(key.matches("KEY.example.com")).isTrue();
 	}
 
 	@Test
