@@ -1,0 +1,145 @@
+package dev.hsts.web;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Import;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.View;
+
+/**
+ * Endpoints for the header tests: responses of every status, the application setting a header itself in each
+ * way it can, its own Cache-Control, and a page rendered with the CSP nonce. Imported by the test applications
+ * with and without Spring Security.
+ */
+@Import({ HeadersEndpoints.Api.class, HeadersEndpoints.Pages.class })
+public class HeadersEndpoints {
+
+	/** What {@code /catalog} sets. */
+	public static final String CATALOG_CACHE_CONTROL = "max-age=60, public";
+
+	@RestController
+	static class Api {
+
+		@RequestMapping({ "/ok", "/public/ok", "/admin/ok" })
+		String ok() {
+			return "ok";
+		}
+
+		/** Sets {@code name: value} itself: {@code mode} is set (setHeader), add (addHeader) or entity. */
+		@GetMapping("/own")
+		ResponseEntity<String> own(@RequestParam String name, @RequestParam String value, @RequestParam String mode,
+				HttpServletResponse response) {
+			switch (mode) {
+				case "set" -> response.setHeader(name, value);
+				case "add" -> response.addHeader(name, value);
+				case "entity" -> {
+					return ResponseEntity.ok().header(name, value).body("own");
+				}
+				default -> throw new IllegalArgumentException(mode);
+			}
+			return ResponseEntity.ok("own");
+		}
+
+		@GetMapping("/catalog")
+		ResponseEntity<String> catalog() {
+			return ResponseEntity.ok()
+				.cacheControl(CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic())
+				.body("[\"catalog\"]");
+		}
+
+		@GetMapping("/etag")
+		ResponseEntity<String> etag() {
+			return ResponseEntity.ok().eTag("\"v1\"").body("tagged");
+		}
+
+		@GetMapping("/fail")
+		String fail() {
+			throw new IllegalStateException("controller failed");
+		}
+
+		@GetMapping("/status/{code}")
+		String status(@PathVariable int code) {
+			throw new ResponseStatusException(HttpStatus.valueOf(code));
+		}
+
+		@GetMapping("/send-error")
+		void sendError(HttpServletResponse response) throws IOException {
+			response.sendError(403, "forbidden");
+		}
+
+		@GetMapping("/send-redirect")
+		void sendRedirect(HttpServletResponse response) throws IOException {
+			response.sendRedirect("/ok");
+		}
+
+		@GetMapping("/flush-early")
+		void flushEarly(HttpServletResponse response) throws IOException {
+			response.getWriter().write("committed early");
+			response.flushBuffer();
+		}
+
+		@GetMapping("/deferred-cached")
+		DeferredResult<ResponseEntity<String>> deferredCached() {
+			DeferredResult<ResponseEntity<String>> result = new DeferredResult<>(10_000L);
+			CompletableFuture.runAsync(() -> result.setResult(ResponseEntity.ok()
+				.cacheControl(CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic())
+				.body("deferred")));
+			return result;
+		}
+
+	}
+
+	@Controller
+	static class Pages {
+
+		/** A page rendered by a (minimal) template engine that reads the request attribute, as Thymeleaf would. */
+		@GetMapping({ "/page", "/docs/ui" })
+		View page() {
+			return new NonceTemplateView("<!doctype html><title>page</title>"
+					+ "<script nonce=\"${cspNonce}\">console.log('hello')</script>");
+		}
+
+	}
+
+	/** Renders a template, replacing {@code ${cspNonce}} with the request attribute of that name. */
+	static final class NonceTemplateView implements View {
+
+		private final String template;
+
+		NonceTemplateView(String template) {
+			this.template = template;
+		}
+
+		@Override
+		public String getContentType() {
+			return "text/html;charset=UTF-8";
+		}
+
+		@Override
+		public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
+				throws IOException {
+			response.setContentType(getContentType());
+			response.getWriter()
+				.write(this.template.replace("${cspNonce}",
+						String.valueOf(request.getAttribute(ContentSecurityPolicyHeaderWriter.NONCE_ATTRIBUTE))));
+		}
+
+	}
+
+}
