@@ -3,6 +3,7 @@ package dev.hsts.web;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -43,6 +44,8 @@ public class SecurityHeadersFilter extends OncePerRequestFilter implements Order
 
 	private final CommitTimeHeaderWriter[] commitTimeWriters;
 
+	private final String[] provisionalAttributes;
+
 	private final List<HeaderWriter> allWriters;
 
 	private int order = DEFAULT_ORDER;
@@ -64,6 +67,11 @@ public class SecurityHeadersFilter extends OncePerRequestFilter implements Order
 		}
 		this.writers = eager.toArray(new HeaderWriter[0]);
 		this.commitTimeWriters = atCommit.toArray(new CommitTimeHeaderWriter[0]);
+		this.provisionalAttributes = new String[this.commitTimeWriters.length];
+		for (int i = 0; i < this.commitTimeWriters.length; i++) {
+			this.provisionalAttributes[i] = SecurityHeadersResponse.PROVISIONAL_ATTRIBUTE
+					+ this.commitTimeWriters[i].getHeaderName().toLowerCase(Locale.ROOT);
+		}
 		this.allWriters = List.copyOf(writers);
 	}
 
@@ -71,7 +79,7 @@ public class SecurityHeadersFilter extends OncePerRequestFilter implements Order
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		SecurityHeadersResponse wrapped = new SecurityHeadersResponse(request, response, this.writers,
-				this.commitTimeWriters);
+				this.commitTimeWriters, this.provisionalAttributes);
 		wrapped.writeHeaders();
 		try {
 			chain.doFilter(request, wrapped);

@@ -23,7 +23,7 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 			"content-security-policy-report-only", "cross-origin-opener-policy", "cross-origin-resource-policy");
 
 	/** Prefix of the request attributes that remember a value written by a commit-time writer. */
-	private static final String PROVISIONAL_ATTRIBUTE = SecurityHeadersResponse.class.getName() + ".provisional.";
+	static final String PROVISIONAL_ATTRIBUTE = SecurityHeadersResponse.class.getName() + ".provisional.";
 
 	private final HttpServletRequest request;
 
@@ -31,12 +31,19 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 
 	private final CommitTimeHeaderWriter[] commitTimeWriters;
 
+	/** For each commit-time writer, the request attribute that remembers the value it wrote. */
+	private final String[] provisionalAttributes;
+
+	/**
+	 * @param provisionalAttributes for each commit-time writer, {@link #PROVISIONAL_ATTRIBUTE} and its header name
+	 */
 	SecurityHeadersResponse(HttpServletRequest request, HttpServletResponse response, HeaderWriter[] writers,
-			CommitTimeHeaderWriter[] commitTimeWriters) {
+			CommitTimeHeaderWriter[] commitTimeWriters, String[] provisionalAttributes) {
 		super(response);
 		this.request = request;
 		this.writers = writers;
 		this.commitTimeWriters = commitTimeWriters;
+		this.provisionalAttributes = provisionalAttributes;
 	}
 
 	/** Lets every writer that writes before the chain fill in what is absent. */
@@ -51,14 +58,14 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 	void writeAllHeaders() {
 		writeHeaders();
 		HttpServletResponse target = (HttpServletResponse) getResponse();
-		for (CommitTimeHeaderWriter writer : this.commitTimeWriters) {
-			String name = writer.getHeaderName();
+		for (int i = 0; i < this.commitTimeWriters.length; i++) {
+			String name = this.commitTimeWriters[i].getHeaderName();
 			boolean present = target.containsHeader(name);
-			writer.writeHeaders(this.request, target);
+			this.commitTimeWriters[i].writeHeaders(this.request, target);
 			if (!present) {
 				String written = target.getHeader(name);
 				if (written != null) {
-					this.request.setAttribute(provisionalAttribute(name), written);
+					this.request.setAttribute(this.provisionalAttributes[i], written);
 				}
 			}
 		}
@@ -88,8 +95,9 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 
 	@Override
 	public void setHeader(String name, String value) {
-		if (name != null) {
-			this.request.removeAttribute(provisionalAttribute(name));
+		int writer = commitTimeWriter(name);
+		if (writer >= 0) {
+			this.request.removeAttribute(this.provisionalAttributes[writer]);
 		}
 		super.setHeader(name, value);
 	}
@@ -99,12 +107,23 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 	 * application sent an error), which an error page's own value replaces instead of joining.
 	 */
 	private boolean isProvisional(String name) {
-		Object written = this.request.getAttribute(provisionalAttribute(name));
+		int writer = commitTimeWriter(name);
+		if (writer < 0) {
+			return false;
+		}
+		Object written = this.request.getAttribute(this.provisionalAttributes[writer]);
 		return written != null && written.equals(getHeader(name));
 	}
 
-	private static String provisionalAttribute(String name) {
-		return PROVISIONAL_ATTRIBUTE + name.toLowerCase(Locale.ROOT);
+	private int commitTimeWriter(String name) {
+		if (name != null) {
+			for (int i = 0; i < this.commitTimeWriters.length; i++) {
+				if (this.commitTimeWriters[i].getHeaderName().equalsIgnoreCase(name)) {
+					return i;
+				}
+			}
+		}
+		return -1;
 	}
 
 }

@@ -58,6 +58,9 @@ class HeaderDefaultsOverTlsTest {
 				Arguments.of("GET", "/fail", new String[] { "Accept", "text/html" }, 500, NO_STORE),
 				Arguments.of("GET", "/status/400", new String[0], 400, NO_STORE),
 				Arguments.of("GET", "/send-error", new String[0], 403, NO_STORE),
+				Arguments.of("GET", "/send-error-cached", new String[0], 404,
+						HeadersEndpoints.ERROR_PAGE_CACHE_CONTROL),
+				Arguments.of("GET", "/cached-then-error", new String[0], 409, "max-age=7"),
 				Arguments.of("GET", "/send-redirect", new String[0], 302, NO_STORE),
 				Arguments.of("GET", "/flush-early", new String[0], 200, NO_STORE),
 				Arguments.of("GET", "/page", new String[0], 200, NO_STORE));

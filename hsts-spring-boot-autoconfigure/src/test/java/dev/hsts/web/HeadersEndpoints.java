@@ -5,9 +5,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -32,6 +37,27 @@ public class HeadersEndpoints {
 
 	/** What {@code /catalog} sets. */
 	public static final String CATALOG_CACHE_CONTROL = "max-age=60, public";
+
+	/** What the error page of {@code /send-error-cached} adds. */
+	public static final String ERROR_PAGE_CACHE_CONTROL = "max-age=5";
+
+	/**
+	 * An error page that adds a Cache-Control of its own (with addHeader, as Spring's message converters do) for
+	 * {@code /send-error-cached}: it runs on the error dispatch, after the starter wrote its default when the
+	 * application sent the error.
+	 */
+	@Bean
+	FilterRegistrationBean<Filter> errorPageCacheControl() {
+		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+			if ("/send-error-cached".equals(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))) {
+				((HttpServletResponse) response).addHeader("Cache-Control", ERROR_PAGE_CACHE_CONTROL);
+			}
+			chain.doFilter(request, response);
+		});
+		registration.setDispatcherTypes(DispatcherType.ERROR);
+		registration.setOrder(0);
+		return registration;
+	}
 
 	@RestController
 	static class Api {
@@ -81,6 +107,17 @@ public class HeadersEndpoints {
 		@GetMapping("/send-error")
 		void sendError(HttpServletResponse response) throws IOException {
 			response.sendError(403, "forbidden");
+		}
+
+		@GetMapping("/send-error-cached")
+		void sendErrorCached(HttpServletResponse response) throws IOException {
+			response.sendError(404);
+		}
+
+		@GetMapping("/cached-then-error")
+		void cachedThenError(HttpServletResponse response) throws IOException {
+			response.setHeader("Cache-Control", "max-age=7");
+			response.sendError(409);
 		}
 
 		@GetMapping("/send-redirect")
