@@ -70,6 +70,11 @@ public class ContentSecurityPolicyHeaderWriter implements HeaderWriter {
 	@Override
 	public void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
 		String nonce = this.usesNonce ? nonce(request) : null;
+		boolean enforcedAbsent = !response.containsHeader(HEADER_NAME);
+		boolean reportOnlyAbsent = !response.containsHeader(REPORT_ONLY_HEADER_NAME);
+		if (!enforcedAbsent && !reportOnlyAbsent) {
+			return;
+		}
 		ContentSecurityPolicy enforced = this.policy;
 		ContentSecurityPolicy reportOnly = this.reportOnlyPolicy;
 		for (PathPolicy pathPolicy : this.pathPolicies) {
@@ -79,10 +84,10 @@ public class ContentSecurityPolicyHeaderWriter implements HeaderWriter {
 				break;
 			}
 		}
-		if (enforced != null && !response.containsHeader(HEADER_NAME)) {
+		if (enforced != null && enforcedAbsent) {
 			response.setHeader(HEADER_NAME, enforced.render(nonce));
 		}
-		if (reportOnly != null && !response.containsHeader(REPORT_ONLY_HEADER_NAME)) {
+		if (reportOnly != null && reportOnlyAbsent) {
 			response.setHeader(REPORT_ONLY_HEADER_NAME, reportOnly.render(nonce));
 		}
 	}

@@ -135,6 +135,28 @@ class SpringSecurityOverTlsTest {
 		Headers.assertNone(response, "Expires");
 	}
 
+	static Stream<Arguments> applicationValues() {
+		Map<String, String> values = Map.of(Headers.HSTS, "max-age=5", Headers.FRAME_OPTIONS, "SAMEORIGIN",
+				Headers.REFERRER_POLICY, "origin", Headers.PERMISSIONS_POLICY, "camera=(self)", Headers.CSP,
+				"default-src 'none'", Headers.COOP, "unsafe-none", Headers.CORP, "cross-origin", CACHE_CONTROL,
+				"private, max-age=10");
+		return chains().flatMap((chain) -> values.entrySet()
+			.stream()
+			.flatMap((entry) -> Stream.of("set", "add", "entity")
+				.map((mode) -> Arguments.of(chain, entry.getKey(), entry.getValue(), mode))));
+	}
+
+	@ParameterizedTest(name = "{0} chain: {1}: {2} ({3})")
+	@MethodSource("applicationValues")
+	void theApplicationsOwnValueStillWinsAndIsNeverDoubled(String chain, String name, String value, String mode) {
+		RunningApp app = chain.equals("default") ? this.defaultChain : this.customChain;
+		HttpResponse<String> response = app.https()
+			.send("GET", "api.example.test", Headers.own(name, value, mode),
+					"Authorization", USER);
+		assertThat(response.statusCode()).isEqualTo(200);
+		Headers.assertExactlyOne(response, name, value);
+	}
+
 	@ParameterizedTest(name = "{0} chain")
 	@MethodSource("chains")
 	void springSecuritysHstsNeverReachesAHostTheStarterExcludes(String chain) {

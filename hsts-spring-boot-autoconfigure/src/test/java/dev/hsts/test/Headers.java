@@ -1,6 +1,8 @@
 package dev.hsts.test;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +40,15 @@ public final class Headers {
 	public static final List<String> OFF_BY_DEFAULT = List.of(CSP, CSP_REPORT_ONLY, COOP, CORP);
 
 	private Headers() {
+	}
+
+	/**
+	 * The path of the test endpoint that sets {@code name: value} itself.
+	 * @param mode set (setHeader), add (addHeader) or entity (a ResponseEntity header)
+	 */
+	public static String own(String name, String value, String mode) {
+		return "/own?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&value="
+				+ URLEncoder.encode(value, StandardCharsets.UTF_8) + "&mode=" + mode;
 	}
 
 	/** Asserts that the response has exactly one field line for {@code name}, with {@code value}. */

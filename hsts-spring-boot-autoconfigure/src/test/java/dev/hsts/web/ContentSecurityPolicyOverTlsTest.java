@@ -90,7 +90,7 @@ class ContentSecurityPolicyOverTlsTest {
 	void theApplicationsOwnPolicyWins(String mode) {
 		for (String header : new String[] { Headers.CSP, Headers.CSP_REPORT_ONLY }) {
 			HttpResponse<String> response = app.https()
-				.get("api.example.test", HeaderDefaultsOverTlsTest.own(header, "default-src 'none'", mode));
+				.get("api.example.test", Headers.own(header, "default-src 'none'", mode));
 			Headers.assertExactlyOne(response, header, "default-src 'none'");
 		}
 	}

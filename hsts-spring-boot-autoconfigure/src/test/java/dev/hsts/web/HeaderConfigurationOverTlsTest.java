@@ -76,7 +76,7 @@ class HeaderConfigurationOverTlsTest {
 		@MethodSource("dev.hsts.web.HeaderConfigurationOverTlsTest#crossOriginValues")
 		void theApplicationsCrossOriginValuesWin(String name, String value, String mode) {
 			HttpResponse<String> response = this.app.https()
-				.get("api.example.test", HeaderDefaultsOverTlsTest.own(name, value, mode));
+				.get("api.example.test", Headers.own(name, value, mode));
 			Headers.assertExactlyOne(response, name, value);
 		}
 

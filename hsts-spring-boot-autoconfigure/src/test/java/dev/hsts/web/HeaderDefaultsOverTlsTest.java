@@ -1,8 +1,6 @@
 package dev.hsts.web;
 
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -101,14 +99,9 @@ class HeaderDefaultsOverTlsTest {
 	@ParameterizedTest(name = "{0}: {1} ({2})")
 	@MethodSource("applicationValues")
 	void theApplicationsValueWinsAndIsNeverDoubled(String name, String value, String mode) {
-		HttpResponse<String> response = app.https().get("api.example.test", own(name, value, mode));
+		HttpResponse<String> response = app.https().get("api.example.test", Headers.own(name, value, mode));
 		assertThat(response.statusCode()).isEqualTo(200);
 		Headers.assertExactlyOne(response, name, value);
-	}
-
-	static String own(String name, String value, String mode) {
-		return "/own?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&value="
-				+ URLEncoder.encode(value, StandardCharsets.UTF_8) + "&mode=" + mode;
 	}
 
 	@ParameterizedTest
