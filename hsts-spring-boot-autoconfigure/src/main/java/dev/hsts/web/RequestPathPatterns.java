@@ -73,7 +73,14 @@ public final class RequestPathPatterns {
 		if (this.patterns.isEmpty()) {
 			return false;
 		}
-		PathContainer path = PathContainer.parsePath(pathWithinApplication(request));
+		PathContainer path;
+		try {
+			path = PathContainer.parsePath(pathWithinApplication(request));
+		}
+		catch (IllegalArgumentException ex) {
+			// A path that cannot be decoded is rejected elsewhere; it matches no pattern here.
+			return false;
+		}
 		for (PathPattern pattern : this.patterns) {
 			if (pattern.matches(path)) {
 				return true;
