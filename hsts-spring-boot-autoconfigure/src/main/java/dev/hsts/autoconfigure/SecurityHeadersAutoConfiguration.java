@@ -1,11 +1,24 @@
 package dev.hsts.autoconfigure;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 
+import dev.hsts.policy.ContentSecurityPolicy;
+import dev.hsts.policy.HeaderValues;
 import dev.hsts.policy.HstsPolicy;
+import dev.hsts.policy.InvalidPolicyException;
+import dev.hsts.web.CacheControlHeaderWriter;
+import dev.hsts.web.ContentSecurityPolicyHeaderWriter;
+import dev.hsts.web.ContentTypeOptionsHeaderWriter;
+import dev.hsts.web.CrossOriginOpenerPolicyHeaderWriter;
+import dev.hsts.web.CrossOriginResourcePolicyHeaderWriter;
+import dev.hsts.web.FrameOptionsHeaderWriter;
+import dev.hsts.web.PermissionsPolicyHeaderWriter;
+import dev.hsts.web.ReferrerPolicyHeaderWriter;
+import dev.hsts.web.RequestPathPatterns;
 import dev.hsts.web.SecurityHeadersFilter;
 import dev.hsts.web.StagedHstsHeaderWriter;
 
@@ -18,6 +31,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.HstsHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -25,7 +40,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Auto-configuration of staged HSTS and the security headers for servlet web applications. Wiring only: the
  * policy lives in {@code dev.hsts.policy}, the servlet adapters in {@code dev.hsts.web}. Every bean backs off
- * when the application defines its own.
+ * when the application defines its own. Every configured value is validated here, at startup.
+ *
+ * <p>With Spring Security's configuration on the classpath, Spring Security's own writers of the headers the
+ * starter manages are switched off in every {@code HttpSecurity} (see
+ * {@link SpringSecurityHeaderDefaultsPostProcessor}), so each of those headers is sent once, with the starter's
+ * value.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -39,6 +59,8 @@ public class SecurityHeadersAutoConfiguration {
 
 	/** The name of the HSTS writer bean. */
 	public static final String HSTS_HEADER_WRITER_BEAN_NAME = "hstsHeaderWriter";
+
+	private static final String PREFIX = "security.headers.";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -67,6 +89,100 @@ public class SecurityHeadersAutoConfiguration {
 	}
 
 	@Bean
+	@Order(100)
+	@ConditionalOnMissingBean
+	@ConditionalOnSecurityHeader(SecurityHeader.CONTENT_TYPE_OPTIONS)
+	public ContentTypeOptionsHeaderWriter contentTypeOptionsHeaderWriter(SecurityHeadersProperties properties) {
+		HeaderValues.contentTypeOptions(PREFIX + "content-type-options", properties.getContentTypeOptions());
+		return new ContentTypeOptionsHeaderWriter();
+	}
+
+	@Bean
+	@Order(200)
+	@ConditionalOnMissingBean
+	@ConditionalOnSecurityHeader(SecurityHeader.FRAME_OPTIONS)
+	public FrameOptionsHeaderWriter frameOptionsHeaderWriter(SecurityHeadersProperties properties) {
+		return new FrameOptionsHeaderWriter(
+				HeaderValues.frameOptions(PREFIX + "frame-options", properties.getFrameOptions()));
+	}
+
+	@Bean
+	@Order(300)
+	@ConditionalOnMissingBean
+	@ConditionalOnSecurityHeader(SecurityHeader.REFERRER_POLICY)
+	public ReferrerPolicyHeaderWriter referrerPolicyHeaderWriter(SecurityHeadersProperties properties) {
+		return new ReferrerPolicyHeaderWriter(
+				HeaderValues.referrerPolicy(PREFIX + "referrer-policy", properties.getReferrerPolicy()));
+	}
+
+	@Bean
+	@Order(400)
+	@ConditionalOnMissingBean
+	@ConditionalOnSecurityHeader(SecurityHeader.PERMISSIONS_POLICY)
+	public PermissionsPolicyHeaderWriter permissionsPolicyHeaderWriter(SecurityHeadersProperties properties) {
+		return new PermissionsPolicyHeaderWriter(
+				HeaderValues.permissionsPolicy(PREFIX + "permissions-policy", properties.getPermissionsPolicy()));
+	}
+
+	@Bean
+	@Order(500)
+	@ConditionalOnMissingBean
+	@ConditionalOnSecurityHeader(SecurityHeader.CONTENT_SECURITY_POLICY)
+	public ContentSecurityPolicyHeaderWriter contentSecurityPolicyHeaderWriter(SecurityHeadersProperties properties) {
+		String prefix = PREFIX + "content-security-policy.";
+		SecurityHeadersProperties.ContentSecurityPolicy csp = properties.getContentSecurityPolicy();
+		List<ContentSecurityPolicyHeaderWriter.PathPolicy> pathPolicies = new ArrayList<>();
+		List<SecurityHeadersProperties.PathPolicy> configured = (csp.getPathPolicies() != null) ? csp.getPathPolicies()
+				: List.of();
+		for (int i = 0; i < configured.size(); i++) {
+			String entry = prefix + "path-policies[" + i + "]";
+			SecurityHeadersProperties.PathPolicy pathPolicy = configured.get(i);
+			if (pathPolicy == null || pathPolicy.getPaths() == null || pathPolicy.getPaths().isEmpty()) {
+				throw new InvalidPolicyException(entry + ".paths", null, "the entry has no paths.",
+						"List the path patterns the entry applies to, e.g. /docs/**.");
+			}
+			ContentSecurityPolicy policy = ContentSecurityPolicy.parse(entry + ".policy", pathPolicy.getPolicy());
+			ContentSecurityPolicy reportOnly = ContentSecurityPolicy.parse(entry + ".report-only-policy",
+					pathPolicy.getReportOnlyPolicy());
+			pathPolicies.add(new ContentSecurityPolicyHeaderWriter.PathPolicy(
+					RequestPathPatterns.of(entry + ".paths", pathPolicy.getPaths()), policy, reportOnly));
+		}
+		return new ContentSecurityPolicyHeaderWriter(ContentSecurityPolicy.parse(prefix + "policy", csp.getPolicy()),
+				ContentSecurityPolicy.parse(prefix + "report-only-policy", csp.getReportOnlyPolicy()), pathPolicies);
+	}
+
+	@Bean
+	@Order(600)
+	@ConditionalOnMissingBean
+	@ConditionalOnSecurityHeader(SecurityHeader.CROSS_ORIGIN_OPENER_POLICY)
+	public CrossOriginOpenerPolicyHeaderWriter crossOriginOpenerPolicyHeaderWriter(
+			SecurityHeadersProperties properties) {
+		return new CrossOriginOpenerPolicyHeaderWriter(HeaderValues.crossOriginOpenerPolicy(
+				PREFIX + "cross-origin-opener-policy", properties.getCrossOriginOpenerPolicy()));
+	}
+
+	@Bean
+	@Order(700)
+	@ConditionalOnMissingBean
+	@ConditionalOnSecurityHeader(SecurityHeader.CROSS_ORIGIN_RESOURCE_POLICY)
+	public CrossOriginResourcePolicyHeaderWriter crossOriginResourcePolicyHeaderWriter(
+			SecurityHeadersProperties properties) {
+		return new CrossOriginResourcePolicyHeaderWriter(HeaderValues.crossOriginResourcePolicy(
+				PREFIX + "cross-origin-resource-policy", properties.getCrossOriginResourcePolicy()));
+	}
+
+	@Bean
+	@Order(800)
+	@ConditionalOnMissingBean
+	@ConditionalOnSecurityHeader(SecurityHeader.CACHE_CONTROL)
+	public CacheControlHeaderWriter cacheControlHeaderWriter(SecurityHeadersProperties properties) {
+		SecurityHeadersProperties.CacheControl cacheControl = properties.getCacheControl();
+		return new CacheControlHeaderWriter(
+				HeaderValues.cacheControl(PREFIX + "cache-control.value", cacheControl.getValue()),
+				RequestPathPatterns.of(PREFIX + "cache-control.excluded-paths", cacheControl.getExcludedPaths()));
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
 	public SecurityHeadersFilter securityHeadersFilter(ObjectProvider<HeaderWriter> headerWriters) {
 		return new SecurityHeadersFilter(headerWriters.orderedStream().toList());
@@ -82,6 +198,20 @@ public class SecurityHeadersAutoConfiguration {
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR,
 				DispatcherType.FORWARD, DispatcherType.INCLUDE);
 		return registration;
+	}
+
+	/**
+	 * Switches off Spring Security's writers of the headers the starter manages, in every {@code HttpSecurity}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.security.config.annotation.web.builders.HttpSecurity")
+	static class SpringSecurityConfiguration {
+
+		@Bean
+		static SpringSecurityHeaderDefaultsPostProcessor securityHeadersSpringSecurityPostProcessor() {
+			return new SpringSecurityHeaderDefaultsPostProcessor();
+		}
+
 	}
 
 }

@@ -27,6 +27,52 @@ public class SecurityHeadersProperties {
 	 */
 	private final Hsts hsts = new Hsts();
 
+	/**
+	 * X-Content-Type-Options: 'nosniff' makes browsers use the declared content type instead of guessing one.
+	 * Set to 'disabled' to send no such header.
+	 */
+	private String contentTypeOptions = "nosniff";
+
+	/**
+	 * X-Frame-Options: 'DENY' (no site may frame the pages), 'SAMEORIGIN' (only this origin may), or 'disabled'
+	 * to send no such header.
+	 */
+	private String frameOptions = "DENY";
+
+	/**
+	 * Referrer-Policy: how much of the page's URL browsers send as Referer. One of no-referrer,
+	 * no-referrer-when-downgrade, same-origin, origin, strict-origin, origin-when-cross-origin,
+	 * strict-origin-when-cross-origin, unsafe-url (or a comma-separated fallback list of them), or 'disabled'.
+	 */
+	private String referrerPolicy = "no-referrer";
+
+	/**
+	 * Permissions-Policy: which browser features the pages may use, as feature=(allowlist) entries separated by
+	 * commas, e.g. 'geolocation=(), camera=(self)'. Set to 'disabled' to send no such header.
+	 */
+	private String permissionsPolicy = "geolocation=(), microphone=(), camera=()";
+
+	/**
+	 * Content-Security-Policy and Content-Security-Policy-Report-Only. Not sent unless a policy is set.
+	 */
+	private final ContentSecurityPolicy contentSecurityPolicy = new ContentSecurityPolicy();
+
+	/**
+	 * Cross-Origin-Opener-Policy: same-origin, same-origin-allow-popups, noopener-allow-popups or unsafe-none. Not
+	 * sent unless set.
+	 */
+	private String crossOriginOpenerPolicy;
+
+	/**
+	 * Cross-Origin-Resource-Policy: same-origin, same-site or cross-origin. Not sent unless set.
+	 */
+	private String crossOriginResourcePolicy;
+
+	/**
+	 * The default Cache-Control for responses on which the application set none.
+	 */
+	private final CacheControl cacheControl = new CacheControl();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -37,6 +83,207 @@ public class SecurityHeadersProperties {
 
 	public Hsts getHsts() {
 		return this.hsts;
+	}
+
+	public String getContentTypeOptions() {
+		return this.contentTypeOptions;
+	}
+
+	public void setContentTypeOptions(String contentTypeOptions) {
+		this.contentTypeOptions = contentTypeOptions;
+	}
+
+	public String getFrameOptions() {
+		return this.frameOptions;
+	}
+
+	public void setFrameOptions(String frameOptions) {
+		this.frameOptions = frameOptions;
+	}
+
+	public String getReferrerPolicy() {
+		return this.referrerPolicy;
+	}
+
+	public void setReferrerPolicy(String referrerPolicy) {
+		this.referrerPolicy = referrerPolicy;
+	}
+
+	public String getPermissionsPolicy() {
+		return this.permissionsPolicy;
+	}
+
+	public void setPermissionsPolicy(String permissionsPolicy) {
+		this.permissionsPolicy = permissionsPolicy;
+	}
+
+	public ContentSecurityPolicy getContentSecurityPolicy() {
+		return this.contentSecurityPolicy;
+	}
+
+	public String getCrossOriginOpenerPolicy() {
+		return this.crossOriginOpenerPolicy;
+	}
+
+	public void setCrossOriginOpenerPolicy(String crossOriginOpenerPolicy) {
+		this.crossOriginOpenerPolicy = crossOriginOpenerPolicy;
+	}
+
+	public String getCrossOriginResourcePolicy() {
+		return this.crossOriginResourcePolicy;
+	}
+
+	public void setCrossOriginResourcePolicy(String crossOriginResourcePolicy) {
+		this.crossOriginResourcePolicy = crossOriginResourcePolicy;
+	}
+
+	public CacheControl getCacheControl() {
+		return this.cacheControl;
+	}
+
+	/**
+	 * Content-Security-Policy: which sources the pages may load scripts, styles, images and frames from. Off by
+	 * default (a JSON API rarely needs it); set a policy to send it.
+	 */
+	public static class ContentSecurityPolicy {
+
+		/**
+		 * The enforced policy, e.g. "default-src 'self'; script-src 'self' 'nonce-{nonce}'". Writing
+		 * 'nonce-{nonce}' gives every request a fresh random nonce, substituted here and available to templates as
+		 * the request attribute 'cspNonce'. Not sent when unset or 'disabled'.
+		 */
+		private String policy;
+
+		/**
+		 * A policy that browsers only report violations of (Content-Security-Policy-Report-Only), to try a stricter
+		 * policy while the current one is enforced; both are sent when both are set. May use 'nonce-{nonce}'.
+		 */
+		private String reportOnlyPolicy;
+
+		/**
+		 * Policies for specific paths, e.g. a looser one for an API docs UI under /docs/**. The first entry whose
+		 * paths match replaces both policies on those paths.
+		 */
+		private List<PathPolicy> pathPolicies = new ArrayList<>();
+
+		public String getPolicy() {
+			return this.policy;
+		}
+
+		public void setPolicy(String policy) {
+			this.policy = policy;
+		}
+
+		public String getReportOnlyPolicy() {
+			return this.reportOnlyPolicy;
+		}
+
+		public void setReportOnlyPolicy(String reportOnlyPolicy) {
+			this.reportOnlyPolicy = reportOnlyPolicy;
+		}
+
+		public List<PathPolicy> getPathPolicies() {
+			return this.pathPolicies;
+		}
+
+		public void setPathPolicies(List<PathPolicy> pathPolicies) {
+			this.pathPolicies = pathPolicies;
+		}
+
+	}
+
+	/**
+	 * A Content-Security-Policy pair for some paths.
+	 */
+	public static class PathPolicy {
+
+		/**
+		 * Path patterns (Spring's PathPattern syntax, e.g. /docs/** or /docs), matched against the path within the
+		 * application.
+		 */
+		private List<String> paths = new ArrayList<>();
+
+		/**
+		 * The enforced policy on these paths; not sent there when unset.
+		 */
+		private String policy;
+
+		/**
+		 * The reported-only policy on these paths; not sent there when unset.
+		 */
+		private String reportOnlyPolicy;
+
+		public List<String> getPaths() {
+			return this.paths;
+		}
+
+		public void setPaths(List<String> paths) {
+			this.paths = paths;
+		}
+
+		public String getPolicy() {
+			return this.policy;
+		}
+
+		public void setPolicy(String policy) {
+			this.policy = policy;
+		}
+
+		public String getReportOnlyPolicy() {
+			return this.reportOnlyPolicy;
+		}
+
+		public void setReportOnlyPolicy(String reportOnlyPolicy) {
+			this.reportOnlyPolicy = reportOnlyPolicy;
+		}
+
+	}
+
+	/**
+	 * The default Cache-Control, written when the response is complete on responses where the application chose
+	 * none (a controller, a ResponseEntity or static-resource caching that set one keeps it); never on 304.
+	 */
+	public static class CacheControl {
+
+		/**
+		 * Whether to write the default Cache-Control.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * The value written, as comma-separated directives.
+		 */
+		private String value = "no-store";
+
+		/**
+		 * Path patterns (Spring's PathPattern syntax, e.g. /assets/**) that never get the default.
+		 */
+		private List<String> excludedPaths = new ArrayList<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getValue() {
+			return this.value;
+		}
+
+		public void setValue(String value) {
+			this.value = value;
+		}
+
+		public List<String> getExcludedPaths() {
+			return this.excludedPaths;
+		}
+
+		public void setExcludedPaths(List<String> excludedPaths) {
+			this.excludedPaths = excludedPaths;
+		}
+
 	}
 
 	/**

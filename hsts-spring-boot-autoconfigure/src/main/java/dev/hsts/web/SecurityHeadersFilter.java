@@ -1,7 +1,9 @@
 package dev.hsts.web;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -24,6 +26,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>again when the response commits and when the chain returns or throws (writers only fill what is absent);</li>
  * <li>on error and async dispatches as well, so error pages and async results are covered too.</li>
  * </ul>
+ * {@link CommitTimeHeaderWriter}s (such as the Cache-Control default) are the exception: they write a default for
+ * what the application left out, so they run only once the response is complete, when it commits or when the
+ * chain returns (but not when it returns because the request went asynchronous: the async dispatch decides).
  * A value the application sets itself replaces the filter's; a second value the application adds for a header
  * that may appear only once (such as {@code Strict-Transport-Security}) replaces the first instead of duplicating it.
  */
@@ -37,26 +42,56 @@ public class SecurityHeadersFilter extends OncePerRequestFilter implements Order
 
 	private final HeaderWriter[] writers;
 
+	private final CommitTimeHeaderWriter[] commitTimeWriters;
+
+	private final String[] provisionalAttributes;
+
+	private final List<HeaderWriter> allWriters;
+
 	private int order = DEFAULT_ORDER;
 
 	/**
-	 * @param writers the writers to apply, in order
+	 * @param writers the writers to apply, in order; the {@link CommitTimeHeaderWriter}s among them only when the
+	 * response is complete
 	 */
 	public SecurityHeadersFilter(List<? extends HeaderWriter> writers) {
-		this.writers = writers.toArray(new HeaderWriter[0]);
+		List<HeaderWriter> eager = new ArrayList<>();
+		List<CommitTimeHeaderWriter> atCommit = new ArrayList<>();
+		for (HeaderWriter writer : writers) {
+			if (writer instanceof CommitTimeHeaderWriter commitTimeWriter) {
+				atCommit.add(commitTimeWriter);
+			}
+			else {
+				eager.add(writer);
+			}
+		}
+		this.writers = eager.toArray(new HeaderWriter[0]);
+		this.commitTimeWriters = atCommit.toArray(new CommitTimeHeaderWriter[0]);
+		this.provisionalAttributes = new String[this.commitTimeWriters.length];
+		for (int i = 0; i < this.commitTimeWriters.length; i++) {
+			this.provisionalAttributes[i] = SecurityHeadersResponse.PROVISIONAL_ATTRIBUTE
+					+ this.commitTimeWriters[i].getHeaderName().toLowerCase(Locale.ROOT);
+		}
+		this.allWriters = List.copyOf(writers);
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		SecurityHeadersResponse wrapped = new SecurityHeadersResponse(request, response, this.writers);
+		SecurityHeadersResponse wrapped = new SecurityHeadersResponse(request, response, this.writers,
+				this.commitTimeWriters, this.provisionalAttributes);
 		wrapped.writeHeaders();
 		try {
 			chain.doFilter(request, wrapped);
 		}
 		finally {
 			if (!response.isCommitted()) {
-				wrapped.writeHeaders();
+				if (request.isAsyncStarted()) {
+					wrapped.writeHeaders();
+				}
+				else {
+					wrapped.writeAllHeaders();
+				}
 			}
 		}
 	}
@@ -77,9 +112,9 @@ public class SecurityHeadersFilter extends OncePerRequestFilter implements Order
 		return false;
 	}
 
-	/** The writers this filter applies. */
+	/** The writers this filter applies, in order, the commit-time ones included. */
 	public List<HeaderWriter> getWriters() {
-		return List.of(this.writers);
+		return this.allWriters;
 	}
 
 	@Override

@@ -11,26 +11,42 @@ import org.springframework.security.web.util.OnCommittedResponseWrapper;
 
 /**
  * The response seen by everything after {@link SecurityHeadersFilter}: writes the security headers again after
- * {@link #reset()} and when the response commits, and turns a second value for a single-valued security header
- * into a replacement, so that a response never carries two.
+ * {@link #reset()}, writes every header (including the {@link CommitTimeHeaderWriter commit-time} ones) when the
+ * response commits, and turns a second value for a single-valued security header into a replacement, so that a
+ * response never carries two.
  */
 final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 
 	/** Headers a response may carry only once; a second copy makes the whole policy invalid to scanners. */
-	private static final Set<String> SINGLE_VALUED = Set.of("strict-transport-security", "x-content-type-options",
-			"x-frame-options");
+	static final Set<String> SINGLE_VALUED = Set.of("strict-transport-security", "x-content-type-options",
+			"x-frame-options", "referrer-policy", "permissions-policy", "content-security-policy",
+			"content-security-policy-report-only", "cross-origin-opener-policy", "cross-origin-resource-policy");
+
+	/** Prefix of the request attributes that remember a value written by a commit-time writer. */
+	static final String PROVISIONAL_ATTRIBUTE = SecurityHeadersResponse.class.getName() + ".provisional.";
 
 	private final HttpServletRequest request;
 
 	private final HeaderWriter[] writers;
 
-	SecurityHeadersResponse(HttpServletRequest request, HttpServletResponse response, HeaderWriter[] writers) {
+	private final CommitTimeHeaderWriter[] commitTimeWriters;
+
+	/** For each commit-time writer, the request attribute that remembers the value it wrote. */
+	private final String[] provisionalAttributes;
+
+	/**
+	 * @param provisionalAttributes for each commit-time writer, {@link #PROVISIONAL_ATTRIBUTE} and its header name
+	 */
+	SecurityHeadersResponse(HttpServletRequest request, HttpServletResponse response, HeaderWriter[] writers,
+			CommitTimeHeaderWriter[] commitTimeWriters, String[] provisionalAttributes) {
 		super(response);
 		this.request = request;
 		this.writers = writers;
+		this.commitTimeWriters = commitTimeWriters;
+		this.provisionalAttributes = provisionalAttributes;
 	}
 
-	/** Lets every writer fill in what is absent. */
+	/** Lets every writer that writes before the chain fill in what is absent. */
 	void writeHeaders() {
 		HttpServletResponse target = (HttpServletResponse) getResponse();
 		for (HeaderWriter writer : this.writers) {
@@ -38,9 +54,26 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 		}
 	}
 
+	/** Lets every writer, including the commit-time ones, fill in what is absent: the response is complete. */
+	void writeAllHeaders() {
+		writeHeaders();
+		HttpServletResponse target = (HttpServletResponse) getResponse();
+		for (int i = 0; i < this.commitTimeWriters.length; i++) {
+			String name = this.commitTimeWriters[i].getHeaderName();
+			boolean present = target.containsHeader(name);
+			this.commitTimeWriters[i].writeHeaders(this.request, target);
+			if (!present) {
+				String written = target.getHeader(name);
+				if (written != null) {
+					this.request.setAttribute(this.provisionalAttributes[i], written);
+				}
+			}
+		}
+	}
+
 	@Override
 	protected void onResponseCommitted() {
-		writeHeaders();
+		writeAllHeaders();
 	}
 
 	@Override
@@ -51,12 +84,46 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 
 	@Override
 	public void addHeader(String name, String value) {
-		if (name != null && containsHeader(name) && SINGLE_VALUED.contains(name.toLowerCase(Locale.ROOT))) {
-			super.setHeader(name, value);
+		if (name != null && containsHeader(name) && (SINGLE_VALUED.contains(name.toLowerCase(Locale.ROOT))
+				|| isProvisional(name))) {
+			setHeader(name, value);
 		}
 		else {
 			super.addHeader(name, value);
 		}
+	}
+
+	@Override
+	public void setHeader(String name, String value) {
+		int writer = commitTimeWriter(name);
+		if (writer >= 0) {
+			this.request.removeAttribute(this.provisionalAttributes[writer]);
+		}
+		super.setHeader(name, value);
+	}
+
+	/**
+	 * Whether the header's current value is one a commit-time writer wrote for this request (for example when the
+	 * application sent an error), which an error page's own value replaces instead of joining.
+	 */
+	private boolean isProvisional(String name) {
+		int writer = commitTimeWriter(name);
+		if (writer < 0) {
+			return false;
+		}
+		Object written = this.request.getAttribute(this.provisionalAttributes[writer]);
+		return written != null && written.equals(getHeader(name));
+	}
+
+	private int commitTimeWriter(String name) {
+		if (name != null) {
+			for (int i = 0; i < this.commitTimeWriters.length; i++) {
+				if (this.commitTimeWriters[i].getHeaderName().equalsIgnoreCase(name)) {
+					return i;
+				}
+			}
+		}
+		return -1;
 	}
 
 }

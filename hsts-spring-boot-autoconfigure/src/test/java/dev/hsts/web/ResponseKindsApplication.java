@@ -10,8 +10,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.hsts.test.EnableAutoConfigurationWithoutSpringSecurity;
+
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -33,7 +34,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * the header is on every one of them.
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration
+@EnableAutoConfigurationWithoutSpringSecurity
 @Import({ ResponseKindsApplication.Endpoints.class, ResponseKindsApplication.Views.class })
 public class ResponseKindsApplication {
 

@@ -1,0 +1,133 @@
+package dev.hsts.web;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.hsts.policy.ContentSecurityPolicy;
+
+import org.springframework.security.web.header.HeaderWriter;
+
+/**
+ * Writes {@code Content-Security-Policy} and {@code Content-Security-Policy-Report-Only}, each where the response
+ * has none. Both may be sent at once: the first is enforced, the second only reported, so a stricter policy can be
+ * tried while the current one is enforced.
+ *
+ * <p>The first {@link PathPolicy} whose patterns match the request's path replaces both policies (a policy it
+ * leaves unset is not sent on those paths); other requests get the default pair.
+ *
+ * <p>When any policy contains {@code 'nonce-{nonce}'}, every request gets a fresh random nonce (128 bits from
+ * {@link SecureRandom}, base64url), stored as the request attribute {@value #NONCE_ATTRIBUTE} for templates
+ * ({@code <script th:attr="nonce=${cspNonce}">} in Thymeleaf) and substituted into the policy. All policies are
+ * validated and split around the placeholder at startup; a request costs a concatenation.
+ */
+public class ContentSecurityPolicyHeaderWriter implements HeaderWriter {
+
+	/** The enforced policy's header. */
+	public static final String HEADER_NAME = "Content-Security-Policy";
+
+	/** The reported-only policy's header. */
+	public static final String REPORT_ONLY_HEADER_NAME = "Content-Security-Policy-Report-Only";
+
+	/** The request attribute that holds the request's nonce, for templates. */
+	public static final String NONCE_ATTRIBUTE = "cspNonce";
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final ContentSecurityPolicy policy;
+
+	private final ContentSecurityPolicy reportOnlyPolicy;
+
+	private final PathPolicy[] pathPolicies;
+
+	private final boolean usesNonce;
+
+	/**
+	 * @param policy the enforced policy, or {@code null}
+	 * @param reportOnlyPolicy the reported-only policy, or {@code null}
+	 * @param pathPolicies path-specific pairs, first match wins
+	 */
+	public ContentSecurityPolicyHeaderWriter(ContentSecurityPolicy policy, ContentSecurityPolicy reportOnlyPolicy,
+			List<PathPolicy> pathPolicies) {
+		this.policy = policy;
+		this.reportOnlyPolicy = reportOnlyPolicy;
+		this.pathPolicies = pathPolicies.toArray(new PathPolicy[0]);
+		boolean nonce = usesNonce(policy) || usesNonce(reportOnlyPolicy);
+		for (PathPolicy pathPolicy : this.pathPolicies) {
+			nonce |= usesNonce(pathPolicy.policy()) || usesNonce(pathPolicy.reportOnlyPolicy());
+		}
+		this.usesNonce = nonce;
+	}
+
+	private static boolean usesNonce(ContentSecurityPolicy policy) {
+		return policy != null && policy.usesNonce();
+	}
+
+	@Override
+	public void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
+		String nonce = this.usesNonce ? nonce(request) : null;
+		boolean enforcedAbsent = !response.containsHeader(HEADER_NAME);
+		boolean reportOnlyAbsent = !response.containsHeader(REPORT_ONLY_HEADER_NAME);
+		if (!enforcedAbsent && !reportOnlyAbsent) {
+			return;
+		}
+		ContentSecurityPolicy enforced = this.policy;
+		ContentSecurityPolicy reportOnly = this.reportOnlyPolicy;
+		for (PathPolicy pathPolicy : this.pathPolicies) {
+			if (pathPolicy.paths().matches(request)) {
+				enforced = pathPolicy.policy();
+				reportOnly = pathPolicy.reportOnlyPolicy();
+				break;
+			}
+		}
+		if (enforced != null && enforcedAbsent) {
+			response.setHeader(HEADER_NAME, enforced.render(nonce));
+		}
+		if (reportOnly != null && reportOnlyAbsent) {
+			response.setHeader(REPORT_ONLY_HEADER_NAME, reportOnly.render(nonce));
+		}
+	}
+
+	/** The request's nonce, made on first use; the same for every dispatch of the request. */
+	private static String nonce(HttpServletRequest request) {
+		Object existing = request.getAttribute(NONCE_ATTRIBUTE);
+		if (existing instanceof String nonce) {
+			return nonce;
+		}
+		byte[] bytes = new byte[16];
+		RANDOM.nextBytes(bytes);
+		String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		request.setAttribute(NONCE_ATTRIBUTE, nonce);
+		return nonce;
+	}
+
+	/** Whether requests get a nonce. */
+	public boolean usesNonce() {
+		return this.usesNonce;
+	}
+
+	/**
+	 * A pair of policies for the paths that match.
+	 * @param paths the paths
+	 * @param policy the enforced policy on those paths, or {@code null} for none
+	 * @param reportOnlyPolicy the reported-only policy on those paths, or {@code null} for none
+	 */
+	public record PathPolicy(RequestPathPatterns paths, ContentSecurityPolicy policy,
+			ContentSecurityPolicy reportOnlyPolicy) {
+
+		/**
+		 * @param paths the paths
+		 * @param policy the enforced policy on those paths, or {@code null} for none
+		 * @param reportOnlyPolicy the reported-only policy on those paths, or {@code null} for none
+		 */
+		public PathPolicy {
+			Objects.requireNonNull(paths, "paths");
+		}
+
+	}
+
+}
