@@ -8,6 +8,7 @@ import jakarta.servlet.DispatcherType;
 import dev.hsts.policy.HstsPolicy;
 import dev.hsts.web.SecurityHeadersFilter;
 import dev.hsts.web.StagedHstsHeaderWriter;
+import dev.hsts.web.TrustedHostCheck;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -62,8 +63,11 @@ public class SecurityHeadersAutoConfiguration {
 	@Bean(HSTS_HEADER_WRITER_BEAN_NAME)
 	@ConditionalOnMissingBean(name = HSTS_HEADER_WRITER_BEAN_NAME,
 			value = { StagedHstsHeaderWriter.class, HstsHeaderWriter.class })
-	public StagedHstsHeaderWriter hstsHeaderWriter(HstsPolicy hstsPolicy, ObjectProvider<Clock> clock) {
-		return new StagedHstsHeaderWriter(hstsPolicy, clock.getIfUnique(Clock::systemUTC));
+	public StagedHstsHeaderWriter hstsHeaderWriter(HstsPolicy hstsPolicy, ObjectProvider<Clock> clock,
+			ObjectProvider<TrustedHostCheck> trustedHostCheck) {
+		TrustedHostCheck check = trustedHostCheck.getIfUnique();
+		return (check != null) ? new StagedHstsHeaderWriter(hstsPolicy, clock.getIfUnique(Clock::systemUTC), check::isTrusted)
+				: new StagedHstsHeaderWriter(hstsPolicy, clock.getIfUnique(Clock::systemUTC));
 	}
 
 	@Bean

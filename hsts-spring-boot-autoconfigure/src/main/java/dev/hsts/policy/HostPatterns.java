@@ -128,6 +128,10 @@ public final class HostPatterns {
 			if (suffix.indexOf('*') >= 0) {
 				throw new IllegalArgumentException("only one leading '*.' is allowed");
 			}
+			if (HostNames.isIpLiteral(suffix)) {
+				throw new IllegalArgumentException("a wildcard must end in a name, not a number; use a CIDR range "
+						+ "(10.0.0.0/8) for IP addresses");
+			}
 			wildcards.add(suffix);
 			return;
 		}
