@@ -65,6 +65,17 @@ public final class TrustedHosts {
 	 * {@code exempt-paths[i]} for the first invalid entry
 	 */
 	public static TrustedHosts of(List<String> allowed, List<String> exemptPaths) {
+		if (allowed != null) {
+			for (int i = 0; i < allowed.size(); i++) {
+				String entry = allowed.get(i);
+				if (entry != null && entry.indexOf('_') >= 0 && entry.indexOf('/') < 0) {
+					throw new InvalidPolicyException(ALLOWED_PROPERTY + "[" + i + "]", entry,
+							"this host entry is not valid: it contains '_', which host names cannot contain (RFC 1123); "
+									+ "Tomcat refuses such a Host header, so the entry could never match.",
+							"Rename the host, or list the name clients actually send.");
+				}
+			}
+		}
 		HostPatterns patterns = HostPatterns.parse(allowed, ALLOWED_PROPERTY);
 		List<String> paths = (exemptPaths != null) ? exemptPaths : List.of();
 		List<PathPattern> parsed = new ArrayList<>(paths.size());

@@ -107,7 +107,9 @@ class TrustedHostsTest {
 				Arguments.of("*example.test", "'*'"), Arguments.of("..example.test", "empty label"),
 				Arguments.of("-a.example.test", "'-'"), Arguments.of("a".repeat(64) + ".test", "63"),
 				Arguments.of("1.2.3", "dotted-quad"), Arguments.of("*.0.1", "CIDR"), Arguments.of("[::1", "unbalanced"),
-				Arguments.of("[::g]", "IPv6"), Arguments.of("a\u0001b", "control"));
+				Arguments.of("[::g]", "IPv6"), Arguments.of("a\u0001b", "control"), Arguments.of("my_service", "'_'"),
+				Arguments.of("*.my_zone.test", "'_'"), Arguments.of("fa\u00df.de", "xn--"), Arguments.of("*.fa\u00df.de", "xn--"),
+				Arguments.of("\u03c3\u03bf\u03c2.gr", "xn--"), Arguments.of("a\u200db.test", "xn--"));
 	}
 
 	@ParameterizedTest(name = "[{index}] {0}")

@@ -33,7 +33,10 @@ class TrustedHostsOverTlsTest {
 	static void start() {
 		app = RunningApp.https(new Class<?>[] { TrustedHostsApplication.class },
 				"security.headers.trusted-hosts.allowed=api.example.test,*.example.test,localhost,127.0.0.1,::1,"
-						+ "10.0.0.0/8,fd00::/8,b\u00fccher.test",
+						+ "10.0.0.0/8,fd00::/8,b\u00fccher.test,"
+						// Entries from Django's host validation tests.
+						+ "forward.com,example.com,internal.com,12.34.56.78,[2001:19f0:feee::dead:beef:cafe],xn--4ca9at.com,"
+						+ "*.multitenant.com,multitenant.com",
 				"security.headers.trusted-hosts.exempt-paths=/health/**",
 				"security.headers.hsts.excluded-hosts=none.invalid",
 				"logging.level.org.apache.coyote=OFF", "logging.level.org.apache.tomcat=OFF",
@@ -59,7 +62,12 @@ class TrustedHostsOverTlsTest {
 				"localhost.", "127.0.0.1", "10.1.2.3", "10.0.0.0", "10.255.255.255", "[::1]", "[0:0:0:0:0:0:0:1]",
 				"[::0001]", "[fd00::1]", "[FD12:3456::ABCD]", "[fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff]",
 				"[::ffff:10.1.2.3]", "a".repeat(63) + ".example.test",
-				"b".repeat(60) + "." + "c".repeat(60) + "." + "d".repeat(60) + "." + "e".repeat(50) + ".example.test");
+				"b".repeat(60) + "." + "c".repeat(60) + "." + "d".repeat(60) + "." + "e".repeat(50) + ".example.test",
+				// Django's legitimate hosts.
+				"example.com", "forward.com", "internal.com", "12.34.56.78", "[2001:19f0:feee::dead:beef:cafe]",
+				"[2001:19F0:FEEE:0:0:DEAD:BEEF:CAFE]", "xn--4ca9at.com", "anything.multitenant.com", "multitenant.com",
+				// ASP.NET Core HostFiltering's.
+				"localHost", "sub.example.test", "a.b.multitenant.com");
 		List<String> hosts = new ArrayList<>();
 		for (String name : names) {
 			for (String port : PORTS) {
@@ -87,7 +95,12 @@ class TrustedHostsOverTlsTest {
 				"11.0.0.1", "9.255.255.255", "192.168.1.1", "0.0.0.0", "255.255.255.255", "[::2]", "[::]",
 				"[fe80::1]", "[fc00::1]", "[fe00::1]", "[2001:db8::1]", "[::ffff:127.0.0.2]", "127.1", "0x7f.0.0.1",
 				"2130706433", "010.1.2.3", "10.1.2.3.4", "1.2.3", "0177.0.0.1", "localhost.example.test.evil.com",
-				"z".repeat(63) + ".com");
+				"z".repeat(63) + ".com",
+				// Django's poisoned hosts that are well-formed, and the apex/wildcard edge.
+				"other.com", "notexample.com", "example.com.evil.tld", "multitenant.com.evil.tld", "evilmultitenant.com",
+				"[2001:19f0:feee::dead:beef:cafd]", "12.34.56.79",
+				// ASP.NET Core HostFiltering's and Rails HostAuthorization's.
+				"nowhere.com", "example.test.", "sub.example.test.evil.com", "attacker.com", "example.com.attacker.com");
 		List<String> hosts = new ArrayList<>();
 		for (String name : names) {
 			for (String port : PORTS) {
@@ -124,7 +137,15 @@ class TrustedHostsOverTlsTest {
 				"a&b.example.test", "a=b.example.test", "*.example.test", "*", "a~b.example.test", "a+b.example.test",
 				"http://api.example.test", "https://api.example.test/", "api.example.test:80 80",
 				"a".repeat(64) + ".example.test", "x." + "a".repeat(250) + ".example.test",
-				"a.".repeat(126) + "example.test", "b\u00fccher.test", "ex\u00e4mple.test", "api.example.test\u00a0"));
+				"a.".repeat(126) + "example.test", "b\u00fccher.test", "ex\u00e4mple.test", "api.example.test\u00a0",
+				// Django's poisoned hosts.
+				"example.com@evil.tld", "example.com:dr.frankenstein@evil.tld", "example.com:dr.frankenstein@evil.tld:80",
+				"example.com:80/badpath", "example.com: recovermypassword.com", "[2001:19f0:feee::dead:beef:cafe",
+				"2001:19f0:feee::dead:beef:cafe", "[2001:19f0:feee::dead:beef:cafe]:xyz",
+				// Rails HostAuthorization's and other open-redirect spellings.
+				"example.com#@evil.com", "evil.com\\@example.com", "evil.com/example.com", "evil.com?.example.com",
+				"evil.com#.example.com", "example.com\\.evil.com", "api.example.test%00.evil.com",
+				"api.example.test\u0000.evil.com", "example.com:80@evil.com:80"));
 		return values.stream().map((value) -> Arguments.of(value, new String[] { "Host: " + value }));
 	}
 
