@@ -42,7 +42,7 @@ public class TrustedHostsAutoConfiguration {
 	/** The name of the filter registration bean; define a bean with this name to register the filter yourself. */
 	public static final String FILTER_REGISTRATION_BEAN_NAME = "trustedHostFilterRegistration";
 
-	private static final Log logger = LogFactory.getLog(TrustedHostsAutoConfiguration.class);
+	private static final Log LOG = LogFactory.getLog(TrustedHostsAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -50,10 +50,10 @@ public class TrustedHostsAutoConfiguration {
 		TrustedHosts trustedHosts = TrustedHosts.of(properties.getAllowed(), properties.getExemptPaths());
 		trustedHosts.finding().ifPresent((finding) -> {
 			if (trustedHosts.isOff()) {
-				logger.info(finding);
+				LOG.info(finding);
 			}
 			else {
-				logger.warn(finding);
+				LOG.warn(finding);
 			}
 		});
 		return trustedHosts;

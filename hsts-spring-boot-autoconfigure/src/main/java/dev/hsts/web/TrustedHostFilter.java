@@ -40,7 +40,7 @@ public class TrustedHostFilter extends OncePerRequestFilter implements Ordered {
 	/** After {@link SecurityHeadersFilter} (which writes the other headers eagerly), before Spring Security (-100). */
 	public static final int DEFAULT_ORDER = SecurityHeadersFilter.DEFAULT_ORDER + 10;
 
-	private static final Log logger = LogFactory.getLog(TrustedHostFilter.class);
+	private static final Log LOG = LogFactory.getLog(TrustedHostFilter.class);
 
 	private static final URI ABOUT_BLANK = URI.create("about:blank");
 
@@ -83,7 +83,7 @@ public class TrustedHostFilter extends OncePerRequestFilter implements Ordered {
 				listener.rejected(request, reason);
 			}
 			catch (RuntimeException ex) {
-				logger.debug("A trusted-host rejection listener failed", ex);
+				LOG.debug("A trusted-host rejection listener failed", ex);
 			}
 		}
 		log(request, reason);
@@ -91,7 +91,7 @@ public class TrustedHostFilter extends OncePerRequestFilter implements Ordered {
 	}
 
 	private void log(HttpServletRequest request, RejectionReason reason) {
-		if (!logger.isWarnEnabled()) {
+		if (!LOG.isWarnEnabled()) {
 			return;
 		}
 		long suppressed = this.logLimiter.tryAcquire(reason);
@@ -105,7 +105,7 @@ public class TrustedHostFilter extends OncePerRequestFilter implements Ordered {
 		catch (RuntimeException ex) {
 			serverName = null;
 		}
-		logger.warn("Refused a request (" + reason.id() + "): Host '" + Printable.escape(request.getHeader("Host"))
+		LOG.warn("Refused a request (" + reason.id() + "): Host '" + Printable.escape(request.getHeader("Host"))
 				+ "', server name '" + Printable.escape(serverName) + "', path '"
 				+ Printable.escape(request.getRequestURI()) + "'. Add the host to security.headers.trusted-hosts.allowed "
 				+ "if the application serves it. At most one such line per minute per reason"
