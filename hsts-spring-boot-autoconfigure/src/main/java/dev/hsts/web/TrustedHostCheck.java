@@ -11,7 +11,7 @@ import dev.hsts.policy.TrustedHosts;
 
 /**
  * Applies the {@link TrustedHosts} policy to a servlet request: the raw {@code Host} header (exactly one, strictly
- * parsed) and the host the application will see ({@link HttpServletRequest#getServerName()}, which reflects
+ * parsed; over HTTP/2, which has no Host header, the {@code :authority} the server parsed) and the host the application will see ({@link HttpServletRequest#getServerName()}, which reflects
  * {@code X-Forwarded-Host} or {@code Forwarded} only where the server's forwarded-header handling trusts them).
  * The verdict is kept in a request attribute, so the HSTS writer and the filter parse the request once.
  */
@@ -69,7 +69,17 @@ public class TrustedHostCheck {
 			// A request wrapper that cannot work out the host from its forwarded headers.
 			return MALFORMED;
 		}
+		if (host == null && isHttp2(request) && serverName != null) {
+			// HTTP/2 carries the host in the :authority pseudo-header (RFC 9113 section 8.3.1), which the server has
+			// parsed into the server name; there is no Host header to read.
+			host = (serverName.indexOf(':') >= 0 && !serverName.startsWith("[")) ? "[" + serverName + "]" : serverName;
+		}
 		return this.trustedHosts.check(host, serverName);
+	}
+
+	private static boolean isHttp2(HttpServletRequest request) {
+		String protocol = request.getProtocol();
+		return protocol != null && protocol.startsWith("HTTP/2");
 	}
 
 	/**
