@@ -64,6 +64,11 @@ public class TrustedHostCheck {
 		String serverName;
 		try {
 			serverName = request.getServerName();
+			int port = request.getServerPort();
+			if (port == 0 || port > 65535) {
+				// A forwarded port the server took over (X-Forwarded-Host: host:99999, X-Forwarded-Port).
+				return MALFORMED;
+			}
 		}
 		catch (RuntimeException ex) {
 			// A request wrapper that cannot work out the host from its forwarded headers.

@@ -102,7 +102,8 @@ class TrustedHostsForwardedHeadersTest {
 				of("api.example.test", "X-Forwarded-Host: api.example.test:0", Expect.safe()),
 				of("api.example.test", "X-Forwarded-Host: [::1", Expect.safe()),
 				of("api.example.test", "X-Forwarded-Host: ", Expect.safe()),
-				of("api.example.test", "Forwarded: host=evil.com", Expect.allowed("api.example.test")));
+				of("api.example.test", "Forwarded: host=evil.com", Expect.allowed("api.example.test")),
+				of("api.example.test", "X-Forwarded-Port: 99999", Expect.safe()));
 	}
 
 	@ParameterizedTest(name = "[{index}] Host: {0}, {1} -> {2}")
@@ -146,7 +147,9 @@ class TrustedHostsForwardedHeadersTest {
 				of("api.example.test", "X-Forwarded-Host: a b", Expect.safe()),
 				of("api.example.test", "X-Forwarded-Host: [::1", Expect.safe()),
 				of("api.example.test", "X-Forwarded-Host: [::1]:8443", Expect.safe()),
-				of("api.example.test", "X-Forwarded-Host: api.example.test:99999", Expect.safe()),
+				of("api.example.test", "X-Forwarded-Host: api.example.test:99999", Expect.rejected("malformed")),
+				of("api.example.test", "X-Forwarded-Port: 99999", Expect.safe()),
+				of("api.example.test", "Forwarded: host=\"api.example.test:65536\"", Expect.safe()),
 				of("api.example.test", "X-Forwarded-Host: api.example.test:x", Expect.safe()),
 				of("api.example.test", "Forwarded: host=\"evil.com", Expect.safe()),
 				of("api.example.test", "Forwarded: host=", Expect.safe()));
