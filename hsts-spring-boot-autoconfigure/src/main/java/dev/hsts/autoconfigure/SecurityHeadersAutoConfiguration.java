@@ -65,9 +65,11 @@ public class SecurityHeadersAutoConfiguration {
 			value = { StagedHstsHeaderWriter.class, HstsHeaderWriter.class })
 	public StagedHstsHeaderWriter hstsHeaderWriter(HstsPolicy hstsPolicy, ObjectProvider<Clock> clock,
 			ObjectProvider<TrustedHostCheck> trustedHostCheck) {
+		// A host the application does not serve never gets the HSTS promise (see TrustedHostsAutoConfiguration).
 		TrustedHostCheck check = trustedHostCheck.getIfUnique();
-		return (check != null) ? new StagedHstsHeaderWriter(hstsPolicy, clock.getIfUnique(Clock::systemUTC), check::isTrusted)
-				: new StagedHstsHeaderWriter(hstsPolicy, clock.getIfUnique(Clock::systemUTC));
+		Clock writerClock = clock.getIfUnique(Clock::systemUTC);
+		return (check != null) ? new StagedHstsHeaderWriter(hstsPolicy, writerClock, check::isTrusted)
+				: new StagedHstsHeaderWriter(hstsPolicy, writerClock);
 	}
 
 	@Bean

@@ -65,7 +65,7 @@ public class TrustedHostRejectionMetrics implements TrustedHostRejectionListener
 			counters = new EnumMap<>(RejectionReason.class);
 			for (RejectionReason reason : RejectionReason.values()) {
 				counters.put(reason, Counter.builder(METRIC_NAME)
-					.description("Requests refused because their host is not one the application serves")
+					.description("Requests refused by the trusted-host check, by reason")
 					.tag(REASON_TAG, reason.id())
 					.register(registry));
 			}

@@ -132,6 +132,20 @@ class TrustedHostFilterTest {
 	}
 
 	@Test
+	void twoHostHeadersAreMalformedEvenIfBothAreAllowed() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/x");
+		request.addHeader("Host", "api.example.test");
+		request.addHeader("Host", "api.example.test");
+		request.setServerName("api.example.test");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		MockFilterChain chain = new MockFilterChain();
+		this.filter.doFilter(request, response, chain);
+		assertThat(response.getStatus()).isEqualTo(400);
+		assertThat(response.getContentAsString()).contains("\"reason\":\"malformed\"");
+		assertThat(chain.getRequest()).isNull();
+	}
+
+	@Test
 	void theCheckIsOffWithoutAllowedHosts() throws Exception {
 		TrustedHostFilter off = new TrustedHostFilter(new TrustedHostCheck(TrustedHosts.off()), List.of(), this.clock);
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/x");
