@@ -121,12 +121,16 @@ public final class HostNames {
 
 	/**
 	 * Whether {@code text} has only the characters of an IPv6 literal (hex digits, colons and, for an embedded
-	 * IPv4 part, dots) and at least two colons. A text that passes is parsed by {@link java.net.InetAddress}
+	 * IPv4 part, dots), at least two colons, and starts with a hex digit or a colon. A text that passes is parsed by {@link java.net.InetAddress}
 	 * without any name look-up.
 	 * @param text the text, without brackets
 	 * @return whether it has the form of an IPv6 literal
 	 */
 	public static boolean hasIpv6Form(String text) {
+		if (text.isEmpty() || text.charAt(0) == '.') {
+			// InetAddress treats a text that starts with neither a hex digit nor ':' as a name, and looks it up.
+			return false;
+		}
 		int colons = 0;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);

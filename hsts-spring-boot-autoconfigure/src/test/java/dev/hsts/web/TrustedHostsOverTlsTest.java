@@ -130,7 +130,7 @@ class TrustedHostsOverTlsTest {
 				"-api.example.test", "api-.example.test", "api.-x.example.test", "[::1", "::1]", "[::1]]", "[[::1]]",
 				"::1", "fd00::1", "[::1]x", "[::1]:", "[::1]:0", "[::1]:65536", "[::1]:x", "[::1]8443", "[1.2.3.4]",
 				"[10.1.2.3]:443", "[v1.x]", "[fe80::1%25eth0]", "[fe80::1%eth0]", "[::g]", "[]", "[:]", "[1:2]",
-				"[::1::1]", "api.example.test/path", "api.example.test/", "/api.example.test", "api.example.test?x",
+				"[::1::1]", "[.::]", "api.example.test/path", "api.example.test/", "/api.example.test", "api.example.test?x",
 				"api.example.test#x", "api.example.test\\x", "api%2eexample.test", "%61pi.example.test",
 				"api.example.test,evil.com", "api.example.test, evil.com", "api.example.test;x", "'api.example.test'",
 				"\"api.example.test\"", "<api.example.test>", "a(b).example.test", "a!b.example.test", "a$b.example.test",
