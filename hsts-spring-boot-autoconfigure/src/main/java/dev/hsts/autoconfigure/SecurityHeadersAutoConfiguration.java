@@ -21,6 +21,7 @@ import dev.hsts.web.ReferrerPolicyHeaderWriter;
 import dev.hsts.web.RequestPathPatterns;
 import dev.hsts.web.SecurityHeadersFilter;
 import dev.hsts.web.StagedHstsHeaderWriter;
+import dev.hsts.web.TrustedHostCheck;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -84,8 +85,13 @@ public class SecurityHeadersAutoConfiguration {
 	@Bean(HSTS_HEADER_WRITER_BEAN_NAME)
 	@ConditionalOnMissingBean(name = HSTS_HEADER_WRITER_BEAN_NAME,
 			value = { StagedHstsHeaderWriter.class, HstsHeaderWriter.class })
-	public StagedHstsHeaderWriter hstsHeaderWriter(HstsPolicy hstsPolicy, ObjectProvider<Clock> clock) {
-		return new StagedHstsHeaderWriter(hstsPolicy, clock.getIfUnique(Clock::systemUTC));
+	public StagedHstsHeaderWriter hstsHeaderWriter(HstsPolicy hstsPolicy, ObjectProvider<Clock> clock,
+			ObjectProvider<TrustedHostCheck> trustedHostCheck) {
+		// A host the application does not serve never gets the HSTS promise (see TrustedHostsAutoConfiguration).
+		TrustedHostCheck check = trustedHostCheck.getIfUnique();
+		Clock writerClock = clock.getIfUnique(Clock::systemUTC);
+		return (check != null) ? new StagedHstsHeaderWriter(hstsPolicy, writerClock, check::isTrusted)
+				: new StagedHstsHeaderWriter(hstsPolicy, writerClock);
 	}
 
 	@Bean

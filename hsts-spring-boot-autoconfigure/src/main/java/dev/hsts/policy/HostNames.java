@@ -137,12 +137,16 @@ public final class HostNames {
 
 	/**
 	 * Whether {@code text} has only the characters of an IPv6 literal (hex digits, colons and, for an embedded
-	 * IPv4 part, dots) and at least two colons. A text that passes is parsed by {@link java.net.InetAddress}
+	 * IPv4 part, dots), at least two colons, and starts with a hex digit or a colon. A text that passes is parsed by {@link java.net.InetAddress}
 	 * without any name look-up.
 	 * @param text the text, without brackets
 	 * @return whether it has the form of an IPv6 literal
 	 */
 	public static boolean hasIpv6Form(String text) {
+		if (text.isEmpty() || text.charAt(0) == '.') {
+			// InetAddress treats a text that starts with neither a hex digit nor ':' as a name, and looks it up.
+			return false;
+		}
 		int colons = 0;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
@@ -170,6 +174,10 @@ public final class HostNames {
 		}
 		for (int i = 0; i < candidate.length(); i++) {
 			if (candidate.charAt(i) > 0x7e) {
+				if (hasIdnaDeviation(candidate)) {
+					throw new IllegalArgumentException("it contains a character (\u00df, \u03c2, ZWJ or ZWNJ) that the JDK "
+							+ "(IDNA2003) and browsers (IDNA2008) convert differently; write the name in its ASCII (xn--) form");
+				}
 				try {
 					candidate = IDN.toASCII(candidate, IDN.USE_STD3_ASCII_RULES);
 				}
@@ -182,6 +190,21 @@ public final class HostNames {
 		candidate = toLowerAscii(candidate);
 		checkDnsName(candidate);
 		return candidate;
+	}
+
+	/**
+	 * Whether a name contains one of the four "deviation" characters of UTS #46, which IDNA2003 (the JDK's
+	 * {@link IDN}) maps away ({@code faß.de} to {@code fass.de}) but IDNA2008 and browsers encode
+	 * ({@code xn--fa-hia.de}): comparing such a name in the JDK's ASCII form would not match what browsers send.
+	 */
+	private static boolean hasIdnaDeviation(String name) {
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (c == '\u00df' || c == '\u03c2' || c == '\u200c' || c == '\u200d') {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static void checkDnsName(String name) {

@@ -12,7 +12,8 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
  * A list of host patterns, parsed once and matched per request. An entry is one of:
  * <ul>
  * <li>an exact name, {@code api.example.com} (internationalised names are compared as punycode);</li>
- * <li>a wildcard, {@code *.example.com}: any subdomain at any depth, but not {@code example.com} itself;</li>
+ * <li>a wildcard, {@code *.example.com}: any subdomain at any depth, but not {@code example.com} itself (the
+ * suffix must end in a name: {@code *.0.1} is refused, use a CIDR range for addresses);</li>
  * <li>an IPv4 or IPv6 address, {@code 10.1.2.3} or {@code ::1} (brackets allowed);</li>
  * <li>a CIDR range, {@code 10.0.0.0/8} or {@code fd00::/8};</li>
  * <li>{@code *}: every host.</li>
@@ -127,6 +128,10 @@ public final class HostPatterns {
 			String suffix = HostNames.toAsciiName(entry.substring(2));
 			if (suffix.indexOf('*') >= 0) {
 				throw new IllegalArgumentException("only one leading '*.' is allowed");
+			}
+			if (HostNames.isIpLiteral(suffix)) {
+				throw new IllegalArgumentException("a wildcard must end in a name, not a number; use a CIDR range "
+						+ "(10.0.0.0/8) for IP addresses");
 			}
 			wildcards.add(suffix);
 			return;

@@ -19,6 +19,11 @@ final class InetAddresses {
 		if (!HostNames.isDottedQuad(literal) && !HostNames.hasIpv6Form(literal)) {
 			throw new IllegalArgumentException("it is not an IP address");
 		}
+		char first = literal.charAt(0);
+		if (first != ':' && Character.digit(first, 16) < 0) {
+			// InetAddress would take it for a name and ask DNS.
+			throw new IllegalArgumentException("it is not an IP address");
+		}
 		try {
 			// Only literals reach this point, so InetAddress parses them and never resolves a name.
 			return InetAddress.getByName(literal);

@@ -87,6 +87,11 @@ public final class TestTls {
 				"server.ssl.key-alias=" + ALIAS);
 	}
 
+	/** A TLS context that trusts exactly the test certificate. */
+	public SSLContext sslContext() {
+		return this.sslContext;
+	}
+
 	/** An HTTP/1.1 client that trusts the test certificate and never follows redirects. */
 	public HttpClient client() {
 		return HttpClient.newBuilder()
