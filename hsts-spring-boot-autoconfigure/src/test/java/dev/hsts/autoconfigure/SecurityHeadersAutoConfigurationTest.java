@@ -44,7 +44,7 @@ class SecurityHeadersAutoConfigurationTest {
 			assertThat(context.getBean(HstsPolicy.class).mode()).isEqualTo(HstsMode.PINNED);
 			assertThat(context.getBean(HstsPolicy.class).headerValueAt(0)).isEqualTo("max-age=300");
 			assertThat(context.getBean(SecurityHeadersFilter.class).getWriters())
-				.containsExactly(context.getBean(StagedHstsHeaderWriter.class));
+				.contains(context.getBean(StagedHstsHeaderWriter.class));
 		});
 	}
 
@@ -121,7 +121,8 @@ class SecurityHeadersAutoConfigurationTest {
 			assertThat(context).doesNotHaveBean(StagedHstsHeaderWriter.class);
 			assertThat(context).hasSingleBean(HstsHeaderWriter.class);
 			assertThat(context.getBean(SecurityHeadersFilter.class).getWriters())
-				.containsExactly(context.getBean(HstsHeaderWriter.class));
+				.contains(context.getBean(HstsHeaderWriter.class))
+				.noneMatch(StagedHstsHeaderWriter.class::isInstance);
 		});
 	}
 

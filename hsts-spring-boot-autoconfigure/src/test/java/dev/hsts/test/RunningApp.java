@@ -39,7 +39,7 @@ public final class RunningApp implements AutoCloseable {
 
 	private static RunningApp start(Class<?>[] sources, List<String> properties) {
 		List<String> all = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1",
-				"spring.main.banner-mode=off", "logging.level.root=WARN"));
+				"spring.main.banner-mode=off"));
 		all.addAll(properties);
 		SpringApplication application = new SpringApplicationBuilder(sources).web(WebApplicationType.SERVLET)
 			.properties(all.toArray(new String[0]))

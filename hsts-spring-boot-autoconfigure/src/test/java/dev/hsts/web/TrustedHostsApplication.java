@@ -6,10 +6,10 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.hsts.test.EnableAutoConfigurationWithoutSpringSecurity;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * test can tell that no application code ran for a refused request.
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration
+@EnableAutoConfigurationWithoutSpringSecurity
 @Import(TrustedHostsApplication.Endpoints.class)
 public class TrustedHostsApplication {
 
