@@ -9,10 +9,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.Base64;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -70,13 +75,56 @@ class SampleApplicationTest {
 	}
 
 	@Test
-	void everyEndpointCarriesTheHeaderExactlyOnce() throws Exception {
-		for (String path : new String[] { "/", "/docs", "/v1/users/me", "/v1/fail", "/no-such-page" }) {
-			HttpResponse<String> response = get("api.example.test", path);
+	void everyEndpointCarriesExactlyOneOfEachHeader() throws Exception {
+		Map<String, Integer> statuses = Map.of("/", 200, "/docs", 200, "/v1/health", 200, "/v1/catalog", 200,
+				"/v1/users/me", 401, "/v1/fail", 500, "/docs/no-such-page", 404);
+		for (Map.Entry<String, Integer> expected : statuses.entrySet()) {
+			HttpResponse<String> response = get("api.example.test", expected.getKey());
+			String path = expected.getKey();
+			assertThat(response.statusCode()).as(path).isEqualTo(expected.getValue());
 			assertThat(response.headers().allValues(HSTS)).as(path).containsExactly("max-age=300");
+			assertThat(response.headers().allValues("X-Content-Type-Options")).as(path).containsExactly("nosniff");
+			assertThat(response.headers().allValues("X-Frame-Options")).as(path).containsExactly("DENY");
+			assertThat(response.headers().allValues("Referrer-Policy")).as(path).containsExactly("no-referrer");
+			assertThat(response.headers().allValues("Permissions-Policy")).as(path)
+				.containsExactly("geolocation=(), microphone=(), camera=()");
+			assertThat(response.headers().allValues("Content-Security-Policy")).as(path).hasSize(1);
+			assertThat(response.headers().allValues("Cache-Control")).as(path)
+				.containsExactly(path.equals("/v1/catalog") ? "max-age=60, public" : "no-store");
 		}
-		assertThat(get("api.example.test", "/v1/fail").statusCode()).isEqualTo(500);
-		assertThat(get("api.example.test", "/docs").body()).contains("<h1>hsts-spring-boot-starter sample</h1>");
+	}
+
+	@Test
+	void usersMeNeedsHttpBasic() throws Exception {
+		HttpResponse<String> response = send("api.example.test", "/v1/users/me", "Authorization",
+				"Basic " + Base64.getEncoder().encodeToString("demo:demo-password".getBytes(StandardCharsets.UTF_8)));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"name\":\"demo\"");
+		assertThat(response.headers().allValues(HSTS)).containsExactly("max-age=300");
+	}
+
+	@Test
+	void docsPageCarriesTheSameFreshNonceInTheHeaderAndThePage() throws Exception {
+		HttpResponse<String> first = get("api.example.test", "/docs");
+		HttpResponse<String> second = get("api.example.test", "/docs");
+		Matcher header = Pattern.compile("script-src 'nonce-([^']+)'")
+			.matcher(first.headers().firstValue("Content-Security-Policy").orElseThrow());
+		assertThat(header.find()).isTrue();
+		assertThat(first.body()).contains("<script nonce=\"" + header.group(1) + "\">");
+		assertThat(second.headers().firstValue("Content-Security-Policy").orElseThrow()).doesNotContain(header.group(1));
+		assertThat(get("api.example.test", "/v1/health").headers().firstValue("Content-Security-Policy"))
+			.hasValue("default-src 'none'; frame-ancestors 'none'");
+	}
+
+	@Test
+	void aHostTheAppDoesNotServeGetsA400WithoutHsts() throws Exception {
+		HttpResponse<String> response = get("evil.example.com", "/v1/health");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().allValues(HSTS)).isEmpty();
+		assertThat(response.headers().allValues("Cache-Control")).containsExactly("no-store");
+		assertThat(response.body()).doesNotContain("evil.example.com");
 	}
 
 	@Test
@@ -103,10 +151,16 @@ class SampleApplicationTest {
 	}
 
 	private HttpResponse<String> get(String host, String path) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + this.port + path))
-			.header("Host", host + ":" + this.port)
-			.build();
-		return client().send(request, HttpResponse.BodyHandlers.ofString());
+		return send(host, path);
+	}
+
+	private HttpResponse<String> send(String host, String path, String... headers) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://localhost:" + this.port + path))
+			.header("Host", host + ":" + this.port);
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return client().send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpClient client() throws IOException, GeneralSecurityException {

@@ -149,6 +149,8 @@ class ChromiumHstsEndToEndTest {
 		browser.get("http://" + HOST + "/docs");
 		assertThat(browser.getCurrentUrl()).isEqualTo("https://" + HOST + "/docs");
 		assertThat(browser.getTitle()).isEqualTo("hsts-spring-boot-starter sample");
+		// The page's strict CSP let its nonce-carrying inline script run.
+		assertThat(browser.findElement(By.id("script-ran")).getText()).isEqualTo("The nonce script ran.");
 		assertThat(plainRequests.get()).isEqualTo(before + 1);
 
 		String state = queryHsts();

@@ -152,7 +152,7 @@ class NginxEndToEndTest {
 	}
 
 	@ParameterizedTest(name = "{0} -> {1}")
-	@CsvSource({ "/v1/health,200", "/docs,200", "/no-such-page,404", "/v1/fail,500" })
+	@CsvSource({ "/v1/health,200", "/docs,200", "/docs/no-such-page,404", "/v1/fail,500", "/v1/users/me,401" })
 	void overHttpsThroughNginxExactlyOneHeaderWithTheActiveStage(String path, int status) throws Exception {
 		HttpResponse<String> response = get("https", httpsPort, path);
 		assertThat(response.statusCode()).isEqualTo(status);

@@ -38,9 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * At least 100 000 HTTPS requests over 32 concurrent keep-alive connections to the sample app, on loopback,
  * while its scheduled rollout moves from stage 1 to stage 2 in the middle of the run: the clock runs at real
- * speed, set when the load starts so that stage 1's 5 s hold ends 5 s into the run. Every response carries exactly one header with one of the schedule's values; once a response carried
- * stage 2's value, no request sent after that gets stage 1's; no 5xx. Bounded: it stops after 120 s whatever
- * happens.
+ * speed, set when the load starts so that stage 1's 5 s hold ends 5 s into the run. Every response carries
+ * exactly one header with one of the schedule's values; once a response carried stage 2's value, no request
+ * sent after that gets stage 1's; no 5xx; and the requests for a host the app does not serve, one in ten, all
+ * get a 400 without HSTS. Bounded: it stops after 120 s whatever happens.
  */
 class LiveStageChangeLoadTest {
 
@@ -52,7 +53,15 @@ class LiveStageChangeLoadTest {
 
 	private static final String STAGE_2 = "max-age=86400";
 
-	private record Observation(long sentNanos, long receivedNanos, int status, List<String> hsts) {
+	/** Every tenth request is for a host the sample does not serve. */
+	private static final String UNTRUSTED_HOST = "evil.example.com";
+
+	private record Observation(String host, long sentNanos, long receivedNanos, int status, List<String> hsts) {
+
+		boolean trusted() {
+			return !UNTRUSTED_HOST.equals(this.host);
+		}
+
 	}
 
 	@Test
@@ -91,13 +100,13 @@ class LiveStageChangeLoadTest {
 					try {
 						while (System.nanoTime() < deadline
 								&& (sent.get() < MIN_REQUESTS || afterChange.get() < MIN_REQUESTS / 10)) {
-							sent.incrementAndGet();
+							String host = (sent.incrementAndGet() % 10 == 0) ? UNTRUSTED_HOST : "api.example.test";
 							long sentAt = System.nanoTime();
 							HttpResponse<Void> response = client.send(
-									HttpRequest.newBuilder(uri).header("Host", "api.example.test:" + port).build(),
+									HttpRequest.newBuilder(uri).header("Host", host + ":" + port).build(),
 									HttpResponse.BodyHandlers.discarding());
 							List<String> hsts = response.headers().allValues("Strict-Transport-Security");
-							observations.add(new Observation(sentAt, System.nanoTime(), response.statusCode(), hsts));
+							observations.add(new Observation(host, sentAt, System.nanoTime(), response.statusCode(), hsts));
 							if (hsts.contains(STAGE_2)) {
 								afterChange.incrementAndGet();
 							}
@@ -115,12 +124,18 @@ class LiveStageChangeLoadTest {
 			pool.shutdownNow();
 			assertThat(failures).isEmpty();
 
-			List<Observation> all = new ArrayList<>(observations);
+			List<Observation> everything = new ArrayList<>(observations);
+			List<Observation> rejected = everything.stream().filter((o) -> !o.trusted()).toList();
+			List<Observation> all = everything.stream().filter(Observation::trusted).toList();
 			Map<String, Integer> byValue = new TreeMap<>();
 			all.forEach((o) -> byValue.merge(String.join(" | ", o.hsts()), 1, Integer::sum));
-			System.out.printf("load: %d requests, %d connections, values %s%n", all.size(), CONNECTIONS, byValue);
+			System.out.printf("load: %d requests (%d for an untrusted host), %d connections, values %s%n",
+					everything.size(), rejected.size(), CONNECTIONS, byValue);
 
-			assertThat(all.size()).isGreaterThanOrEqualTo(MIN_REQUESTS);
+			assertThat(everything.size()).isGreaterThanOrEqualTo(MIN_REQUESTS);
+			assertThat(rejected).isNotEmpty()
+				.allSatisfy((o) -> assertThat(o.status()).isEqualTo(400))
+				.allSatisfy((o) -> assertThat(o.hsts()).isEmpty());
 			assertThat(all).allSatisfy((o) -> assertThat(o.status()).isEqualTo(200));
 			assertThat(all).allSatisfy((o) -> assertThat(o.hsts()).hasSize(1).first().isIn(STAGE_1, STAGE_2));
 			assertThat(byValue).containsKeys(STAGE_1, STAGE_2);
