@@ -2,7 +2,9 @@ package dev.hsts.autoconfigure;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
 
@@ -10,7 +12,13 @@ import dev.hsts.policy.ContentSecurityPolicy;
 import dev.hsts.policy.HeaderValues;
 import dev.hsts.policy.HstsPolicy;
 import dev.hsts.policy.InvalidPolicyException;
+import dev.hsts.policy.TrustedHosts;
+import dev.hsts.web.ApplicationHeaderValues;
 import dev.hsts.web.CacheControlHeaderWriter;
+import dev.hsts.web.FindingsStartupReport;
+import dev.hsts.web.FixedValueHeaderWriter;
+import dev.hsts.web.ForwardedProtoMismatchDetector;
+import dev.hsts.web.SecurityHeadersFindings;
 import dev.hsts.web.ContentSecurityPolicyHeaderWriter;
 import dev.hsts.web.ContentTypeOptionsHeaderWriter;
 import dev.hsts.web.CrossOriginOpenerPolicyHeaderWriter;
@@ -34,6 +42,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.HstsHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -190,8 +199,51 @@ public class SecurityHeadersAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	public SecurityHeadersFilter securityHeadersFilter(ObjectProvider<HeaderWriter> headerWriters) {
-		return new SecurityHeadersFilter(headerWriters.orderedStream().toList());
+	public SecurityHeadersFilter securityHeadersFilter(ObjectProvider<HeaderWriter> headerWriters,
+			ObjectProvider<ForwardedProtoMismatchDetector> proxyDetector,
+			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues) {
+		SecurityHeadersFilter filter = new SecurityHeadersFilter(headerWriters.orderedStream().toList());
+		filter.setForwardedProtoMismatchDetector(proxyDetector.getIfUnique());
+		filter.setApplicationHeaderValues(applicationHeaderValues.getIfUnique());
+		return filter;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public ForwardedProtoMismatchDetector forwardedProtoMismatchDetector() {
+		return new ForwardedProtoMismatchDetector();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public ApplicationHeaderValues applicationHeaderValues() {
+		return new ApplicationHeaderValues();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public SecurityHeadersFindings securityHeadersFindings(HstsPolicy hstsPolicy, ObjectProvider<Clock> clock,
+			ObjectProvider<TrustedHosts> trustedHosts, Environment environment,
+			ObjectProvider<ForwardedProtoMismatchDetector> proxyDetector,
+			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues, ObjectProvider<HeaderWriter> headerWriters) {
+		Map<String, String> policyValues = new LinkedHashMap<>();
+		headerWriters.orderedStream()
+			.filter(FixedValueHeaderWriter.class::isInstance)
+			.map(FixedValueHeaderWriter.class::cast)
+			.forEach((writer) -> policyValues.put(writer.getHeaderName(), writer.getHeaderValue()));
+		headerWriters.orderedStream()
+			.filter(CacheControlHeaderWriter.class::isInstance)
+			.map(CacheControlHeaderWriter.class::cast)
+			.forEach((writer) -> policyValues.put(writer.getHeaderName(), writer.getHeaderValue()));
+		return new SecurityHeadersFindings(hstsPolicy, clock.getIfUnique(Clock::systemUTC), trustedHosts.getIfUnique(),
+				environment.getProperty("server.forward-headers-strategy"), proxyDetector.getIfUnique(),
+				applicationHeaderValues.getIfUnique(), policyValues);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public FindingsStartupReport securityHeadersFindingsStartupReport(SecurityHeadersFindings findings) {
+		return new FindingsStartupReport(findings);
 	}
 
 	@Bean(FILTER_REGISTRATION_BEAN_NAME)

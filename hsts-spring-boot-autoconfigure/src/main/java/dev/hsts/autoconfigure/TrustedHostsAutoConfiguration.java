@@ -12,6 +12,7 @@ import dev.hsts.policy.TrustedHosts;
 import dev.hsts.web.TrustedHostCheck;
 import dev.hsts.web.TrustedHostFilter;
 import dev.hsts.web.TrustedHostRejectionListener;
+import dev.hsts.web.TrustedHostRejectionCounts;
 import dev.hsts.web.TrustedHostRejectionMetrics;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -81,6 +82,12 @@ public class TrustedHostsAutoConfiguration {
 		registration.setOrder(trustedHostFilter.getOrder());
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public TrustedHostRejectionCounts trustedHostRejectionCounts() {
+		return new TrustedHostRejectionCounts();
 	}
 
 	/** Counts refusals when Micrometer is on the class path. */

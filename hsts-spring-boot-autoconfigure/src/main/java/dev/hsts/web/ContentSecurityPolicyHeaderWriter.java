@@ -110,6 +110,21 @@ public class ContentSecurityPolicyHeaderWriter implements HeaderWriter {
 		return this.usesNonce;
 	}
 
+	/** The enforced policy on other paths, or {@code null}. */
+	public ContentSecurityPolicy getPolicy() {
+		return this.policy;
+	}
+
+	/** The reported-only policy on other paths, or {@code null}. */
+	public ContentSecurityPolicy getReportOnlyPolicy() {
+		return this.reportOnlyPolicy;
+	}
+
+	/** The path-specific policies, first match wins. */
+	public List<PathPolicy> getPathPolicies() {
+		return List.of(this.pathPolicies);
+	}
+
 	/**
 	 * A pair of policies for the paths that match.
 	 * @param paths the paths

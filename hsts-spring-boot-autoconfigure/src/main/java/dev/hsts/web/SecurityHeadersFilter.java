@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,6 +51,10 @@ public class SecurityHeadersFilter extends OncePerRequestFilter implements Order
 
 	private int order = DEFAULT_ORDER;
 
+	private ForwardedProtoMismatchDetector forwardedProtoMismatchDetector;
+
+	private ApplicationHeaderValues applicationHeaderValues;
+
 	/**
 	 * @param writers the writers to apply, in order; the {@link CommitTimeHeaderWriter}s among them only when the
 	 * response is complete
@@ -78,8 +83,12 @@ public class SecurityHeadersFilter extends OncePerRequestFilter implements Order
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (this.forwardedProtoMismatchDetector != null && !request.isSecure()
+				&& request.getDispatcherType() == DispatcherType.REQUEST) {
+			this.forwardedProtoMismatchDetector.check(request);
+		}
 		SecurityHeadersResponse wrapped = new SecurityHeadersResponse(request, response, this.writers,
-				this.commitTimeWriters, this.provisionalAttributes);
+				this.commitTimeWriters, this.provisionalAttributes, this.applicationHeaderValues);
 		wrapped.writeHeaders();
 		try {
 			chain.doFilter(request, wrapped);
@@ -115,6 +124,20 @@ public class SecurityHeadersFilter extends OncePerRequestFilter implements Order
 	/** The writers this filter applies, in order, the commit-time ones included. */
 	public List<HeaderWriter> getWriters() {
 		return this.allWriters;
+	}
+
+	/**
+	 * @param detector told about plain requests that claim to have arrived over HTTPS, or {@code null}
+	 */
+	public void setForwardedProtoMismatchDetector(ForwardedProtoMismatchDetector detector) {
+		this.forwardedProtoMismatchDetector = detector;
+	}
+
+	/**
+	 * @param values told when the application sets a managed header itself, or {@code null}
+	 */
+	public void setApplicationHeaderValues(ApplicationHeaderValues values) {
+		this.applicationHeaderValues = values;
 	}
 
 	@Override

@@ -1,7 +1,9 @@
 package dev.hsts.web;
 
-import java.util.Locale;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,9 +20,9 @@ import org.springframework.security.web.util.OnCommittedResponseWrapper;
 final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 
 	/** Headers a response may carry only once; a second copy makes the whole policy invalid to scanners. */
-	static final Set<String> SINGLE_VALUED = Set.of("strict-transport-security", "x-content-type-options",
-			"x-frame-options", "referrer-policy", "permissions-policy", "content-security-policy",
-			"content-security-policy-report-only", "cross-origin-opener-policy", "cross-origin-resource-policy");
+	static final Set<String> SINGLE_VALUED = caseInsensitive("Strict-Transport-Security", "X-Content-Type-Options",
+			"X-Frame-Options", "Referrer-Policy", "Permissions-Policy", "Content-Security-Policy",
+			"Content-Security-Policy-Report-Only", "Cross-Origin-Opener-Policy", "Cross-Origin-Resource-Policy");
 
 	/** Prefix of the request attributes that remember a value written by a commit-time writer. */
 	static final String PROVISIONAL_ATTRIBUTE = SecurityHeadersResponse.class.getName() + ".provisional.";
@@ -34,16 +36,27 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 	/** For each commit-time writer, the request attribute that remembers the value it wrote. */
 	private final String[] provisionalAttributes;
 
+	/** Told when the application sets a managed header itself, or {@code null}. */
+	private final ApplicationHeaderValues applicationValues;
+
 	/**
 	 * @param provisionalAttributes for each commit-time writer, {@link #PROVISIONAL_ATTRIBUTE} and its header name
 	 */
 	SecurityHeadersResponse(HttpServletRequest request, HttpServletResponse response, HeaderWriter[] writers,
-			CommitTimeHeaderWriter[] commitTimeWriters, String[] provisionalAttributes) {
+			CommitTimeHeaderWriter[] commitTimeWriters, String[] provisionalAttributes,
+			ApplicationHeaderValues applicationValues) {
 		super(response);
 		this.request = request;
 		this.writers = writers;
 		this.commitTimeWriters = commitTimeWriters;
 		this.provisionalAttributes = provisionalAttributes;
+		this.applicationValues = applicationValues;
+	}
+
+	private static Set<String> caseInsensitive(String... names) {
+		Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+		set.addAll(List.of(names));
+		return Collections.unmodifiableSet(set);
 	}
 
 	/** Lets every writer that writes before the chain fill in what is absent. */
@@ -84,9 +97,13 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 
 	@Override
 	public void addHeader(String name, String value) {
-		if (name != null && containsHeader(name) && (SINGLE_VALUED.contains(name.toLowerCase(Locale.ROOT))
-				|| isProvisional(name))) {
-			setHeader(name, value);
+		boolean managed = name != null && SINGLE_VALUED.contains(name);
+		boolean present = name != null && containsHeader(name);
+		if (managed) {
+			noteApplicationValue(name, value, present);
+		}
+		if (present && (managed || isProvisional(name))) {
+			replaceHeader(name, value);
 		}
 		else {
 			super.addHeader(name, value);
@@ -95,11 +112,24 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 
 	@Override
 	public void setHeader(String name, String value) {
+		if (name != null && SINGLE_VALUED.contains(name)) {
+			noteApplicationValue(name, value, false);
+		}
+		replaceHeader(name, value);
+	}
+
+	private void replaceHeader(String name, String value) {
 		int writer = commitTimeWriter(name);
 		if (writer >= 0) {
 			this.request.removeAttribute(this.provisionalAttributes[writer]);
 		}
 		super.setHeader(name, value);
+	}
+
+	private void noteApplicationValue(String name, String value, boolean duplicate) {
+		if (this.applicationValues != null && value != null) {
+			this.applicationValues.record(name, value, duplicate);
+		}
 	}
 
 	/**

@@ -1,0 +1,247 @@
+package dev.hsts.actuate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import dev.hsts.policy.ContentSecurityPolicy;
+import dev.hsts.policy.Finding;
+import dev.hsts.policy.HstsPolicy;
+import dev.hsts.policy.HstsStage;
+import dev.hsts.policy.RejectionReason;
+import dev.hsts.policy.TrustedHosts;
+import dev.hsts.web.CacheControlHeaderWriter;
+import dev.hsts.web.CommitTimeHeaderWriter;
+import dev.hsts.web.ContentSecurityPolicyHeaderWriter;
+import dev.hsts.web.FixedValueHeaderWriter;
+import dev.hsts.web.SecurityHeadersFindings;
+import dev.hsts.web.TrustedHostCheck;
+import dev.hsts.web.TrustedHostRejectionCounts;
+
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.Show;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.security.web.header.HeaderWriter;
+
+/**
+ * {@code /actuator/securityheaders}: the policy that is live right now (the exact HSTS value, the stage, what comes
+ * next and when, every managed header, the Cache-Control default, the trusted hosts with refusal counts) and the
+ * findings; {@code /actuator/securityheaders/{host}} previews the headers a secure request for a host gets now.
+ * Read-only. Values that may hold secrets (CSP report URIs) are masked unless shown, as Boot does for other
+ * endpoints ({@code management.endpoint.securityheaders.show-values}).
+ */
+@Endpoint(id = "securityheaders")
+public class SecurityHeadersEndpoint {
+
+	private static final String MASK = "******";
+
+	private static final Pattern REPORT_DIRECTIVE = Pattern.compile("(?i)\\b(report-uri|report-to)\\s+[^;]*");
+
+	private final boolean enabled;
+
+	private final HstsPolicy hstsPolicy;
+
+	private final Clock clock;
+
+	private final List<HeaderWriter> writers;
+
+	private final TrustedHostCheck trustedHostCheck;
+
+	private final TrustedHostRejectionCounts rejectionCounts;
+
+	private final SecurityHeadersFindings findings;
+
+	private final Show showValues;
+
+	private final Set<String> roles;
+
+	/**
+	 * @param enabled whether the starter is on
+	 * @param hstsPolicy the HSTS policy
+	 * @param clock the rollout clock
+	 * @param writers the header writers the filter applies, in order
+	 * @param trustedHostCheck the trusted-host check, or {@code null}
+	 * @param rejectionCounts the refusal counts, or {@code null}
+	 * @param findings the findings
+	 * @param showValues when to show values that may be secret
+	 * @param roles the roles that may see them with {@link Show#WHEN_AUTHORIZED}
+	 */
+	public SecurityHeadersEndpoint(boolean enabled, HstsPolicy hstsPolicy, Clock clock, List<HeaderWriter> writers,
+			TrustedHostCheck trustedHostCheck, TrustedHostRejectionCounts rejectionCounts,
+			SecurityHeadersFindings findings, Show showValues, Set<String> roles) {
+		this.enabled = enabled;
+		this.hstsPolicy = hstsPolicy;
+		this.clock = clock;
+		this.writers = List.copyOf(writers);
+		this.trustedHostCheck = trustedHostCheck;
+		this.rejectionCounts = rejectionCounts;
+		this.findings = findings;
+		this.showValues = showValues;
+		this.roles = Set.copyOf(roles);
+	}
+
+	/** The live policy and the findings. */
+	@ReadOperation
+	public Map<String, Object> securityHeaders(SecurityContext securityContext) {
+		boolean show = this.showValues.isShown(securityContext, this.roles);
+		Instant now = this.clock.instant();
+		Map<String, Object> report = new LinkedHashMap<>();
+		report.put("enabled", this.enabled);
+		report.put("hsts", hsts(now));
+		report.put("headers", headers(show));
+		report.put("cacheControl", cacheControl());
+		report.put("trustedHosts", trustedHosts());
+		List<Map<String, Object>> findingList = new ArrayList<>();
+		for (Finding finding : this.findings.findings()) {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("severity", finding.severity().id());
+			entry.put("code", finding.code());
+			entry.put("message", finding.message());
+			entry.put("property", finding.property());
+			findingList.add(entry);
+		}
+		report.put("findings", findingList);
+		return report;
+	}
+
+	/**
+	 * The exact headers a secure {@code GET /} for {@code host} gets now; for a host the application does not
+	 * serve, the 400 it gets instead.
+	 */
+	@ReadOperation
+	public Map<String, Object> host(SecurityContext securityContext, @Selector String host) {
+		boolean show = this.showValues.isShown(securityContext, this.roles);
+		PreviewExchange exchange = new PreviewExchange(host);
+		for (HeaderWriter writer : this.writers) {
+			if (!(writer instanceof CommitTimeHeaderWriter)) {
+				writer.writeHeaders(exchange.request, exchange.response);
+			}
+		}
+		Optional<RejectionReason> rejection = Optional.empty();
+		if (this.trustedHostCheck != null && !this.trustedHostCheck.isExempt(exchange.request)) {
+			rejection = this.trustedHostCheck.verify(exchange.request);
+		}
+		if (rejection.isPresent()) {
+			exchange.reject(400);
+			exchange.response.setHeader("Content-Type", "application/problem+json");
+			exchange.response.setHeader(CacheControlHeaderWriter.HEADER_NAME, "no-store");
+		}
+		else {
+			for (HeaderWriter writer : this.writers) {
+				if (writer instanceof CommitTimeHeaderWriter) {
+					writer.writeHeaders(exchange.request, exchange.response);
+				}
+			}
+		}
+		Map<String, Object> preview = new LinkedHashMap<>();
+		preview.put("host", host);
+		preview.put("status", exchange.status());
+		preview.put("rejected", rejection.map(RejectionReason::id).orElse(null));
+		Map<String, Object> headers = exchange.headers();
+		headers.replaceAll((name, value) -> (value instanceof String text && name.toLowerCase(java.util.Locale.ROOT).startsWith("content-security-policy"))
+				? mask(text, show) : value);
+		preview.put("headers", headers);
+		return preview;
+	}
+
+	private Map<String, Object> hsts(Instant now) {
+		Map<String, Object> hsts = new LinkedHashMap<>();
+		hsts.put("header", this.hstsPolicy.headerValueAt(now.toEpochMilli()));
+		hsts.put("stage", this.hstsPolicy.activeStageAt(now).map(HstsStage::number).orElse(null));
+		List<Map<String, Object>> stages = new ArrayList<>();
+		for (HstsStage stage : this.hstsPolicy.stages()) {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("stage", stage.number());
+			entry.put("maxAge", stage.maxAgeSeconds());
+			entry.put("hold", (stage.hold() != null) ? stage.hold().getSeconds() : null);
+			entry.put("includeSubDomains", stage.includeSubDomains());
+			entry.put("preload", stage.preload());
+			entry.put("header", stage.headerValue());
+			entry.put("startsAt", (stage.startsAt() != null) ? stage.startsAt().toString() : null);
+			stages.add(entry);
+		}
+		hsts.put("stages", stages);
+		hsts.put("mode", this.hstsPolicy.mode().id());
+		hsts.put("startedAt", (this.hstsPolicy.startedAt() != null) ? this.hstsPolicy.startedAt().toString() : null);
+		hsts.put("nextStage", this.hstsPolicy.nextStageAfter(now).map((next) -> {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("stage", next.number());
+			entry.put("at", next.startsAt().toString());
+			entry.put("header", next.headerValue());
+			return entry;
+		}).orElse(null));
+		hsts.put("excludedHosts", this.hstsPolicy.excludedHosts().entries());
+		hsts.put("includeSubDomains", this.hstsPolicy.includeSubDomainsIntent());
+		hsts.put("preload", this.hstsPolicy.preloadIntent());
+		return hsts;
+	}
+
+	private Map<String, Object> headers(boolean show) {
+		Map<String, Object> headers = new LinkedHashMap<>();
+		for (HeaderWriter writer : this.writers) {
+			if (writer instanceof FixedValueHeaderWriter fixed) {
+				headers.put(fixed.getHeaderName(), fixed.getHeaderValue());
+			}
+			else if (writer instanceof ContentSecurityPolicyHeaderWriter csp) {
+				putPolicy(headers, ContentSecurityPolicyHeaderWriter.HEADER_NAME, csp.getPolicy(), show);
+				putPolicy(headers, ContentSecurityPolicyHeaderWriter.REPORT_ONLY_HEADER_NAME, csp.getReportOnlyPolicy(), show);
+				List<Map<String, Object>> paths = new ArrayList<>();
+				for (ContentSecurityPolicyHeaderWriter.PathPolicy pathPolicy : csp.getPathPolicies()) {
+					Map<String, Object> entry = new LinkedHashMap<>();
+					entry.put("paths", pathPolicy.paths().getPatterns());
+					putPolicy(entry, ContentSecurityPolicyHeaderWriter.HEADER_NAME, pathPolicy.policy(), show);
+					putPolicy(entry, ContentSecurityPolicyHeaderWriter.REPORT_ONLY_HEADER_NAME, pathPolicy.reportOnlyPolicy(),
+							show);
+					paths.add(entry);
+				}
+				if (!paths.isEmpty()) {
+					headers.put("Content-Security-Policy (by path)", paths);
+				}
+			}
+		}
+		return headers;
+	}
+
+	private static void putPolicy(Map<String, Object> target, String name, ContentSecurityPolicy policy, boolean show) {
+		if (policy != null) {
+			target.put(name, mask(policy.value(), show));
+		}
+	}
+
+	private static String mask(String policy, boolean show) {
+		return show ? policy : REPORT_DIRECTIVE.matcher(policy).replaceAll("$1 " + MASK);
+	}
+
+	private Map<String, Object> cacheControl() {
+		Map<String, Object> cacheControl = new LinkedHashMap<>();
+		CacheControlHeaderWriter writer = null;
+		for (HeaderWriter candidate : this.writers) {
+			if (candidate instanceof CacheControlHeaderWriter found) {
+				writer = found;
+			}
+		}
+		cacheControl.put("enabled", writer != null);
+		cacheControl.put("value", (writer != null) ? writer.getHeaderValue() : null);
+		cacheControl.put("excludedPaths", (writer != null) ? writer.getExcludedPaths().getPatterns() : List.of());
+		return cacheControl;
+	}
+
+	private Map<String, Object> trustedHosts() {
+		Map<String, Object> trusted = new LinkedHashMap<>();
+		TrustedHosts hosts = (this.trustedHostCheck != null) ? this.trustedHostCheck.getTrustedHosts() : null;
+		trusted.put("enabled", hosts != null && !hosts.isOff());
+		trusted.put("allowed", (hosts != null) ? hosts.allowed().entries() : List.of());
+		trusted.put("exemptPaths", (hosts != null) ? hosts.exemptPaths() : List.of());
+		trusted.put("rejected", (this.rejectionCounts != null) ? this.rejectionCounts.counts() : Map.of());
+		return trusted;
+	}
+
+}

@@ -1,0 +1,79 @@
+package dev.hsts.actuate;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import dev.hsts.test.Http;
+import dev.hsts.test.RunningApp;
+import dev.hsts.web.ResponseKindsApplication;
+import dev.hsts.web.SecurityHeadersFindings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Findings that only show at runtime, on a real server: the proxy whose X-Forwarded-Proto the application ignores,
+ * the header the application sets itself, and the startup report, printed once.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class FindingsAtRuntimeTest {
+
+	private static final Class<?>[] APP = { ResponseKindsApplication.class };
+
+	private static List<String> codes(RunningApp app) {
+		return app.context().getBean(SecurityHeadersFindings.class).findings().stream().map((f) -> f.code()).toList();
+	}
+
+	@Test
+	void aProxyTheApplicationDoesNotBelieveIsDetectedAndLoggedOnce(CapturedOutput output) {
+		try (RunningApp app = RunningApp.plain(APP, "logging.level.dev.hsts=INFO")) {
+			assertThat(codes(app)).doesNotContain("proxy.forwarded-proto-ignored");
+			for (int i = 0; i < 3; i++) {
+				HttpResponse<String> response = app.plain().get("api.example.test", "/ok", "X-Forwarded-Proto", "https");
+				assertThat(Http.values(response, "Strict-Transport-Security")).isEmpty();
+			}
+			assertThat(codes(app)).contains("proxy.forwarded-proto-ignored");
+			String log = output.getAll();
+			assertThat(log).containsOnlyOnce("says it arrived over HTTPS").contains("server.forward-headers-strategy=native");
+		}
+	}
+
+	@Test
+	void withForwardedHeaderHandlingNothingIsReported() {
+		try (RunningApp app = RunningApp.plain(APP, "server.forward-headers-strategy=native",
+				"server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1")) {
+			HttpResponse<String> response = app.plain().get("api.example.test", "/ok", "X-Forwarded-Proto", "https");
+			assertThat(Http.values(response, "Strict-Transport-Security")).containsExactly("max-age=300");
+			assertThat(codes(app)).doesNotContain("proxy.forwarded-proto-ignored", "proxy.framework-strategy");
+		}
+	}
+
+	@Test
+	void theFrameworkStrategyIsReported() {
+		try (RunningApp app = RunningApp.plain(APP, "server.forward-headers-strategy=framework")) {
+			assertThat(codes(app)).contains("proxy.framework-strategy");
+		}
+	}
+
+	@Test
+	void aHeaderTheApplicationSetsItselfIsReported() {
+		try (RunningApp app = RunningApp.https(APP)) {
+			assertThat(codes(app)).doesNotContain("header.application-value");
+			app.https().get("api.example.test", "/own-hsts-added");
+			assertThat(codes(app)).contains("header.application-value");
+		}
+	}
+
+	@Test
+	void theStartupReportIsPrintedOnce(CapturedOutput output) {
+		try (RunningApp app = RunningApp.https(APP, "security.headers.hsts.revoke=true", "logging.level.dev.hsts=INFO")) {
+			assertThat(output.getAll()).containsOnlyOnce("Security headers: ")
+				.contains("[warning] hsts.revoked (security.headers.hsts.revoke)");
+		}
+	}
+
+}
