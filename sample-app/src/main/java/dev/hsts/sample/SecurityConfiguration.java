@@ -15,7 +15,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * A realistic chain: the health check, the docs, the catalog and the demo failure are public; everything else,
- * such as {@code /v1/users/me}, needs HTTP Basic. The starter's headers need nothing here: the application keeps
+ * such as {@code /v1/users/me}, needs HTTP Basic; the actuator (but health) needs the {@code ops} user. The starter's headers need nothing here: the application keeps
  * its own security configuration, and still gets exactly one of each header with the starter's values.
  */
 @Configuration(proxyBeanMethods = false)
@@ -24,8 +24,11 @@ public class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/", "/docs", "/docs/**", "/v1/health", "/v1/catalog", "/v1/fail", "/error")
+			.requestMatchers("/", "/docs", "/docs/**", "/v1/health", "/v1/catalog", "/v1/fail", "/error",
+					"/actuator/health", "/actuator/health/**")
 			.permitAll()
+			.requestMatchers("/actuator/**")
+			.hasRole("OPS")
 			.anyRequest()
 			.authenticated())
 			.httpBasic(Customizer.withDefaults())
@@ -33,12 +36,18 @@ public class SecurityConfiguration {
 		return http.build();
 	}
 
-	/** One in-memory user: {@code demo}, password from {@code sample.user.password} (default {@code demo-password}). */
+	/**
+	 * Two in-memory users: {@code demo} (the API; password {@code sample.user.password}, default
+	 * {@code demo-password}) and {@code ops} (the actuator; password {@code sample.ops.password}, default
+	 * {@code ops-password}).
+	 */
 	@Bean
 	UserDetailsService users(@Value("${sample.user.name:demo}") String name,
-			@Value("${sample.user.password:demo-password}") String password) {
+			@Value("${sample.user.password:demo-password}") String password,
+			@Value("${sample.ops.password:ops-password}") String opsPassword) {
 		PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-		return new InMemoryUserDetailsManager(User.withUsername(name).password(encoder.encode(password)).roles("USER").build());
+		return new InMemoryUserDetailsManager(User.withUsername(name).password(encoder.encode(password)).roles("USER").build(),
+				User.withUsername("ops").password(encoder.encode(opsPassword)).roles("OPS").build());
 	}
 
 }

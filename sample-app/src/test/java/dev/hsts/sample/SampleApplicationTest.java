@@ -104,6 +104,26 @@ class SampleApplicationTest {
 	}
 
 	@Test
+	void operatorsSeeTheLivePolicyBehindHttpBasic() throws Exception {
+		assertThat(get("api.example.test", "/actuator/securityheaders").statusCode()).isEqualTo(401);
+		assertThat(get("api.example.test", "/actuator/health").statusCode()).isEqualTo(200);
+		String ops = "Basic " + Base64.getEncoder().encodeToString("ops:ops-password".getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> report = send("api.example.test", "/actuator/securityheaders", "Authorization", ops);
+		assertThat(report.statusCode()).isEqualTo(200);
+		assertThat(report.body()).contains("\"header\":\"max-age=300\"").contains("\"mode\":\"pinned\"")
+			.contains("\"allowed\":[\"api.example.test\",\"*.example.test\",\"localhost\"]");
+		HttpResponse<String> preview = send("api.example.test", "/actuator/securityheaders/evil.example.com",
+				"Authorization", ops);
+		assertThat(preview.body()).contains("\"status\":400").contains("\"rejected\":\"not-allowed\"");
+		HttpResponse<String> gauge = send("api.example.test", "/actuator/metrics/security.headers.hsts.max-age",
+				"Authorization", ops);
+		assertThat(gauge.body()).contains("\"value\":300.0");
+		HttpResponse<String> demo = send("api.example.test", "/actuator/securityheaders", "Authorization",
+				"Basic " + Base64.getEncoder().encodeToString("demo:demo-password".getBytes(StandardCharsets.UTF_8)));
+		assertThat(demo.statusCode()).isEqualTo(403);
+	}
+
+	@Test
 	void docsPageCarriesTheSameFreshNonceInTheHeaderAndThePage() throws Exception {
 		HttpResponse<String> first = get("api.example.test", "/docs");
 		HttpResponse<String> second = get("api.example.test", "/docs");
