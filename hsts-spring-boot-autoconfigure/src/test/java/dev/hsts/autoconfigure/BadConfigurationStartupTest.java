@@ -119,6 +119,9 @@ class BadConfigurationStartupTest {
 				boots("redirect status not a number", "security.headers.https-redirect.other-methods-status",
 						"security.headers.https-redirect.enabled=true",
 						"security.headers.https-redirect.other-methods-status=permanent"),
+				ours("redirect exempt path not a pattern", "security.headers.https-redirect.exempt-paths[0]",
+						"Write a pattern that starts with '/'", "security.headers.https-redirect.enabled=true",
+						"security.headers.https-redirect.exempt-paths=/}"),
 				// Host entries.
 				ours("trusted host with a scheme", "security.headers.trusted-hosts.allowed[1]", "",
 						"security.headers.trusted-hosts.allowed=api.example.com,https://api.example.com"),
