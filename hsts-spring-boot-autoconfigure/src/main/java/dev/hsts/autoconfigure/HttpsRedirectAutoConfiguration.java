@@ -6,7 +6,6 @@ import dev.hsts.web.HttpsRedirectFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -19,8 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @AutoConfiguration(after = SecurityHeadersAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(OncePerRequestFilter.class)
-@ConditionalOnProperty(prefix = "security.headers", name = "enabled", havingValue = "true", matchIfMissing = true)
-@ConditionalOnProperty(prefix = "security.headers.https-redirect", name = "enabled", havingValue = "true")
+@ConditionalOnSwitches(onByDefault = "security.headers.enabled", offByDefault = "security.headers.https-redirect.enabled")
 @EnableConfigurationProperties(HttpsRedirectProperties.class)
 public class HttpsRedirectAutoConfiguration {
 

@@ -79,6 +79,12 @@ public final class ContentSecurityPolicy {
 					"Write at least one directive, e.g. default-src 'self', or set disabled.");
 		}
 		String normalized = String.join("; ", directives);
+		if (normalized.equalsIgnoreCase(HeaderValues.DISABLED)) {
+			// Not a directive: sent as it is, it would be a policy that reads back as "no header".
+			throw new InvalidPolicyException(property, value,
+					"'disabled' is not a directive; only the value disabled on its own switches the header off.",
+					"Write disabled without semicolons to send no header, or write a policy such as default-src 'self'.");
+		}
 		String withoutNonces = normalized.replace(NONCE_SOURCE, "");
 		if (withoutNonces.contains(NONCE_PLACEHOLDER)) {
 			throw new InvalidPolicyException(property, value,

@@ -241,7 +241,8 @@ public final class HeaderValues {
 		String lower = trimmed.toLowerCase(Locale.ROOT);
 		if (!allowed.contains(lower)) {
 			throw new InvalidPolicyException(property, value, header + " allows only " + String.join(", ", allowed) + ".",
-					"Set it to one of those, or remove it (or set disabled) to send no " + header + " header.");
+					"Set it to one of " + String.join(", ", allowed) + ", or remove it (or set disabled) to send no " + header
+							+ " header.");
 		}
 		return lower;
 	}

@@ -3,6 +3,9 @@ package dev.hsts.policy;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.web.util.pattern.PathPatternParser;
+import org.springframework.web.util.pattern.PatternParseException;
+
 /**
  * How a plain-HTTP request is sent to HTTPS: the same host, path and query, on the HTTPS port, with a permanent
  * redirect status (301 for GET and HEAD, 308 for other methods so that the method and body are kept).
@@ -32,9 +35,17 @@ public record HttpsRedirectRule(int httpsPort, int getAndHeadStatus, int otherMe
 		exemptPaths = (exemptPaths != null) ? List.copyOf(exemptPaths) : List.of();
 		for (int i = 0; i < exemptPaths.size(); i++) {
 			String path = exemptPaths.get(i);
+			String action = "Write a pattern that starts with '/', e.g. /.well-known/acme-challenge/**.";
 			if (path == null || !path.startsWith("/") || Printable.hasControlOrSpace(path)) {
+				throw new InvalidPolicyException(PREFIX + "exempt-paths[" + i + "]", path, "it is not a path pattern.",
+						action);
+			}
+			try {
+				PathPatternParser.defaultInstance.parse(path);
+			}
+			catch (PatternParseException ex) {
 				throw new InvalidPolicyException(PREFIX + "exempt-paths[" + i + "]", path,
-						"it is not a path pattern.", "Write a pattern that starts with '/', e.g. /.well-known/acme-challenge/**.");
+						"it is not a valid path pattern: " + Printable.escape(ex.getMessage()) + ".", action);
 			}
 		}
 	}

@@ -47,7 +47,10 @@ class HttpsRedirectAutoConfigurationTest {
 	@CsvSource(delimiter = '|', value = { "security.headers.https-redirect.https-port=0|security.headers.https-redirect.https-port",
 			"security.headers.https-redirect.get-and-head-status=200|security.headers.https-redirect.get-and-head-status",
 			"security.headers.https-redirect.other-methods-status=404|security.headers.https-redirect.other-methods-status",
-			"security.headers.https-redirect.exempt-paths=health|security.headers.https-redirect.exempt-paths[0]" })
+			"security.headers.https-redirect.exempt-paths=health|security.headers.https-redirect.exempt-paths[0]",
+			// Found by ConfigurationFuzzTest: escaped as a bare PatternParseException from the filter's constructor.
+			"security.headers.https-redirect.exempt-paths=/ok,/}|security.headers.https-redirect.exempt-paths[1]",
+			"security.headers.https-redirect.exempt-paths=/{broken|security.headers.https-redirect.exempt-paths[0]" })
 	void invalidValuesFailStartupNamingTheProperty(String setting, String property) {
 		this.web.withPropertyValues("security.headers.https-redirect.enabled=true", setting).run((context) -> {
 			assertThat(context).hasFailed();

@@ -113,7 +113,9 @@ class HeaderValuesTest {
 				Arguments.of("'self'", "not a directive name"),
 				Arguments.of("script-src {nonce}", "only as the source expression"),
 				Arguments.of("script-src 'nonce-{nonc}'", "braces"), Arguments.of(" ; ", "no directives"),
-				Arguments.of("img-src caf\u00e9.example", "non-ASCII"));
+				Arguments.of("img-src caf\u00e9.example", "non-ASCII"),
+				// Found by HeaderValuesFuzzTest: normalised to "DISABLED", which read back means "no header".
+				Arguments.of("DISABLED;", "switches the header off"), Arguments.of(" ;disabled ; ", "switches the header off"));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -1,0 +1,174 @@
+package dev.hsts.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.hsts.web.TrustedHostsApplication;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * One real application start per bad configuration, read the way a user reads it: the application does not start,
+ * and the printed "APPLICATION FAILED TO START" report names the property and says how to fix it; no stack trace
+ * is all there is. Our own refusals come from {@link InvalidSecurityHeadersConfigurationFailureAnalyzer}; values
+ * Boot cannot convert at all (an unparseable duration, a word for a boolean or a number) from Boot's own
+ * BindFailureAnalyzer, which names the property too.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class BadConfigurationStartupTest {
+
+	private static final String HSTS = "security.headers.hsts.";
+
+	private static final String STAGES = HSTS + "rollout.stages";
+
+	/** Ours: names the property and the fix. */
+	static Arguments ours(String description, String property, String fix, String... properties) {
+		return Arguments.of(description, property, fix, false, properties);
+	}
+
+	/** Boot's BindFailureAnalyzer: names the property, and its action asks to update the configuration. */
+	static Arguments boots(String description, String property, String... properties) {
+		return Arguments.of(description, property, "Update your application's configuration", true, properties);
+	}
+
+	static Stream<Arguments> badConfigurations() {
+		return Stream.of(
+				// Control characters in header values.
+				ours("CR/LF in Referrer-Policy", "security.headers.referrer-policy", "without control characters",
+						"security.headers.referrer-policy=origin\r\nSet-Cookie: a=b"),
+				ours("LF in the CSP", "security.headers.content-security-policy.policy", "without control characters",
+						"security.headers.content-security-policy.policy=default-src 'self'\nX-Injected: 1"),
+				ours("CR in a per-path CSP", "security.headers.content-security-policy.path-policies[0].policy",
+						"without control characters",
+						"security.headers.content-security-policy.path-policies[0].paths=/docs/**",
+						"security.headers.content-security-policy.path-policies[0].policy=default-src 'self'\r"),
+				ours("NUL in Permissions-Policy", "security.headers.permissions-policy", "without control characters",
+						"security.headers.permissions-policy=camera=()\u0000"),
+				ours("tab in X-Frame-Options", "security.headers.frame-options", "without control characters",
+						"security.headers.frame-options=DENY\tSAMEORIGIN"),
+				ours("CR/LF in Cache-Control", "security.headers.cache-control.value", "without control characters",
+						"security.headers.cache-control.value=no-store\r\nX: y"),
+				ours("DEL in Cross-Origin-Opener-Policy", "security.headers.cross-origin-opener-policy",
+						"without control characters", "security.headers.cross-origin-opener-policy=same-origin\u007f"),
+				ours("non-ASCII in X-Content-Type-Options", "security.headers.content-type-options", "in ASCII",
+						"security.headers.content-type-options=nosn\u00efff"),
+				ours("LF in a trusted host", "security.headers.trusted-hosts.allowed[0]", "",
+						"security.headers.trusted-hosts.allowed[0]=api.example.com\nevil.com"),
+				// Durations.
+				ours("negative max-age", STAGES + "[0].max-age", "positive duration", STAGES + "[0].max-age=-300s"),
+				ours("zero max-age", STAGES + "[0].max-age", "positive duration", STAGES + "[0].max-age=0"),
+				ours("zero hold", STAGES + "[0].hold", "positive duration", STAGES + "[0].max-age=300",
+						STAGES + "[0].hold=0s", STAGES + "[1].max-age=1d"),
+				ours("negative hold", STAGES + "[0].hold", "positive duration", STAGES + "[0].max-age=300",
+						STAGES + "[0].hold=-1d", STAGES + "[1].max-age=1d"),
+				ours("fractional max-age", STAGES + "[0].max-age", "whole seconds", STAGES + "[0].max-age=1500ms"),
+				ours("fractional hold", STAGES + "[0].hold", "whole seconds", STAGES + "[0].max-age=300",
+						STAGES + "[0].hold=90500ms", STAGES + "[1].max-age=1d"),
+				ours("max-age over 2^31-1 s", STAGES + "[0].max-age", "", STAGES + "[0].max-age=3000000000"),
+				boots("unparseable duration", STAGES + "[0].max-age", STAGES + "[0].max-age=five minutes"),
+				// The plan.
+				ours("decreasing max-ages", STAGES + "[1].max-age", "", STAGES + "[0].max-age=1d",
+						STAGES + "[0].hold=1d", STAGES + "[1].max-age=300"),
+				ours("includeSubDomains turned off again", STAGES + "[1].include-subdomains", "",
+						STAGES + "[0].max-age=300", STAGES + "[0].hold=1d", STAGES + "[0].include-subdomains=true",
+						STAGES + "[1].max-age=1d", STAGES + "[1].include-subdomains=false"),
+				ours("empty stage list", STAGES, "List at least one stage", STAGES + "="),
+				ours("preload without includeSubDomains", HSTS + "preload", "include-subdomains=true",
+						HSTS + "preload=true"),
+				ours("preload with a final max-age below a year", HSTS + "preload", "",
+						HSTS + "preload=true", HSTS + "include-subdomains=true", STAGES + "[0].max-age=1d"),
+				ours("pinned stage after the last", HSTS + "rollout.stage", "", HSTS + "rollout.stage=4"),
+				ours("pinned stage 0", HSTS + "rollout.stage", "", HSTS + "rollout.stage=0"),
+				ours("pinned stage with started-at", HSTS + "rollout.stage", "", HSTS + "rollout.stage=2",
+						HSTS + "rollout.started-at=2026-12-01T09:00:00Z"),
+				boots("pinned stage not a number", HSTS + "rollout.stage", HSTS + "rollout.stage=two"),
+				ours("started-at without offset", HSTS + "rollout.started-at", "",
+						HSTS + "rollout.started-at=2026-12-01T09:00:00"),
+				ours("started-at as a date", HSTS + "rollout.started-at", "", HSTS + "rollout.started-at=01/12/2026"),
+				ours("started-at with a space", HSTS + "rollout.started-at", "",
+						HSTS + "rollout.started-at=2026-12-01 09:00:00Z"),
+				// Unknown values of the enumerated settings.
+				ours("unknown X-Frame-Options", "security.headers.frame-options", "SAMEORIGIN",
+						"security.headers.frame-options=ALLOWALL"),
+				ours("unknown Referrer-Policy", "security.headers.referrer-policy", "no-referrer",
+						"security.headers.referrer-policy=never"),
+				ours("unknown Cross-Origin-Resource-Policy", "security.headers.cross-origin-resource-policy",
+						"same-origin", "security.headers.cross-origin-resource-policy=everyone"),
+				ours("unknown X-Content-Type-Options", "security.headers.content-type-options", "nosniff",
+						"security.headers.content-type-options=sniff"),
+				boots("unknown boolean", HSTS + "preload", HSTS + "preload=sometimes"),
+				// A switch with a typo used to switch the feature off silently (@ConditionalOnProperty).
+				boots("unknown boolean for the redirect switch", "security.headers.https-redirect.enabled",
+						"security.headers.https-redirect.enabled=maybe"),
+				boots("unknown boolean for the starter's switch", "security.headers.enabled",
+						"security.headers.enabled=ture"),
+				ours("not a redirect status", "security.headers.https-redirect.get-and-head-status", "308",
+						"security.headers.https-redirect.enabled=true",
+						"security.headers.https-redirect.get-and-head-status=200"),
+				boots("redirect status not a number", "security.headers.https-redirect.other-methods-status",
+						"security.headers.https-redirect.enabled=true",
+						"security.headers.https-redirect.other-methods-status=permanent"),
+				ours("redirect exempt path not a pattern", "security.headers.https-redirect.exempt-paths[0]",
+						"Write a pattern that starts with '/'", "security.headers.https-redirect.enabled=true",
+						"security.headers.https-redirect.exempt-paths=/}"),
+				// Host entries.
+				ours("trusted host with a scheme", "security.headers.trusted-hosts.allowed[1]", "",
+						"security.headers.trusted-hosts.allowed=api.example.com,https://api.example.com"),
+				ours("excluded host with a bad CIDR range", HSTS + "excluded-hosts[0]", "",
+						HSTS + "excluded-hosts=10.0.0.1/8"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("badConfigurations")
+	void theApplicationDoesNotStartAndTheReportNamesThePropertyAndTheFix(String description, String property,
+			String fix, boolean bootsAnalyzer, String[] properties, CapturedOutput output) {
+		Map<String, Object> all = new LinkedHashMap<>();
+		all.put("server.port", "0");
+		all.put("server.address", "127.0.0.1");
+		all.put("spring.main.banner-mode", "off");
+		for (String pair : properties) {
+			int equals = pair.indexOf('=');
+			all.put(pair.substring(0, equals), pair.substring(equals + 1));
+		}
+		int before = output.getAll().length();
+		assertThatThrownBy(() -> new SpringApplicationBuilder(TrustedHostsApplication.class)
+			.web(WebApplicationType.SERVLET)
+			.properties(all)
+			.run()
+			.close()).isNotNull();
+		String printed = output.getAll().substring(before);
+		int start = printed.indexOf("APPLICATION FAILED TO START");
+		assertThat(start).as("the failure report, in:%n%s", printed).isGreaterThanOrEqualTo(0);
+		String report = printed.substring(start);
+		int action = report.indexOf("\nAction:");
+		assertThat(action).as("an Action section in:%n%s", report).isPositive();
+		String descriptionSection = report.substring(0, action);
+		String actionSection = report.substring(action);
+		assertThat(descriptionSection).contains("Property: " + property);
+		if (bootsAnalyzer) {
+			assertThat(descriptionSection).contains("Failed to bind properties under '" + property + "'");
+			assertThat(actionSection).contains(fix);
+		}
+		else {
+			assertThat(descriptionSection).contains("The security headers configuration is invalid.").contains("Reason: ");
+			assertThat(actionSection).contains("Update '" + property + "' in your configuration.").contains(fix);
+		}
+		// A report, not a stack trace: Boot logs "Application run failed" with the trace only when no analyzer
+		// answered; and a value with CR/LF never starts a line of its own.
+		assertThat(printed).doesNotContain("Application run failed");
+		assertThat(printed).doesNotContainPattern("(?m)^(Set-Cookie|X-Injected|X): ");
+		assertThat(printed).doesNotContain("\u0000");
+	}
+
+}
