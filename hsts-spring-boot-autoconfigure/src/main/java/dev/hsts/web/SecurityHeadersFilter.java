@@ -50,6 +50,8 @@ public class SecurityHeadersFilter extends OncePerRequestFilter implements Order
 
 	private int order = DEFAULT_ORDER;
 
+	private volatile AlreadyFilteredName alreadyFilteredName;
+
 	/**
 	 * @param writers the writers to apply, in order; the {@link CommitTimeHeaderWriter}s among them only when the
 	 * response is complete
@@ -115,6 +117,21 @@ public class SecurityHeadersFilter extends OncePerRequestFilter implements Order
 	/** The writers this filter applies, in order, the commit-time ones included. */
 	public List<HeaderWriter> getWriters() {
 		return this.allWriters;
+	}
+
+	/**
+	 * The attribute that marks the request as filtered: {@code OncePerRequestFilter}'s name, computed once per
+	 * filter name instead of concatenated on every request.
+	 */
+	@Override
+	protected String getAlreadyFilteredAttributeName() {
+		String filterName = getFilterName();
+		AlreadyFilteredName cached = this.alreadyFilteredName;
+		if (cached == null || cached.filterName() != filterName) {
+			cached = new AlreadyFilteredName(filterName, super.getAlreadyFilteredAttributeName());
+			this.alreadyFilteredName = cached;
+		}
+		return cached.attributeName();
 	}
 
 	@Override
