@@ -16,20 +16,36 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class NaiveHeadersFilter extends OncePerRequestFilter {
 
+	private final boolean setIfAbsent;
+
+	/**
+	 * @param setIfAbsent whether to check each header first (what the starter and Spring Security do, so that the
+	 * application's values win), or to overwrite blindly
+	 */
+	NaiveHeadersFilter(boolean setIfAbsent) {
+		this.setIfAbsent = setIfAbsent;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.isSecure()) {
-			response.setHeader("Strict-Transport-Security", "max-age=300");
+			set(response, "Strict-Transport-Security", "max-age=300");
 		}
-		response.setHeader("X-Content-Type-Options", "nosniff");
-		response.setHeader("X-Frame-Options", "DENY");
-		response.setHeader("Referrer-Policy", "no-referrer");
-		response.setHeader("Permissions-Policy", "geolocation=(), microphone=(), camera=()");
+		set(response, "X-Content-Type-Options", "nosniff");
+		set(response, "X-Frame-Options", "DENY");
+		set(response, "Referrer-Policy", "no-referrer");
+		set(response, "Permissions-Policy", "geolocation=(), microphone=(), camera=()");
 		if (!response.containsHeader("Cache-Control")) {
 			response.setHeader("Cache-Control", "no-store");
 		}
 		chain.doFilter(request, response);
+	}
+
+	private void set(HttpServletResponse response, String name, String value) {
+		if (!this.setIfAbsent || !response.containsHeader(name)) {
+			response.setHeader(name, value);
+		}
 	}
 
 }
