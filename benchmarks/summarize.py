@@ -154,14 +154,17 @@ def wrk(path):
     p99 = float(m.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[m.group(2)]
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
     socket = re.search(r"Socket errors: (.*)", text)
-    return rps, p99, (int(errors.group(1)) if errors else 0), (socket.group(1) if socket else "")
+    requests = int(re.search(r"(\d+) requests in", text).group(1))
+    ticks = re.search(r"app-cpu-ticks: (\d+) hz: (\d+)", text)
+    cpu_us = (int(ticks.group(1)) / int(ticks.group(2)) * 1e6 / requests) if ticks else float("nan")
+    return rps, p99, (int(errors.group(1)) if errors else 0), (socket.group(1) if socket else ""), cpu_us
 
 wrk_files = sorted(glob.glob(os.path.join(out, "wrk-*-with.txt")))
 if wrk_files:
     p("## End to end (wrk, sample app over HTTPS on loopback, `GET /v1/health`, `Host: api.example.test`)\n")
-    p("| Round | with: req/s | with: p99 ms | without: req/s | without: p99 ms | req/s with / without | p99 with / without |")
-    p("|---|---:|---:|---:|---:|---:|---:|")
-    thr, lat = [], []
+    p("| Round | with: req/s | with: p99 ms | with: app CPU µs/req | without: req/s | without: p99 ms | without: app CPU µs/req | req/s with / without | p99 with / without | CPU/req without / with |")
+    p("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    thr, lat, cpu = [], [], []
     notes = []
     for path in wrk_files:
         rnd = re.search(r"wrk-(\d+)-with", path).group(1)
@@ -169,11 +172,14 @@ if wrk_files:
         wo = wrk(path.replace("-with.txt", "-without.txt"))
         thr.append(w[0] / wo[0])
         lat.append(w[1] / wo[1])
+        cpu.append(wo[4] / w[4])
         for name, r in (("with", w), ("without", wo)):
             if r[2] or r[3]:
                 notes.append(f"round {rnd} {name}: non-2xx {r[2]}, socket errors {r[3] or 'none'}")
-        p(f"| {rnd} | {fmt(w[0])} | {w[1]:.2f} | {fmt(wo[0])} | {wo[1]:.2f} | {thr[-1]:.3f} | {lat[-1]:.2f} |")
-    p(f"| median | | | | | **{median(thr):.3f}** ({verdict(median(thr) >= 0.97)}, target ≥ 0.97) | {median(lat):.2f} |")
+        p(f"| {rnd} | {fmt(w[0])} | {w[1]:.2f} | {w[4]:.1f} | {fmt(wo[0])} | {wo[1]:.2f} | {wo[4]:.1f} | {thr[-1]:.3f} | {lat[-1]:.2f} | {cpu[-1]:.3f} |")
+    p(f"| median | | | | | | | **{median(thr):.3f}** ({verdict(median(thr) >= 0.97)}, target ≥ 0.97) | {median(lat):.2f} | **{median(cpu):.3f}** ({verdict(median(cpu) >= 0.97)}) |")
+    p("\nThe last column is the throughput the app's own CPU time allows, with / without: the app JVM's CPU time "
+      "(user + sys, from /proc) per request without the starter divided by the same with it.")
     if notes:
         p("\n" + "; ".join(notes))
     p("")
