@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>before the chain, so the headers are present before any other filter (including Spring Security's, whose
  * writers skip a header that is already set) or the application runs;</li>
  * <li>again after {@link HttpServletResponse#reset()}, which removes every header;</li>
- * <li>again when the response commits and when the chain returns or throws (writers only fill what is absent);</li>
+ * <li>again when the response commits and when the chain returns or throws (writers only fill what is absent, so
+ * this is skipped unless the application removed a header since they ran);</li>
  * <li>on error and async dispatches as well, so error pages and async results are covered too.</li>
  * </ul>
  * {@link CommitTimeHeaderWriter}s (such as the Cache-Control default) are the exception: they write a default for
