@@ -32,7 +32,12 @@ public final class HostPatterns {
 
 	private final Set<String> exactNames;
 
-	private final Set<String> wildcardSuffixes;
+	/**
+	 * The wildcard suffixes ({@code example.com} for {@code *.example.com}) in an open-addressing table indexed by
+	 * their {@link String#hashCode()}, so a host's suffixes can be looked up as regions of the host, without a
+	 * substring per dot; {@code null} when there are none.
+	 */
+	private final String[] wildcardSuffixes;
 
 	private final List<AddressRange> addressRanges;
 
@@ -41,8 +46,29 @@ public final class HostPatterns {
 		this.entries = entries;
 		this.any = any;
 		this.exactNames = exactNames;
-		this.wildcardSuffixes = wildcardSuffixes;
+		this.wildcardSuffixes = suffixTable(wildcardSuffixes);
 		this.addressRanges = addressRanges;
+	}
+
+	private static String[] suffixTable(Set<String> suffixes) {
+		if (suffixes.isEmpty()) {
+			return null;
+		}
+		// At most a quarter full: a power of two of at least four times the number of suffixes.
+		String[] table = new String[Integer.highestOneBit(suffixes.size() * 2 - 1) << 2];
+		int mask = table.length - 1;
+		for (String suffix : suffixes) {
+			int slot = spread(suffix.hashCode()) & mask;
+			while (table[slot] != null) {
+				slot = (slot + 1) & mask;
+			}
+			table[slot] = suffix;
+		}
+		return table;
+	}
+
+	private static int spread(int hash) {
+		return hash ^ (hash >>> 16);
 	}
 
 	/** No patterns: matches nothing. */
@@ -207,11 +233,35 @@ public final class HostPatterns {
 		if (this.exactNames.contains(host)) {
 			return true;
 		}
-		if (!this.wildcardSuffixes.isEmpty() && host.charAt(0) != '.' && !host.contains("..")) {
-			for (int dot = host.indexOf('.'); dot >= 0 && dot < host.length() - 1; dot = host.indexOf('.', dot + 1)) {
-				if (this.wildcardSuffixes.contains(host.substring(dot + 1))) {
-					return true;
-				}
+		return this.wildcardSuffixes != null && host.charAt(0) != '.' && !host.contains("..") && matchesWildcard(host);
+	}
+
+	/**
+	 * Whether the text after one of the host's dots is a wildcard suffix. Walks the host from the end, keeping the
+	 * {@link String#hashCode()} of the suffix read so far, and probes the table at each dot: no allocation.
+	 */
+	private boolean matchesWildcard(String host) {
+		int end = host.length();
+		int hash = 0;
+		int power = 1;
+		for (int start = end - 1; start > 0; start--) {
+			hash += host.charAt(start) * power;
+			power *= 31;
+			if (host.charAt(start - 1) == '.' && containsSuffix(host, start, hash)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private boolean containsSuffix(String host, int start, int hash) {
+		String[] table = this.wildcardSuffixes;
+		int mask = table.length - 1;
+		int length = host.length() - start;
+		for (int slot = spread(hash) & mask; table[slot] != null; slot = (slot + 1) & mask) {
+			String suffix = table[slot];
+			if (suffix.length() == length && suffix.hashCode() == hash && host.startsWith(suffix, start)) {
+				return true;
 			}
 		}
 		return false;

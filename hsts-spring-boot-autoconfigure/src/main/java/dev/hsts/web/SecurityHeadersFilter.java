@@ -24,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>before the chain, so the headers are present before any other filter (including Spring Security's, whose
  * writers skip a header that is already set) or the application runs;</li>
  * <li>again after {@link HttpServletResponse#reset()}, which removes every header;</li>
- * <li>again when the response commits and when the chain returns or throws (writers only fill what is absent);</li>
+ * <li>again when the response commits and when the chain returns or throws (writers only fill what is absent, so
+ * this is skipped unless the application removed a header since they ran);</li>
  * <li>on error and async dispatches as well, so error pages and async results are covered too.</li>
  * </ul>
  * {@link CommitTimeHeaderWriter}s (such as the Cache-Control default) are the exception: they write a default for
@@ -54,6 +55,8 @@ public class SecurityHeadersFilter extends OncePerRequestFilter implements Order
 	private ForwardedProtoMismatchDetector forwardedProtoMismatchDetector;
 
 	private ApplicationHeaderValues applicationHeaderValues;
+
+	private volatile AlreadyFilteredName alreadyFilteredName;
 
 	/**
 	 * @param writers the writers to apply, in order; the {@link CommitTimeHeaderWriter}s among them only when the
@@ -138,6 +141,21 @@ public class SecurityHeadersFilter extends OncePerRequestFilter implements Order
 	 */
 	public void setApplicationHeaderValues(ApplicationHeaderValues values) {
 		this.applicationHeaderValues = values;
+	}
+
+	/**
+	 * The attribute that marks the request as filtered: {@code OncePerRequestFilter}'s name, computed once per
+	 * filter name instead of concatenated on every request.
+	 */
+	@Override
+	protected String getAlreadyFilteredAttributeName() {
+		String filterName = getFilterName();
+		AlreadyFilteredName cached = this.alreadyFilteredName;
+		if (cached == null || cached.filterName() != filterName) {
+			cached = new AlreadyFilteredName(filterName, super.getAlreadyFilteredAttributeName());
+			this.alreadyFilteredName = cached;
+		}
+		return cached.attributeName();
 	}
 
 	@Override

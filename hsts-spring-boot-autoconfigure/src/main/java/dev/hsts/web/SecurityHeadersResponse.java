@@ -40,6 +40,14 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 	private final ApplicationHeaderValues applicationValues;
 
 	/**
+	 * Whether the eagerly written headers may be incomplete: until {@link #writeHeaders()} has run, and again when
+	 * the application removes a header ({@code setHeader(name, null)}). While false, running the eager writers again
+	 * would write nothing (each only fills an absent header, and a request's answers do not change), so
+	 * {@link #writeAllHeaders()} skips them.
+	 */
+	private boolean eagerHeadersIncomplete = true;
+
+	/**
 	 * @param provisionalAttributes for each commit-time writer, {@link #PROVISIONAL_ATTRIBUTE} and its header name
 	 */
 	SecurityHeadersResponse(HttpServletRequest request, HttpServletResponse response, HeaderWriter[] writers,
@@ -65,11 +73,14 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 		for (HeaderWriter writer : this.writers) {
 			writer.writeHeaders(this.request, target);
 		}
+		this.eagerHeadersIncomplete = false;
 	}
 
 	/** Lets every writer, including the commit-time ones, fill in what is absent: the response is complete. */
 	void writeAllHeaders() {
-		writeHeaders();
+		if (this.eagerHeadersIncomplete) {
+			writeHeaders();
+		}
 		HttpServletResponse target = (HttpServletResponse) getResponse();
 		for (int i = 0; i < this.commitTimeWriters.length; i++) {
 			String name = this.commitTimeWriters[i].getHeaderName();
@@ -112,6 +123,10 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 
 	@Override
 	public void setHeader(String name, String value) {
+		if (value == null) {
+			// Removes the header (Servlet 6.1): a security header may have to be written again.
+			this.eagerHeadersIncomplete = true;
+		}
 		if (name != null && SINGLE_VALUED.contains(name)) {
 			noteApplicationValue(name, value, false);
 		}

@@ -52,6 +52,8 @@ public class TrustedHostFilter extends OncePerRequestFilter implements Ordered {
 
 	private int order = DEFAULT_ORDER;
 
+	private volatile AlreadyFilteredName alreadyFilteredName;
+
 	/**
 	 * @param check applies the policy to requests
 	 * @param listeners told about every refusal
@@ -151,6 +153,21 @@ public class TrustedHostFilter extends OncePerRequestFilter implements Ordered {
 	/** The check this filter applies. */
 	public TrustedHostCheck getCheck() {
 		return this.check;
+	}
+
+	/**
+	 * The attribute that marks the request as filtered: {@code OncePerRequestFilter}'s name, computed once per
+	 * filter name instead of concatenated on every request.
+	 */
+	@Override
+	protected String getAlreadyFilteredAttributeName() {
+		String filterName = getFilterName();
+		AlreadyFilteredName cached = this.alreadyFilteredName;
+		if (cached == null || cached.filterName() != filterName) {
+			cached = new AlreadyFilteredName(filterName, super.getAlreadyFilteredAttributeName());
+			this.alreadyFilteredName = cached;
+		}
+		return cached.attributeName();
 	}
 
 	@Override

@@ -1,0 +1,164 @@
+package dev.hsts.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.sun.management.ThreadMXBean;
+
+/**
+ * A complement to JMH for a machine shared with other work. The variants of one comparison run in one JVM,
+ * interleaved in short blocks (the order rotates every round), and each block is timed in <em>CPU time of the
+ * running thread</em>, so time the thread spends descheduled by other processes is not counted (JMH measures wall
+ * time). Prints, per variant, the median CPU ns/op and bytes allocated per op over the rounds, and each ratio as
+ * the median of the ratios within a round (measured seconds apart).
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar dev.hsts.benchmarks.InterleavedRunner per-request|hosts [rounds]
+ * [block milliseconds]}.
+ */
+public final class InterleavedRunner {
+
+	@FunctionalInterface
+	private interface Operation {
+
+		int run() throws Exception;
+
+	}
+
+	private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+	private InterleavedRunner() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String mode = (args.length > 0) ? args[0] : "per-request";
+		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 30;
+		long blockNanos = ((args.length > 2) ? Long.parseLong(args[2]) : 100) * 1_000_000L;
+		Map<String, Operation> variants = new LinkedHashMap<>();
+		if (mode.equals("per-request")) {
+			PerRequestBenchmark benchmark = new PerRequestBenchmark();
+			benchmark.setUp();
+			variants.put("floor", () -> benchmark.floor().getStatus());
+			variants.put("naiveFilter", () -> benchmark.naiveFilter().getStatus());
+			variants.put("naiveFilterSetIfAbsent", () -> benchmark.naiveFilterSetIfAbsent().getStatus());
+			variants.put("springSecurityHeaderWriterFilter", () -> benchmark.springSecurityHeaderWriterFilter().getStatus());
+			variants.put("starter", () -> benchmark.starter().getStatus());
+			variants.put("starterHeadersOnly", () -> benchmark.starterHeadersOnly().getStatus());
+		}
+		else if (mode.equals("hosts")) {
+			for (String host : new String[] { "exact", "deepWildcard", "rejected" }) {
+				for (int entries : new int[] { 10, 100, 1000, 10000 }) {
+					HostCheckBenchmark benchmark = new HostCheckBenchmark();
+					benchmark.entries = entries;
+					benchmark.host = host;
+					benchmark.setUp();
+					variants.put(host + "/" + entries, () -> benchmark.check().isPresent() ? 1 : 0);
+				}
+			}
+		}
+		else {
+			throw new IllegalArgumentException("per-request or hosts, not " + mode);
+		}
+		List<String> names = new ArrayList<>(variants.keySet());
+		for (int i = 0; i < 5; i++) {
+			for (String name : names) {
+				block(variants.get(name), blockNanos * 2);
+			}
+		}
+		Map<String, double[]> cpu = new LinkedHashMap<>();
+		Map<String, double[]> bytes = new LinkedHashMap<>();
+		names.forEach((name) -> {
+			cpu.put(name, new double[rounds]);
+			bytes.put(name, new double[rounds]);
+		});
+		for (int round = 0; round < rounds; round++) {
+			for (int k = 0; k < names.size(); k++) {
+				String name = names.get((round + k) % names.size());
+				double[] result = block(variants.get(name), blockNanos);
+				cpu.get(name)[round] = result[0];
+				bytes.get(name)[round] = result[1];
+			}
+		}
+		System.out.printf(Locale.ROOT, "# %s: %d rounds of %d ms blocks per variant, interleaved; CPU time of the thread%n",
+				mode, rounds, blockNanos / 1_000_000);
+		if (mode.equals("per-request")) {
+			report(names, cpu, bytes, "springSecurityHeaderWriterFilter", "naiveFilter");
+		}
+		else {
+			System.out.printf(Locale.ROOT, "%-22s %12s %10s %14s%n", "variant", "CPU ns/op", "B/op", "/ 10 entries");
+			for (String name : names) {
+				String base = name.substring(0, name.indexOf('/')) + "/10";
+				System.out.printf(Locale.ROOT, "%-22s %12.1f %10.0f %14.3f%n", name, median(cpu.get(name)),
+						median(bytes.get(name)), medianRatio(cpu.get(name), cpu.get(base)));
+			}
+		}
+	}
+
+	private static void report(List<String> names, Map<String, double[]> cpu, Map<String, double[]> bytes, String first,
+			String second) {
+		double[] floor = cpu.get("floor");
+		double[] floorBytes = bytes.get("floor");
+		System.out.printf(Locale.ROOT, "%-34s %10s %8s %10s %8s %10s %10s %12s %12s%n", "variant", "CPU ns/op", "B/op",
+				"ns-floor", "B-floor", "/ springSec", "/ naive", "net/springSec", "net/naive");
+		for (String name : names) {
+			double[] own = cpu.get(name);
+			double[] net = minus(own, floor);
+			System.out.printf(Locale.ROOT, "%-34s %10.0f %8.0f %10.0f %8.0f %10.3f %10.3f %12.3f %12.3f%n", name, median(own),
+					median(bytes.get(name)), median(net), median(minus(bytes.get(name), floorBytes)),
+					medianRatio(own, cpu.get(first)), medianRatio(own, cpu.get(second)),
+					medianRatio(net, minus(cpu.get(first), floor)), medianRatio(net, minus(cpu.get(second), floor)));
+		}
+	}
+
+	/** Runs an operation for about {@code nanos} of thread CPU time; returns CPU ns and bytes allocated per op. */
+	private static double[] block(Operation operation, long nanos) throws Exception {
+		long thread = Thread.currentThread().getId();
+		long startBytes = THREADS.getThreadAllocatedBytes(thread);
+		long start = THREADS.getCurrentThreadCpuTime();
+		long deadline = start + nanos;
+		long ops = 0;
+		int sink = 0;
+		long now;
+		do {
+			for (int i = 0; i < 256; i++) {
+				sink += operation.run();
+			}
+			ops += 256;
+			now = THREADS.getCurrentThreadCpuTime();
+		}
+		while (now < deadline);
+		long allocated = THREADS.getThreadAllocatedBytes(thread) - startBytes;
+		if (sink == 42) {
+			System.out.print("");
+		}
+		return new double[] { (double) (now - start) / ops, (double) allocated / ops };
+	}
+
+	private static double[] minus(double[] a, double[] b) {
+		double[] result = new double[a.length];
+		for (int i = 0; i < a.length; i++) {
+			result[i] = a[i] - b[i];
+		}
+		return result;
+	}
+
+	private static double medianRatio(double[] a, double[] b) {
+		double[] ratios = new double[a.length];
+		for (int i = 0; i < a.length; i++) {
+			ratios[i] = a[i] / b[i];
+		}
+		return median(ratios);
+	}
+
+	private static double median(double[] values) {
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
+		int n = sorted.length;
+		return (n % 2 == 1) ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+	}
+
+}

@@ -1,0 +1,212 @@
+#!/usr/bin/env python3
+"""Turns the raw output of benchmarks/run (one results directory) into summary.md: every figure, and every
+comparison as a ratio between variants measured in the same run (per round, then the median of the rounds)."""
+import glob
+import json
+import os
+import re
+import statistics
+import sys
+
+out = sys.argv[1]
+lines = []
+p = lines.append
+
+
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+def fmt(x, digits=0):
+    return f"{x:,.{digits}f}"
+
+
+def verdict(ok):
+    return "met" if ok else "MISSED"
+
+
+p(f"# Benchmark summary ({os.path.basename(out)})\n")
+p("```")
+p(open(os.path.join(out, "machine.txt")).read().strip())
+p("```\n")
+
+# --- per request -------------------------------------------------------------------------------------------
+rounds = sorted(glob.glob(os.path.join(out, "per-request-*.json")))
+if rounds:
+    variants = ["floor", "naiveFilter", "naiveFilterSetIfAbsent", "springSecurityHeaderWriterFilter", "starter",
+                "starterHeadersOnly"]
+    per_round = []
+    for path in rounds:
+        data = {}
+        for entry in json.load(open(path)):
+            name = entry["benchmark"].rsplit(".", 1)[1]
+            raw = [x for fork in entry["primaryMetric"]["rawData"] for x in fork]
+            data[name] = (statistics.median(raw), entry["primaryMetric"]["scoreError"],
+                          entry["secondaryMetrics"]["gc.alloc.rate.norm"]["score"])
+        per_round.append(data)
+    p("## Per request (JMH, `PerRequestBenchmark`, `-prof gc`; wall-clock time)\n")
+    p("| Round | Variant | ns/op (median of iterations) | JMH error of the mean (99.9 %) | B/op | ns/op over the floor | B/op over the floor |")
+    p("|---|---|---:|---:|---:|---:|---:|")
+    for i, data in enumerate(per_round, 1):
+        floor_ns, _, floor_b = data["floor"]
+        for v in variants:
+            if v in data:
+                ns, err, b = data[v]
+                p(f"| {i} | {v} | {fmt(ns)} | {fmt(err)} | {fmt(b)} | {fmt(ns - floor_ns)} | {fmt(b - floor_b)} |")
+    ratios = {k: [] for k in ["s/ss", "s/naive", "sn/ssn", "sn/naiven", "b/naive", "bn/naiven", "h/ss", "hn/ssn"]}
+    for data in per_round:
+        f = data["floor"][0]
+        fb = data["floor"][2]
+        s, ss, n, h = data["starter"][0], data["springSecurityHeaderWriterFilter"][0], data["naiveFilter"][0], data["starterHeadersOnly"][0]
+        ratios["s/ss"].append(s / ss)
+        ratios["s/naive"].append(s / n)
+        ratios["sn/ssn"].append((s - f) / (ss - f) if ss > f else float("nan"))
+        ratios["sn/naiven"].append((s - f) / (n - f) if n > f else float("nan"))
+        ratios["b/naive"].append(data["starter"][2] / data["naiveFilter"][2])
+        ratios["bn/naiven"].append((data["starter"][2] - fb) / (data["naiveFilter"][2] - fb))
+        ratios["h/ss"].append(h / ss)
+        ratios["hn/ssn"].append((h - f) / (ss - f) if ss > f else float("nan"))
+    p("")
+    p("Ratios, per round (same JMH run), and their median:\n")
+    p("| Ratio | per round | median | target |")
+    p("|---|---|---:|---|")
+    def row(label, key, target=None, limit=None):
+        values = ratios[key]
+        m = median(values)
+        t = "" if target is None else f"{target}: {verdict(m <= limit)}"
+        p(f"| {label} | {', '.join(f'{v:.2f}' for v in values)} | {m:.2f} | {t} |")
+    row("starter / Spring Security, total ns", "s/ss")
+    row("starter / Spring Security, ns over the floor", "sn/ssn", "≤ 0.5", 0.5)
+    row("starter / naive, total ns", "s/naive", "≤ 1.0", 1.0)
+    row("starter / naive, ns over the floor", "sn/naiven")
+    row("starter headers only / Spring Security, total ns", "h/ss")
+    row("starter headers only / Spring Security, ns over the floor", "hn/ssn")
+    row("starter / naive, B/op", "b/naive", "≤ 1.0", 1.0)
+    row("starter / naive, B/op over the floor", "bn/naiven")
+    p("")
+
+def interleaved(name):
+    path = os.path.join(out, name)
+    if not os.path.exists(path):
+        return None
+    text = open(path).read().strip()
+    rows = {}
+    for line in text.splitlines():
+        parts = line.split()
+        if parts and not line.startswith("#") and parts[0] != "variant":
+            rows[parts[0]] = [float(x) for x in parts[1:]]
+    return text, rows
+
+
+il = interleaved("interleaved-per-request.txt")
+if il:
+    text, rows = il
+    p("## Per request, interleaved CPU time (`InterleavedRunner per-request`): the figures the targets are judged on\n")
+    p("Columns: median CPU ns/op and B/op over the rounds; the same minus the floor; median over the rounds of "
+      "each round's ratio to Spring Security's filter and to the naive filter, in total and over the floor.\n")
+    p("```\n" + text + "\n```\n")
+    s_ = rows["starter"]
+    naive_bytes = rows["naiveFilter"][1]
+    p("| Target | Figure | Verdict |")
+    p("|---|---|---|")
+    p(f"| starter ≤ 0.5 × Spring Security per request | {s_[6]:.2f} × over the floor ({s_[4]:.2f} × in total) | {verdict(s_[6] <= 0.5)} |")
+    p(f"| starter no slower than the naive filter | {s_[5]:.2f} × in total ({s_[7]:.2f} × over the floor) | {verdict(s_[5] <= 1.0)} |")
+    p(f"| starter B/op ≤ naive B/op | {s_[1]:.0f} vs {naive_bytes:.0f} B/op ({s_[1] / naive_bytes:.2f} ×; over the floor {s_[3]:.0f} vs {rows['naiveFilter'][3]:.0f}) | {verdict(s_[1] <= naive_bytes)} |")
+    p("")
+
+il = interleaved("interleaved-hosts.txt")
+if il:
+    text, rows = il
+    p("## Trusted-host check scaling, interleaved CPU time (`InterleavedRunner hosts`): the figures the target is judged on\n")
+    p("```\n" + text + "\n```\n")
+    p("| Host | 10 000 / 10 entries | Verdict (≤ 1.2) |")
+    p("|---|---:|---|")
+    for host in ["exact", "deepWildcard", "rejected"]:
+        r = rows[f"{host}/10000"][2]
+        p(f"| {host} | {r:.3f} | {verdict(r <= 1.2)} |")
+    p("")
+
+# --- host check ----------------------------------------------------------------------------------------------
+host_json = os.path.join(out, "host-check.json")
+if os.path.exists(host_json):
+    table = {}
+    for entry in json.load(open(host_json)):
+        params = entry["params"]
+        raw = [x for fork in entry["primaryMetric"]["rawData"] for x in fork]
+        table[(params["host"], int(params["entries"]))] = (statistics.median(raw),
+                                                          entry["primaryMetric"]["scoreError"],
+                                                          entry["secondaryMetrics"]["gc.alloc.rate.norm"]["score"])
+    p("## Trusted-host check scaling (JMH, `HostCheckBenchmark`, `TrustedHosts.check(hostHeader, serverName)`)\n")
+    sizes = sorted({k[1] for k in table})
+    p("| Host | " + " | ".join(f"{s:,} entries ns/op (B/op)" for s in sizes) + f" | {sizes[-1]:,} / {sizes[0]:,} | target ≤ 1.2 |")
+    p("|---|" + "---:|" * (len(sizes) + 2))
+    for host in ["exact", "deepWildcard", "rejected"]:
+        cells = [f"{table[(host, s)][0]:.1f} ± {table[(host, s)][1]:.1f} ({table[(host, s)][2]:.0f})" for s in sizes]
+        ratio = table[(host, sizes[-1])][0] / table[(host, sizes[0])][0]
+        p(f"| {host} | " + " | ".join(cells) + f" | {ratio:.2f} | {verdict(ratio <= 1.2)} |")
+    p("")
+
+# --- end to end ---------------------------------------------------------------------------------------------
+def wrk(path):
+    text = open(path).read()
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+    m = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
+    p99 = float(m.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[m.group(2)]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    socket = re.search(r"Socket errors: (.*)", text)
+    requests = int(re.search(r"(\d+) requests in", text).group(1))
+    ticks = re.search(r"app-cpu-ticks: (\d+) hz: (\d+)", text)
+    cpu_us = (int(ticks.group(1)) / int(ticks.group(2)) * 1e6 / requests) if ticks else float("nan")
+    return rps, p99, (int(errors.group(1)) if errors else 0), (socket.group(1) if socket else ""), cpu_us
+
+wrk_files = sorted(glob.glob(os.path.join(out, "wrk-*-with.txt")))
+if wrk_files:
+    p("## End to end (wrk, sample app over HTTPS on loopback, `GET /v1/health`, `Host: api.example.test`)\n")
+    p("| Round | with: req/s | with: p99 ms | with: app CPU µs/req | without: req/s | without: p99 ms | without: app CPU µs/req | req/s with / without | p99 with / without | CPU/req without / with |")
+    p("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    thr, lat, cpu = [], [], []
+    notes = []
+    for path in wrk_files:
+        rnd = re.search(r"wrk-(\d+)-with", path).group(1)
+        w = wrk(path)
+        wo = wrk(path.replace("-with.txt", "-without.txt"))
+        thr.append(w[0] / wo[0])
+        lat.append(w[1] / wo[1])
+        cpu.append(wo[4] / w[4])
+        for name, r in (("with", w), ("without", wo)):
+            if r[2] or r[3]:
+                notes.append(f"round {rnd} {name}: non-2xx {r[2]}, socket errors {r[3] or 'none'}")
+        p(f"| {rnd} | {fmt(w[0])} | {w[1]:.2f} | {w[4]:.1f} | {fmt(wo[0])} | {wo[1]:.2f} | {wo[4]:.1f} | {thr[-1]:.3f} | {lat[-1]:.2f} | {cpu[-1]:.3f} |")
+    p(f"| median | | | | | | | **{median(thr):.3f}** ({verdict(median(thr) >= 0.97)}, target ≥ 0.97) | {median(lat):.2f} | **{median(cpu):.3f}** ({verdict(median(cpu) >= 0.97)}) |")
+    p("\nThe last column is the throughput the app's own CPU time allows, with / without: the app JVM's CPU time "
+      "(user + sys, from /proc) per request without the starter divided by the same with it.")
+    if notes:
+        p("\n" + "; ".join(notes))
+    p("")
+
+# --- startup --------------------------------------------------------------------------------------------------
+startup = os.path.join(out, "startup.txt")
+if os.path.exists(startup) and os.path.getsize(startup) > 0:
+    runs = {}
+    for line in open(startup):
+        parts = line.split()
+        if len(parts) >= 5:
+            real, user, sys_ = float(parts[2]), float(parts[3]), float(parts[4])
+            runs.setdefault(int(parts[0]), {})[parts[1]] = (real, user + sys_)
+    p("## Startup (JVM start to the end of the context refresh, `-Dspring.context.exit=onRefresh`)\n")
+    p("| Run | with: wall s | without: wall s | wall with / without | with: CPU s | without: CPU s | CPU with / without |")
+    p("|---|---:|---:|---:|---:|---:|---:|")
+    wall, cpu = [], []
+    for run in sorted(runs):
+        r = runs[run]
+        if "with" in r and "without" in r:
+            wall.append(r["with"][0] / r["without"][0])
+            cpu.append(r["with"][1] / r["without"][1])
+            p(f"| {run} | {r['with'][0]:.3f} | {r['without'][0]:.3f} | {wall[-1]:.3f} | {r['with'][1]:.3f} | {r['without'][1]:.3f} | {cpu[-1]:.3f} |")
+    med = lambda key, i: median([r[key][i] for r in runs.values() if key in r])
+    p(f"| median | {med('with', 0):.3f} | {med('without', 0):.3f} | **{median(wall):.3f}** ({verdict(median(wall) <= 1.05)}) "
+      f"| {med('with', 1):.3f} | {med('without', 1):.3f} | **{median(cpu):.3f}** ({verdict(median(cpu) <= 1.05)}) |")
+    p("\nRatios: median of the per-run ratios (each run starts both variants back to back, order alternating). Target ≤ 1.05.")
+    p("")
+
+print("\n".join(lines))
