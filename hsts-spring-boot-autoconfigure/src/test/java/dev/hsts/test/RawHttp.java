@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import javax.net.ssl.SSLSocket;
 
@@ -75,8 +76,18 @@ public final class RawHttp {
 		try (Socket socket = open()) {
 			socket.setSoTimeout(30_000);
 			OutputStream out = socket.getOutputStream();
-			out.write(request);
-			out.flush();
+			// Written while the response is read: a server that refuses a huge request answers and closes before
+			// the client has written it all (a broken pipe on the client's side), and that answer is what counts.
+			CompletableFuture<IOException> writing = CompletableFuture.supplyAsync(() -> {
+				try {
+					out.write(request);
+					out.flush();
+					return null;
+				}
+				catch (IOException ex) {
+					return ex;
+				}
+			});
 			InputStream in = socket.getInputStream();
 			ByteArrayOutputStream all = new ByteArrayOutputStream();
 			byte[] buffer = new byte[8192];
@@ -88,7 +99,8 @@ public final class RawHttp {
 			catch (IOException ex) {
 				// A reset after the response (the server closed first): what was read is the response.
 				if (all.size() == 0) {
-					throw ex;
+					IOException writeFailure = writing.getNow(null);
+					throw (writeFailure != null) ? writeFailure : ex;
 				}
 			}
 			return Response.parse(all.toByteArray());
