@@ -67,9 +67,7 @@ public final class HstsFindings {
 					PREFIX + "include-subdomains"));
 		}
 		if (policy.preloadIntent()) {
-			Optional<HstsStage> active = (policy.mode() == HstsMode.PINNED)
-					? Optional.of(policy.stages().get(policy.pinnedStage() - 1)) : policy.activeStageAt(now);
-			boolean emitted = active.map(HstsStage::preload).orElse(false);
+			boolean emitted = policy.activeStageAt(now).map(HstsStage::preload).orElse(false);
 			findings.add(new Finding(Finding.Severity.WARNING, "hsts.preload",
 					"preload is on: once the domain is on browsers' preload lists, removing it takes months and every "
 							+ "subdomain must serve HTTPS for good. Submit it at hstspreload.org only when you mean it.",

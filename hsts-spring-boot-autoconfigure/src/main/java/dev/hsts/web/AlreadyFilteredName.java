@@ -1,11 +1,34 @@
 package dev.hsts.web;
 
 /**
- * A filter name and the {@code OncePerRequestFilter} "already filtered" request attribute derived from it, cached
- * by the starter's filters so that a request does not pay for a string concatenation per filter.
- *
- * @param filterName the filter name the attribute was derived from (compared by identity)
- * @param attributeName the attribute name
+ * The {@code OncePerRequestFilter} "already filtered" request attribute of one filter, cached so that a request
+ * does not pay for a string concatenation per filter. Keyed by the filter name (compared by identity: it is set
+ * once, when the container initialises the filter).
  */
-record AlreadyFilteredName(String filterName, String attributeName) {
+final class AlreadyFilteredName {
+
+	private volatile Entry entry;
+
+	/**
+	 * @param filterName the filter's current name
+	 * @return the cached attribute name for it, or {@code null} when it has to be computed and {@link #store stored}
+	 */
+	String lookup(String filterName) {
+		Entry cached = this.entry;
+		return (cached != null && cached.filterName() == filterName) ? cached.attributeName() : null;
+	}
+
+	/**
+	 * @param filterName the filter's current name
+	 * @param attributeName the attribute name {@code OncePerRequestFilter} derives from it
+	 * @return {@code attributeName}
+	 */
+	String store(String filterName, String attributeName) {
+		this.entry = new Entry(filterName, attributeName);
+		return attributeName;
+	}
+
+	private record Entry(String filterName, String attributeName) {
+	}
+
 }

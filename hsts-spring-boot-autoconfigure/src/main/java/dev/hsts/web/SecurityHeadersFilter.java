@@ -56,7 +56,7 @@ public class SecurityHeadersFilter extends OncePerRequestFilter implements Order
 
 	private ApplicationHeaderValues applicationHeaderValues;
 
-	private volatile AlreadyFilteredName alreadyFilteredName;
+	private final AlreadyFilteredName alreadyFilteredName = new AlreadyFilteredName();
 
 	/**
 	 * @param writers the writers to apply, in order; the {@link CommitTimeHeaderWriter}s among them only when the
@@ -149,13 +149,9 @@ public class SecurityHeadersFilter extends OncePerRequestFilter implements Order
 	 */
 	@Override
 	protected String getAlreadyFilteredAttributeName() {
-		String filterName = getFilterName();
-		AlreadyFilteredName cached = this.alreadyFilteredName;
-		if (cached == null || cached.filterName() != filterName) {
-			cached = new AlreadyFilteredName(filterName, super.getAlreadyFilteredAttributeName());
-			this.alreadyFilteredName = cached;
-		}
-		return cached.attributeName();
+		String cached = this.alreadyFilteredName.lookup(getFilterName());
+		return (cached != null) ? cached
+				: this.alreadyFilteredName.store(getFilterName(), super.getAlreadyFilteredAttributeName());
 	}
 
 	@Override

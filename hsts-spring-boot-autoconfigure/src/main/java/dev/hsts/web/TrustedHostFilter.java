@@ -52,7 +52,7 @@ public class TrustedHostFilter extends OncePerRequestFilter implements Ordered {
 
 	private int order = DEFAULT_ORDER;
 
-	private volatile AlreadyFilteredName alreadyFilteredName;
+	private final AlreadyFilteredName alreadyFilteredName = new AlreadyFilteredName();
 
 	/**
 	 * @param check applies the policy to requests
@@ -161,13 +161,9 @@ public class TrustedHostFilter extends OncePerRequestFilter implements Ordered {
 	 */
 	@Override
 	protected String getAlreadyFilteredAttributeName() {
-		String filterName = getFilterName();
-		AlreadyFilteredName cached = this.alreadyFilteredName;
-		if (cached == null || cached.filterName() != filterName) {
-			cached = new AlreadyFilteredName(filterName, super.getAlreadyFilteredAttributeName());
-			this.alreadyFilteredName = cached;
-		}
-		return cached.attributeName();
+		String cached = this.alreadyFilteredName.lookup(getFilterName());
+		return (cached != null) ? cached
+				: this.alreadyFilteredName.store(getFilterName(), super.getAlreadyFilteredAttributeName());
 	}
 
 	@Override
