@@ -31,59 +31,65 @@ p(open(os.path.join(out, "machine.txt")).read().strip())
 p("```\n")
 
 # --- per request -------------------------------------------------------------------------------------------
-rounds = sorted(glob.glob(os.path.join(out, "per-request-*.json")))
-if rounds:
-    variants = ["floor", "naiveFilter", "naiveFilterSetIfAbsent", "springSecurityHeaderWriterFilter", "starter",
-                "starterHeadersOnly"]
-    per_round = []
-    for path in rounds:
-        data = {}
-        for entry in json.load(open(path)):
-            name = entry["benchmark"].rsplit(".", 1)[1]
-            raw = [x for fork in entry["primaryMetric"]["rawData"] for x in fork]
-            data[name] = (statistics.median(raw), entry["primaryMetric"]["scoreError"],
-                          entry["secondaryMetrics"]["gc.alloc.rate.norm"]["score"])
-        per_round.append(data)
-    p("## Per request (JMH, `PerRequestBenchmark`, `-prof gc`; wall-clock time)\n")
-    p("| Round | Variant | ns/op (median of iterations) | JMH error of the mean (99.9 %) | B/op | ns/op over the floor | B/op over the floor |")
-    p("|---|---|---:|---:|---:|---:|---:|")
-    for i, data in enumerate(per_round, 1):
-        floor_ns, _, floor_b = data["floor"]
-        for v in variants:
-            if v in data:
-                ns, err, b = data[v]
-                p(f"| {i} | {v} | {fmt(ns)} | {fmt(err)} | {fmt(b)} | {fmt(ns - floor_ns)} | {fmt(b - floor_b)} |")
-    ratios = {k: [] for k in ["s/ss", "s/naive", "sn/ssn", "sn/naiven", "b/naive", "bn/naiven", "h/ss", "hn/ssn"]}
-    for data in per_round:
-        f = data["floor"][0]
-        fb = data["floor"][2]
-        s, ss, n, h = data["starter"][0], data["springSecurityHeaderWriterFilter"][0], data["naiveFilter"][0], data["starterHeadersOnly"][0]
-        ratios["s/ss"].append(s / ss)
-        ratios["s/naive"].append(s / n)
-        ratios["sn/ssn"].append((s - f) / (ss - f) if ss > f else float("nan"))
-        ratios["sn/naiven"].append((s - f) / (n - f) if n > f else float("nan"))
-        ratios["b/naive"].append(data["starter"][2] / data["naiveFilter"][2])
-        ratios["bn/naiven"].append((data["starter"][2] - fb) / (data["naiveFilter"][2] - fb))
-        ratios["h/ss"].append(h / ss)
-        ratios["hn/ssn"].append((h - f) / (ss - f) if ss > f else float("nan"))
-    p("")
-    p("Ratios, per round (same JMH run), and their median:\n")
-    p("| Ratio | per round | median | target |")
-    p("|---|---|---:|---|")
-    def row(label, key, target=None, limit=None):
-        values = ratios[key]
-        m = median(values)
-        t = "" if target is None else f"{target}: {verdict(m <= limit)}"
-        p(f"| {label} | {', '.join(f'{v:.2f}' for v in values)} | {m:.2f} | {t} |")
-    row("starter / Spring Security, total ns", "s/ss")
-    row("starter / Spring Security, ns over the floor", "sn/ssn", "≤ 0.5", 0.5)
-    row("starter / naive, total ns", "s/naive", "≤ 1.0", 1.0)
-    row("starter / naive, ns over the floor", "sn/naiven")
-    row("starter headers only / Spring Security, total ns", "h/ss")
-    row("starter headers only / Spring Security, ns over the floor", "hn/ssn")
-    row("starter / naive, B/op", "b/naive", "≤ 1.0", 1.0)
-    row("starter / naive, B/op over the floor", "bn/naiven")
-    p("")
+def per_request_jmh(prefix, benchmark, harness):
+    rounds = sorted(glob.glob(os.path.join(out, prefix + "-*.json")))
+    if rounds:
+        variants = ["floor", "naiveFilter", "naiveFilterSetIfAbsent", "springSecurityHeaderWriterFilter", "starter",
+                    "starterHeadersOnly"]
+        per_round = []
+        for path in rounds:
+            data = {}
+            for entry in json.load(open(path)):
+                name = entry["benchmark"].rsplit(".", 1)[1]
+                raw = [x for fork in entry["primaryMetric"]["rawData"] for x in fork]
+                data[name] = (statistics.median(raw), entry["primaryMetric"]["scoreError"],
+                              entry["secondaryMetrics"]["gc.alloc.rate.norm"]["score"])
+            per_round.append(data)
+        p(f"## Per request, {harness} (JMH, `{benchmark}`, `-prof gc`; wall-clock time)\n")
+        p("| Round | Variant | ns/op (median of iterations) | JMH error of the mean (99.9 %) | B/op | ns/op over the floor | B/op over the floor |")
+        p("|---|---|---:|---:|---:|---:|---:|")
+        for i, data in enumerate(per_round, 1):
+            floor_ns, _, floor_b = data["floor"]
+            for v in variants:
+                if v in data:
+                    ns, err, b = data[v]
+                    p(f"| {i} | {v} | {fmt(ns)} | {fmt(err)} | {fmt(b)} | {fmt(ns - floor_ns)} | {fmt(b - floor_b)} |")
+        ratios = {k: [] for k in ["s/ss", "s/naive", "sn/ssn", "sn/naiven", "b/naive", "bn/naiven", "h/ss", "hn/ssn"]}
+        for data in per_round:
+            f = data["floor"][0]
+            fb = data["floor"][2]
+            s, ss, n, h = data["starter"][0], data["springSecurityHeaderWriterFilter"][0], data["naiveFilter"][0], data["starterHeadersOnly"][0]
+            ratios["s/ss"].append(s / ss)
+            ratios["s/naive"].append(s / n)
+            ratios["sn/ssn"].append((s - f) / (ss - f) if ss > f else float("nan"))
+            ratios["sn/naiven"].append((s - f) / (n - f) if n > f else float("nan"))
+            ratios["b/naive"].append(data["starter"][2] / data["naiveFilter"][2])
+            ratios["bn/naiven"].append((data["starter"][2] - fb) / (data["naiveFilter"][2] - fb))
+            ratios["h/ss"].append(h / ss)
+            ratios["hn/ssn"].append((h - f) / (ss - f) if ss > f else float("nan"))
+        p("")
+        p("Ratios, per round (same JMH run), and their median:\n")
+        p("| Ratio | per round | median | target |")
+        p("|---|---|---:|---|")
+        def row(label, key, target=None, limit=None):
+            values = ratios[key]
+            m = median(values)
+            t = "" if target is None else f"{target}: {verdict(m <= limit)}"
+            p(f"| {label} | {', '.join(f'{v:.2f}' for v in values)} | {m:.2f} | {t} |")
+        row("starter / Spring Security, total ns", "s/ss")
+        row("starter / Spring Security, ns over the floor", "sn/ssn", "≤ 0.5", 0.5)
+        row("starter / naive, total ns", "s/naive", "≤ 1.0", 1.0)
+        row("starter / naive, ns over the floor", "sn/naiven")
+        row("starter headers only / Spring Security, total ns", "h/ss")
+        row("starter headers only / Spring Security, ns over the floor", "hn/ssn")
+        row("starter / naive, B/op", "b/naive", "≤ 1.0", 1.0)
+        row("starter / naive, B/op over the floor", "bn/naiven")
+        p("")
+
+
+
+per_request_jmh("per-request", "PerRequestBenchmark", "Spring's mock request and response")
+per_request_jmh("tomcat-per-request", "TomcatPerRequestBenchmark", "Tomcat's request and response")
 
 def interleaved(name):
     path = os.path.join(out, name)
@@ -98,21 +104,27 @@ def interleaved(name):
     return text, rows
 
 
-il = interleaved("interleaved-per-request.txt")
-if il:
-    text, rows = il
-    p("## Per request, interleaved CPU time (`InterleavedRunner per-request`): the figures the targets are judged on\n")
-    p("Columns: median CPU ns/op and B/op over the rounds; the same minus the floor; median over the rounds of "
-      "each round's ratio to Spring Security's filter and to the naive filter, in total and over the floor.\n")
-    p("```\n" + text + "\n```\n")
-    s_ = rows["starter"]
-    naive_bytes = rows["naiveFilter"][1]
-    p("| Target | Figure | Verdict |")
-    p("|---|---|---|")
-    p(f"| starter ≤ 0.5 × Spring Security per request | {s_[6]:.2f} × over the floor ({s_[4]:.2f} × in total) | {verdict(s_[6] <= 0.5)} |")
-    p(f"| starter no slower than the naive filter | {s_[5]:.2f} × in total ({s_[7]:.2f} × over the floor) | {verdict(s_[5] <= 1.0)} |")
-    p(f"| starter B/op ≤ naive B/op | {s_[1]:.0f} vs {naive_bytes:.0f} B/op ({s_[1] / naive_bytes:.2f} ×; over the floor {s_[3]:.0f} vs {rows['naiveFilter'][3]:.0f}) | {verdict(s_[1] <= naive_bytes)} |")
-    p("")
+def per_request_interleaved(name, mode, harness):
+    il = interleaved(name)
+    if il:
+        text, rows = il
+        p(f"## Per request, {harness}, interleaved CPU time (`InterleavedRunner {mode}`)\n")
+        p("Columns: median CPU ns/op and B/op over the rounds; the same minus the floor; median over the rounds of "
+          "each round's ratio to Spring Security's filter and to the naive filter, in total and over the floor.\n")
+        p("```\n" + text + "\n```\n")
+        s_ = rows["starter"]
+        naive_bytes = rows["naiveFilter"][1]
+        p("| Target | Figure | Verdict |")
+        p("|---|---|---|")
+        p(f"| starter ≤ 0.5 × Spring Security per request | {s_[6]:.2f} × over the floor ({s_[4]:.2f} × in total) | {verdict(s_[6] <= 0.5)} |")
+        p(f"| starter no slower than the naive filter | {s_[5]:.2f} × in total ({s_[7]:.2f} × over the floor) | {verdict(s_[5] <= 1.0)} |")
+        p(f"| starter B/op ≤ naive B/op | {s_[1]:.0f} vs {naive_bytes:.0f} B/op ({s_[1] / naive_bytes:.2f} ×; over the floor {s_[3]:.0f} vs {rows['naiveFilter'][3]:.0f}) | {verdict(s_[1] <= naive_bytes)} |")
+        p("")
+
+
+
+per_request_interleaved("interleaved-per-request.txt", "per-request", "Spring's mock request and response")
+per_request_interleaved("interleaved-tomcat-per-request.txt", "per-request-tomcat", "Tomcat's request and response")
 
 il = interleaved("interleaved-hosts.txt")
 if il:

@@ -17,7 +17,7 @@ import com.sun.management.ThreadMXBean;
  * time). Prints, per variant, the median CPU ns/op and bytes allocated per op over the rounds, and each ratio as
  * the median of the ratios within a round (measured seconds apart).
  *
- * <p>Usage: {@code java -cp benchmarks.jar dev.hsts.benchmarks.InterleavedRunner per-request|hosts [rounds]
+ * <p>Usage: {@code java -cp benchmarks.jar dev.hsts.benchmarks.InterleavedRunner per-request|per-request-tomcat|hosts [rounds]
  * [block milliseconds]}.
  */
 public final class InterleavedRunner {
@@ -49,6 +49,16 @@ public final class InterleavedRunner {
 			variants.put("starter", () -> benchmark.starter().getStatus());
 			variants.put("starterHeadersOnly", () -> benchmark.starterHeadersOnly().getStatus());
 		}
+		else if (mode.equals("per-request-tomcat")) {
+			TomcatPerRequestBenchmark benchmark = new TomcatPerRequestBenchmark();
+			benchmark.setUp();
+			variants.put("floor", benchmark::floor);
+			variants.put("naiveFilter", benchmark::naiveFilter);
+			variants.put("naiveFilterSetIfAbsent", benchmark::naiveFilterSetIfAbsent);
+			variants.put("springSecurityHeaderWriterFilter", benchmark::springSecurityHeaderWriterFilter);
+			variants.put("starter", benchmark::starter);
+			variants.put("starterHeadersOnly", benchmark::starterHeadersOnly);
+		}
 		else if (mode.equals("hosts")) {
 			for (String host : new String[] { "exact", "deepWildcard", "rejected" }) {
 				for (int entries : new int[] { 10, 100, 1000, 10000 }) {
@@ -61,7 +71,7 @@ public final class InterleavedRunner {
 			}
 		}
 		else {
-			throw new IllegalArgumentException("per-request or hosts, not " + mode);
+			throw new IllegalArgumentException("per-request, per-request-tomcat or hosts, not " + mode);
 		}
 		List<String> names = new ArrayList<>(variants.keySet());
 		for (int i = 0; i < 5; i++) {
@@ -85,7 +95,7 @@ public final class InterleavedRunner {
 		}
 		System.out.printf(Locale.ROOT, "# %s: %d rounds of %d ms blocks per variant, interleaved; CPU time of the thread%n",
 				mode, rounds, blockNanos / 1_000_000);
-		if (mode.equals("per-request")) {
+		if (mode.startsWith("per-request")) {
 			report(names, cpu, bytes, "springSecurityHeaderWriterFilter", "naiveFilter");
 		}
 		else {

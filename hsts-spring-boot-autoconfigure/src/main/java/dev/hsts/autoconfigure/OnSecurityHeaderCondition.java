@@ -9,7 +9,7 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Binds {@code security.headers.*} (relaxed, like the real binding) and asks whether a header is switched on.
+ * Asks whether a header is switched on, binding only the properties that switch it (see {@link SecurityHeader}).
  */
 class OnSecurityHeaderCondition extends SpringBootCondition {
 
@@ -17,18 +17,15 @@ class OnSecurityHeaderCondition extends SpringBootCondition {
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnSecurityHeader.class.getName());
 		SecurityHeader header = (SecurityHeader) attributes.get("value");
-		SecurityHeadersProperties properties;
+		boolean on;
 		try {
-			properties = Binder.get(context.getEnvironment())
-				.bind("security.headers", SecurityHeadersProperties.class)
-				.orElseGet(SecurityHeadersProperties::new);
+			on = header.isOn(Binder.get(context.getEnvironment()));
 		}
 		catch (RuntimeException ex) {
 			// The real binding reports the problem; count the header as on until then.
 			return ConditionOutcome.match("security.headers could not be bound: " + ex.getMessage());
 		}
-		return header.isOn(properties) ? ConditionOutcome.match(header + " is on")
-				: ConditionOutcome.noMatch(header + " is off");
+		return on ? ConditionOutcome.match(header + " is on") : ConditionOutcome.noMatch(header + " is off");
 	}
 
 }

@@ -71,10 +71,20 @@ public class SecurityHeadersAutoConfiguration {
 
 	private static final String PREFIX = "security.headers.";
 
+	private final SecurityHeadersProperties properties;
+
+	/**
+	 * @param properties the bound {@code security.headers.*} properties (injected once here instead of into every
+	 * bean method: each injection by type is a scan of all bean definitions while the context starts)
+	 */
+	public SecurityHeadersAutoConfiguration(SecurityHeadersProperties properties) {
+		this.properties = properties;
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
-	public HstsPolicy hstsPolicy(SecurityHeadersProperties properties) {
-		SecurityHeadersProperties.Hsts hsts = properties.getHsts();
+	public HstsPolicy hstsPolicy() {
+		SecurityHeadersProperties.Hsts hsts = this.properties.getHsts();
 		SecurityHeadersProperties.Rollout rollout = hsts.getRollout();
 		return HstsPolicy.builder()
 			.enabled(hsts.isEnabled())
@@ -106,8 +116,8 @@ public class SecurityHeadersAutoConfiguration {
 	@Order(100)
 	@ConditionalOnMissingBean
 	@ConditionalOnSecurityHeader(SecurityHeader.CONTENT_TYPE_OPTIONS)
-	public ContentTypeOptionsHeaderWriter contentTypeOptionsHeaderWriter(SecurityHeadersProperties properties) {
-		HeaderValues.contentTypeOptions(PREFIX + "content-type-options", properties.getContentTypeOptions());
+	public ContentTypeOptionsHeaderWriter contentTypeOptionsHeaderWriter() {
+		HeaderValues.contentTypeOptions(PREFIX + "content-type-options", this.properties.getContentTypeOptions());
 		return new ContentTypeOptionsHeaderWriter();
 	}
 
@@ -115,36 +125,36 @@ public class SecurityHeadersAutoConfiguration {
 	@Order(200)
 	@ConditionalOnMissingBean
 	@ConditionalOnSecurityHeader(SecurityHeader.FRAME_OPTIONS)
-	public FrameOptionsHeaderWriter frameOptionsHeaderWriter(SecurityHeadersProperties properties) {
+	public FrameOptionsHeaderWriter frameOptionsHeaderWriter() {
 		return new FrameOptionsHeaderWriter(
-				HeaderValues.frameOptions(PREFIX + "frame-options", properties.getFrameOptions()));
+				HeaderValues.frameOptions(PREFIX + "frame-options", this.properties.getFrameOptions()));
 	}
 
 	@Bean
 	@Order(300)
 	@ConditionalOnMissingBean
 	@ConditionalOnSecurityHeader(SecurityHeader.REFERRER_POLICY)
-	public ReferrerPolicyHeaderWriter referrerPolicyHeaderWriter(SecurityHeadersProperties properties) {
+	public ReferrerPolicyHeaderWriter referrerPolicyHeaderWriter() {
 		return new ReferrerPolicyHeaderWriter(
-				HeaderValues.referrerPolicy(PREFIX + "referrer-policy", properties.getReferrerPolicy()));
+				HeaderValues.referrerPolicy(PREFIX + "referrer-policy", this.properties.getReferrerPolicy()));
 	}
 
 	@Bean
 	@Order(400)
 	@ConditionalOnMissingBean
 	@ConditionalOnSecurityHeader(SecurityHeader.PERMISSIONS_POLICY)
-	public PermissionsPolicyHeaderWriter permissionsPolicyHeaderWriter(SecurityHeadersProperties properties) {
+	public PermissionsPolicyHeaderWriter permissionsPolicyHeaderWriter() {
 		return new PermissionsPolicyHeaderWriter(
-				HeaderValues.permissionsPolicy(PREFIX + "permissions-policy", properties.getPermissionsPolicy()));
+				HeaderValues.permissionsPolicy(PREFIX + "permissions-policy", this.properties.getPermissionsPolicy()));
 	}
 
 	@Bean
 	@Order(500)
 	@ConditionalOnMissingBean
 	@ConditionalOnSecurityHeader(SecurityHeader.CONTENT_SECURITY_POLICY)
-	public ContentSecurityPolicyHeaderWriter contentSecurityPolicyHeaderWriter(SecurityHeadersProperties properties) {
+	public ContentSecurityPolicyHeaderWriter contentSecurityPolicyHeaderWriter() {
 		String prefix = PREFIX + "content-security-policy.";
-		SecurityHeadersProperties.ContentSecurityPolicy csp = properties.getContentSecurityPolicy();
+		SecurityHeadersProperties.ContentSecurityPolicy csp = this.properties.getContentSecurityPolicy();
 		List<ContentSecurityPolicyHeaderWriter.PathPolicy> pathPolicies = new ArrayList<>();
 		List<SecurityHeadersProperties.PathPolicy> configured = (csp.getPathPolicies() != null) ? csp.getPathPolicies()
 				: List.of();
@@ -169,28 +179,26 @@ public class SecurityHeadersAutoConfiguration {
 	@Order(600)
 	@ConditionalOnMissingBean
 	@ConditionalOnSecurityHeader(SecurityHeader.CROSS_ORIGIN_OPENER_POLICY)
-	public CrossOriginOpenerPolicyHeaderWriter crossOriginOpenerPolicyHeaderWriter(
-			SecurityHeadersProperties properties) {
+	public CrossOriginOpenerPolicyHeaderWriter crossOriginOpenerPolicyHeaderWriter() {
 		return new CrossOriginOpenerPolicyHeaderWriter(HeaderValues.crossOriginOpenerPolicy(
-				PREFIX + "cross-origin-opener-policy", properties.getCrossOriginOpenerPolicy()));
+				PREFIX + "cross-origin-opener-policy", this.properties.getCrossOriginOpenerPolicy()));
 	}
 
 	@Bean
 	@Order(700)
 	@ConditionalOnMissingBean
 	@ConditionalOnSecurityHeader(SecurityHeader.CROSS_ORIGIN_RESOURCE_POLICY)
-	public CrossOriginResourcePolicyHeaderWriter crossOriginResourcePolicyHeaderWriter(
-			SecurityHeadersProperties properties) {
+	public CrossOriginResourcePolicyHeaderWriter crossOriginResourcePolicyHeaderWriter() {
 		return new CrossOriginResourcePolicyHeaderWriter(HeaderValues.crossOriginResourcePolicy(
-				PREFIX + "cross-origin-resource-policy", properties.getCrossOriginResourcePolicy()));
+				PREFIX + "cross-origin-resource-policy", this.properties.getCrossOriginResourcePolicy()));
 	}
 
 	@Bean
 	@Order(800)
 	@ConditionalOnMissingBean
 	@ConditionalOnSecurityHeader(SecurityHeader.CACHE_CONTROL)
-	public CacheControlHeaderWriter cacheControlHeaderWriter(SecurityHeadersProperties properties) {
-		SecurityHeadersProperties.CacheControl cacheControl = properties.getCacheControl();
+	public CacheControlHeaderWriter cacheControlHeaderWriter() {
+		SecurityHeadersProperties.CacheControl cacheControl = this.properties.getCacheControl();
 		return new CacheControlHeaderWriter(
 				HeaderValues.cacheControl(PREFIX + "cache-control.value", cacheControl.getValue()),
 				RequestPathPatterns.of(PREFIX + "cache-control.excluded-paths", cacheControl.getExcludedPaths()));
@@ -226,14 +234,16 @@ public class SecurityHeadersAutoConfiguration {
 			ObjectProvider<ForwardedProtoMismatchDetector> proxyDetector,
 			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues, ObjectProvider<HeaderWriter> headerWriters) {
 		Map<String, String> policyValues = new LinkedHashMap<>();
-		headerWriters.orderedStream()
-			.filter(FixedValueHeaderWriter.class::isInstance)
-			.map(FixedValueHeaderWriter.class::cast)
-			.forEach((writer) -> policyValues.put(writer.getHeaderName(), writer.getHeaderValue()));
-		headerWriters.orderedStream()
-			.filter(CacheControlHeaderWriter.class::isInstance)
-			.map(CacheControlHeaderWriter.class::cast)
-			.forEach((writer) -> policyValues.put(writer.getHeaderName(), writer.getHeaderValue()));
+		Map<String, String> cacheControlValues = new LinkedHashMap<>();
+		headerWriters.orderedStream().forEach((writer) -> {
+			if (writer instanceof FixedValueHeaderWriter fixed) {
+				policyValues.put(fixed.getHeaderName(), fixed.getHeaderValue());
+			}
+			else if (writer instanceof CacheControlHeaderWriter cacheControl) {
+				cacheControlValues.put(cacheControl.getHeaderName(), cacheControl.getHeaderValue());
+			}
+		});
+		policyValues.putAll(cacheControlValues);
 		return new SecurityHeadersFindings(hstsPolicy, clock.getIfUnique(Clock::systemUTC), trustedHosts.getIfUnique(),
 				environment.getProperty("server.forward-headers-strategy"), proxyDetector.getIfUnique(),
 				applicationHeaderValues.getIfUnique(), policyValues);

@@ -112,6 +112,15 @@ public final class HstsPolicy {
 	}
 
 	/**
+	 * Whether {@link #headerValueAt(long)} depends on the time: only for a scheduled rollout, not for a pinned stage,
+	 * a revocation or a disabled policy.
+	 * @return whether the header value depends on the time
+	 */
+	public boolean dependsOnTime() {
+		return this.mode == HstsMode.SCHEDULED;
+	}
+
+	/**
 	 * The stage active at an instant.
 	 * @param instant the instant
 	 * @return the stage; empty when disabled, revoked or before a scheduled rollout starts

@@ -20,9 +20,11 @@ import org.springframework.security.web.header.HeaderWriter;
  * <p>The first {@link PathPolicy} whose patterns match the request's path replaces both policies (a policy it
  * leaves unset is not sent on those paths); other requests get the default pair.
  *
- * <p>When any policy contains {@code 'nonce-{nonce}'}, every request gets a fresh random nonce (128 bits from
- * {@link SecureRandom}, base64url), stored as the request attribute {@value #NONCE_ATTRIBUTE} for templates
- * ({@code <script th:attr="nonce=${cspNonce}">} in Thymeleaf) and substituted into the policy. All policies are
+ * <p>Every request whose policy contains {@code 'nonce-{nonce}'} (the enforced or the reported-only one chosen for
+ * its path) gets a fresh random nonce (128 bits from {@link SecureRandom}, base64url), stored as the request
+ * attribute {@value #NONCE_ATTRIBUTE} for templates ({@code <script th:attr="nonce=${cspNonce}">} in Thymeleaf) and
+ * substituted into the policy; every dispatch of the request (error pages, forwards) sees the same one. A request
+ * whose policy has no nonce gets none, since a nonce its policy does not name would allow nothing. All policies are
  * validated and split around the placeholder at startup; a request costs a concatenation.
  */
 public class ContentSecurityPolicyHeaderWriter implements HeaderWriter {
@@ -69,7 +71,6 @@ public class ContentSecurityPolicyHeaderWriter implements HeaderWriter {
 
 	@Override
 	public void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
-		String nonce = this.usesNonce ? nonce(request) : null;
 		boolean enforcedAbsent = !response.containsHeader(HEADER_NAME);
 		boolean reportOnlyAbsent = !response.containsHeader(REPORT_ONLY_HEADER_NAME);
 		if (!enforcedAbsent && !reportOnlyAbsent) {
@@ -84,10 +85,19 @@ public class ContentSecurityPolicyHeaderWriter implements HeaderWriter {
 				break;
 			}
 		}
-		if (enforced != null && enforcedAbsent) {
+		if (enforced == null || !enforcedAbsent) {
+			enforced = null;
+		}
+		if (reportOnly == null || !reportOnlyAbsent) {
+			reportOnly = null;
+		}
+		// A nonce only where a policy about to be written uses one: SecureRandom is not free, and its default
+		// implementation serialises every caller on one lock.
+		String nonce = (usesNonce(enforced) || usesNonce(reportOnly)) ? nonce(request) : null;
+		if (enforced != null) {
 			response.setHeader(HEADER_NAME, enforced.render(nonce));
 		}
-		if (reportOnly != null && reportOnlyAbsent) {
+		if (reportOnly != null) {
 			response.setHeader(REPORT_ONLY_HEADER_NAME, reportOnly.render(nonce));
 		}
 	}
@@ -105,7 +115,7 @@ public class ContentSecurityPolicyHeaderWriter implements HeaderWriter {
 		return nonce;
 	}
 
-	/** Whether requests get a nonce. */
+	/** Whether any of the policies uses a nonce, so that requests on its paths get one. */
 	public boolean usesNonce() {
 		return this.usesNonce;
 	}

@@ -99,11 +99,15 @@ public class SecurityHeadersFilter extends OncePerRequestFilter implements Order
 		finally {
 			if (!response.isCommitted()) {
 				if (request.isAsyncStarted()) {
+					wrapped.rememberProvisionalValues();
 					wrapped.writeHeaders();
 				}
 				else {
 					wrapped.writeAllHeaders();
 				}
+			}
+			else {
+				wrapped.rememberProvisionalValuesOfAnError();
 			}
 		}
 	}

@@ -48,6 +48,12 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 	private boolean eagerHeadersIncomplete = true;
 
 	/**
+	 * Bit {@code i} is set when commit-time writer {@code i} wrote its header in {@link #onResponseCommitted()} and
+	 * the value is not yet remembered as provisional.
+	 */
+	private int writtenAtCommit;
+
+	/**
 	 * @param provisionalAttributes for each commit-time writer, {@link #PROVISIONAL_ATTRIBUTE} and its header name
 	 */
 	SecurityHeadersResponse(HttpServletRequest request, HttpServletResponse response, HeaderWriter[] writers,
@@ -76,28 +82,90 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 		this.eagerHeadersIncomplete = false;
 	}
 
-	/** Lets every writer, including the commit-time ones, fill in what is absent: the response is complete. */
+	/**
+	 * Lets every writer, including the commit-time ones, fill in what is absent: the chain returned and the response
+	 * is complete but not committed, so an error page may still follow (after {@code sendError} or an exception). The
+	 * values the commit-time writers wrote, now or when {@code sendError} triggered {@link #onResponseCommitted()},
+	 * are remembered as provisional in request attributes, which the error dispatch's wrapper reads, so that the
+	 * error page's own value replaces them instead of joining them.
+	 */
 	void writeAllHeaders() {
+		rememberProvisionalValues();
+		writeAllHeaders(true);
+	}
+
+	/**
+	 * Stores, as provisional, the values the commit-time writers wrote in {@link #onResponseCommitted()}: called when
+	 * the chain returns with the response still uncommitted, which happens when that callback came from
+	 * {@code sendError} (an error page follows) rather than from a real commit.
+	 */
+	void rememberProvisionalValues() {
+		if (this.writtenAtCommit == 0) {
+			return;
+		}
+		HttpServletResponse target = (HttpServletResponse) getResponse();
+		for (int i = 0; i < this.commitTimeWriters.length && i < Integer.SIZE; i++) {
+			if ((this.writtenAtCommit & (1 << i)) != 0) {
+				remember(i, target.getHeader(this.commitTimeWriters[i].getHeaderName()));
+			}
+		}
+		this.writtenAtCommit = 0;
+	}
+
+	/**
+	 * The chain returned with the response committed as the application sees it. After {@code sendError} a servlet
+	 * container reports the response as committed (Tomcat's facade does) although the error page is still to come,
+	 * and the status is the error's; so an error status means the commit-time values must be remembered as
+	 * provisional. A response that really committed with an error status gets an attribute it does not need, and no
+	 * other harm.
+	 */
+	void rememberProvisionalValuesOfAnError() {
+		if (this.writtenAtCommit != 0 && getStatus() >= 400) {
+			rememberProvisionalValues();
+		}
+	}
+
+	private void remember(int writer, String written) {
+		if (written != null) {
+			this.request.setAttribute(this.provisionalAttributes[writer], written);
+		}
+	}
+
+	/**
+	 * The response is about to commit (flushed, its content length reached, closed or redirected), or the
+	 * application sent an error. Writes every header; which commit-time writers wrote is only noted in a field: after
+	 * a real commit nothing can replace the values, and after {@code sendError} the chain's return
+	 * ({@link #rememberProvisionalValuesOfAnError()}, {@link #writeAllHeaders()} or
+	 * {@link #rememberProvisionalValues()}) stores them as provisional. So the usual
+	 * request, which commits inside the chain, sets no request attribute.
+	 */
+	@Override
+	protected void onResponseCommitted() {
+		writeAllHeaders(false);
+	}
+
+	/**
+	 * @param rememberNow whether to store the values the commit-time writers write as provisional right away, or
+	 * only to note which wrote (see {@link #rememberProvisionalValues()})
+	 */
+	private void writeAllHeaders(boolean rememberNow) {
 		if (this.eagerHeadersIncomplete) {
 			writeHeaders();
 		}
 		HttpServletResponse target = (HttpServletResponse) getResponse();
 		for (int i = 0; i < this.commitTimeWriters.length; i++) {
 			String name = this.commitTimeWriters[i].getHeaderName();
-			boolean present = target.containsHeader(name);
+			boolean absent = !target.containsHeader(name);
 			this.commitTimeWriters[i].writeHeaders(this.request, target);
-			if (!present) {
-				String written = target.getHeader(name);
-				if (written != null) {
-					this.request.setAttribute(this.provisionalAttributes[i], written);
+			if (absent) {
+				if (rememberNow || i >= Integer.SIZE) {
+					remember(i, target.getHeader(name));
+				}
+				else {
+					this.writtenAtCommit |= 1 << i;
 				}
 			}
 		}
-	}
-
-	@Override
-	protected void onResponseCommitted() {
-		writeAllHeaders();
 	}
 
 	@Override

@@ -55,7 +55,8 @@ public class StagedHstsHeaderWriter implements HeaderWriter {
 		if (!request.isSecure() || response.containsHeader(HstsPolicy.HEADER_NAME)) {
 			return;
 		}
-		String value = this.policy.headerValueAt(this.clock.millis());
+		// Only a scheduled rollout needs the time; a pinned stage, a revocation or a disabled policy does not.
+		String value = this.policy.headerValueAt(this.policy.dependsOnTime() ? this.clock.millis() : 0L);
 		if (value != null && this.policy.appliesToHost(request.getServerName()) && this.servedHost.test(request)) {
 			response.setHeader(HstsPolicy.HEADER_NAME, value);
 		}

@@ -69,7 +69,7 @@ class ConfigurationFuzzTest {
 			return;
 		}
 		try {
-			HstsPolicy policy = new SecurityHeadersAutoConfiguration().hstsPolicy(bound);
+			HstsPolicy policy = new SecurityHeadersAutoConfiguration(bound).hstsPolicy();
 			checkInvariants(policy);
 		}
 		catch (InvalidPolicyException ex) {
@@ -128,34 +128,34 @@ class ConfigurationFuzzTest {
 			assertThat(ex.getName().toString()).startsWith("security.headers");
 			return;
 		}
-		SecurityHeadersAutoConfiguration configuration = new SecurityHeadersAutoConfiguration();
+		SecurityHeadersAutoConfiguration configuration = new SecurityHeadersAutoConfiguration(headers);
 		try {
 			// What the auto-configuration builds, in its order; a header that is switched off has no bean.
 			if (!isDisabled(headers.getContentTypeOptions())) {
-				configuration.contentTypeOptionsHeaderWriter(headers);
+				configuration.contentTypeOptionsHeaderWriter();
 			}
 			if (!isDisabled(headers.getFrameOptions())) {
-				assertSafe(configuration.frameOptionsHeaderWriter(headers).getHeaderValue());
+				assertSafe(configuration.frameOptionsHeaderWriter().getHeaderValue());
 			}
 			if (!isDisabled(headers.getReferrerPolicy())) {
-				configuration.referrerPolicyHeaderWriter(headers);
+				configuration.referrerPolicyHeaderWriter();
 			}
 			if (!isDisabled(headers.getPermissionsPolicy())) {
-				configuration.permissionsPolicyHeaderWriter(headers);
+				configuration.permissionsPolicyHeaderWriter();
 			}
 			SecurityHeadersProperties.ContentSecurityPolicy csp = headers.getContentSecurityPolicy();
 			if (isSet(csp.getPolicy()) || isSet(csp.getReportOnlyPolicy())
 					|| (csp.getPathPolicies() != null && !csp.getPathPolicies().isEmpty())) {
-				configuration.contentSecurityPolicyHeaderWriter(headers);
+				configuration.contentSecurityPolicyHeaderWriter();
 			}
 			if (isSet(headers.getCrossOriginOpenerPolicy())) {
-				configuration.crossOriginOpenerPolicyHeaderWriter(headers);
+				configuration.crossOriginOpenerPolicyHeaderWriter();
 			}
 			if (isSet(headers.getCrossOriginResourcePolicy())) {
-				configuration.crossOriginResourcePolicyHeaderWriter(headers);
+				configuration.crossOriginResourcePolicyHeaderWriter();
 			}
 			if (headers.getCacheControl().isEnabled()) {
-				configuration.cacheControlHeaderWriter(headers);
+				configuration.cacheControlHeaderWriter();
 			}
 			TrustedHosts hosts = new TrustedHostsAutoConfiguration().trustedHosts(trustedHosts);
 			hosts.check("api.example.com", null);

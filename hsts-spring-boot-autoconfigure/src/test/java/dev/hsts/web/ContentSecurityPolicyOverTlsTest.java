@@ -31,6 +31,8 @@ class ContentSecurityPolicyOverTlsTest {
 	static final String DOCS_POLICY = "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'unsafe-eval'; "
 			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:";
 
+	static final String PLAIN_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
 	static final Pattern NONCE = Pattern.compile("'nonce-([A-Za-z0-9_-]{22})'");
 
 	static RunningApp app;
@@ -41,7 +43,9 @@ class ContentSecurityPolicyOverTlsTest {
 				"security.headers.content-security-policy.policy=" + POLICY,
 				"security.headers.content-security-policy.report-only-policy=" + REPORT_ONLY,
 				"security.headers.content-security-policy.path-policies[0].paths=/docs,/docs/**",
-				"security.headers.content-security-policy.path-policies[0].policy=" + DOCS_POLICY);
+				"security.headers.content-security-policy.path-policies[0].policy=" + DOCS_POLICY,
+				"security.headers.content-security-policy.path-policies[1].paths=/plain/**",
+				"security.headers.content-security-policy.path-policies[1].policy=" + PLAIN_POLICY);
 	}
 
 	@AfterAll
@@ -82,6 +86,21 @@ class ContentSecurityPolicyOverTlsTest {
 		Headers.assertNone(response, Headers.CSP_REPORT_ONLY);
 		if (response.statusCode() == 200) {
 			assertThat(response.body()).contains("<script nonce=\"" + nonce + "\">");
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/plain/page", "/plain/missing" })
+	void aPathWhosePolicyHasNoNonceGetsNone(String path) {
+		HttpResponse<String> response = app.https().get("api.example.test", path);
+		Headers.assertExactlyOne(response, Headers.CSP, PLAIN_POLICY);
+		Headers.assertNone(response, Headers.CSP_REPORT_ONLY);
+		if (response.statusCode() == 200) {
+			// The template reads the request attribute: none was made for a policy that names no nonce.
+			assertThat(response.body()).contains("<script nonce=\"null\">");
+		}
+		else {
+			assertThat(response.statusCode()).isEqualTo(404);
 		}
 	}
 

@@ -146,7 +146,7 @@ public class HeadersEndpoints {
 	static class Pages {
 
 		/** A page rendered by a (minimal) template engine that reads the request attribute, as Thymeleaf would. */
-		@GetMapping({ "/page", "/docs/ui" })
+		@GetMapping({ "/page", "/docs/ui", "/plain/page" })
 		View page() {
 			return new NonceTemplateView("<!doctype html><title>page</title>"
 					+ "<script nonce=\"${cspNonce}\">console.log('hello')</script>");
