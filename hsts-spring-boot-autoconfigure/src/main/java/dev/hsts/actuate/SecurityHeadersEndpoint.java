@@ -88,6 +88,19 @@ public class SecurityHeadersEndpoint {
 		this.roles = Set.copyOf(roles);
 	}
 
+	/**
+	 * The endpoint of an application that switched the whole starter off ({@code security.headers.enabled=false}):
+	 * {@code enabled: false}, HSTS mode {@code disabled}, no managed headers, no trusted-host check, and the
+	 * {@code starter.off} finding; the host preview shows that a request gets no header from the starter.
+	 * @param showValues when to show values that may be secret
+	 * @param roles the roles that may see them with {@link Show#WHEN_AUTHORIZED}
+	 * @return the endpoint
+	 */
+	public static SecurityHeadersEndpoint starterSwitchedOff(Show showValues, Set<String> roles) {
+		return new SecurityHeadersEndpoint(false, HstsPolicy.builder().enabled(false).build(), Clock.systemUTC(),
+				List.of(), null, null, SecurityHeadersFindings.starterSwitchedOff(), showValues, roles);
+	}
+
 	/** The live policy and the findings. */
 	@ReadOperation
 	public Map<String, Object> securityHeaders(SecurityContext securityContext) {

@@ -16,31 +16,55 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The {@code securityheaders} actuator endpoint, when the actuator is on the class path. Exposed over HTTP only
  * when the application exposes it ({@code management.endpoints.web.exposure.include}), like every endpoint but
- * health.
+ * health. When the application switched the whole starter off ({@code security.headers.enabled=false}) in a
+ * servlet web application, the endpoint stays and says so ({@code enabled: false} and the {@code starter.off}
+ * finding), so that "what policy is live?" always has an answer.
  */
 @AutoConfiguration(after = { SecurityHeadersAutoConfiguration.class, TrustedHostsAutoConfiguration.class })
 @ConditionalOnClass(Endpoint.class)
-@ConditionalOnBean(SecurityHeadersFindings.class)
 @ConditionalOnAvailableEndpoint(SecurityHeadersEndpoint.class)
 @EnableConfigurationProperties(SecurityHeadersEndpointProperties.class)
 public class SecurityHeadersEndpointAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean
-	public SecurityHeadersEndpoint securityHeadersEndpoint(Environment environment, HstsPolicy hstsPolicy,
-			ObjectProvider<Clock> clock, SecurityHeadersFilter filter, ObjectProvider<TrustedHostCheck> trustedHostCheck,
-			ObjectProvider<TrustedHostRejectionCounts> rejectionCounts, SecurityHeadersFindings findings,
-			SecurityHeadersEndpointProperties properties) {
-		return new SecurityHeadersEndpoint(environment.getProperty("security.headers.enabled", Boolean.class, true),
-				hstsPolicy, clock.getIfUnique(Clock::systemUTC), filter.getWriters(), trustedHostCheck.getIfUnique(),
-				rejectionCounts.getIfUnique(), findings, properties.getShowValues(), properties.getRoles());
+	/** The starter is on: the live policy. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(SecurityHeadersFindings.class)
+	static class StarterOnConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		SecurityHeadersEndpoint securityHeadersEndpoint(HstsPolicy hstsPolicy, ObjectProvider<Clock> clock,
+				SecurityHeadersFilter filter, ObjectProvider<TrustedHostCheck> trustedHostCheck,
+				ObjectProvider<TrustedHostRejectionCounts> rejectionCounts, SecurityHeadersFindings findings,
+				SecurityHeadersEndpointProperties properties) {
+			return new SecurityHeadersEndpoint(true, hstsPolicy, clock.getIfUnique(Clock::systemUTC),
+					filter.getWriters(), trustedHostCheck.getIfUnique(), rejectionCounts.getIfUnique(), findings,
+					properties.getShowValues(), properties.getRoles());
+		}
+
+	}
+
+	/** The whole starter is switched off: an endpoint that says so. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnProperty(name = "security.headers.enabled", havingValue = "false")
+	static class StarterOffConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		SecurityHeadersEndpoint securityHeadersEndpoint(SecurityHeadersEndpointProperties properties) {
+			return SecurityHeadersEndpoint.starterSwitchedOff(properties.getShowValues(), properties.getRoles());
+		}
+
 	}
 
 }

@@ -23,6 +23,11 @@ public class SecurityHeadersFindings {
 
 	private static final String STRATEGY = "server.forward-headers-strategy";
 
+	/** The code of the finding that the whole starter is switched off. */
+	public static final String STARTER_OFF = "starter.off";
+
+	private static final String ENABLED_PROPERTY = "security.headers.enabled";
+
 	private final HstsPolicy hstsPolicy;
 
 	private final Clock clock;
@@ -36,6 +41,9 @@ public class SecurityHeadersFindings {
 	private final ApplicationHeaderValues applicationValues;
 
 	private final Map<String, String> policyValues;
+
+	/** The findings of a starter that is switched off, or {@code null} when it is on. */
+	private final List<Finding> switchedOff;
 
 	/**
 	 * @param hstsPolicy the HSTS policy
@@ -56,10 +64,39 @@ public class SecurityHeadersFindings {
 		this.proxyDetector = proxyDetector;
 		this.applicationValues = applicationValues;
 		this.policyValues = Map.copyOf(policyValues);
+		this.switchedOff = null;
+	}
+
+	private SecurityHeadersFindings(List<Finding> switchedOff) {
+		this.hstsPolicy = HstsPolicy.builder().enabled(false).build();
+		this.clock = Clock.systemUTC();
+		this.trustedHosts = null;
+		this.forwardHeadersStrategy = null;
+		this.proxyDetector = null;
+		this.applicationValues = null;
+		this.policyValues = Map.of();
+		this.switchedOff = List.copyOf(switchedOff);
+	}
+
+	/**
+	 * The findings of an application that switched the whole starter off ({@code security.headers.enabled=false}):
+	 * one, {@code starter.off}, so that the endpoint says so instead of disappearing.
+	 * @return the findings
+	 */
+	public static SecurityHeadersFindings starterSwitchedOff() {
+		return new SecurityHeadersFindings(List.of(new Finding(Finding.Severity.WARNING, STARTER_OFF,
+				"security.headers.enabled=false switches the whole starter off: it sends no security headers (where "
+						+ "Spring Security is used, its own header defaults apply), checks no Host headers, redirects "
+						+ "nothing to HTTPS and publishes no metrics. Remove the property, or set it to true, to switch "
+						+ "the starter on.",
+				ENABLED_PROPERTY)));
 	}
 
 	/** The findings now, most serious first. */
 	public List<Finding> findings() {
+		if (this.switchedOff != null) {
+			return this.switchedOff;
+		}
 		List<Finding> findings = new ArrayList<>(HstsFindings.of(this.hstsPolicy, this.clock.instant()));
 		if (this.trustedHosts != null) {
 			if (this.trustedHosts.isOff()) {

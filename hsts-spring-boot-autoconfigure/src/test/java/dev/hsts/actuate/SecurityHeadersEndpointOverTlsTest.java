@@ -155,6 +155,40 @@ class SecurityHeadersEndpointOverTlsTest {
 	}
 
 	@Test
+	void aStarterSwitchedOffSaysSoInsteadOfDisappearing() {
+		try (RunningApp app = RunningApp.https(APP, EXPOSE, "security.headers.enabled=false")) {
+			Map<String, Object> report = report(app);
+			assertThat(report).containsEntry("enabled", false);
+			assertThat(map(report.get("hsts"))).containsEntry("mode", "disabled")
+				.containsEntry("header", null)
+				.containsEntry("stage", null)
+				.containsEntry("nextStage", null);
+			assertThat(map(report.get("headers"))).isEmpty();
+			assertThat(map(report.get("cacheControl"))).containsEntry("enabled", false);
+			assertThat(map(report.get("trustedHosts"))).containsEntry("enabled", false);
+			assertThat(findings(report)).singleElement()
+				.satisfies((f) -> assertThat(f).containsEntry("code", "starter.off")
+					.containsEntry("severity", "warning")
+					.containsEntry("property", "security.headers.enabled"));
+
+			Map<String, Object> preview = json(app.https().get("localhost", "/actuator/securityheaders/api.example.test"));
+			assertThat(preview).containsEntry("status", 200).containsEntry("rejected", null);
+			assertThat(map(preview.get("headers"))).isEmpty();
+			// And indeed: a real request gets no HSTS and none of the other headers from the starter.
+			HttpResponse<String> real = app.https().get("api.example.test", "/ok");
+			assertThat(Http.values(real, "Strict-Transport-Security")).isEmpty();
+			assertThat(Http.values(real, "X-Frame-Options")).isEmpty();
+		}
+	}
+
+	@Test
+	void aStarterSwitchedOffKeepsItsEndpointUnexposedUnlessTheApplicationExposesIt() {
+		try (RunningApp app = RunningApp.https(APP, "security.headers.enabled=false")) {
+			assertThat(app.https().get("localhost", "/actuator/securityheaders").statusCode()).isEqualTo(404);
+		}
+	}
+
+	@Test
 	void hostPreviewShowsWhatARequestForThatHostGetsNow() {
 		try (RunningApp app = RunningApp.https(APP, EXPOSE, "security.headers.trusted-hosts.allowed=api.example.test,localhost")) {
 			Map<String, Object> served = json(app.https().get("localhost", "/actuator/securityheaders/api.example.test"));
