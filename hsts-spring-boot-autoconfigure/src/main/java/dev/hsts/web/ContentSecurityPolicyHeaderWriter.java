@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import dev.hsts.policy.ContentSecurityPolicy;
 
+import org.springframework.http.server.PathContainer;
 import org.springframework.security.web.header.HeaderWriter;
 
 /**
@@ -78,8 +79,10 @@ public class ContentSecurityPolicyHeaderWriter implements HeaderWriter {
 		}
 		ContentSecurityPolicy enforced = this.policy;
 		ContentSecurityPolicy reportOnly = this.reportOnlyPolicy;
+		// The request's path is parsed once, for all the path policies.
+		PathContainer path = (this.pathPolicies.length > 0) ? RequestPathPatterns.requestPath(request) : null;
 		for (PathPolicy pathPolicy : this.pathPolicies) {
-			if (pathPolicy.paths().matches(request)) {
+			if (pathPolicy.paths().matches(path)) {
 				enforced = pathPolicy.policy();
 				reportOnly = pathPolicy.reportOnlyPolicy();
 				break;

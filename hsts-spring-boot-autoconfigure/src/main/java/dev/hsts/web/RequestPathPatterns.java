@@ -70,15 +70,32 @@ public final class RequestPathPatterns {
 
 	/** Whether the path the client asked for matches one of the patterns. */
 	public boolean matches(HttpServletRequest request) {
-		if (this.patterns.isEmpty()) {
-			return false;
-		}
-		PathContainer path;
+		return !this.patterns.isEmpty() && matches(requestPath(request));
+	}
+
+	/**
+	 * The path the client asked for, within the application, parsed once for several {@link #matches(PathContainer)}
+	 * checks.
+	 * @param request the request
+	 * @return the parsed path, or {@code null} if it cannot be decoded (it is rejected elsewhere and matches no
+	 * pattern here)
+	 */
+	public static PathContainer requestPath(HttpServletRequest request) {
 		try {
-			path = PathContainer.parsePath(pathWithinApplication(request));
+			return PathContainer.parsePath(pathWithinApplication(request));
 		}
 		catch (IllegalArgumentException ex) {
-			// A path that cannot be decoded is rejected elsewhere; it matches no pattern here.
+			return null;
+		}
+	}
+
+	/**
+	 * Whether a path from {@link #requestPath(HttpServletRequest)} matches one of the patterns.
+	 * @param path the parsed path, or {@code null} for one that cannot be decoded
+	 * @return whether it matches
+	 */
+	public boolean matches(PathContainer path) {
+		if (path == null) {
 			return false;
 		}
 		for (PathPattern pattern : this.patterns) {

@@ -177,12 +177,18 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 	@Override
 	public void addHeader(String name, String value) {
 		boolean managed = name != null && SINGLE_VALUED.contains(name);
-		boolean present = name != null && containsHeader(name);
+		int commitTime = commitTimeWriter(name);
+		if (!managed && commitTime < 0) {
+			// Not a header the filter writes: nothing to replace or to note, no look-up needed.
+			super.addHeader(name, value);
+			return;
+		}
+		boolean present = containsHeader(name);
 		if (managed) {
 			noteApplicationValue(name, value, present);
 		}
-		if (present && (managed || isProvisional(name))) {
-			replaceHeader(name, value);
+		if (present && (managed || isProvisional(commitTime, name))) {
+			replaceHeader(commitTime, name, value);
 		}
 		else {
 			super.addHeader(name, value);
@@ -198,13 +204,16 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 		if (name != null && SINGLE_VALUED.contains(name)) {
 			noteApplicationValue(name, value, false);
 		}
-		replaceHeader(name, value);
+		replaceHeader(commitTimeWriter(name), name, value);
 	}
 
-	private void replaceHeader(String name, String value) {
-		int writer = commitTimeWriter(name);
-		if (writer >= 0) {
-			this.request.removeAttribute(this.provisionalAttributes[writer]);
+	/**
+	 * @param commitTime the index of the commit-time writer of this header, or -1: its provisional value, if any,
+	 * is no longer current
+	 */
+	private void replaceHeader(int commitTime, String name, String value) {
+		if (commitTime >= 0) {
+			this.request.removeAttribute(this.provisionalAttributes[commitTime]);
 		}
 		super.setHeader(name, value);
 	}
@@ -219,12 +228,11 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 	 * Whether the header's current value is one a commit-time writer wrote for this request (for example when the
 	 * application sent an error), which an error page's own value replaces instead of joining.
 	 */
-	private boolean isProvisional(String name) {
-		int writer = commitTimeWriter(name);
-		if (writer < 0) {
+	private boolean isProvisional(int commitTime, String name) {
+		if (commitTime < 0) {
 			return false;
 		}
-		Object written = this.request.getAttribute(this.provisionalAttributes[writer]);
+		Object written = this.request.getAttribute(this.provisionalAttributes[commitTime]);
 		return written != null && written.equals(getHeader(name));
 	}
 

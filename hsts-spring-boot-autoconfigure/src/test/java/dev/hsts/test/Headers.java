@@ -56,6 +56,21 @@ public final class Headers {
 		assertThat(Http.values(response, name)).as(name + " on " + response.request().uri()).containsExactly(value);
 	}
 
+	/**
+	 * Asserts the response's Cache-Control: exactly one with {@code expected}, or none when {@code expected} is
+	 * {@code null}; and never Spring Security's companions {@code Pragma} and {@code Expires}.
+	 */
+	public static void assertCacheControl(HttpResponse<?> response, String expected) {
+		if (expected != null) {
+			assertExactlyOne(response, CACHE_CONTROL, expected);
+		}
+		else {
+			assertNone(response, CACHE_CONTROL);
+		}
+		assertNone(response, "Pragma");
+		assertNone(response, "Expires");
+	}
+
 	/** Asserts that the response has no {@code name} header. */
 	public static void assertNone(HttpResponse<?> response, String name) {
 		assertThat(Http.values(response, name)).as(name + " on " + response.request().uri()).isEmpty();

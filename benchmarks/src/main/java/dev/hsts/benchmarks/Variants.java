@@ -1,0 +1,120 @@
+package dev.hsts.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.Servlet;
+
+import dev.hsts.autoconfigure.SecurityHeadersAutoConfiguration;
+import dev.hsts.autoconfigure.TrustedHostsAutoConfiguration;
+import dev.hsts.web.SecurityHeadersFilter;
+import dev.hsts.web.TrustedHostFilter;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.HstsHeaderWriter;
+import org.springframework.security.web.header.writers.PermissionsPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
+
+/**
+ * The servlet and the six filter variants every per-request benchmark runs, whatever its harness:
+ * (1) no header filter (the floor); (2) a hand-written filter, and (2b) the same checking each header first;
+ * (3) Spring Security's {@link HeaderWriterFilter}; (4) the starter's filters as its auto-configuration builds them,
+ * and (4b) the same without trusted hosts. {@link #check} makes sure they all write the same header set.
+ */
+final class Variants {
+
+	/** The trusted hosts of the starter's variant: a few entries of each kind. */
+	static final String ALLOWED = "api.example.com,www.example.com,*.example.com,*.internal.example.net,10.0.0.0/8";
+
+	/** Runs one request through the filters and returns the response's headers, by name (any case). */
+	@FunctionalInterface
+	interface Harness {
+
+		Map<String, List<String>> headers(Filter[] filters) throws Exception;
+
+	}
+
+	final Servlet servlet = new Requests.HealthServlet();
+
+	final Filter[] floor = new Filter[0];
+
+	final Filter[] naive = { new NaiveHeadersFilter(false) };
+
+	final Filter[] naiveSetIfAbsent = { new NaiveHeadersFilter(true) };
+
+	final Filter[] springSecurity = { newHeaderWriterFilter() };
+
+	final Filter[] starter = starterFilters(true);
+
+	final Filter[] starterHeadersOnly = starterFilters(false);
+
+	/**
+	 * Refuses to run unless every variant writes the naive filter's headers on the harness, and HSTS comes from the
+	 * filters only.
+	 */
+	void check(Harness harness) throws Exception {
+		Map<String, List<String>> expected = harness.headers(this.naive);
+		check("naiveSetIfAbsent", expected, harness.headers(this.naiveSetIfAbsent));
+		check("springSecurity", expected, harness.headers(this.springSecurity));
+		check("starter", expected, harness.headers(this.starter));
+		check("starterHeadersOnly", expected, harness.headers(this.starterHeadersOnly));
+		if (!expected.containsKey("Strict-Transport-Security")
+				|| harness.headers(this.floor).containsKey("Strict-Transport-Security")) {
+			throw new IllegalStateException("HSTS must come from the filters only: " + expected);
+		}
+	}
+
+	private static void check(String variant, Map<String, List<String>> expected, Map<String, List<String>> actual) {
+		if (!expected.equals(actual)) {
+			throw new IllegalStateException(variant + " writes " + actual + ", the naive filter " + expected);
+		}
+	}
+
+	/** Spring Security's filter with the same header set (Boot's default: written when the response commits). */
+	static HeaderWriterFilter newHeaderWriterFilter() {
+		HstsHeaderWriter hsts = new HstsHeaderWriter();
+		hsts.setMaxAgeInSeconds(300);
+		hsts.setIncludeSubDomains(false);
+		List<HeaderWriter> writers = List.of(hsts, new XContentTypeOptionsHeaderWriter(),
+				new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY), new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER),
+				new PermissionsPolicyHeaderWriter("geolocation=(), microphone=(), camera=()"),
+				new StaticHeadersWriter("Cache-Control", "no-store"));
+		return new HeaderWriterFilter(writers);
+	}
+
+	/** The starter's filters, from its auto-configuration, in their registration order. */
+	static Filter[] starterFilters(boolean trustedHosts) {
+		List<Filter> filters = new ArrayList<>();
+		WebApplicationContextRunner runner = new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(SecurityHeadersAutoConfiguration.class,
+					TrustedHostsAutoConfiguration.class));
+		if (trustedHosts) {
+			runner = runner.withPropertyValues("security.headers.trusted-hosts.allowed=" + ALLOWED);
+		}
+		runner.run((context) -> {
+			if (context.getStartupFailure() != null) {
+				throw new IllegalStateException(context.getStartupFailure());
+			}
+			filters.add(context.getBean(SecurityHeadersFilter.class));
+			TrustedHostFilter hosts = context.getBean(TrustedHostFilter.class);
+			if (trustedHosts != hosts.getCheck().getTrustedHosts().isOff()) {
+				filters.add(hosts);
+			}
+			else if (trustedHosts) {
+				throw new IllegalStateException("The trusted-host check is off");
+			}
+		});
+		return filters.toArray(new Filter[0]);
+	}
+
+}
