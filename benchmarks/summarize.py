@@ -171,7 +171,8 @@ def wrk(path):
     cpu_us = (int(ticks.group(1)) / int(ticks.group(2)) * 1e6 / requests) if ticks else float("nan")
     return rps, p99, (int(errors.group(1)) if errors else 0), (socket.group(1) if socket else ""), cpu_us
 
-wrk_files = sorted(glob.glob(os.path.join(out, "wrk-*-with.txt")))
+wrk_files = sorted(glob.glob(os.path.join(out, "wrk-*-with.txt")),
+                   key=lambda path: int(re.search(r"wrk-(\d+)-with", path).group(1)))
 if wrk_files:
     p("## End to end (wrk, sample app over HTTPS on loopback, `GET /v1/health`, `Host: api.example.test`)\n")
     p("| Round | with: req/s | with: p99 ms | with: app CPU µs/req | without: req/s | without: p99 ms | without: app CPU µs/req | req/s with / without | p99 with / without | CPU/req without / with |")

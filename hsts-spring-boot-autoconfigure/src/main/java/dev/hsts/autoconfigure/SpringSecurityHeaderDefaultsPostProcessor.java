@@ -1,12 +1,21 @@
 package dev.hsts.autoconfigure;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.hsts.web.HandedOverHeaderWriterFilter;
+
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.Ordered;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 
 /**
  * Hands the headers the starter manages over to the starter in every {@link HttpSecurity} Spring Security gives
@@ -25,6 +34,12 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
  * <p>This is done at build time (in a configurer's {@code init}) rather than when the {@code HttpSecurity} is
  * created, so that a chain that configures one of these writers itself (e.g. {@code headers.frameOptions(...)})
  * still gets the starter's value, once. Configure these four headers with {@code security.headers.*}.
+ *
+ * <p>The {@link HeaderWriterFilter} Spring Security builds is replaced by a {@link HandedOverHeaderWriterFilter},
+ * which hands the writers Spring Security keeps to the starter's response instead of wrapping the response a
+ * second time. And since a chain may configure nothing but headers the starter took over (say
+ * {@code headers.defaultsDisabled().cacheControl(...)}), which Spring Security would refuse to build ("no headers
+ * will be added"), a writer that writes nothing is added.
  */
 final class SpringSecurityHeaderDefaultsPostProcessor implements BeanPostProcessor {
 
@@ -55,8 +70,45 @@ final class SpringSecurityHeaderDefaultsPostProcessor implements BeanPostProcess
 				headers.httpStrictTransportSecurity((hsts) -> hsts.disable())
 					.cacheControl((cacheControl) -> cacheControl.disable())
 					.contentTypeOptions((contentTypeOptions) -> contentTypeOptions.disable())
-					.frameOptions((frameOptions) -> frameOptions.disable());
+					.frameOptions((frameOptions) -> frameOptions.disable())
+					.addHeaderWriter(NoHeaders.INSTANCE)
+					.withObjectPostProcessor(new HandOverFilter());
 			}
+		}
+
+	}
+
+	/**
+	 * Keeps Spring Security's header configuration valid when every header it would write was handed over to the
+	 * starter.
+	 */
+	enum NoHeaders implements HeaderWriter {
+
+		INSTANCE;
+
+		@Override
+		public void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
+		}
+
+	}
+
+	/**
+	 * Puts a {@link HandedOverHeaderWriterFilter} in place of the {@link HeaderWriterFilter} Spring Security builds.
+	 * First among the post-processors, so that one the application adds later (say, one that makes the filter write
+	 * eagerly) applies to the replacement.
+	 */
+	static final class HandOverFilter implements ObjectPostProcessor<HeaderWriterFilter>, Ordered {
+
+		@Override
+		@SuppressWarnings("unchecked")
+		public <O extends HeaderWriterFilter> O postProcess(O filter) {
+			return (filter instanceof HandedOverHeaderWriterFilter) ? filter
+					: (O) HandedOverHeaderWriterFilter.replacing(filter);
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.HIGHEST_PRECEDENCE;
 		}
 
 	}

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.ServletResponseWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -16,6 +18,9 @@ import org.springframework.security.web.util.OnCommittedResponseWrapper;
  * {@link #reset()}, writes every header (including the {@link CommitTimeHeaderWriter commit-time} ones) when the
  * response commits, and turns a second value for a single-valued security header into a replacement, so that a
  * response never carries two.
+ *
+ * <p>Where Spring Security's header filter runs inside the starter's, it hands its writers over to this response
+ * ({@link HandedOverHeaderWriterFilter}) instead of adding a wrapper of its own, and this response runs them too.
  */
 final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 
@@ -53,6 +58,15 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 	 */
 	private int writtenAtCommit;
 
+	/** Spring Security's writers, when its header filter handed them over for this request, or {@code null}. */
+	private HeaderWriter handedOver;
+
+	/** The request Spring Security's header filter saw, which its writers are given. */
+	private HttpServletRequest handedOverRequest;
+
+	/** Whether the handed-over writers are still to run (again, after {@link #reset()}). */
+	private boolean handedOverPending;
+
 	/**
 	 * @param provisionalAttributes for each commit-time writer, {@link #PROVISIONAL_ATTRIBUTE} and its header name
 	 */
@@ -65,6 +79,41 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 		this.commitTimeWriters = commitTimeWriters;
 		this.provisionalAttributes = provisionalAttributes;
 		this.applicationValues = applicationValues;
+	}
+
+	/**
+	 * @param response a response as a filter sees it
+	 * @return the starter's response it wraps (or is), or {@code null} when there is none
+	 */
+	static SecurityHeadersResponse find(ServletResponse response) {
+		ServletResponse candidate = response;
+		while (candidate instanceof ServletResponseWrapper wrapper) {
+			if (candidate instanceof SecurityHeadersResponse starterResponse) {
+				return starterResponse;
+			}
+			candidate = wrapper.getResponse();
+		}
+		return null;
+	}
+
+	/**
+	 * Takes over Spring Security's writers for this request: they run once, when the response commits, before an
+	 * include or when Spring Security's chain returns ({@link #writeHandedOverHeaders()}), and again after a reset.
+	 * @param writers Spring Security's writers
+	 * @param request the request Spring Security's header filter saw
+	 */
+	void handOver(HeaderWriter writers, HttpServletRequest request) {
+		this.handedOver = writers;
+		this.handedOverRequest = request;
+		this.handedOverPending = true;
+	}
+
+	/** Runs Spring Security's handed-over writers, unless they ran already (since the last reset). */
+	void writeHandedOverHeaders() {
+		if (this.handedOverPending) {
+			this.handedOverPending = false;
+			this.handedOver.writeHeaders(this.handedOverRequest, this);
+		}
 	}
 
 	private static Set<String> caseInsensitive(String... names) {
@@ -152,6 +201,7 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 		if (this.eagerHeadersIncomplete) {
 			writeHeaders();
 		}
+		writeHandedOverHeaders();
 		HttpServletResponse target = (HttpServletResponse) getResponse();
 		for (int i = 0; i < this.commitTimeWriters.length; i++) {
 			String name = this.commitTimeWriters[i].getHeaderName();
@@ -172,6 +222,7 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 	public void reset() {
 		super.reset();
 		writeHeaders();
+		this.handedOverPending = this.handedOver != null;
 	}
 
 	@Override
