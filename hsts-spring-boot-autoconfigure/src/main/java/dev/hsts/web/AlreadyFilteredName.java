@@ -1,5 +1,7 @@
 package dev.hsts.web;
 
+import org.springframework.web.filter.OncePerRequestFilter;
+
 /**
  * The {@code OncePerRequestFilter} "already filtered" request attribute of one filter, cached so that a request
  * does not pay for a string concatenation per filter. Keyed by the filter name (compared by identity: it is set
@@ -10,20 +12,17 @@ final class AlreadyFilteredName {
 	private volatile Entry entry;
 
 	/**
-	 * @param filterName the filter's current name
-	 * @return the cached attribute name for it, or {@code null} when it has to be computed and {@link #store stored}
+	 * @param filterName the filter's current name ({@code getFilterName()}), or {@code null}
+	 * @param filterClass the filter's class, whose name {@code OncePerRequestFilter} uses when it has no name
+	 * @return the attribute name {@code OncePerRequestFilter} derives from them, computed once per filter name
 	 */
-	String lookup(String filterName) {
+	String of(String filterName, Class<?> filterClass) {
 		Entry cached = this.entry;
-		return (cached != null && cached.filterName() == filterName) ? cached.attributeName() : null;
-	}
-
-	/**
-	 * @param filterName the filter's current name
-	 * @param attributeName the attribute name {@code OncePerRequestFilter} derives from it
-	 * @return {@code attributeName}
-	 */
-	String store(String filterName, String attributeName) {
+		if (cached != null && cached.filterName() == filterName) {
+			return cached.attributeName();
+		}
+		String attributeName = ((filterName != null) ? filterName : filterClass.getName())
+				+ OncePerRequestFilter.ALREADY_FILTERED_SUFFIX;
 		this.entry = new Entry(filterName, attributeName);
 		return attributeName;
 	}

@@ -44,6 +44,8 @@ public final class HandedOverHeaderWriterFilter extends HeaderWriterFilter {
 
 	private boolean writeEagerly;
 
+	private final AlreadyFilteredName alreadyFilteredName = new AlreadyFilteredName();
+
 	private HandedOverHeaderWriterFilter(SpringSecurityWriters writers) {
 		super(List.of(writers));
 		this.writers = writers;
@@ -80,6 +82,15 @@ public final class HandedOverHeaderWriterFilter extends HeaderWriterFilter {
 	public void setShouldWriteHeadersEagerly(boolean shouldWriteHeadersEagerly) {
 		super.setShouldWriteHeadersEagerly(shouldWriteHeadersEagerly);
 		this.writeEagerly = shouldWriteHeadersEagerly;
+	}
+
+	/**
+	 * The attribute that marks the request as filtered: {@code OncePerRequestFilter}'s name, computed once instead
+	 * of concatenated on every request.
+	 */
+	@Override
+	protected String getAlreadyFilteredAttributeName() {
+		return this.alreadyFilteredName.of(getFilterName(), getClass());
 	}
 
 	/** Spring Security's writers, run by running its (eager) filter against a chain that ends at once. */

@@ -153,9 +153,7 @@ public class SecurityHeadersFilter extends OncePerRequestFilter implements Order
 	 */
 	@Override
 	protected String getAlreadyFilteredAttributeName() {
-		String cached = this.alreadyFilteredName.lookup(getFilterName());
-		return (cached != null) ? cached
-				: this.alreadyFilteredName.store(getFilterName(), super.getAlreadyFilteredAttributeName());
+		return this.alreadyFilteredName.of(getFilterName(), getClass());
 	}
 
 	@Override

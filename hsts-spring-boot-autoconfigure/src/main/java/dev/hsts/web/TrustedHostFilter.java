@@ -161,9 +161,7 @@ public class TrustedHostFilter extends OncePerRequestFilter implements Ordered {
 	 */
 	@Override
 	protected String getAlreadyFilteredAttributeName() {
-		String cached = this.alreadyFilteredName.lookup(getFilterName());
-		return (cached != null) ? cached
-				: this.alreadyFilteredName.store(getFilterName(), super.getAlreadyFilteredAttributeName());
+		return this.alreadyFilteredName.of(getFilterName(), getClass());
 	}
 
 	@Override
