@@ -1,6 +1,5 @@
 package dev.hsts.benchmarks;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -15,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
-import org.apache.coyote.OutputBuffer;
 import org.apache.tomcat.util.http.MimeHeaders;
 
 import org.springframework.mock.web.MockFilterChain;
@@ -114,25 +112,6 @@ final class TomcatExchange {
 	/** Whether the last response was committed (its headers sent). */
 	boolean committed() {
 		return this.coyoteResponse.isCommitted();
-	}
-
-	private static final class DiscardingOutputBuffer implements OutputBuffer {
-
-		private long written;
-
-		@Override
-		public int doWrite(ByteBuffer chunk) {
-			int length = chunk.remaining();
-			chunk.position(chunk.limit());
-			this.written += length;
-			return length;
-		}
-
-		@Override
-		public long getBytesWritten() {
-			return this.written;
-		}
-
 	}
 
 }
