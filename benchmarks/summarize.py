@@ -169,14 +169,16 @@ def wrk(path):
     requests = int(re.search(r"(\d+) requests in", text).group(1))
     ticks = re.search(r"app-cpu-ticks: (\d+) hz: (\d+)", text)
     cpu_us = (int(ticks.group(1)) / int(ticks.group(2)) * 1e6 / requests) if ticks else float("nan")
-    return rps, p99, (int(errors.group(1)) if errors else 0), (socket.group(1) if socket else ""), cpu_us
+    jit = re.search(r"jit-cpu-ticks: (\d+)", text)
+    jit_us = (int(jit.group(1)) / int(ticks.group(2)) * 1e6 / requests) if jit and ticks else float("nan")
+    return rps, p99, (int(errors.group(1)) if errors else 0), (socket.group(1) if socket else ""), cpu_us, jit_us
 
 wrk_files = sorted(glob.glob(os.path.join(out, "wrk-*-with.txt")),
                    key=lambda path: int(re.search(r"wrk-(\d+)-with", path).group(1)))
 if wrk_files:
     p("## End to end (wrk, sample app over HTTPS on loopback, `GET /v1/health`, `Host: api.example.test`)\n")
-    p("| Round | with: req/s | with: p99 ms | with: app CPU µs/req | without: req/s | without: p99 ms | without: app CPU µs/req | req/s with / without | p99 with / without | CPU/req without / with |")
-    p("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    p("| Round | with: req/s | with: p99 ms | with: app CPU µs/req | with: JIT | without: req/s | without: p99 ms | without: app CPU µs/req | without: JIT | req/s with / without | p99 with / without | CPU/req without / with |")
+    p("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     thr, lat, cpu = [], [], []
     notes = []
     for path in wrk_files:
@@ -189,10 +191,12 @@ if wrk_files:
         for name, r in (("with", w), ("without", wo)):
             if r[2] or r[3]:
                 notes.append(f"round {rnd} {name}: non-2xx {r[2]}, socket errors {r[3] or 'none'}")
-        p(f"| {rnd} | {fmt(w[0])} | {w[1]:.2f} | {w[4]:.1f} | {fmt(wo[0])} | {wo[1]:.2f} | {wo[4]:.1f} | {thr[-1]:.3f} | {lat[-1]:.2f} | {cpu[-1]:.3f} |")
-    p(f"| median | | | | | | | **{median(thr):.3f}** ({verdict(median(thr) >= 0.97)}, target ≥ 0.97) | {median(lat):.2f} | **{median(cpu):.3f}** ({verdict(median(cpu) >= 0.97)}) |")
+        p(f"| {rnd} | {fmt(w[0])} | {w[1]:.2f} | {w[4]:.1f} | {w[5]:.1f} | {fmt(wo[0])} | {wo[1]:.2f} | {wo[4]:.1f} | {wo[5]:.1f} | {thr[-1]:.3f} | {lat[-1]:.2f} | {cpu[-1]:.3f} |")
+    p(f"| median | | | | | | | | | **{median(thr):.3f}** ({verdict(median(thr) >= 0.97)}, target ≥ 0.97) | {median(lat):.2f} | **{median(cpu):.3f}** ({verdict(median(cpu) >= 0.97)}) |")
     p("\nThe last column is the throughput the app's own CPU time allows, with / without: the app JVM's CPU time "
-      "(user + sys, from /proc) per request without the starter divided by the same with it.")
+      "(user + sys, from /proc) per request without the starter divided by the same with it. \"JIT\" is the part of "
+      "the app's CPU per request used by its JIT compiler threads: while that is more than a few µs, the app is not "
+      "warm yet, and a longer BENCH_WRK_WARMUP is needed.")
     if notes:
         p("\n" + "; ".join(notes))
     p("")
