@@ -218,10 +218,12 @@ if inprocess_files:
       "compares the two apps' rounds measured in the same second.\n")
     p("| Pass | with: CPU ns/req (median) | with: B/req | without: CPU ns/req (median) | without: B/req | with − without, ns | throughput with / without (CPU), median of the rounds |")
     p("|---|---:|---:|---:|---:|---:|---:|")
-    all_ratios = []
+    all_ratios, with_jvms, without_jvms = [], [], []
     for path in inprocess_files:
         rnd = re.search(r"inprocess-(\d+)-with", path).group(1)
         w, wo = inprocess(path), inprocess(path.replace("-with.txt", "-without.txt"))
+        with_jvms.append(median([v[0] for v in w.values()]))
+        without_jvms.append(median([v[0] for v in wo.values()]))
         both = sorted(set(w) & set(wo))
         ratios = [wo[r][0] / w[r][0] for r in both]
         all_ratios += ratios
@@ -229,8 +231,6 @@ if inprocess_files:
         on, ob = median([wo[r][0] for r in both]), median([wo[r][1] for r in both])
         p(f"| {rnd} | {fmt(wn)} | {fmt(wb)} | {fmt(on)} | {fmt(ob)} | {fmt(wn - on)} | {median(ratios):.3f} |")
     p(f"| all rounds | | | | | | {median(all_ratios):.3f} |")
-    with_jvms = [median(list(v[0] for v in inprocess(path).values())) for path in inprocess_files]
-    without_jvms = [median(list(v[0] for v in inprocess(path.replace("-with.txt", "-without.txt")).values())) for path in inprocess_files]
     ratio = median(without_jvms) / median(with_jvms)
     p(f"| median of the JVMs | {fmt(median(with_jvms))} (JVMs {fmt(min(with_jvms))} to {fmt(max(with_jvms))}) | "
       f"| {fmt(median(without_jvms))} (JVMs {fmt(min(without_jvms))} to {fmt(max(without_jvms))}) | | "
