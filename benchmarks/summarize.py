@@ -202,13 +202,19 @@ if wrk_files:
     p("")
 
 # --- in process -----------------------------------------------------------------------------------------------
-def inprocess(path):
+def round_lines(path, figures):
+    """The 'round <n> <figure>...' lines of an InProcessAppRunner output with that many figures, by round."""
     rounds = {}
+    pattern = re.compile(r"round (\d+)" + r" ([\d.]+)" * figures + "$")
     for line in open(path):
-        m = re.match(r"round (\d+) ([\d.]+) ([\d.]+)$", line.strip())
+        m = pattern.match(line.strip())
         if m:
-            rounds[int(m.group(1))] = (float(m.group(2)), float(m.group(3)))
+            rounds[int(m.group(1))] = tuple(float(m.group(i)) for i in range(2, figures + 2))
     return rounds
+
+
+def inprocess(path):
+    return round_lines(path, 2)
 
 inprocess_files = sorted(glob.glob(os.path.join(out, "inprocess-*-with.txt")),
                          key=lambda path: int(re.search(r"inprocess-(\d+)-with", path).group(1)))
@@ -248,6 +254,35 @@ if inprocess_files:
       "passes. Some JVMs run the whole time about 1.5 times slower than the others (this machine, not the code: it "
       "happens to both apps, also with the same build on both sides); the last line leaves out every JVM slower than "
       "1.25 times the fastest of the run.")
+    p("")
+
+# --- one JVM, both apps ---------------------------------------------------------------------------------------
+onejvm_files = sorted(glob.glob(os.path.join(out, "onejvm-*.txt")),
+                      key=lambda path: int(re.search(r"onejvm-(\d+)\.txt", path).group(1)))
+if onejvm_files:
+    p("## One JVM, both apps in process (`InProcessAppRunner` with `-Dinprocess.other-app`)\n")
+    p("Each JVM runs the app with the starter and the app without it side by side, on the same JIT-compiled "
+      "Tomcat, Spring and JDK code, and measures both in every round, one after the other (order alternating); "
+      "CPU time of the thread that runs the requests. The ratio is the other app's CPU time per request over the "
+      "first app's, i.e. the first app's throughput relative to the other's.\n")
+    p("| JVM | with: CPU ns/req (median) | with: B/req | without: CPU ns/req (median) | without: B/req | with − without, ns | throughput with / without (CPU), median of the rounds |")
+    p("|---|---:|---:|---:|---:|---:|---:|")
+    jvm_ratios, gaps = [], []
+    for path in onejvm_files:
+        jvm = re.search(r"onejvm-(\d+)\.txt", path).group(1)
+        r = round_lines(path, 5)
+        if not r:
+            continue
+        wn, wb = median([v[0] for v in r.values()]), median([v[1] for v in r.values()])
+        on, ob = median([v[2] for v in r.values()]), median([v[3] for v in r.values()])
+        ratio = median([v[4] for v in r.values()])
+        jvm_ratios.append(ratio)
+        gaps.append(median([v[0] - v[2] for v in r.values()]))
+        p(f"| {jvm} | {fmt(wn)} | {fmt(wb)} | {fmt(on)} | {fmt(ob)} | {fmt(gaps[-1])} | {ratio:.3f} |")
+    if jvm_ratios:
+        ratio = median(jvm_ratios)
+        p(f"| median of the JVMs | | | | | {fmt(median(gaps))} | **{ratio:.3f}** ({verdict(ratio >= 0.97)}, target ≥ 0.97; "
+          f"JVMs {min(jvm_ratios):.3f} to {max(jvm_ratios):.3f}) |")
     p("")
 
 # --- startup --------------------------------------------------------------------------------------------------

@@ -3,8 +3,12 @@ package dev.hsts.benchmarks;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.apache.catalina.connector.Connector;
 import org.apache.coyote.Adapter;
@@ -38,69 +42,141 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <p>Prints the first response's status and headers, then one line per round: {@code round <n> <CPU ns per
  * request> <bytes allocated per request>}, then the medians. Every request must answer 200, or it stops.
+ *
+ * <p>With {@code -Dinprocess.other-app="--key=value ..."} it starts a second application in the same JVM, with
+ * those arguments on top of the first one's (say, the starter switched off and another port), and measures both in
+ * every round, one after the other (ABBA): {@code round <n> <ns> <B> <other's ns> <other's B> <other's ns / ns>}.
+ * Both then run on the same JIT-compiled code of Tomcat, Spring and the JDK, in the same heap, on the same CPU: the
+ * differences between one JVM and the next, which are larger than the starter's cost, no longer enter the
+ * comparison.
  */
 public final class InProcessAppRunner {
+
+	/**
+	 * The system property that starts a second application in the same JVM: the first one's arguments with these
+	 * ({@code --key=value ...}) replacing or added to them. Each round then measures both, one after the other.
+	 */
+	static final String OTHER_APP = "inprocess.other-app";
 
 	private InProcessAppRunner() {
 	}
 
 	public static void main(String[] args) throws Exception {
 		if (args.length < 3) {
-			System.err.println("usage: InProcessAppRunner <warm-up seconds> <rounds> <round ms> [application args...]");
+			System.err.println("usage: [-D" + OTHER_APP + "=\"--key=value ...\"] InProcessAppRunner <warm-up seconds> "
+					+ "<rounds> <round ms> [application args...]");
 			System.exit(2);
 		}
 		long warmupSeconds = Long.parseLong(args[0]);
 		int rounds = Integer.parseInt(args[1]);
 		long roundMillis = Long.parseLong(args[2]);
 		String[] applicationArgs = Arrays.copyOfRange(args, 3, args.length);
-		Class<?> application = Class.forName("dev.hsts.sample.SampleApplication", true,
-				Thread.currentThread().getContextClassLoader());
-		ConfigurableApplicationContext context = SpringApplication.run(application, applicationArgs);
+		String otherArgs = System.getProperty(OTHER_APP);
+		List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 		int status = 0;
 		try {
-			TomcatWebServer server = (TomcatWebServer) ((WebServerApplicationContext) context).getWebServer();
-			Connector connector = server.getTomcat().getConnector();
-			Exchange exchange = new Exchange(connector.getProtocolHandler().getAdapter(),
-					connector.getScheme(), connector.getPort());
-			exchange.run();
-			System.out.println("status " + exchange.response.getStatus());
-			System.out.print(exchange.serializedHeaders());
+			List<Exchange> exchanges = new ArrayList<>();
+			exchanges.add(start(applicationArgs, contexts));
+			if (otherArgs != null) {
+				exchanges.add(start(overridden(applicationArgs, otherArgs.trim().split("\\s+")), contexts));
+			}
+			for (Exchange exchange : exchanges) {
+				exchange.run();
+				System.out.println("status " + exchange.response.getStatus());
+				System.out.print(exchange.serializedHeaders());
+			}
 			long warmupEnd = System.nanoTime() + warmupSeconds * 1_000_000_000L;
 			while (System.nanoTime() < warmupEnd) {
-				for (int i = 0; i < 1000; i++) {
-					exchange.run();
+				for (Exchange exchange : exchanges) {
+					for (int i = 0; i < 1000; i++) {
+						exchange.run();
+					}
 				}
 			}
 			com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
 				.getThreadMXBean();
-			double[] nanos = new double[rounds];
-			double[] bytes = new double[rounds];
+			int apps = exchanges.size();
+			double[][] nanos = new double[apps][rounds];
+			double[][] bytes = new double[apps][rounds];
+			double[] ratios = new double[rounds];
 			for (int round = 0; round < rounds; round++) {
-				long end = System.nanoTime() + roundMillis * 1_000_000L;
-				long cpuBefore = threads.getCurrentThreadCpuTime();
-				long bytesBefore = threads.getCurrentThreadAllocatedBytes();
-				long requests = 0;
-				while (System.nanoTime() < end) {
-					for (int i = 0; i < 100; i++) {
-						exchange.run();
+				StringBuilder line = new StringBuilder("round " + (round + 1));
+				for (int turn = 0; turn < apps; turn++) {
+					// ABBA: the app measured first alternates, so neither gains from the order.
+					int app = (round % 2 == 0) ? turn : apps - 1 - turn;
+					Exchange exchange = exchanges.get(app);
+					long end = System.nanoTime() + roundMillis * 1_000_000L;
+					long cpuBefore = threads.getCurrentThreadCpuTime();
+					long bytesBefore = threads.getCurrentThreadAllocatedBytes();
+					long requests = 0;
+					while (System.nanoTime() < end) {
+						for (int i = 0; i < 100; i++) {
+							exchange.run();
+						}
+						requests += 100;
 					}
-					requests += 100;
+					nanos[app][round] = (double) (threads.getCurrentThreadCpuTime() - cpuBefore) / requests;
+					bytes[app][round] = (double) (threads.getCurrentThreadAllocatedBytes() - bytesBefore) / requests;
 				}
-				nanos[round] = (double) (threads.getCurrentThreadCpuTime() - cpuBefore) / requests;
-				bytes[round] = (double) (threads.getCurrentThreadAllocatedBytes() - bytesBefore) / requests;
-				System.out.printf(Locale.ROOT, "round %d %.0f %.0f%n", round + 1, nanos[round], bytes[round]);
+				for (int app = 0; app < apps; app++) {
+					line.append(String.format(Locale.ROOT, " %.0f %.0f", nanos[app][round], bytes[app][round]));
+				}
+				if (apps == 2) {
+					ratios[round] = nanos[1][round] / nanos[0][round];
+					line.append(String.format(Locale.ROOT, " %.4f", ratios[round]));
+				}
+				System.out.println(line);
 			}
-			System.out.printf(Locale.ROOT, "median %.0f %.0f%n", median(nanos), median(bytes));
+			StringBuilder medians = new StringBuilder("median");
+			for (int app = 0; app < apps; app++) {
+				medians.append(String.format(Locale.ROOT, " %.0f %.0f", median(nanos[app]), median(bytes[app])));
+			}
+			if (apps == 2) {
+				medians.append(String.format(Locale.ROOT, " %.4f", median(ratios)));
+			}
+			System.out.println(medians);
 		}
 		catch (Exception ex) {
-			// Tomcat's threads would keep the JVM alive: report, close the application and exit.
+			// Tomcat's threads would keep the JVM alive: report, close the applications and exit.
 			ex.printStackTrace();
 			status = 1;
 		}
 		finally {
-			context.close();
+			for (ConfigurableApplicationContext context : contexts) {
+				context.close();
+			}
 		}
 		System.exit(status);
+	}
+
+	/** Starts the sample application with these arguments, and returns an exchange with its HTTPS connector. */
+	private static Exchange start(String[] applicationArgs, List<ConfigurableApplicationContext> contexts)
+			throws ClassNotFoundException {
+		Class<?> application = Class.forName("dev.hsts.sample.SampleApplication", true,
+				Thread.currentThread().getContextClassLoader());
+		ConfigurableApplicationContext context = SpringApplication.run(application, applicationArgs);
+		contexts.add(context);
+		TomcatWebServer server = (TomcatWebServer) ((WebServerApplicationContext) context).getWebServer();
+		Connector connector = server.getTomcat().getConnector();
+		return new Exchange(connector.getProtocolHandler().getAdapter(), connector.getScheme(), connector.getPort());
+	}
+
+	/**
+	 * The arguments with some {@code --key=value} replaced: the other app's arguments override the first app's
+	 * (a key given twice would otherwise reach Spring as both values, joined by a comma).
+	 */
+	static String[] overridden(String[] args, String[] overrides) {
+		Map<String, String> merged = new LinkedHashMap<>();
+		for (String[] list : List.of(args, overrides)) {
+			for (String arg : list) {
+				if (arg.isEmpty()) {
+					continue;
+				}
+				int equals = arg.indexOf('=');
+				merged.put((equals > 0) ? arg.substring(0, equals) : arg, arg);
+			}
+		}
+		return merged.values().toArray(new String[0]);
 	}
 
 	private static double median(double[] values) {

@@ -1,5 +1,7 @@
 package dev.hsts.autoconfigure;
 
+import jakarta.servlet.DispatcherType;
+
 import dev.hsts.policy.HttpsRedirectRule;
 import dev.hsts.web.HttpsRedirectFilter;
 
@@ -10,14 +12,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.GenericFilterBean;
 
 /**
  * Auto-configuration of the plain-HTTP to HTTPS redirect, when {@code security.headers.https-redirect.enabled=true}.
  */
 @AutoConfiguration(after = SecurityHeadersAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass(OncePerRequestFilter.class)
+@ConditionalOnClass(GenericFilterBean.class)
 @ConditionalOnSwitches(onByDefault = "security.headers.enabled", offByDefault = "security.headers.https-redirect.enabled")
 @EnableConfigurationProperties(HttpsRedirectProperties.class)
 public class HttpsRedirectAutoConfiguration {
@@ -38,6 +40,7 @@ public class HttpsRedirectAutoConfiguration {
 		FilterRegistrationBean<HttpsRedirectFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setName("httpsRedirectFilter");
 		registration.setOrder(filter.getOrder());
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;
 	}
 

@@ -79,9 +79,18 @@ public class ContentSecurityPolicyHeaderWriter implements HeaderWriter {
 		}
 		ContentSecurityPolicy enforced = this.policy;
 		ContentSecurityPolicy reportOnly = this.reportOnlyPolicy;
-		// The request's path is parsed once, for all the path policies.
-		PathContainer path = (this.pathPolicies.length > 0) ? RequestPathPatterns.requestPath(request) : null;
+		// The request's path is parsed at most once, for all the path policies, and only if one may match it.
+		String rawPath = (this.pathPolicies.length > 0) ? RequestPathPatterns.pathWithinApplication(request) : null;
+		PathContainer path = null;
+		boolean parsed = false;
 		for (PathPolicy pathPolicy : this.pathPolicies) {
+			if (!pathPolicy.paths().mayMatch(rawPath)) {
+				continue;
+			}
+			if (!parsed) {
+				path = RequestPathPatterns.parse(rawPath);
+				parsed = true;
+			}
 			if (pathPolicy.paths().matches(path)) {
 				enforced = pathPolicy.policy();
 				reportOnly = pathPolicy.reportOnlyPolicy();

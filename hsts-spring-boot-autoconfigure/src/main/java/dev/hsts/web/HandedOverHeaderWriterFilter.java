@@ -32,33 +32,37 @@ import org.springframework.security.web.header.HeaderWriterFilter;
  * Writing eagerly ({@link #setShouldWriteHeadersEagerly(boolean)}) is respected: the writers then run before the
  * chain, as Spring Security's do.
  *
- * <p>Spring Security's filter is kept, set to write eagerly, and run against a chain that ends at once: that is
- * how its writers are run without reaching into it.
+ * <p>Spring Security's writers are taken from the filter it built (see {@link SpringSecurityHeaderWriters}), so
+ * they run as its own filter runs them, without a second pass through {@code OncePerRequestFilter}.
  */
 public final class HandedOverHeaderWriterFilter extends HeaderWriterFilter {
 
-	private static final FilterChain END = (request, response) -> {
-	};
-
-	private final SpringSecurityWriters writers;
+	private final HeaderWriter writers;
 
 	private boolean writeEagerly;
 
 	private final AlreadyFilteredName alreadyFilteredName = new AlreadyFilteredName();
 
-	private HandedOverHeaderWriterFilter(SpringSecurityWriters writers) {
+	private HandedOverHeaderWriterFilter(HeaderWriter writers) {
 		super(List.of(writers));
 		this.writers = writers;
 	}
 
 	/**
-	 * @param original the filter Spring Security built, with the writers it configured; it is set to write eagerly
-	 * and is no longer used as a filter itself
+	 * @param original the filter Spring Security built, with the writers it configured; it is no longer used as a
+	 * filter itself
 	 * @return the filter to put in its place
 	 */
 	public static HandedOverHeaderWriterFilter replacing(HeaderWriterFilter original) {
-		original.setShouldWriteHeadersEagerly(true);
-		return new HandedOverHeaderWriterFilter(new SpringSecurityWriters(original));
+		return new HandedOverHeaderWriterFilter(SpringSecurityHeaderWriters.of(original));
+	}
+
+	/**
+	 * @param writers Spring Security's writers, as one
+	 * @return the filter that hands them over
+	 */
+	static HandedOverHeaderWriterFilter handingOver(HeaderWriter writers) {
+		return new HandedOverHeaderWriterFilter(writers);
 	}
 
 	@Override
@@ -91,22 +95,6 @@ public final class HandedOverHeaderWriterFilter extends HeaderWriterFilter {
 	@Override
 	protected String getAlreadyFilteredAttributeName() {
 		return this.alreadyFilteredName.of(getFilterName(), getClass());
-	}
-
-	/** Spring Security's writers, run by running its (eager) filter against a chain that ends at once. */
-	private record SpringSecurityWriters(HeaderWriterFilter filter) implements HeaderWriter {
-
-		@Override
-		public void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
-			try {
-				this.filter.doFilter(request, response, END);
-			}
-			catch (IOException | ServletException ex) {
-				// Its eager path only writes headers and calls the chain, which does nothing: neither throws these.
-				throw new IllegalStateException("Spring Security's header writers failed", ex);
-			}
-		}
-
 	}
 
 	/**

@@ -3,8 +3,11 @@ package dev.hsts.web;
 import java.io.IOException;
 import java.util.List;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -12,7 +15,7 @@ import dev.hsts.policy.HttpsRedirectRule;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.server.PathContainer;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.GenericFilterBean;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -21,8 +24,11 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * are already secure (as the application sees them, after forwarded-header handling) and exempt paths pass
  * through. Runs after the trusted-host check, so the host it puts in {@code Location} is one the application
  * serves: never an open redirect. The redirect itself carries no HSTS (it is plain HTTP).
+ *
+ * <p>Only the request as it arrived is redirected ({@link DispatcherType#REQUEST}); a forward, include, error page
+ * or async dispatch goes through, whatever dispatcher types the filter is registered for.
  */
-public class HttpsRedirectFilter extends OncePerRequestFilter implements Ordered {
+public class HttpsRedirectFilter extends GenericFilterBean implements Ordered {
 
 	/** After the security headers and the trusted-host check, before Spring Security. */
 	public static final int DEFAULT_ORDER = SecurityHeadersFilter.DEFAULT_ORDER + 20;
@@ -43,10 +49,19 @@ public class HttpsRedirectFilter extends OncePerRequestFilter implements Ordered
 	}
 
 	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
-		if (request.isSecure()) {
-			return true;
+	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		if (request instanceof HttpServletRequest httpRequest && response instanceof HttpServletResponse httpResponse
+				&& httpRequest.getDispatcherType() == DispatcherType.REQUEST && !httpRequest.isSecure()
+				&& !isExempt(httpRequest)) {
+			redirect(httpRequest, httpResponse);
 		}
+		else {
+			chain.doFilter(request, response);
+		}
+	}
+
+	private boolean isExempt(HttpServletRequest request) {
 		if (this.exemptPaths.isEmpty()) {
 			return false;
 		}
@@ -61,9 +76,7 @@ public class HttpsRedirectFilter extends OncePerRequestFilter implements Ordered
 		return false;
 	}
 
-	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-			throws ServletException, IOException {
+	private void redirect(HttpServletRequest request, HttpServletResponse response) {
 		response.setStatus(this.rule.statusFor(request.getMethod()));
 		response.setHeader("Location",
 				this.rule.location(request.getServerName(), request.getRequestURI(), request.getQueryString()));

@@ -26,9 +26,37 @@ public final class RequestPathPatterns {
 
 	private final List<String> sources;
 
+	/**
+	 * Per pattern, the text every path it matches starts with (see {@link #mayMatch(String)}): the whole pattern
+	 * when it is literal, otherwise its literal start up to the last {@code /} before the first wildcard or variable.
+	 */
+	private final String[] literalStarts;
+
+	/** Per pattern, whether it is literal: it then matches its own text only (with a trailing {@code /} at most). */
+	private final boolean[] literal;
+
 	private RequestPathPatterns(List<PathPattern> patterns, List<String> sources) {
 		this.patterns = patterns;
 		this.sources = sources;
+		this.literalStarts = new String[patterns.size()];
+		this.literal = new boolean[patterns.size()];
+		for (int i = 0; i < this.literalStarts.length; i++) {
+			String pattern = patterns.get(i).getPatternString();
+			int wildcard = firstWildcard(pattern);
+			this.literal[i] = wildcard < 0;
+			this.literalStarts[i] = (wildcard < 0) ? pattern
+					: pattern.substring(0, Math.max(0, pattern.lastIndexOf('/', wildcard)));
+		}
+	}
+
+	private static int firstWildcard(String pattern) {
+		for (int i = 0; i < pattern.length(); i++) {
+			char c = pattern.charAt(i);
+			if (c == '*' || c == '?' || c == '{') {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	/** Patterns that match no request. */
@@ -70,7 +98,37 @@ public final class RequestPathPatterns {
 
 	/** Whether the path the client asked for matches one of the patterns. */
 	public boolean matches(HttpServletRequest request) {
-		return !this.patterns.isEmpty() && matches(requestPath(request));
+		if (this.patterns.isEmpty()) {
+			return false;
+		}
+		String path = pathWithinApplication(request);
+		return mayMatch(path) && matches(parse(path));
+	}
+
+	/**
+	 * A check that costs no parsing, for the common case of a path that no pattern can match: {@code false} only
+	 * when none can. A path without {@code %} and {@code ;} is its own decoded form (nothing to decode, no matrix
+	 * parameters), and patterns are matched case-sensitively, so a pattern can match it only if it starts with the
+	 * pattern's literal start (or, for a literal pattern, is that pattern, with a trailing {@code /} at most). Any
+	 * other path may match, and is parsed and matched in full.
+	 * @param path the path within the application, as {@link #pathWithinApplication(HttpServletRequest)} gives it
+	 * @return {@code false} if no pattern can match the path; {@code true} if one may
+	 */
+	public boolean mayMatch(String path) {
+		if (this.literalStarts.length == 0) {
+			return false;
+		}
+		if (path.indexOf('%') >= 0 || path.indexOf(';') >= 0) {
+			return true;
+		}
+		for (int i = 0; i < this.literalStarts.length; i++) {
+			String start = this.literalStarts[i];
+			if (this.literal[i] ? path.equals(start) || (path.length() == start.length() + 1 && path.startsWith(start)
+					&& path.charAt(start.length()) == '/') : path.startsWith(start)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -81,8 +139,18 @@ public final class RequestPathPatterns {
 	 * pattern here)
 	 */
 	public static PathContainer requestPath(HttpServletRequest request) {
+		return parse(pathWithinApplication(request));
+	}
+
+	/**
+	 * Parses a path from {@link #pathWithinApplication(HttpServletRequest)}.
+	 * @param path the path within the application
+	 * @return the parsed path, or {@code null} if it cannot be decoded (it is rejected elsewhere and matches no
+	 * pattern here)
+	 */
+	public static PathContainer parse(String path) {
 		try {
-			return PathContainer.parsePath(pathWithinApplication(request));
+			return PathContainer.parsePath(path);
 		}
 		catch (IllegalArgumentException ex) {
 			return null;
@@ -116,7 +184,13 @@ public final class RequestPathPatterns {
 		return this.sources;
 	}
 
-	static String pathWithinApplication(HttpServletRequest request) {
+	/**
+	 * The path the client asked for, within the application, unparsed: on an error or forward dispatch, the original
+	 * request's path; without the context path.
+	 * @param request the request
+	 * @return the path, {@code /} at least
+	 */
+	public static String pathWithinApplication(HttpServletRequest request) {
 		Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (original == null) {
 			original = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);

@@ -1,9 +1,6 @@
 package dev.hsts.web;
 
-import java.util.Collections;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Arrays;
 
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.ServletResponseWrapper;
@@ -24,10 +21,15 @@ import org.springframework.security.web.util.OnCommittedResponseWrapper;
  */
 final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 
-	/** Headers a response may carry only once; a second copy makes the whole policy invalid to scanners. */
-	static final Set<String> SINGLE_VALUED = caseInsensitive("Strict-Transport-Security", "X-Content-Type-Options",
-			"X-Frame-Options", "Referrer-Policy", "Permissions-Policy", "Content-Security-Policy",
-			"Content-Security-Policy-Report-Only", "Cross-Origin-Opener-Policy", "Cross-Origin-Resource-Policy");
+	/**
+	 * Headers a response may carry only once; a second copy makes the whole policy invalid to scanners. Indexed by
+	 * the length of the name, so that the look-up for any other header (every header the application sets goes
+	 * through it) is one array access and most often nothing more.
+	 */
+	private static final String[][] SINGLE_VALUED_BY_LENGTH = byLength("Strict-Transport-Security",
+			"X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy", "Permissions-Policy",
+			"Content-Security-Policy", "Content-Security-Policy-Report-Only", "Cross-Origin-Opener-Policy",
+			"Cross-Origin-Resource-Policy");
 
 	/** Prefix of the request attributes that remember a value written by a commit-time writer. */
 	static final String PROVISIONAL_ATTRIBUTE = SecurityHeadersResponse.class.getName() + ".provisional.";
@@ -116,10 +118,38 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 		}
 	}
 
-	private static Set<String> caseInsensitive(String... names) {
-		Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-		set.addAll(List.of(names));
-		return Collections.unmodifiableSet(set);
+	private static String[][] byLength(String... names) {
+		int longest = 0;
+		for (String name : names) {
+			longest = Math.max(longest, name.length());
+		}
+		String[][] byLength = new String[longest + 1][];
+		for (String name : names) {
+			String[] sameLength = byLength[name.length()];
+			byLength[name.length()] = (sameLength != null) ? Arrays.copyOf(sameLength, sameLength.length + 1)
+					: new String[1];
+			byLength[name.length()][byLength[name.length()].length - 1] = name;
+		}
+		return byLength;
+	}
+
+	/**
+	 * @param name a header name
+	 * @return whether a response may carry that header only once (compared ignoring case)
+	 */
+	static boolean isSingleValued(String name) {
+		if (name == null || name.length() >= SINGLE_VALUED_BY_LENGTH.length) {
+			return false;
+		}
+		String[] sameLength = SINGLE_VALUED_BY_LENGTH[name.length()];
+		if (sameLength != null) {
+			for (String candidate : sameLength) {
+				if (candidate.equalsIgnoreCase(name)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/** Lets every writer that writes before the chain fill in what is absent. */
@@ -227,7 +257,7 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 
 	@Override
 	public void addHeader(String name, String value) {
-		boolean managed = name != null && SINGLE_VALUED.contains(name);
+		boolean managed = isSingleValued(name);
 		int commitTime = commitTimeWriter(name);
 		if (!managed && commitTime < 0) {
 			// Not a header the filter writes: nothing to replace or to note, no look-up needed.
@@ -252,7 +282,7 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 			// Removes the header (Servlet 6.1): a security header may have to be written again.
 			this.eagerHeadersIncomplete = true;
 		}
-		if (name != null && SINGLE_VALUED.contains(name)) {
+		if (isSingleValued(name)) {
 			noteApplicationValue(name, value, false);
 		}
 		replaceHeader(commitTimeWriter(name), name, value);

@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -23,7 +26,7 @@ import dev.hsts.policy.RejectionReason;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.GenericFilterBean;
 
 /**
  * Refuses a request whose host the application does not serve, before Spring Security and every application
@@ -34,8 +37,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>Each refusal is told to the {@link TrustedHostRejectionListener}s and logged at most once a minute per
  * reason, with a count of the lines held back. Requests on exempt paths pass whatever their host. Override
  * {@link #problemFor(HttpServletRequest, RejectionReason)} or {@link #reject} to change the response.
+ *
+ * <p>Only the request as it arrived is checked ({@link DispatcherType#REQUEST}); forwards, includes, error pages
+ * and async dispatches of a request that passed go through, whatever dispatcher types the filter is registered
+ * for. That is what a {@code OncePerRequestFilter} would do, without its per-request attribute bookkeeping: the
+ * check itself is idempotent, and its verdict is kept in a request attribute by {@link TrustedHostCheck}.
  */
-public class TrustedHostFilter extends OncePerRequestFilter implements Ordered {
+public class TrustedHostFilter extends GenericFilterBean implements Ordered {
 
 	/** After {@link SecurityHeadersFilter} (which writes the other headers eagerly), before Spring Security (-100). */
 	public static final int DEFAULT_ORDER = SecurityHeadersFilter.DEFAULT_ORDER + 10;
@@ -52,8 +60,6 @@ public class TrustedHostFilter extends OncePerRequestFilter implements Ordered {
 
 	private int order = DEFAULT_ORDER;
 
-	private final AlreadyFilteredName alreadyFilteredName = new AlreadyFilteredName();
-
 	/**
 	 * @param check applies the policy to requests
 	 * @param listeners told about every refusal
@@ -67,12 +73,18 @@ public class TrustedHostFilter extends OncePerRequestFilter implements Ordered {
 	}
 
 	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return this.check.getTrustedHosts().isOff();
+	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		if (request instanceof HttpServletRequest httpRequest && response instanceof HttpServletResponse httpResponse
+				&& httpRequest.getDispatcherType() == DispatcherType.REQUEST && !this.check.getTrustedHosts().isOff()) {
+			check(httpRequest, httpResponse, chain);
+		}
+		else {
+			chain.doFilter(request, response);
+		}
 	}
 
-	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	private void check(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Optional<RejectionReason> verdict = this.check.verify(request);
 		if (verdict.isEmpty() || this.check.isExempt(request)) {
@@ -153,15 +165,6 @@ public class TrustedHostFilter extends OncePerRequestFilter implements Ordered {
 	/** The check this filter applies. */
 	public TrustedHostCheck getCheck() {
 		return this.check;
-	}
-
-	/**
-	 * The attribute that marks the request as filtered: {@code OncePerRequestFilter}'s name, computed once per
-	 * filter name instead of concatenated on every request.
-	 */
-	@Override
-	protected String getAlreadyFilteredAttributeName() {
-		return this.alreadyFilteredName.of(getFilterName(), getClass());
 	}
 
 	@Override

@@ -46,8 +46,7 @@ class HandedOverHeaderWriterFilterTest {
 
 	final StatusWriter writer = new StatusWriter();
 
-	final HandedOverHeaderWriterFilter filter = HandedOverHeaderWriterFilter
-		.replacing(new HeaderWriterFilter(List.of(this.writer)));
+	final HandedOverHeaderWriterFilter filter = handOver(new HeaderWriterFilter(List.of(this.writer)));
 
 	final SecurityHeadersFilter starterFilter = new SecurityHeadersFilter(
 			List.of(new StaticHeadersWriter("X-Starter", "on")));
@@ -69,6 +68,11 @@ class HandedOverHeaderWriterFilterTest {
 		}
 
 	};
+
+	/** How the filter takes Spring Security's writers over: as the post-processor does. */
+	HandedOverHeaderWriterFilter handOver(HeaderWriterFilter original) {
+		return HandedOverHeaderWriterFilter.replacing(original);
+	}
 
 	void noteWrappers(ServletResponse response) {
 		ServletResponse current = response;

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.DispatcherType;
+
 import dev.hsts.policy.RejectionReason;
 import dev.hsts.policy.TrustedHosts;
 import dev.hsts.test.MutableClock;
@@ -153,6 +155,23 @@ class TrustedHostFilterTest {
 		MockFilterChain chain = new MockFilterChain();
 		off.doFilter(request, new MockHttpServletResponse(), chain);
 		assertThat(chain.getRequest()).isNotNull();
+	}
+
+	@Test
+	void onlyTheRequestAsItArrivedIsCheckedNotItsOtherDispatches() throws Exception {
+		for (DispatcherType type : List.of(DispatcherType.FORWARD, DispatcherType.INCLUDE, DispatcherType.ERROR,
+				DispatcherType.ASYNC)) {
+			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/x");
+			request.addHeader("Host", "evil.example");
+			request.setServerName("evil.example");
+			request.setDispatcherType(type);
+			MockHttpServletResponse response = new MockHttpServletResponse();
+			MockFilterChain chain = new MockFilterChain();
+			this.filter.doFilter(request, response, chain);
+			assertThat(chain.getRequest()).as(type.name()).isNotNull();
+			assertThat(response.getStatus()).as(type.name()).isEqualTo(200);
+		}
+		assertThat(send("GET", "/x", "evil.example").getStatus()).isEqualTo(400);
 	}
 
 }
