@@ -58,6 +58,12 @@ public final class InProcessAppRunner {
 	 */
 	static final String OTHER_APP = "inprocess.other-app";
 
+	/**
+	 * The system property that, set to {@code true}, makes the runner start the application(s) and only serve them
+	 * over the network until the JVM is stopped (the end-to-end part's one-JVM mode), measuring nothing itself.
+	 */
+	static final String SERVE = "inprocess.serve";
+
 	private InProcessAppRunner() {
 	}
 
@@ -79,6 +85,11 @@ public final class InProcessAppRunner {
 			exchanges.add(start(applicationArgs, contexts));
 			if (otherArgs != null) {
 				exchanges.add(start(overridden(applicationArgs, otherArgs.trim().split("\\s+")), contexts));
+			}
+			if (Boolean.getBoolean(SERVE)) {
+				// Serve over the network until stopped; the shutdown hook closes the applications.
+				System.out.println("serving " + exchanges.size() + " application(s)");
+				Thread.currentThread().join();
 			}
 			for (Exchange exchange : exchanges) {
 				exchange.run();
