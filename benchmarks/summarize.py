@@ -171,32 +171,57 @@ def wrk(path):
     cpu_us = (int(ticks.group(1)) / int(ticks.group(2)) * 1e6 / requests) if ticks else float("nan")
     jit = re.search(r"jit-cpu-ticks: (\d+)", text)
     jit_us = (int(jit.group(1)) / int(ticks.group(2)) * 1e6 / requests) if jit and ticks else float("nan")
-    return rps, p99, (int(errors.group(1)) if errors else 0), (socket.group(1) if socket else ""), cpu_us, jit_us
+    # Both apps loaded at once (BENCH_E2E_CONCURRENT=1): the CPU time of the app's own Tomcat threads, and of the
+    # threads the two apps share (GC, JIT, VM), in ms over the round.
+    threads = re.search(r"app-thread-cpu-ms: ([\d.]+)", text)
+    shared = re.search(r"shared-thread-cpu-ms: vm ([\d.]+) jit ([\d.]+) rest ([\d.]+)", text)
+    if threads:
+        cpu_us = float(threads.group(1)) * 1000 / requests
+        jit_us = tuple(float(shared.group(i)) for i in (1, 2, 3)) if shared else None
+    return rps, p99, (int(errors.group(1)) if errors else 0), (socket.group(1) if socket else ""), cpu_us, jit_us, requests
 
 wrk_files = sorted(glob.glob(os.path.join(out, "wrk-*-with.txt")),
                    key=lambda path: int(re.search(r"wrk-(\d+)-with", path).group(1)))
 if wrk_files:
     p("## End to end (wrk, sample app over HTTPS on loopback, `GET /v1/health`, `Host: api.example.test`)\n")
-    p("| Round | with: req/s | with: p99 ms | with: app CPU µs/req | with: JIT | without: req/s | without: p99 ms | without: app CPU µs/req | without: JIT | req/s with / without | p99 with / without | CPU/req without / with |")
-    p("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    concurrent = "app-thread-cpu-ms:" in open(wrk_files[0]).read()
+    if concurrent:
+        p("Both apps in one JVM, loaded at the same time by one wrk each (`BENCH_E2E_CONCURRENT=1`). Their throughputs "
+          "share one CPU, so the comparison is the CPU time of each app's own Tomcat threads per request it served; "
+          "\"shared\" is the CPU time of the threads both apps share per request of either app: the VM thread "
+          "(safepoints and, with one CPU, the serial collector's collections), the JIT compilers, and the rest.\n")
+        p("| Round | with: req/s | with: p99 ms | with: thread CPU µs/req | without: req/s | without: p99 ms | without: thread CPU µs/req | shared µs/req: VM thread / JIT / rest | CPU/req without / with |")
+        p("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    else:
+        p("| Round | with: req/s | with: p99 ms | with: app CPU µs/req | with: JIT | without: req/s | without: p99 ms | without: app CPU µs/req | without: JIT | req/s with / without | p99 with / without | CPU/req without / with |")
+        p("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     thr, lat, cpu = [], [], []
     notes = []
     for path in wrk_files:
         rnd = re.search(r"wrk-(\d+)-with", path).group(1)
         w = wrk(path)
         wo = wrk(path.replace("-with.txt", "-without.txt"))
-        thr.append(w[0] / wo[0])
-        lat.append(w[1] / wo[1])
-        cpu.append(wo[4] / w[4])
         for name, r in (("with", w), ("without", wo)):
             if r[2] or r[3]:
                 notes.append(f"round {rnd} {name}: non-2xx {r[2]}, socket errors {r[3] or 'none'}")
+        cpu.append(wo[4] / w[4])
+        if concurrent:
+            shared = " / ".join(f"{ms * 1000 / (w[6] + wo[6]):.1f}" for ms in w[5]) if w[5] else "n/a"
+            p(f"| {rnd} | {fmt(w[0])} | {w[1]:.2f} | {w[4]:.1f} | {fmt(wo[0])} | {wo[1]:.2f} | {wo[4]:.1f} | {shared} | {cpu[-1]:.3f} |")
+            continue
+        thr.append(w[0] / wo[0])
+        lat.append(w[1] / wo[1])
         p(f"| {rnd} | {fmt(w[0])} | {w[1]:.2f} | {w[4]:.1f} | {w[5]:.1f} | {fmt(wo[0])} | {wo[1]:.2f} | {wo[4]:.1f} | {wo[5]:.1f} | {thr[-1]:.3f} | {lat[-1]:.2f} | {cpu[-1]:.3f} |")
-    p(f"| median | | | | | | | | | **{median(thr):.3f}** ({verdict(median(thr) >= 0.97)}, target ≥ 0.97) | {median(lat):.2f} | **{median(cpu):.3f}** ({verdict(median(cpu) >= 0.97)}) |")
-    p("\nThe last column is the throughput the app's own CPU time allows, with / without: the app JVM's CPU time "
-      "(user + sys, from /proc) per request without the starter divided by the same with it. \"JIT\" is the part of "
-      "the app's CPU per request used by its JIT compiler threads: while that is more than a few µs, the app is not "
-      "warm yet, and a longer BENCH_WRK_WARMUP is needed.")
+    if concurrent:
+        p(f"| median | | | | | | | | **{median(cpu):.3f}** ({verdict(median(cpu) >= 0.97)}, target ≥ 0.97) |")
+        p("\nThe last column is the throughput each app's own CPU time allows, with / without: the CPU time per "
+          "request of the app without the starter divided by the same with it.")
+    else:
+        p(f"| median | | | | | | | | | **{median(thr):.3f}** ({verdict(median(thr) >= 0.97)}, target ≥ 0.97) | {median(lat):.2f} | **{median(cpu):.3f}** ({verdict(median(cpu) >= 0.97)}) |")
+        p("\nThe last column is the throughput the app's own CPU time allows, with / without: the app JVM's CPU time "
+          "(user + sys, from /proc) per request without the starter divided by the same with it. \"JIT\" is the part of "
+          "the app's CPU per request used by its JIT compiler threads: while that is more than a few µs, the app is not "
+          "warm yet, and a longer BENCH_WRK_WARMUP is needed.")
     if notes:
         p("\n" + "; ".join(notes))
     p("")
