@@ -177,8 +177,9 @@ def wrk(path):
     shared = re.search(r"shared-thread-cpu-ms: vm ([\d.]+) jit ([\d.]+) rest ([\d.]+)", text)
     if threads:
         cpu_us = float(threads.group(1)) * 1000 / requests
-        jit_us = tuple(float(shared.group(i)) for i in (1, 2, 3)) if shared else None
-    return rps, p99, (int(errors.group(1)) if errors else 0), (socket.group(1) if socket else ""), cpu_us, jit_us, requests
+    shared_ms = tuple(float(shared.group(i)) for i in (1, 2, 3)) if shared else None
+    return (rps, p99, (int(errors.group(1)) if errors else 0), (socket.group(1) if socket else ""), cpu_us, jit_us,
+            requests, shared_ms)
 
 wrk_files = sorted(glob.glob(os.path.join(out, "wrk-*-with.txt")),
                    key=lambda path: int(re.search(r"wrk-(\d+)-with", path).group(1)))
@@ -195,7 +196,7 @@ if wrk_files:
     else:
         p("| Round | with: req/s | with: p99 ms | with: app CPU µs/req | with: JIT | without: req/s | without: p99 ms | without: app CPU µs/req | without: JIT | req/s with / without | p99 with / without | CPU/req without / with |")
         p("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    thr, lat, cpu = [], [], []
+    thr, lat, cpu, with_us, without_us = [], [], [], [], []
     notes = []
     for path in wrk_files:
         rnd = re.search(r"wrk-(\d+)-with", path).group(1)
@@ -206,14 +207,16 @@ if wrk_files:
                 notes.append(f"round {rnd} {name}: non-2xx {r[2]}, socket errors {r[3] or 'none'}")
         cpu.append(wo[4] / w[4])
         if concurrent:
-            shared = " / ".join(f"{ms * 1000 / (w[6] + wo[6]):.1f}" for ms in w[5]) if w[5] else "n/a"
+            shared = " / ".join(f"{ms * 1000 / (w[6] + wo[6]):.1f}" for ms in w[7]) if w[7] else "n/a"
+            with_us.append(w[4])
+            without_us.append(wo[4])
             p(f"| {rnd} | {fmt(w[0])} | {w[1]:.2f} | {w[4]:.1f} | {fmt(wo[0])} | {wo[1]:.2f} | {wo[4]:.1f} | {shared} | {cpu[-1]:.3f} |")
             continue
         thr.append(w[0] / wo[0])
         lat.append(w[1] / wo[1])
         p(f"| {rnd} | {fmt(w[0])} | {w[1]:.2f} | {w[4]:.1f} | {w[5]:.1f} | {fmt(wo[0])} | {wo[1]:.2f} | {wo[4]:.1f} | {wo[5]:.1f} | {thr[-1]:.3f} | {lat[-1]:.2f} | {cpu[-1]:.3f} |")
     if concurrent:
-        p(f"| median | | | | | | | | **{median(cpu):.3f}** ({verdict(median(cpu) >= 0.97)}, target ≥ 0.97) |")
+        p(f"| median | | | {median(with_us):.1f} | | | {median(without_us):.1f} | | **{median(cpu):.3f}** ({verdict(median(cpu) >= 0.97)}, target ≥ 0.97) |")
         p("\nThe last column is the throughput each app's own CPU time allows, with / without: the CPU time per "
           "request of the app without the starter divided by the same with it.")
     else:
