@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * The HSTS policy: a validated rollout plan, the mode that picks the active stage, and the hosts that never get
- * the header. Immutable; every header value is rendered when the policy is built, so answering "what is sent at
- * this instant?" is a comparison of longs and an array read.
+ * the header. Immutable, but for a memo of the last host it applied to; every header value is rendered when the
+ * policy is built, so answering "what is sent at this instant?" is a comparison of longs and an array read.
  *
  * <p>Rules enforced by {@link Builder#build()}, each failing with an {@link InvalidPolicyException} that names the
  * property and the fix: at least one stage; max-ages and holds positive whole seconds; max-age never decreasing;
@@ -57,6 +57,13 @@ public final class HstsPolicy {
 	private final long[] stageStartMillis;
 
 	private final String[] headerValues;
+
+	/**
+	 * The last server name {@link #appliesToHost(String)} answered {@code true} for, or {@code null}: the answer
+	 * depends on the name alone, so the next request for the same host (nearly every request) gets it without the
+	 * name being normalized and matched again. Only the last one is kept; another host is checked as before.
+	 */
+	private volatile String lastApplyingHost;
 
 	private HstsPolicy(HstsMode mode, List<HstsStage> stages, int pinnedStage, Instant startedAt,
 			boolean includeSubDomainsIntent, boolean preloadIntent, HostPatterns excludedHosts) {
@@ -168,8 +175,15 @@ public final class HstsPolicy {
 	 * @return whether HSTS applies to it
 	 */
 	public boolean appliesToHost(String serverName) {
+		if (serverName != null && serverName.equals(this.lastApplyingHost)) {
+			return true;
+		}
 		String host = HostNames.normalize(serverName);
-		return !host.isEmpty() && !HostNames.isIpLiteral(host) && !this.excludedHosts.matchesNormalized(host);
+		boolean applies = !host.isEmpty() && !HostNames.isIpLiteral(host) && !this.excludedHosts.matchesNormalized(host);
+		if (applies) {
+			this.lastApplyingHost = serverName;
+		}
+		return applies;
 	}
 
 	/** How the active stage is chosen. */

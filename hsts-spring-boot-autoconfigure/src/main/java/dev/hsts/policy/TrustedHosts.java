@@ -2,6 +2,7 @@ package dev.hsts.policy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.http.server.PathContainer;
@@ -11,7 +12,8 @@ import org.springframework.web.util.pattern.PatternParseException;
 
 /**
  * The trusted-host policy ({@code security.headers.trusted-hosts.*}): which hosts the application serves, and
- * which paths skip the check. Immutable and built once; {@link #check(String, String)} is what runs per request.
+ * which paths skip the check. Built once, and immutable but for a one-entry memo of the last host that passed;
+ * {@link #check(String, String)} is what runs per request.
  *
  * <p>A request passes when its {@code Host} header is well-formed and allowed and, when the server took the host
  * from trusted forwarded headers, that host is well-formed and allowed too. The cost of a check does not grow
@@ -43,6 +45,14 @@ public final class TrustedHosts {
 	private final List<String> exemptPaths;
 
 	private final PathPattern[] exemptPatterns;
+
+	/**
+	 * The last request's host that passed, as it came ({@link #check(String, String)}'s arguments), or {@code null}.
+	 * A check depends on its two arguments alone, so a request that repeats them, as nearly every request does,
+	 * passes without being parsed and matched again. Only a pass is kept, and only the last one, so there is
+	 * nothing to grow; a request for another host parses as before, and the value flips harmlessly between threads.
+	 */
+	private volatile PassedHost lastPassed;
 
 	private TrustedHosts(HostPatterns allowed, List<String> exemptPaths, List<PathPattern> exemptPatterns) {
 		this.allowed = allowed;
@@ -118,6 +128,18 @@ public final class TrustedHosts {
 		if (isOff()) {
 			return Optional.empty();
 		}
+		PassedHost passed = this.lastPassed;
+		if (passed != null && passed.matches(hostHeader, effectiveHost)) {
+			return Optional.empty();
+		}
+		Optional<RejectionReason> verdict = evaluate(hostHeader, effectiveHost);
+		if (verdict.isEmpty() && hostHeader != null) {
+			this.lastPassed = new PassedHost(hostHeader, effectiveHost);
+		}
+		return verdict;
+	}
+
+	private Optional<RejectionReason> evaluate(String hostHeader, String effectiveHost) {
 		HostHeader raw = HostHeader.parse(hostHeader);
 		if (!raw.isValid()) {
 			return MALFORMED;
@@ -139,6 +161,16 @@ public final class TrustedHosts {
 			return NOT_ALLOWED;
 		}
 		return Optional.empty();
+	}
+
+	/** A {@code Host} header and server name that passed the check. */
+	private record PassedHost(String hostHeader, String effectiveHost) {
+
+		/** Whether a check of these arguments is the same check, compared exactly (case included). */
+		boolean matches(String hostHeader, String effectiveHost) {
+			return this.hostHeader.equals(hostHeader) && Objects.equals(this.effectiveHost, effectiveHost);
+		}
+
 	}
 
 	/** Whether a server name is exactly the (already validated) Host header's host: the usual case. */

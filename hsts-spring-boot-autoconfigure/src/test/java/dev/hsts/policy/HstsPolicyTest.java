@@ -165,6 +165,19 @@ class HstsPolicyTest {
 		assertThat(policy.appliesToHost("127.0.0.1")).isFalse();
 	}
 
+	@Test
+	void aHostThatGotTheHeaderLetsNoOtherHostThrough() {
+		HstsPolicy policy = HstsPolicy.builder().excludedHosts(List.of("staging.example.com")).build();
+		for (int i = 0; i < 2; i++) {
+			assertThat(policy.appliesToHost("api.example.com")).isTrue();
+			assertThat(policy.appliesToHost("staging.example.com")).isFalse();
+			assertThat(policy.appliesToHost("STAGING.example.com.")).isFalse();
+			assertThat(policy.appliesToHost("127.0.0.1")).isFalse();
+			assertThat(policy.appliesToHost(null)).isFalse();
+			assertThat(policy.appliesToHost("API.EXAMPLE.COM.")).isTrue();
+		}
+	}
+
 	static Stream<Arguments> invalidConfigurations() {
 		return Stream.of(
 				invalid("no stages", (b) -> b.stages(List.of()), "security.headers.hsts.rollout.stages", "no stages"),

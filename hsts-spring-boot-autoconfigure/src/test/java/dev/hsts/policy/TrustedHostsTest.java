@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -171,6 +174,58 @@ class TrustedHostsTest {
 		assertThat(big.check("a.b.tenant19999.example.net:443", null)).isEmpty();
 		assertThat(big.check("tenant19999.example.net", null)).contains(RejectionReason.NOT_ALLOWED);
 		assertThat(big.check("host20000.example.test", null)).contains(RejectionReason.NOT_ALLOWED);
+	}
+
+	@Test
+	void aRememberedPassLetsOnlyTheSameHostThrough() {
+		TrustedHosts policy = TrustedHosts.of(List.of("api.example.test"), List.of());
+		assertThat(policy.check("api.example.test:8443", "api.example.test")).isEmpty();
+		assertThat(policy.check("api.example.test:8443", "api.example.test")).isEmpty();
+		// Same Host header, another server name (a forwarded host the server trusted): checked, not remembered.
+		assertThat(policy.check("api.example.test:8443", "evil.com")).contains(RejectionReason.NOT_ALLOWED);
+		assertThat(policy.check("api.example.test:8443", "a@b")).contains(RejectionReason.MALFORMED);
+		assertThat(policy.check("api.example.test:8443", "")).contains(RejectionReason.MALFORMED);
+		// The same server name behind another Host header.
+		assertThat(policy.check("evil.com", "api.example.test")).contains(RejectionReason.NOT_ALLOWED);
+		assertThat(policy.check("api.example.test:99999", "api.example.test")).contains(RejectionReason.MALFORMED);
+		assertThat(policy.check(null, "api.example.test")).contains(RejectionReason.MALFORMED);
+		// A pass without a server name is not one with a server name, and the other way round.
+		assertThat(policy.check("api.example.test", null)).isEmpty();
+		assertThat(policy.check("api.example.test", "evil.com")).contains(RejectionReason.NOT_ALLOWED);
+		assertThat(policy.check("api.example.test", null)).isEmpty();
+		// A refusal is never remembered as a pass.
+		assertThat(policy.check("evil.com", null)).contains(RejectionReason.NOT_ALLOWED);
+		assertThat(policy.check("evil.com", null)).contains(RejectionReason.NOT_ALLOWED);
+	}
+
+	@Test
+	void threadsCheckingDifferentHostsEachGetTheirOwnVerdict() throws Exception {
+		TrustedHosts policy = TrustedHosts.of(List.of("*.example.test"), List.of());
+		int threads = 4;
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			List<Future<Integer>> wrong = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				int thread = t;
+				wrong.add(pool.submit(() -> {
+					int mistakes = 0;
+					for (int i = 0; i < 50_000; i++) {
+						boolean allowed = ((i + thread) % 2) == 0;
+						String host = allowed ? "t" + thread + ".example.test" : "t" + thread + ".example.evil";
+						if (policy.check(host, host).isEmpty() != allowed) {
+							mistakes++;
+						}
+					}
+					return mistakes;
+				}));
+			}
+			for (Future<Integer> result : wrong) {
+				assertThat(result.get()).isZero();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 }
