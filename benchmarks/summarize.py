@@ -157,13 +157,14 @@ if os.path.exists(host_json):
             continue
         p(f"## Trusted-host check scaling (JMH, `HostCheckBenchmark.{method}`: {titles[method]})\n")
         sizes = sorted({k[1] for k in table})
-        target = " | target ≤ 1.2 |" if method == "check" else " |"
-        p("| Host | " + " | ".join(f"{s:,} entries ns/op (B/op)" for s in sizes) + f" | {sizes[-1]:,} / {sizes[0]:,}{target}")
-        p("|---|" + "---:|" * (len(sizes) + (2 if method == "check" else 1)))
+        judged = method == "check"  # the scaling target is judged on the matching, not on the remembered case
+        p("| Host | " + " | ".join(f"{s:,} entries ns/op (B/op)" for s in sizes) + f" | {sizes[-1]:,} / {sizes[0]:,} |"
+          + (" target ≤ 1.2 |" if judged else ""))
+        p("|---|" + "---:|" * (len(sizes) + 1 + judged))
         for host in ["exact", "deepWildcard", "rejected"]:
             cells = [f"{table[(host, s)][0]:.1f} ± {table[(host, s)][1]:.1f} ({table[(host, s)][2]:.0f})" for s in sizes]
             ratio = table[(host, sizes[-1])][0] / table[(host, sizes[0])][0]
-            p(f"| {host} | " + " | ".join(cells) + f" | {ratio:.2f}" + (f" | {verdict(ratio <= 1.2)} |" if method == "check" else " |"))
+            p(f"| {host} | " + " | ".join(cells) + f" | {ratio:.2f} |" + (f" {verdict(ratio <= 1.2)} |" if judged else ""))
         p("")
 
 # --- end to end ---------------------------------------------------------------------------------------------
