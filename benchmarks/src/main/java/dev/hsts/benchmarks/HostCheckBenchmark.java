@@ -14,8 +14,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-import dev.hsts.policy.RejectionReason;
-import dev.hsts.policy.TrustedHosts;
+import dev.hsts.core.RejectionReason;
+import dev.hsts.core.TrustedHosts;
 
 /**
  * The per-request trusted-host check ({@link TrustedHosts#check(String, String)}: the raw Host header and the

@@ -9,8 +9,8 @@ import jakarta.servlet.Servlet;
 
 import dev.hsts.autoconfigure.SecurityHeadersAutoConfiguration;
 import dev.hsts.autoconfigure.TrustedHostsAutoConfiguration;
-import dev.hsts.web.SecurityHeadersFilter;
-import dev.hsts.web.TrustedHostFilter;
+import dev.hsts.servlet.SecurityHeadersFilter;
+import dev.hsts.servlet.TrustedHostFilter;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;

@@ -5,24 +5,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-import dev.hsts.policy.ContentSecurityPolicy;
-import dev.hsts.policy.Finding;
-import dev.hsts.policy.HstsPolicy;
-import dev.hsts.policy.HstsStage;
-import dev.hsts.policy.RejectionReason;
-import dev.hsts.policy.TrustedHosts;
-import dev.hsts.web.CacheControlHeaderWriter;
-import dev.hsts.web.CommitTimeHeaderWriter;
-import dev.hsts.web.ContentSecurityPolicyHeaderWriter;
-import dev.hsts.web.FixedValueHeaderWriter;
-import dev.hsts.web.SecurityHeadersFindings;
-import dev.hsts.web.TrustedHostCheck;
-import dev.hsts.web.TrustedHostRejectionCounts;
+import dev.hsts.core.HeaderDescription;
+import dev.hsts.core.Finding;
+import dev.hsts.core.HstsPolicy;
+import dev.hsts.core.HstsStage;
+import dev.hsts.core.RejectionReason;
+import dev.hsts.core.TrustedHostRejectionCounts;
+import dev.hsts.core.TrustedHosts;
+import dev.hsts.servlet.CommitTimeHeaderWriter;
+import dev.hsts.servlet.DescribedHeaderWriter;
+import dev.hsts.servlet.TrustedHostCheck;
 
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.Show;
@@ -43,6 +42,8 @@ public class SecurityHeadersEndpoint {
 
 	private static final String MASK = "******";
 
+	private static final String CACHE_CONTROL = "Cache-Control";
+
 	private static final Pattern REPORT_DIRECTIVE = Pattern.compile("(?i)\\b(report-uri|report-to)\\s+[^;]*");
 
 	private final boolean enabled;
@@ -57,7 +58,7 @@ public class SecurityHeadersEndpoint {
 
 	private final TrustedHostRejectionCounts rejectionCounts;
 
-	private final SecurityHeadersFindings findings;
+	private final Supplier<List<Finding>> findings;
 
 	private final Show showValues;
 
@@ -70,13 +71,13 @@ public class SecurityHeadersEndpoint {
 	 * @param writers the header writers the filter applies, in order
 	 * @param trustedHostCheck the trusted-host check, or {@code null}
 	 * @param rejectionCounts the refusal counts, or {@code null}
-	 * @param findings the findings
+	 * @param findings the findings now, naming full properties, most serious first
 	 * @param showValues when to show values that may be secret
 	 * @param roles the roles that may see them with {@link Show#WHEN_AUTHORIZED}
 	 */
 	public SecurityHeadersEndpoint(boolean enabled, HstsPolicy hstsPolicy, Clock clock, List<HeaderWriter> writers,
 			TrustedHostCheck trustedHostCheck, TrustedHostRejectionCounts rejectionCounts,
-			SecurityHeadersFindings findings, Show showValues, Set<String> roles) {
+			Supplier<List<Finding>> findings, Show showValues, Set<String> roles) {
 		this.enabled = enabled;
 		this.hstsPolicy = hstsPolicy;
 		this.clock = clock;
@@ -92,13 +93,15 @@ public class SecurityHeadersEndpoint {
 	 * The endpoint of an application that switched the whole starter off ({@code security.headers.enabled=false}):
 	 * {@code enabled: false}, HSTS mode {@code disabled}, no managed headers, no trusted-host check, and the
 	 * {@code starter.off} finding; the host preview shows that a request gets no header from the starter.
+	 * @param findings the findings, with {@code starter.off}
 	 * @param showValues when to show values that may be secret
 	 * @param roles the roles that may see them with {@link Show#WHEN_AUTHORIZED}
 	 * @return the endpoint
 	 */
-	public static SecurityHeadersEndpoint starterSwitchedOff(Show showValues, Set<String> roles) {
+	public static SecurityHeadersEndpoint starterSwitchedOff(Supplier<List<Finding>> findings, Show showValues,
+			Set<String> roles) {
 		return new SecurityHeadersEndpoint(false, HstsPolicy.builder().enabled(false).build(), Clock.systemUTC(),
-				List.of(), null, null, SecurityHeadersFindings.starterSwitchedOff(), showValues, roles);
+				List.of(), null, null, findings, showValues, roles);
 	}
 
 	/** The live policy and the findings. */
@@ -113,7 +116,7 @@ public class SecurityHeadersEndpoint {
 		report.put("cacheControl", cacheControl());
 		report.put("trustedHosts", trustedHosts());
 		List<Map<String, Object>> findingList = new ArrayList<>();
-		for (Finding finding : this.findings.findings()) {
+		for (Finding finding : this.findings.get()) {
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("severity", finding.severity().id());
 			entry.put("code", finding.code());
@@ -145,7 +148,7 @@ public class SecurityHeadersEndpoint {
 		if (rejection.isPresent()) {
 			exchange.reject(400);
 			exchange.response.setHeader("Content-Type", "application/problem+json");
-			exchange.response.setHeader(CacheControlHeaderWriter.HEADER_NAME, "no-store");
+			exchange.response.setHeader("Cache-Control", "no-store");
 		}
 		else {
 			for (HeaderWriter writer : this.writers) {
@@ -159,7 +162,7 @@ public class SecurityHeadersEndpoint {
 		preview.put("status", exchange.status());
 		preview.put("rejected", rejection.map(RejectionReason::id).orElse(null));
 		Map<String, Object> headers = exchange.headers();
-		headers.replaceAll((name, value) -> (value instanceof String text && name.toLowerCase(java.util.Locale.ROOT).startsWith("content-security-policy"))
+		headers.replaceAll((name, value) -> (value instanceof String text && name.toLowerCase(Locale.ROOT).startsWith("content-security-policy"))
 				? mask(text, show) : value);
 		preview.put("headers", headers);
 		return preview;
@@ -197,36 +200,57 @@ public class SecurityHeadersEndpoint {
 		return hsts;
 	}
 
+	/**
+	 * What every response gets, as the writers describe it: the headers written on every path by name, then the
+	 * ones written only on some paths, grouped by those paths. A writer that does not describe itself is shown with
+	 * what it writes on a preview request. HSTS has its own section, the Cache-Control default too.
+	 */
 	private Map<String, Object> headers(boolean show) {
 		Map<String, Object> headers = new LinkedHashMap<>();
+		Map<List<String>, Map<String, Object>> byPath = new LinkedHashMap<>();
 		for (HeaderWriter writer : this.writers) {
-			if (writer instanceof FixedValueHeaderWriter fixed) {
-				headers.put(fixed.getHeaderName(), fixed.getHeaderValue());
-			}
-			else if (writer instanceof ContentSecurityPolicyHeaderWriter csp) {
-				putPolicy(headers, ContentSecurityPolicyHeaderWriter.HEADER_NAME, csp.getPolicy(), show);
-				putPolicy(headers, ContentSecurityPolicyHeaderWriter.REPORT_ONLY_HEADER_NAME, csp.getReportOnlyPolicy(), show);
-				List<Map<String, Object>> paths = new ArrayList<>();
-				for (ContentSecurityPolicyHeaderWriter.PathPolicy pathPolicy : csp.getPathPolicies()) {
-					Map<String, Object> entry = new LinkedHashMap<>();
-					entry.put("paths", pathPolicy.paths().getPatterns());
-					putPolicy(entry, ContentSecurityPolicyHeaderWriter.HEADER_NAME, pathPolicy.policy(), show);
-					putPolicy(entry, ContentSecurityPolicyHeaderWriter.REPORT_ONLY_HEADER_NAME, pathPolicy.reportOnlyPolicy(),
-							show);
-					paths.add(entry);
+			for (HeaderDescription description : descriptions(writer)) {
+				String name = description.name();
+				if (name.equalsIgnoreCase(HstsPolicy.HEADER_NAME) || name.equalsIgnoreCase(CACHE_CONTROL)) {
+					continue;
 				}
-				if (!paths.isEmpty()) {
-					headers.put("Content-Security-Policy (by path)", paths);
+				if (description.everyPath()) {
+					if (description.value() != null) {
+						headers.putIfAbsent(name, masked(name, description.value(), show));
+					}
+				}
+				else {
+					Map<String, Object> entry = byPath.computeIfAbsent(description.onlyPaths(), (paths) -> {
+						Map<String, Object> created = new LinkedHashMap<>();
+						created.put("paths", paths);
+						return created;
+					});
+					if (description.value() != null) {
+						entry.put(name, masked(name, description.value(), show));
+					}
 				}
 			}
+		}
+		if (!byPath.isEmpty()) {
+			headers.put("Content-Security-Policy (by path)", List.copyOf(byPath.values()));
 		}
 		return headers;
 	}
 
-	private static void putPolicy(Map<String, Object> target, String name, ContentSecurityPolicy policy, boolean show) {
-		if (policy != null) {
-			target.put(name, mask(policy.value(), show));
+	/** What a writer writes: its own description, or what it writes on a preview request. */
+	private static List<HeaderDescription> descriptions(HeaderWriter writer) {
+		if (writer instanceof DescribedHeaderWriter described) {
+			return described.describe();
 		}
+		PreviewExchange exchange = new PreviewExchange("localhost");
+		writer.writeHeaders(exchange.request, exchange.response);
+		List<HeaderDescription> written = new ArrayList<>();
+		exchange.headers().forEach((name, value) -> written.add(HeaderDescription.everywhere(name, String.valueOf(value))));
+		return written;
+	}
+
+	private static String masked(String name, String value, boolean show) {
+		return name.toLowerCase(Locale.ROOT).startsWith("content-security-policy") ? mask(value, show) : value;
 	}
 
 	private static String mask(String policy, boolean show) {
@@ -234,16 +258,18 @@ public class SecurityHeadersEndpoint {
 	}
 
 	private Map<String, Object> cacheControl() {
-		Map<String, Object> cacheControl = new LinkedHashMap<>();
-		CacheControlHeaderWriter writer = null;
-		for (HeaderWriter candidate : this.writers) {
-			if (candidate instanceof CacheControlHeaderWriter found) {
-				writer = found;
+		HeaderDescription found = null;
+		for (HeaderWriter writer : this.writers) {
+			for (HeaderDescription description : descriptions(writer)) {
+				if (description.name().equalsIgnoreCase(CACHE_CONTROL) && description.everyPath()) {
+					found = description;
+				}
 			}
 		}
-		cacheControl.put("enabled", writer != null);
-		cacheControl.put("value", (writer != null) ? writer.getHeaderValue() : null);
-		cacheControl.put("excludedPaths", (writer != null) ? writer.getExcludedPaths().getPatterns() : List.of());
+		Map<String, Object> cacheControl = new LinkedHashMap<>();
+		cacheControl.put("enabled", found != null);
+		cacheControl.put("value", (found != null) ? found.value() : null);
+		cacheControl.put("excludedPaths", (found != null) ? found.exceptPaths() : List.of());
 		return cacheControl;
 	}
 

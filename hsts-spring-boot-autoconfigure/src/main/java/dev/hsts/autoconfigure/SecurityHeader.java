@@ -3,7 +3,7 @@ package dev.hsts.autoconfigure;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-import dev.hsts.policy.HeaderValues;
+import dev.hsts.core.HeaderValues;
 
 import org.springframework.boot.context.properties.bind.Binder;
 

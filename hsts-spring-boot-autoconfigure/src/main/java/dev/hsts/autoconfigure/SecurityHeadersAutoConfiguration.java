@@ -2,37 +2,27 @@ package dev.hsts.autoconfigure;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
 
-import dev.hsts.policy.ContentSecurityPolicy;
-import dev.hsts.policy.HeaderValues;
-import dev.hsts.policy.HstsPolicy;
-import dev.hsts.policy.InvalidPolicyException;
-import dev.hsts.policy.TrustedHosts;
-import dev.hsts.web.ApplicationHeaderValues;
-import dev.hsts.web.CacheControlHeaderWriter;
-import dev.hsts.web.FindingsStartupReport;
-import dev.hsts.web.FixedValueHeaderWriter;
-import dev.hsts.web.ForwardedProtoMismatchDetector;
-import dev.hsts.web.SecurityHeadersFindings;
-import dev.hsts.web.ContentSecurityPolicyHeaderWriter;
-import dev.hsts.web.ContentTypeOptionsHeaderWriter;
-import dev.hsts.web.CrossOriginOpenerPolicyHeaderWriter;
-import dev.hsts.web.CrossOriginResourcePolicyHeaderWriter;
-import dev.hsts.web.FrameOptionsHeaderWriter;
-import dev.hsts.web.PermissionsPolicyHeaderWriter;
-import dev.hsts.web.ReferrerPolicyHeaderWriter;
-import dev.hsts.web.RequestPathPatterns;
-import dev.hsts.web.SecurityHeadersFilter;
-import dev.hsts.web.StagedHstsHeaderWriter;
-import dev.hsts.web.TrustedHostCheck;
+import dev.hsts.core.ApplicationHeaderValues;
+import dev.hsts.core.ContentSecurityPolicy;
+import dev.hsts.core.HeaderValues;
+import dev.hsts.core.HstsPolicy;
+import dev.hsts.core.InvalidPolicyException;
+import dev.hsts.core.PathPatterns;
+import dev.hsts.servlet.CacheControlDefaultWriter;
+import dev.hsts.servlet.CspHeaderWriter;
+import dev.hsts.servlet.FixedHeaderWriter;
+import dev.hsts.servlet.ForwardedProtoMismatchDetector;
+import dev.hsts.servlet.SecurityHeadersFilter;
+import dev.hsts.servlet.StagedHstsHeaderWriter;
+import dev.hsts.servlet.TrustedHostCheck;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -46,10 +36,16 @@ import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.HstsHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import static dev.hsts.autoconfigure.InvalidSecurityHeadersPropertyException.validated;
+
 /**
- * Auto-configuration of staged HSTS and the security headers for servlet web applications. Wiring only: the
- * policy lives in {@code dev.hsts.policy}, the servlet adapters in {@code dev.hsts.web}. Every bean backs off
- * when the application defines its own. Every configured value is validated here, at startup.
+ * Auto-configuration of staged HSTS and the security headers for servlet web applications. Wiring only: the policy
+ * lives in {@code dev.hsts.core}, the servlet adapter in {@code dev.hsts.servlet}. Every bean backs off when the
+ * application defines its own (a header writer: a bean with the same name). Every configured value is validated
+ * here, at startup.
+ *
+ * <p>The properties are bound by {@link SecurityHeadersPropertiesAutoConfiguration}, also when
+ * {@code security.headers.enabled=false}.
  *
  * <p>With Spring Security's configuration on the classpath, Spring Security's own writers of the headers the
  * starter manages are switched off in every {@code HttpSecurity} (see
@@ -59,7 +55,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ HeaderWriter.class, OncePerRequestFilter.class })
-@ConditionalOnSwitches(onByDefault = "security.headers.enabled")
+@ConditionalOnBooleanProperty(name = "security.headers.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SecurityHeadersProperties.class)
 public class SecurityHeadersAutoConfiguration {
 
@@ -68,8 +64,6 @@ public class SecurityHeadersAutoConfiguration {
 
 	/** The name of the HSTS writer bean. */
 	public static final String HSTS_HEADER_WRITER_BEAN_NAME = "hstsHeaderWriter";
-
-	private static final String PREFIX = "security.headers.";
 
 	private final SecurityHeadersProperties properties;
 
@@ -85,19 +79,16 @@ public class SecurityHeadersAutoConfiguration {
 	@ConditionalOnMissingBean
 	public HstsPolicy hstsPolicy() {
 		SecurityHeadersProperties.Hsts hsts = this.properties.getHsts();
-		SecurityHeadersProperties.Rollout rollout = hsts.getRollout();
-		return HstsPolicy.builder()
+		return validated(() -> HstsPolicy.builder()
 			.enabled(hsts.isEnabled())
-			.stages((rollout.getStages() != null)
-					? rollout.getStages().stream().map((stage) -> (stage != null) ? stage.toRolloutStage() : null).toList()
-					: List.of())
-			.pinnedStage(rollout.getStage())
-			.startedAt(rollout.getStartedAt())
+			.stages(hsts.getRollout().toRolloutStages())
+			.pinnedStage(hsts.getRollout().getStage())
+			.startedAt(hsts.getRollout().getStartedAt())
 			.includeSubDomains(hsts.isIncludeSubdomains())
 			.preload(hsts.isPreload())
 			.revoke(hsts.isRevoke())
 			.excludedHosts(hsts.getExcludedHosts())
-			.build();
+			.build());
 	}
 
 	@Bean(HSTS_HEADER_WRITER_BEAN_NAME)
@@ -114,50 +105,53 @@ public class SecurityHeadersAutoConfiguration {
 
 	@Bean
 	@Order(100)
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(name = "contentTypeOptionsHeaderWriter")
 	@ConditionalOnSecurityHeader(SecurityHeader.CONTENT_TYPE_OPTIONS)
-	public ContentTypeOptionsHeaderWriter contentTypeOptionsHeaderWriter() {
-		HeaderValues.contentTypeOptions(PREFIX + "content-type-options", this.properties.getContentTypeOptions());
-		return new ContentTypeOptionsHeaderWriter();
+	public FixedHeaderWriter contentTypeOptionsHeaderWriter() {
+		return new FixedHeaderWriter("X-Content-Type-Options", validated(() -> HeaderValues
+			.contentTypeOptions("content-type-options", this.properties.getContentTypeOptions())));
 	}
 
 	@Bean
 	@Order(200)
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(name = "frameOptionsHeaderWriter")
 	@ConditionalOnSecurityHeader(SecurityHeader.FRAME_OPTIONS)
-	public FrameOptionsHeaderWriter frameOptionsHeaderWriter() {
-		return new FrameOptionsHeaderWriter(
-				HeaderValues.frameOptions(PREFIX + "frame-options", this.properties.getFrameOptions()));
+	public FixedHeaderWriter frameOptionsHeaderWriter() {
+		return new FixedHeaderWriter("X-Frame-Options", validated(
+				() -> HeaderValues.frameOptions("frame-options", this.properties.getFrameOptions())));
 	}
 
 	@Bean
 	@Order(300)
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(name = "referrerPolicyHeaderWriter")
 	@ConditionalOnSecurityHeader(SecurityHeader.REFERRER_POLICY)
-	public ReferrerPolicyHeaderWriter referrerPolicyHeaderWriter() {
-		return new ReferrerPolicyHeaderWriter(
-				HeaderValues.referrerPolicy(PREFIX + "referrer-policy", this.properties.getReferrerPolicy()));
+	public FixedHeaderWriter referrerPolicyHeaderWriter() {
+		return new FixedHeaderWriter("Referrer-Policy", validated(
+				() -> HeaderValues.referrerPolicy("referrer-policy", this.properties.getReferrerPolicy())));
 	}
 
 	@Bean
 	@Order(400)
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(name = "permissionsPolicyHeaderWriter")
 	@ConditionalOnSecurityHeader(SecurityHeader.PERMISSIONS_POLICY)
-	public PermissionsPolicyHeaderWriter permissionsPolicyHeaderWriter() {
-		return new PermissionsPolicyHeaderWriter(
-				HeaderValues.permissionsPolicy(PREFIX + "permissions-policy", this.properties.getPermissionsPolicy()));
+	public FixedHeaderWriter permissionsPolicyHeaderWriter() {
+		return new FixedHeaderWriter("Permissions-Policy", validated(() -> HeaderValues
+			.permissionsPolicy("permissions-policy", this.properties.getPermissionsPolicy())));
 	}
 
 	@Bean
 	@Order(500)
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(name = "contentSecurityPolicyHeaderWriter")
 	@ConditionalOnSecurityHeader(SecurityHeader.CONTENT_SECURITY_POLICY)
-	public ContentSecurityPolicyHeaderWriter contentSecurityPolicyHeaderWriter() {
-		String prefix = PREFIX + "content-security-policy.";
-		SecurityHeadersProperties.ContentSecurityPolicy csp = this.properties.getContentSecurityPolicy();
-		List<ContentSecurityPolicyHeaderWriter.PathPolicy> pathPolicies = new ArrayList<>();
-		List<SecurityHeadersProperties.PathPolicy> configured = (csp.getPathPolicies() != null) ? csp.getPathPolicies()
-				: List.of();
+	public CspHeaderWriter contentSecurityPolicyHeaderWriter() {
+		return validated(() -> cspHeaderWriter(this.properties.getContentSecurityPolicy()));
+	}
+
+	private static CspHeaderWriter cspHeaderWriter(SecurityHeadersProperties.ContentSecurityPolicy csp) {
+		String prefix = "content-security-policy.";
+		List<CspHeaderWriter.PathPolicy> pathPolicies = new ArrayList<>();
+		List<SecurityHeadersProperties.PathPolicy> configured = (csp.getPathPolicies() != null)
+				? csp.getPathPolicies() : List.of();
 		for (int i = 0; i < configured.size(); i++) {
 			String entry = prefix + "path-policies[" + i + "]";
 			SecurityHeadersProperties.PathPolicy pathPolicy = configured.get(i);
@@ -165,43 +159,41 @@ public class SecurityHeadersAutoConfiguration {
 				throw new InvalidPolicyException(entry + ".paths", null, "the entry has no paths.",
 						"List the path patterns the entry applies to, e.g. /docs/**.");
 			}
-			ContentSecurityPolicy policy = ContentSecurityPolicy.parse(entry + ".policy", pathPolicy.getPolicy());
-			ContentSecurityPolicy reportOnly = ContentSecurityPolicy.parse(entry + ".report-only-policy",
-					pathPolicy.getReportOnlyPolicy());
-			pathPolicies.add(new ContentSecurityPolicyHeaderWriter.PathPolicy(
-					RequestPathPatterns.of(entry + ".paths", pathPolicy.getPaths()), policy, reportOnly));
+			pathPolicies.add(new CspHeaderWriter.PathPolicy(PathPatterns.parse(entry + ".paths", pathPolicy.getPaths()),
+					ContentSecurityPolicy.parse(entry + ".policy", pathPolicy.getPolicy()),
+					ContentSecurityPolicy.parse(entry + ".report-only-policy", pathPolicy.getReportOnlyPolicy())));
 		}
-		return new ContentSecurityPolicyHeaderWriter(ContentSecurityPolicy.parse(prefix + "policy", csp.getPolicy()),
+		return new CspHeaderWriter(ContentSecurityPolicy.parse(prefix + "policy", csp.getPolicy()),
 				ContentSecurityPolicy.parse(prefix + "report-only-policy", csp.getReportOnlyPolicy()), pathPolicies);
 	}
 
 	@Bean
 	@Order(600)
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(name = "crossOriginOpenerPolicyHeaderWriter")
 	@ConditionalOnSecurityHeader(SecurityHeader.CROSS_ORIGIN_OPENER_POLICY)
-	public CrossOriginOpenerPolicyHeaderWriter crossOriginOpenerPolicyHeaderWriter() {
-		return new CrossOriginOpenerPolicyHeaderWriter(HeaderValues.crossOriginOpenerPolicy(
-				PREFIX + "cross-origin-opener-policy", this.properties.getCrossOriginOpenerPolicy()));
+	public FixedHeaderWriter crossOriginOpenerPolicyHeaderWriter() {
+		return new FixedHeaderWriter("Cross-Origin-Opener-Policy", validated(() -> HeaderValues
+			.crossOriginOpenerPolicy("cross-origin-opener-policy", this.properties.getCrossOriginOpenerPolicy())));
 	}
 
 	@Bean
 	@Order(700)
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(name = "crossOriginResourcePolicyHeaderWriter")
 	@ConditionalOnSecurityHeader(SecurityHeader.CROSS_ORIGIN_RESOURCE_POLICY)
-	public CrossOriginResourcePolicyHeaderWriter crossOriginResourcePolicyHeaderWriter() {
-		return new CrossOriginResourcePolicyHeaderWriter(HeaderValues.crossOriginResourcePolicy(
-				PREFIX + "cross-origin-resource-policy", this.properties.getCrossOriginResourcePolicy()));
+	public FixedHeaderWriter crossOriginResourcePolicyHeaderWriter() {
+		return new FixedHeaderWriter("Cross-Origin-Resource-Policy", validated(() -> HeaderValues
+			.crossOriginResourcePolicy("cross-origin-resource-policy", this.properties.getCrossOriginResourcePolicy())));
 	}
 
 	@Bean
 	@Order(800)
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(name = "cacheControlHeaderWriter")
 	@ConditionalOnSecurityHeader(SecurityHeader.CACHE_CONTROL)
-	public CacheControlHeaderWriter cacheControlHeaderWriter() {
+	public CacheControlDefaultWriter cacheControlHeaderWriter() {
 		SecurityHeadersProperties.CacheControl cacheControl = this.properties.getCacheControl();
-		return new CacheControlHeaderWriter(
-				HeaderValues.cacheControl(PREFIX + "cache-control.value", cacheControl.getValue()),
-				RequestPathPatterns.of(PREFIX + "cache-control.excluded-paths", cacheControl.getExcludedPaths()));
+		return validated(() -> new CacheControlDefaultWriter(
+				HeaderValues.cacheControl("cache-control.value", cacheControl.getValue()),
+				PathPatterns.parse("cache-control.excluded-paths", cacheControl.getExcludedPaths())));
 	}
 
 	@Bean
@@ -230,23 +222,14 @@ public class SecurityHeadersAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public SecurityHeadersFindings securityHeadersFindings(HstsPolicy hstsPolicy, ObjectProvider<Clock> clock,
-			ObjectProvider<TrustedHosts> trustedHosts, Environment environment,
+			ObjectProvider<TrustedHostCheck> trustedHostCheck, Environment environment,
 			ObjectProvider<ForwardedProtoMismatchDetector> proxyDetector,
-			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues, ObjectProvider<HeaderWriter> headerWriters) {
-		Map<String, String> policyValues = new LinkedHashMap<>();
-		Map<String, String> cacheControlValues = new LinkedHashMap<>();
-		headerWriters.orderedStream().forEach((writer) -> {
-			if (writer instanceof FixedValueHeaderWriter fixed) {
-				policyValues.put(fixed.getHeaderName(), fixed.getHeaderValue());
-			}
-			else if (writer instanceof CacheControlHeaderWriter cacheControl) {
-				cacheControlValues.put(cacheControl.getHeaderName(), cacheControl.getHeaderValue());
-			}
-		});
-		policyValues.putAll(cacheControlValues);
-		return new SecurityHeadersFindings(hstsPolicy, clock.getIfUnique(Clock::systemUTC), trustedHosts.getIfUnique(),
+			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues, SecurityHeadersFilter filter) {
+		TrustedHostCheck check = trustedHostCheck.getIfUnique();
+		return new SecurityHeadersFindings(hstsPolicy, clock.getIfUnique(Clock::systemUTC),
+				(check != null) ? check.getTrustedHosts() : null,
 				environment.getProperty("server.forward-headers-strategy"), proxyDetector.getIfUnique(),
-				applicationHeaderValues.getIfUnique(), policyValues);
+				applicationHeaderValues.getIfUnique(), filter.getWriters());
 	}
 
 	@Bean
@@ -257,14 +240,9 @@ public class SecurityHeadersAutoConfiguration {
 
 	@Bean(FILTER_REGISTRATION_BEAN_NAME)
 	@ConditionalOnMissingBean(name = FILTER_REGISTRATION_BEAN_NAME)
-	public FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilterRegistration(
-			SecurityHeadersFilter securityHeadersFilter) {
-		FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(securityHeadersFilter);
-		registration.setName("securityHeadersFilter");
-		registration.setOrder(securityHeadersFilter.getOrder());
-		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR,
-				DispatcherType.FORWARD, DispatcherType.INCLUDE);
-		return registration;
+	public FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilterRegistration(SecurityHeadersFilter filter) {
+		return FilterRegistrations.of(filter, "securityHeadersFilter", filter.getOrder(), DispatcherType.REQUEST,
+				DispatcherType.ASYNC, DispatcherType.ERROR, DispatcherType.FORWARD, DispatcherType.INCLUDE);
 	}
 
 	/**

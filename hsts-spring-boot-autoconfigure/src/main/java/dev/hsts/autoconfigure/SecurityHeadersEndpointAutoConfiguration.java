@@ -3,11 +3,10 @@ package dev.hsts.autoconfigure;
 import java.time.Clock;
 
 import dev.hsts.actuate.SecurityHeadersEndpoint;
-import dev.hsts.policy.HstsPolicy;
-import dev.hsts.web.SecurityHeadersFilter;
-import dev.hsts.web.SecurityHeadersFindings;
-import dev.hsts.web.TrustedHostCheck;
-import dev.hsts.web.TrustedHostRejectionCounts;
+import dev.hsts.core.HstsPolicy;
+import dev.hsts.servlet.SecurityHeadersFilter;
+import dev.hsts.servlet.TrustedHostCheck;
+import dev.hsts.core.TrustedHostRejectionCounts;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -47,7 +46,7 @@ public class SecurityHeadersEndpointAutoConfiguration {
 				ObjectProvider<TrustedHostRejectionCounts> rejectionCounts, SecurityHeadersFindings findings,
 				SecurityHeadersEndpointProperties properties) {
 			return new SecurityHeadersEndpoint(true, hstsPolicy, clock.getIfUnique(Clock::systemUTC),
-					filter.getWriters(), trustedHostCheck.getIfUnique(), rejectionCounts.getIfUnique(), findings,
+					filter.getWriters(), trustedHostCheck.getIfUnique(), rejectionCounts.getIfUnique(), findings::findings,
 					properties.getShowValues(), properties.getRoles());
 		}
 
@@ -62,7 +61,8 @@ public class SecurityHeadersEndpointAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		SecurityHeadersEndpoint securityHeadersEndpoint(SecurityHeadersEndpointProperties properties) {
-			return SecurityHeadersEndpoint.starterSwitchedOff(properties.getShowValues(), properties.getRoles());
+			return SecurityHeadersEndpoint.starterSwitchedOff(SecurityHeadersFindings.starterSwitchedOff()::findings,
+					properties.getShowValues(), properties.getRoles());
 		}
 
 	}

@@ -2,8 +2,8 @@ package dev.hsts.autoconfigure;
 
 import java.time.Clock;
 
-import dev.hsts.policy.HstsPolicy;
-import dev.hsts.web.SecurityHeadersMetrics;
+import dev.hsts.core.HstsPolicy;
+import dev.hsts.actuate.SecurityHeadersMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -5,8 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.hsts.policy.HstsPolicy;
-import dev.hsts.policy.RolloutStage;
+import dev.hsts.core.HstsPolicy;
+import dev.hsts.core.RolloutStage;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
@@ -419,6 +419,21 @@ public class SecurityHeadersProperties {
 
 		public void setStartedAt(String startedAt) {
 			this.startedAt = startedAt;
+		}
+
+		/**
+		 * The stages as the core takes them.
+		 * @return the configured stages, an empty stage as {@code null}
+		 */
+		List<RolloutStage> toRolloutStages() {
+			if (this.stages == null) {
+				return List.of();
+			}
+			List<RolloutStage> stages = new ArrayList<>(this.stages.size());
+			for (Stage stage : this.stages) {
+				stages.add((stage != null) ? stage.toRolloutStage() : null);
+			}
+			return stages;
 		}
 
 		private static List<Stage> defaultStages() {

@@ -3,7 +3,7 @@ package dev.hsts.autoconfigure;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import dev.hsts.web.HandedOverHeaderWriterFilter;
+import dev.hsts.servlet.DeferringHeaderWriterFilter;
 
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanCreationException;
@@ -35,7 +35,7 @@ import org.springframework.security.web.header.HeaderWriterFilter;
  * created, so that a chain that configures one of these writers itself (e.g. {@code headers.frameOptions(...)})
  * still gets the starter's value, once. Configure these four headers with {@code security.headers.*}.
  *
- * <p>The {@link HeaderWriterFilter} Spring Security builds is replaced by a {@link HandedOverHeaderWriterFilter},
+ * <p>The {@link HeaderWriterFilter} Spring Security builds is replaced by a {@link DeferringHeaderWriterFilter},
  * which hands the writers Spring Security keeps to the starter's response instead of wrapping the response a
  * second time. And since a chain may configure nothing but headers the starter took over (say
  * {@code headers.defaultsDisabled().cacheControl(...)}), which Spring Security would refuse to build ("no headers
@@ -47,7 +47,7 @@ final class SpringSecurityHeaderDefaultsPostProcessor implements BeanPostProcess
 	public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
 		if (bean instanceof HttpSecurity http) {
 			try {
-				http.with(new HandOverManagedHeaders(), Customizer.withDefaults());
+				http.with(new LeaveManagedHeadersToTheStarter(), Customizer.withDefaults());
 			}
 			catch (Exception ex) {
 				throw new BeanCreationException(beanName, "Could not hand the security headers over to the starter", ex);
@@ -60,7 +60,7 @@ final class SpringSecurityHeaderDefaultsPostProcessor implements BeanPostProcess
 	 * Switches off Spring Security's writers of the headers the starter manages, once the application has
 	 * configured the chain.
 	 */
-	static final class HandOverManagedHeaders extends AbstractHttpConfigurer<HandOverManagedHeaders, HttpSecurity> {
+	static final class LeaveManagedHeadersToTheStarter extends AbstractHttpConfigurer<LeaveManagedHeadersToTheStarter, HttpSecurity> {
 
 		@Override
 		@SuppressWarnings("unchecked")
@@ -72,7 +72,7 @@ final class SpringSecurityHeaderDefaultsPostProcessor implements BeanPostProcess
 					.contentTypeOptions((contentTypeOptions) -> contentTypeOptions.disable())
 					.frameOptions((frameOptions) -> frameOptions.disable())
 					.addHeaderWriter(NoHeaders.INSTANCE)
-					.withObjectPostProcessor(new HandOverFilter());
+					.withObjectPostProcessor(new DeferToTheStarter());
 			}
 		}
 
@@ -93,17 +93,17 @@ final class SpringSecurityHeaderDefaultsPostProcessor implements BeanPostProcess
 	}
 
 	/**
-	 * Puts a {@link HandedOverHeaderWriterFilter} in place of the {@link HeaderWriterFilter} Spring Security builds.
+	 * Puts a {@link DeferringHeaderWriterFilter} in place of the {@link HeaderWriterFilter} Spring Security builds.
 	 * First among the post-processors, so that one the application adds later (say, one that makes the filter write
 	 * eagerly) applies to the replacement.
 	 */
-	static final class HandOverFilter implements ObjectPostProcessor<HeaderWriterFilter>, Ordered {
+	static final class DeferToTheStarter implements ObjectPostProcessor<HeaderWriterFilter>, Ordered {
 
 		@Override
 		@SuppressWarnings("unchecked")
 		public <O extends HeaderWriterFilter> O postProcess(O filter) {
-			return (filter instanceof HandedOverHeaderWriterFilter) ? filter
-					: (O) HandedOverHeaderWriterFilter.replacing(filter);
+			return (filter instanceof DeferringHeaderWriterFilter) ? filter
+					: (O) DeferringHeaderWriterFilter.replacing(filter);
 		}
 
 		@Override

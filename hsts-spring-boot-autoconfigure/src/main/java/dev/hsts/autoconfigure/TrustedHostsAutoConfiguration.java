@@ -8,15 +8,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import dev.hsts.policy.TrustedHosts;
-import dev.hsts.web.TrustedHostCheck;
-import dev.hsts.web.TrustedHostFilter;
-import dev.hsts.web.TrustedHostRejectionListener;
-import dev.hsts.web.TrustedHostRejectionCounts;
-import dev.hsts.web.TrustedHostRejectionMetrics;
+import dev.hsts.actuate.TrustedHostRejectionMetrics;
+import dev.hsts.core.Finding;
+import dev.hsts.core.PolicyFindings;
+import dev.hsts.core.TrustedHostRejectionCounts;
+import dev.hsts.core.TrustedHostRejectionListener;
+import dev.hsts.core.TrustedHosts;
+import dev.hsts.servlet.TrustedHostCheck;
+import dev.hsts.servlet.TrustedHostFilter;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -27,6 +30,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import static dev.hsts.autoconfigure.InvalidSecurityHeadersPropertyException.validated;
+
 /**
  * Auto-configuration of the trusted-host check ({@code security.headers.trusted-hosts.*}) for servlet web
  * applications. Wiring only. Every bean backs off when the application defines its own; the HSTS writer of
@@ -35,25 +40,27 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ HeaderWriter.class, OncePerRequestFilter.class })
-@ConditionalOnSwitches(onByDefault = "security.headers.enabled")
+@ConditionalOnBooleanProperty(name = "security.headers.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(TrustedHostsProperties.class)
 public class TrustedHostsAutoConfiguration {
 
 	/** The name of the filter registration bean; define a bean with this name to register the filter yourself. */
 	public static final String FILTER_REGISTRATION_BEAN_NAME = "trustedHostFilterRegistration";
 
+
 	private static final Log LOG = LogFactory.getLog(TrustedHostsAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean
 	public TrustedHosts trustedHosts(TrustedHostsProperties properties) {
-		TrustedHosts trustedHosts = TrustedHosts.of(properties.getAllowed(), properties.getExemptPaths());
-		trustedHosts.finding().ifPresent((finding) -> {
-			if (trustedHosts.isOff()) {
-				LOG.info(finding);
+		TrustedHosts trustedHosts = validated(
+				() -> TrustedHosts.of(properties.getAllowed(), properties.getExemptPaths()));
+		PolicyFindings.trustedHosts(trustedHosts).map(PropertyNames::qualify).ifPresent((finding) -> {
+			if (finding.severity() == Finding.Severity.INFO) {
+				LOG.info(finding.message());
 			}
 			else {
-				LOG.warn(finding);
+				LOG.warn(finding.message());
 			}
 		});
 		return trustedHosts;
@@ -75,12 +82,8 @@ public class TrustedHostsAutoConfiguration {
 
 	@Bean(FILTER_REGISTRATION_BEAN_NAME)
 	@ConditionalOnMissingBean(name = FILTER_REGISTRATION_BEAN_NAME)
-	public FilterRegistrationBean<TrustedHostFilter> trustedHostFilterRegistration(TrustedHostFilter trustedHostFilter) {
-		FilterRegistrationBean<TrustedHostFilter> registration = new FilterRegistrationBean<>(trustedHostFilter);
-		registration.setName("trustedHostFilter");
-		registration.setOrder(trustedHostFilter.getOrder());
-		registration.setDispatcherTypes(DispatcherType.REQUEST);
-		return registration;
+	public FilterRegistrationBean<TrustedHostFilter> trustedHostFilterRegistration(TrustedHostFilter filter) {
+		return FilterRegistrations.of(filter, "trustedHostFilter", filter.getOrder(), DispatcherType.REQUEST);
 	}
 
 	@Bean
@@ -88,6 +91,7 @@ public class TrustedHostsAutoConfiguration {
 	public TrustedHostRejectionCounts trustedHostRejectionCounts() {
 		return new TrustedHostRejectionCounts();
 	}
+
 
 	/** Counts refusals when Micrometer is on the class path. */
 	@Configuration(proxyBeanMethods = false)

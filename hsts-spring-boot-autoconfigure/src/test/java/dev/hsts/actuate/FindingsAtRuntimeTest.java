@@ -5,8 +5,8 @@ import java.util.List;
 
 import dev.hsts.test.Http;
 import dev.hsts.test.RunningApp;
-import dev.hsts.web.ResponseKindsApplication;
-import dev.hsts.web.SecurityHeadersFindings;
+import dev.hsts.servlet.ResponseKindsApplication;
+import dev.hsts.autoconfigure.SecurityHeadersFindings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import dev.hsts.test.Http;
 import dev.hsts.test.MutableClock;
 import dev.hsts.test.RunningApp;
-import dev.hsts.web.ResponseKindsApplication;
+import dev.hsts.servlet.ResponseKindsApplication;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.json.JsonParserFactory;

@@ -1,6 +1,6 @@
 package dev.hsts.autoconfigure;
 
-import dev.hsts.web.HttpsRedirectFilter;
+import dev.hsts.servlet.HttpsRedirectFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,7 +32,7 @@ class HttpsRedirectAutoConfigurationTest {
 			assertThat(filter.getRule().statusFor("POST")).isEqualTo(308);
 			FilterRegistrationBean<?> registration = context.getBean(HttpsRedirectAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME,
 					FilterRegistrationBean.class);
-			assertThat(registration.getOrder()).isGreaterThan(context.getBean(dev.hsts.web.SecurityHeadersFilter.class).getOrder())
+			assertThat(registration.getOrder()).isGreaterThan(context.getBean(dev.hsts.servlet.SecurityHeadersFilter.class).getOrder())
 				.isLessThan(-100);
 		});
 	}

@@ -2,9 +2,8 @@ package dev.hsts.autoconfigure;
 
 import java.util.stream.Stream;
 
-import dev.hsts.policy.InvalidPolicyException;
 import dev.hsts.test.RunningApp;
-import dev.hsts.web.HeadersApplication;
+import dev.hsts.servlet.HeadersApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -55,8 +54,8 @@ class InvalidHeaderValuesAtStartupTest {
 			assertThat(context).hasFailed();
 			Throwable failure = context.getStartupFailure();
 			Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
-			assertThat(root).isInstanceOf(InvalidPolicyException.class);
-			assertThat(((InvalidPolicyException) root).getProperty()).isEqualTo(property);
+			assertThat(root).isInstanceOf(InvalidSecurityHeadersPropertyException.class);
+			assertThat(((InvalidSecurityHeadersPropertyException) root).getProperty()).isEqualTo(property);
 			FailureAnalysis analysis = new InvalidSecurityHeadersConfigurationFailureAnalyzer().analyze(failure);
 			assertThat(analysis).isNotNull();
 			assertThat(analysis.getDescription()).contains("Property: " + property);
@@ -78,7 +77,7 @@ class InvalidHeaderValuesAtStartupTest {
 	void aRealApplicationRefusesToStart() {
 		assertThatThrownBy(() -> RunningApp.https(new Class<?>[] { HeadersApplication.class },
 				"logging.level.org.springframework.boot.diagnostics=OFF", "security.headers.frame-options=ALLOWALL"))
-			.hasRootCauseInstanceOf(InvalidPolicyException.class)
+			.hasRootCauseInstanceOf(InvalidSecurityHeadersPropertyException.class)
 			.rootCause()
 			.hasMessageContaining("security.headers.frame-options");
 	}
@@ -87,18 +86,19 @@ class InvalidHeaderValuesAtStartupTest {
 	void defaultsStartAndHeadersThatAreOffHaveNoWriter() {
 		this.runner.run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(context).hasSingleBean(dev.hsts.web.FrameOptionsHeaderWriter.class);
-			assertThat(context).hasSingleBean(dev.hsts.web.CacheControlHeaderWriter.class);
-			assertThat(context).doesNotHaveBean(dev.hsts.web.ContentSecurityPolicyHeaderWriter.class);
-			assertThat(context).doesNotHaveBean(dev.hsts.web.CrossOriginOpenerPolicyHeaderWriter.class);
+			assertThat(context).hasBean("frameOptionsHeaderWriter");
+			assertThat(context).hasSingleBean(dev.hsts.servlet.CacheControlDefaultWriter.class);
+			assertThat(context).doesNotHaveBean(dev.hsts.servlet.CspHeaderWriter.class);
+			assertThat(context).doesNotHaveBean("crossOriginOpenerPolicyHeaderWriter");
 		});
 	}
 
 	@Test
 	void anApplicationWriterReplacesTheStartersOne() {
-		this.runner.withBean(dev.hsts.web.FrameOptionsHeaderWriter.class,
-				() -> new dev.hsts.web.FrameOptionsHeaderWriter("SAMEORIGIN"))
-			.run((context) -> assertThat(context.getBean(dev.hsts.web.FrameOptionsHeaderWriter.class).getHeaderValue())
+		this.runner.withBean("frameOptionsHeaderWriter", dev.hsts.servlet.FixedHeaderWriter.class,
+				() -> new dev.hsts.servlet.FixedHeaderWriter("X-Frame-Options", "SAMEORIGIN"))
+			.run((context) -> assertThat(context.getBean("frameOptionsHeaderWriter", dev.hsts.servlet.FixedHeaderWriter.class)
+				.getHeaderValue())
 				.isEqualTo("SAMEORIGIN"));
 	}
 

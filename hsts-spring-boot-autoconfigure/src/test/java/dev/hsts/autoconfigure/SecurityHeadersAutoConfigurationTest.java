@@ -8,18 +8,10 @@ import java.util.stream.Stream;
 
 import jakarta.servlet.DispatcherType;
 
-import dev.hsts.policy.HstsMode;
-import dev.hsts.policy.HstsPolicy;
-import dev.hsts.web.CacheControlHeaderWriter;
-import dev.hsts.web.ContentSecurityPolicyHeaderWriter;
-import dev.hsts.web.ContentTypeOptionsHeaderWriter;
-import dev.hsts.web.CrossOriginOpenerPolicyHeaderWriter;
-import dev.hsts.web.CrossOriginResourcePolicyHeaderWriter;
-import dev.hsts.web.FrameOptionsHeaderWriter;
-import dev.hsts.web.PermissionsPolicyHeaderWriter;
-import dev.hsts.web.ReferrerPolicyHeaderWriter;
-import dev.hsts.web.SecurityHeadersFilter;
-import dev.hsts.web.StagedHstsHeaderWriter;
+import dev.hsts.core.HstsMode;
+import dev.hsts.core.HstsPolicy;
+import dev.hsts.servlet.SecurityHeadersFilter;
+import dev.hsts.servlet.StagedHstsHeaderWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -87,43 +79,43 @@ class SecurityHeadersAutoConfigurationTest {
 
 	static Stream<Arguments> headerSwitches() {
 		return Stream.of(
-				Arguments.of(ContentTypeOptionsHeaderWriter.class, null, true),
-				Arguments.of(ContentTypeOptionsHeaderWriter.class, "security.headers.content-type-options=disabled", false),
-				Arguments.of(FrameOptionsHeaderWriter.class, null, true),
-				Arguments.of(FrameOptionsHeaderWriter.class, "security.headers.frameOptions= Disabled ", false),
-				Arguments.of(FrameOptionsHeaderWriter.class, "security.headers.frame-options=SAMEORIGIN", true),
-				Arguments.of(ReferrerPolicyHeaderWriter.class, null, true),
-				Arguments.of(ReferrerPolicyHeaderWriter.class, "security.headers.referrer-policy=disabled", false),
-				Arguments.of(PermissionsPolicyHeaderWriter.class, null, true),
-				Arguments.of(PermissionsPolicyHeaderWriter.class, "security.headers.permissions_policy=disabled", false),
-				Arguments.of(ContentSecurityPolicyHeaderWriter.class, null, false),
-				Arguments.of(ContentSecurityPolicyHeaderWriter.class,
+				Arguments.of("contentTypeOptionsHeaderWriter", null, true),
+				Arguments.of("contentTypeOptionsHeaderWriter", "security.headers.content-type-options=disabled", false),
+				Arguments.of("frameOptionsHeaderWriter", null, true),
+				Arguments.of("frameOptionsHeaderWriter", "security.headers.frameOptions= Disabled ", false),
+				Arguments.of("frameOptionsHeaderWriter", "security.headers.frame-options=SAMEORIGIN", true),
+				Arguments.of("referrerPolicyHeaderWriter", null, true),
+				Arguments.of("referrerPolicyHeaderWriter", "security.headers.referrer-policy=disabled", false),
+				Arguments.of("permissionsPolicyHeaderWriter", null, true),
+				Arguments.of("permissionsPolicyHeaderWriter", "security.headers.permissions_policy=disabled", false),
+				Arguments.of("contentSecurityPolicyHeaderWriter", null, false),
+				Arguments.of("contentSecurityPolicyHeaderWriter",
 						"security.headers.content-security-policy.policy=default-src 'self'", true),
-				Arguments.of(ContentSecurityPolicyHeaderWriter.class,
+				Arguments.of("contentSecurityPolicyHeaderWriter",
 						"security.headers.content-security-policy.report-only-policy=default-src 'self'", true),
-				Arguments.of(ContentSecurityPolicyHeaderWriter.class,
+				Arguments.of("contentSecurityPolicyHeaderWriter",
 						"security.headers.content-security-policy.policy=disabled", false),
-				Arguments.of(ContentSecurityPolicyHeaderWriter.class,
+				Arguments.of("contentSecurityPolicyHeaderWriter",
 						"security.headers.content-security-policy.path-policies[0].paths=/docs/**", true),
-				Arguments.of(CrossOriginOpenerPolicyHeaderWriter.class, null, false),
-				Arguments.of(CrossOriginOpenerPolicyHeaderWriter.class,
+				Arguments.of("crossOriginOpenerPolicyHeaderWriter", null, false),
+				Arguments.of("crossOriginOpenerPolicyHeaderWriter",
 						"security.headers.cross-origin-opener-policy=same-origin", true),
-				Arguments.of(CrossOriginResourcePolicyHeaderWriter.class, null, false),
-				Arguments.of(CrossOriginResourcePolicyHeaderWriter.class,
+				Arguments.of("crossOriginResourcePolicyHeaderWriter", null, false),
+				Arguments.of("crossOriginResourcePolicyHeaderWriter",
 						"security.headers.crossOriginResourcePolicy=same-site", true),
-				Arguments.of(CacheControlHeaderWriter.class, null, true),
-				Arguments.of(CacheControlHeaderWriter.class, "security.headers.cache-control.enabled=false", false));
+				Arguments.of("cacheControlHeaderWriter", null, true),
+				Arguments.of("cacheControlHeaderWriter", "security.headers.cache-control.enabled=false", false));
 	}
 
 	@ParameterizedTest(name = "{0} with {1}: {2}")
 	@MethodSource("headerSwitches")
-	void eachHeaderHasAWriterExactlyWhenItsPropertiesSwitchItOn(Class<?> writer, String setting, boolean on) {
+	void eachHeaderHasAWriterExactlyWhenItsPropertiesSwitchItOn(String writer, String setting, boolean on) {
 		WebApplicationContextRunner runner = (setting != null) ? this.web.withPropertyValues(setting) : this.web;
 		runner.run((context) -> {
 			if (on) {
-				assertThat(context).hasSingleBean(writer);
+				assertThat(context).hasBean(writer);
 				assertThat(context.getBean(SecurityHeadersFilter.class).getWriters()).contains(
-						(org.springframework.security.web.header.HeaderWriter) context.getBean(writer));
+						context.getBean(writer, org.springframework.security.web.header.HeaderWriter.class));
 			}
 			else {
 				assertThat(context).hasNotFailed().doesNotHaveBean(writer);

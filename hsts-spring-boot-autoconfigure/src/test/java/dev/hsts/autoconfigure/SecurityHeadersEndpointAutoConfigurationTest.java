@@ -38,7 +38,7 @@ class SecurityHeadersEndpointAutoConfigurationTest {
 	@Test
 	void saysTheStarterIsOffWhenTheApplicationSwitchedItOff() {
 		this.web.withPropertyValues(EXPOSE, "security.headers.enabled=false").run((context) -> {
-			assertThat(context).hasNotFailed().doesNotHaveBean(dev.hsts.web.SecurityHeadersFilter.class);
+			assertThat(context).hasNotFailed().doesNotHaveBean(dev.hsts.servlet.SecurityHeadersFilter.class);
 			Map<String, Object> report = context.getBean(SecurityHeadersEndpoint.class)
 				.securityHeaders(SecurityContext.NONE);
 			assertThat(report).containsEntry("enabled", false);

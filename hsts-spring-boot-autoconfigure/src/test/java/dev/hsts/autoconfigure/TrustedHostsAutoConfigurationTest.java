@@ -2,11 +2,13 @@ package dev.hsts.autoconfigure;
 
 import java.util.List;
 
-import dev.hsts.policy.TrustedHosts;
-import dev.hsts.web.StagedHstsHeaderWriter;
-import dev.hsts.web.TrustedHostCheck;
-import dev.hsts.web.TrustedHostFilter;
-import dev.hsts.web.TrustedHostRejectionMetrics;
+import dev.hsts.core.HostRejection;
+import dev.hsts.core.RejectionReason;
+import dev.hsts.core.TrustedHosts;
+import dev.hsts.servlet.StagedHstsHeaderWriter;
+import dev.hsts.servlet.TrustedHostCheck;
+import dev.hsts.servlet.TrustedHostFilter;
+import dev.hsts.actuate.TrustedHostRejectionMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -127,8 +129,8 @@ class TrustedHostsAutoConfigurationTest {
 	@Test
 	void countsIntoTheApplicationsRegistry() {
 		this.runner.withBean(SimpleMeterRegistry.class).run((context) -> {
-			context.getBean(TrustedHostRejectionMetrics.class).rejected(new MockHttpServletRequest(),
-					dev.hsts.policy.RejectionReason.MALFORMED);
+			context.getBean(TrustedHostRejectionMetrics.class)
+				.rejected(new HostRejection(RejectionReason.MALFORMED, "a@b", null, "/"));
 			assertThat(context.getBean(SimpleMeterRegistry.class)
 				.get("security.headers.trusted-hosts.rejected")
 				.tag("reason", "malformed")

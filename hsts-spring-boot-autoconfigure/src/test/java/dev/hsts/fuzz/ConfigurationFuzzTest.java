@@ -8,14 +8,14 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.hsts.autoconfigure.HttpsRedirectAutoConfiguration;
 import dev.hsts.autoconfigure.HttpsRedirectProperties;
+import dev.hsts.autoconfigure.InvalidSecurityHeadersPropertyException;
 import dev.hsts.autoconfigure.SecurityHeadersAutoConfiguration;
 import dev.hsts.autoconfigure.SecurityHeadersProperties;
 import dev.hsts.autoconfigure.TrustedHostsAutoConfiguration;
 import dev.hsts.autoconfigure.TrustedHostsProperties;
-import dev.hsts.policy.HstsPolicy;
-import dev.hsts.policy.HstsStage;
-import dev.hsts.policy.InvalidPolicyException;
-import dev.hsts.policy.TrustedHosts;
+import dev.hsts.core.HstsPolicy;
+import dev.hsts.core.HstsStage;
+import dev.hsts.core.TrustedHosts;
 
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Fuzzes the whole configuration path the way Spring Boot runs it: binding {@code security.headers.hsts.*} from
  * strings (durations, numbers, booleans, instants, host entries), then validating the policy. Every input either
  * builds a policy that keeps the documented invariants, or fails with an answer that names a property: Boot's
- * BindException or our InvalidPolicyException. Nothing else escapes. The same for the other headers, the trusted
+ * BindException or our InvalidSecurityHeadersPropertyException. Nothing else escapes. The same for the other headers, the trusted
  * hosts and the HTTPS redirect ({@code security.headers.*}, {@code security.headers.trusted-hosts.*},
  * {@code security.headers.https-redirect.*}), built by the auto-configuration's own bean methods.
  */
@@ -72,7 +72,7 @@ class ConfigurationFuzzTest {
 			HstsPolicy policy = new SecurityHeadersAutoConfiguration(bound).hstsPolicy();
 			checkInvariants(policy);
 		}
-		catch (InvalidPolicyException ex) {
+		catch (InvalidSecurityHeadersPropertyException ex) {
 			assertThat(ex.getProperty()).startsWith("security.headers.hsts.");
 			assertThat(ex.getAction()).isNotBlank();
 		}
@@ -121,7 +121,7 @@ class ConfigurationFuzzTest {
 		HttpsRedirectProperties redirect;
 		try {
 			headers = binder.bindOrCreate("security.headers", Bindable.of(SecurityHeadersProperties.class));
-			trustedHosts = binder.bindOrCreate(TrustedHosts.PREFIX, Bindable.of(TrustedHostsProperties.class));
+			trustedHosts = binder.bindOrCreate("security.headers.trusted-hosts", Bindable.of(TrustedHostsProperties.class));
 			redirect = binder.bindOrCreate("security.headers.https-redirect", Bindable.of(HttpsRedirectProperties.class));
 		}
 		catch (BindException ex) {
@@ -162,7 +162,7 @@ class ConfigurationFuzzTest {
 			hosts.isExemptPath("/docs/a");
 			new HttpsRedirectAutoConfiguration().httpsRedirectFilter(redirect);
 		}
-		catch (InvalidPolicyException ex) {
+		catch (InvalidSecurityHeadersPropertyException ex) {
 			assertThat(ex.getProperty()).startsWith("security.headers.");
 			assertThat(properties.keySet().stream().anyMatch((key) -> ex.getProperty().startsWith(stripIndex(key))))
 				.as("%s names a property that was set: %s", ex.getProperty(), properties.keySet())

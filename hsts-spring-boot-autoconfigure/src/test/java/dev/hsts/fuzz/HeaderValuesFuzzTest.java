@@ -5,15 +5,15 @@ import java.util.function.BiFunction;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.hsts.policy.ContentSecurityPolicy;
-import dev.hsts.policy.HeaderValues;
-import dev.hsts.policy.InvalidPolicyException;
+import dev.hsts.core.ContentSecurityPolicy;
+import dev.hsts.core.HeaderValues;
+import dev.hsts.core.InvalidPolicyException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fuzzes the validation of every configured header value ({@link HeaderValues}, {@link ContentSecurityPolicy}):
- * the only failure is an {@link InvalidPolicyException} naming the property, with a message that cannot split a
+ * the only failure is an {@link InvalidPolicyException} naming the setting, with a message that cannot split a
  * log line or report; a value that passes is visible ASCII (never CR, LF, another control character or non-ASCII),
  * and validating it again gives it back unchanged; a CSP nonce lands exactly where the policy put
  * {@code 'nonce-{nonce}'} and no placeholder survives. Without JAZZER_FUZZ=1 the committed inputs run as regression
@@ -121,7 +121,7 @@ class HeaderValuesFuzzTest {
 	}
 
 	private static void checkRefusal(InvalidPolicyException ex) {
-		assertThat(ex.getProperty()).isEqualTo(PROPERTY);
+		assertThat(ex.getPath()).isEqualTo(PROPERTY);
 		assertThat(ex.getReason()).isNotBlank();
 		assertThat(ex.getAction()).isNotBlank();
 		// What the startup report prints: never a raw control character that could forge a line.

@@ -6,9 +6,9 @@ import java.util.List;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.hsts.policy.HostNames;
-import dev.hsts.policy.HostPatterns;
-import dev.hsts.policy.InvalidPolicyException;
+import dev.hsts.core.HostNames;
+import dev.hsts.core.HostPatterns;
+import dev.hsts.core.InvalidPolicyException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +53,7 @@ class HostPatternsFuzzTest {
 			patterns.matches(data.consumeRemainingAsString());
 		}
 		catch (InvalidPolicyException ex) {
-			assertThat(ex.getProperty()).startsWith("fuzz[");
+			assertThat(ex.getPath()).startsWith("fuzz[");
 			assertThat(ex.getAction()).isNotBlank();
 		}
 	}

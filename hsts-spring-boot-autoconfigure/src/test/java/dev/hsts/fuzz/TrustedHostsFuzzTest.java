@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.hsts.policy.HostHeader;
-import dev.hsts.policy.HostNames;
-import dev.hsts.policy.RejectionReason;
-import dev.hsts.policy.TrustedHosts;
+import dev.hsts.core.HostHeader;
+import dev.hsts.core.HostNames;
+import dev.hsts.core.RejectionReason;
+import dev.hsts.core.TrustedHosts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,6 @@
 package dev.hsts.security;
 
-import dev.hsts.web.HeadersEndpoints;
+import dev.hsts.servlet.HeadersEndpoints;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;

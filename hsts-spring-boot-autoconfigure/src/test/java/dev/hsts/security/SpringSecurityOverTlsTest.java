@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 import dev.hsts.test.Headers;
 import dev.hsts.test.RunningApp;
-import dev.hsts.web.HeadersEndpoints;
+import dev.hsts.servlet.HeadersEndpoints;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import java.util.stream.Stream;
 
 import dev.hsts.test.Headers;
 import dev.hsts.test.RunningApp;
-import dev.hsts.web.HeadersEndpoints;
+import dev.hsts.servlet.HeadersEndpoints;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,7 +113,7 @@ class SpringSecurityWritersOverTlsTest {
 	@Test
 	void theApplicationSeesOneHeaderWritingWrapperTheStarters() {
 		List<String> wrappers = this.app.https().get("api.example.test", "/wrappers").body().lines().toList();
-		assertThat(wrappers).containsOnlyOnce("dev.hsts.web.SecurityHeadersResponse")
+		assertThat(wrappers).containsOnlyOnce("dev.hsts.servlet.SecurityHeadersResponse")
 			.noneMatch((wrapper) -> wrapper.startsWith("org.springframework.security.web.header."));
 	}
 

@@ -1,0 +1,197 @@
+package dev.hsts.autoconfigure;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.hsts.core.ApplicationHeaderValues;
+import dev.hsts.core.ContentSecurityPolicy;
+import dev.hsts.core.Finding;
+import dev.hsts.core.HeaderDescription;
+import dev.hsts.core.HstsPolicy;
+import dev.hsts.core.PolicyFindings;
+import dev.hsts.core.TrustedHosts;
+import dev.hsts.core.UntrustedText;
+import dev.hsts.servlet.DescribedHeaderWriter;
+import dev.hsts.servlet.ForwardedProtoMismatchDetector;
+
+import org.springframework.security.web.header.HeaderWriter;
+
+/**
+ * Everything an operator should know about the live configuration, as {@link Finding}s naming full properties: the
+ * HSTS rollout and the trusted-host check (from the core), the forwarded-header handling (as configured and as seen
+ * at runtime), and the headers the application sets itself. Read by the startup report and the actuator endpoint;
+ * computed on demand, never per request.
+ */
+public class SecurityHeadersFindings {
+
+	private static final String STRATEGY = "server.forward-headers-strategy";
+
+	/** The code of the finding that the whole starter is switched off. */
+	public static final String STARTER_OFF = "starter.off";
+
+	private final HstsPolicy hstsPolicy;
+
+	private final Clock clock;
+
+	private final TrustedHosts trustedHosts;
+
+	private final String forwardHeadersStrategy;
+
+	private final ForwardedProtoMismatchDetector proxyDetector;
+
+	private final ApplicationHeaderValues applicationValues;
+
+	/** The value the policy sends on every response, for each header whose value does not vary, by name. */
+	private final Map<String, String> policyValues;
+
+	/** The findings of a starter that is switched off, or {@code null} when it is on. */
+	private final List<Finding> switchedOff;
+
+	/**
+	 * The findings of a running starter.
+	 * @param hstsPolicy the HSTS policy
+	 * @param clock the clock of the rollout
+	 * @param trustedHosts the trusted-host policy, or {@code null} when there is none
+	 * @param forwardHeadersStrategy the value of {@code server.forward-headers-strategy}, or {@code null}
+	 * @param proxyDetector the runtime proxy detector, or {@code null}
+	 * @param applicationValues the headers the application set itself, or {@code null}
+	 * @param writers the header writers the filter applies (those that describe themselves give the policy's values)
+	 */
+	public SecurityHeadersFindings(HstsPolicy hstsPolicy, Clock clock, TrustedHosts trustedHosts,
+			String forwardHeadersStrategy, ForwardedProtoMismatchDetector proxyDetector,
+			ApplicationHeaderValues applicationValues, List<? extends HeaderWriter> writers) {
+		this.hstsPolicy = Objects.requireNonNull(hstsPolicy, "hstsPolicy");
+		this.clock = Objects.requireNonNull(clock, "clock");
+		this.trustedHosts = trustedHosts;
+		this.forwardHeadersStrategy = forwardHeadersStrategy;
+		this.proxyDetector = proxyDetector;
+		this.applicationValues = applicationValues;
+		this.policyValues = policyValues(writers);
+		this.switchedOff = null;
+	}
+
+	private SecurityHeadersFindings(List<Finding> switchedOff) {
+		this.hstsPolicy = HstsPolicy.builder().enabled(false).build();
+		this.clock = Clock.systemUTC();
+		this.trustedHosts = null;
+		this.forwardHeadersStrategy = null;
+		this.proxyDetector = null;
+		this.applicationValues = null;
+		this.policyValues = Map.of();
+		this.switchedOff = List.copyOf(switchedOff);
+	}
+
+	/**
+	 * The value each header gets on every response, from the writers that describe themselves; a header whose value
+	 * varies by path or per request (a CSP with path policies or a nonce) has none to compare with.
+	 */
+	private static Map<String, String> policyValues(List<? extends HeaderWriter> writers) {
+		Map<String, String> values = new LinkedHashMap<>();
+		for (HeaderWriter writer : writers) {
+			if (writer instanceof DescribedHeaderWriter described) {
+				List<HeaderDescription> descriptions = described.describe();
+				if (descriptions.stream().allMatch(HeaderDescription::everyPath)) {
+					for (HeaderDescription description : descriptions) {
+						if (description.value() != null
+								&& !description.value().contains(ContentSecurityPolicy.NONCE_PLACEHOLDER)) {
+							values.putIfAbsent(description.name(), description.value());
+						}
+					}
+				}
+			}
+		}
+		return Map.copyOf(values);
+	}
+
+	/**
+	 * The findings of an application that switched the whole starter off ({@code security.headers.enabled=false}):
+	 * one, {@code starter.off}, so that the endpoint says so instead of disappearing.
+	 * @return the findings
+	 */
+	public static SecurityHeadersFindings starterSwitchedOff() {
+		return new SecurityHeadersFindings(List.of(new Finding(Finding.Severity.WARNING, STARTER_OFF,
+				"security.headers.enabled=false switches the whole starter off: it sends no security headers (where "
+						+ "Spring Security is used, its own header defaults apply), checks no Host headers, redirects "
+						+ "nothing to HTTPS and publishes no metrics. Remove the property, or set it to true, to switch "
+						+ "the starter on.",
+				PropertyNames.of("enabled"))));
+	}
+
+	/**
+	 * The findings now.
+	 * @return the findings, most serious first
+	 */
+	public List<Finding> findings() {
+		if (this.switchedOff != null) {
+			return this.switchedOff;
+		}
+		List<Finding> findings = new ArrayList<>();
+		PolicyFindings.hsts(this.hstsPolicy, this.clock.instant())
+			.forEach((finding) -> findings.add(PropertyNames.qualify(finding)));
+		if (this.trustedHosts != null) {
+			PolicyFindings.trustedHosts(this.trustedHosts)
+				.ifPresent((finding) -> findings.add(PropertyNames.qualify(finding)));
+		}
+		if ("framework".equalsIgnoreCase(this.forwardHeadersStrategy)) {
+			findings.add(new Finding(Finding.Severity.WARNING, "proxy.framework-strategy",
+					"server.forward-headers-strategy=framework believes X-Forwarded-* and Forwarded headers from any "
+							+ "client: anyone who can reach the application directly can make a plain request look "
+							+ "secure or claim another host. Use native (Tomcat's RemoteIpValve) with "
+							+ "server.tomcat.remoteip.internal-proxies listing your proxies, or make sure only the proxy "
+							+ "can reach the application.",
+					STRATEGY));
+		}
+		if (this.proxyDetector != null && this.proxyDetector.getCount() > 0) {
+			findings.add(new Finding(Finding.Severity.WARNING, "proxy.forwarded-proto-ignored",
+					this.proxyDetector.getCount() + " request(s) said they arrived over HTTPS (X-Forwarded-Proto or "
+							+ "Forwarded proto=https; the last from " + UntrustedText.escape(this.proxyDetector.getLastPeer())
+							+ ") but the application saw plain HTTP, so they got no HSTS. Behind a TLS-terminating proxy, "
+							+ "set server.forward-headers-strategy=native and list the proxy in "
+							+ "server.tomcat.remoteip.internal-proxies; if they did not come from your proxy, the header "
+							+ "was forged.",
+					STRATEGY));
+		}
+		if (this.applicationValues != null) {
+			addApplicationValueFindings(findings);
+		}
+		findings.sort(Comparator.comparing(Finding::severity));
+		return findings;
+	}
+
+	private void addApplicationValueFindings(List<Finding> findings) {
+		String hsts = this.hstsPolicy.headerValueAt(this.clock.millis());
+		this.applicationValues.observations().forEach((key, observation) -> {
+			String expected = key.equals("strict-transport-security") ? hsts : policyValue(observation.name());
+			if (observation.duplicates() > 0) {
+				findings.add(new Finding(Finding.Severity.WARNING, "header.duplicate",
+						"The application added a second " + observation.name() + " header " + observation.duplicates()
+								+ " time(s); a response may carry it only once, so the starter kept one (the "
+								+ "application's). Set the header in one place only.",
+						null));
+			}
+			if (expected != null && !expected.equals(observation.lastValue())) {
+				findings.add(new Finding(Finding.Severity.INFO, "header.application-value",
+						"The application sets " + observation.name() + " itself (last value '"
+								+ UntrustedText.escape(observation.lastValue()) + "', " + observation.count()
+								+ " time(s)), which differs from the policy ('" + expected + "'); the application's "
+								+ "value is what those responses carry.",
+						null));
+			}
+		});
+	}
+
+	private String policyValue(String headerName) {
+		for (Map.Entry<String, String> entry : this.policyValues.entrySet()) {
+			if (entry.getKey().equalsIgnoreCase(headerName)) {
+				return entry.getValue();
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,191 @@
+package dev.hsts.core;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The trusted-host policy: which hosts the application serves, and which paths skip the check. Immutable but for a
+ * one-entry memo of the last host that passed; {@link #check(String, String)} is what runs per request.
+ *
+ * <p>A request passes when its {@code Host} header is well-formed and allowed and, when the server took the host
+ * from trusted forwarded headers, that host is well-formed and allowed too. The cost of a check does not grow with
+ * the number of entries (see {@link HostPatterns}). With no entries the check is off (every host passes); with
+ * {@code *} every well-formed host passes. Both are findings ({@link PolicyFindings#trustedHosts(TrustedHosts)}).
+ */
+public final class TrustedHosts {
+
+	/** Where the allowed hosts are configured. */
+	static final String ALLOWED = "trusted-hosts.allowed";
+
+	private static final String EXEMPT_PATHS = "trusted-hosts.exempt-paths";
+
+	private static final TrustedHosts OFF = new TrustedHosts(HostPatterns.none(), PathPatterns.none());
+
+	private static final Optional<RejectionReason> NOT_ALLOWED = Optional.of(RejectionReason.NOT_ALLOWED);
+
+	private static final Optional<RejectionReason> MALFORMED = Optional.of(RejectionReason.MALFORMED);
+
+	private final HostPatterns allowed;
+
+	private final PathPatterns exemptPaths;
+
+	private final LastPass lastPassed = new LastPass();
+
+	private TrustedHosts(HostPatterns allowed, PathPatterns exemptPaths) {
+		this.allowed = allowed;
+		this.exemptPaths = exemptPaths;
+	}
+
+	/**
+	 * The check switched off: every host passes.
+	 * @return the policy
+	 */
+	public static TrustedHosts off() {
+		return OFF;
+	}
+
+	/**
+	 * Validates and builds the policy.
+	 * @param allowed the allowed hosts: exact names, {@code *.example.com} wildcards, IP addresses, CIDR ranges or
+	 * {@code *}; {@code null} or empty switches the check off
+	 * @param exemptPaths path patterns ({@code /actuator/health/**}) that skip the check; may be {@code null}
+	 * @return the policy
+	 * @throws InvalidPolicyException naming {@code trusted-hosts.allowed[i]} or {@code trusted-hosts.exempt-paths[i]}
+	 * for the first invalid entry
+	 */
+	public static TrustedHosts of(List<String> allowed, List<String> exemptPaths) {
+		if (allowed != null) {
+			for (int i = 0; i < allowed.size(); i++) {
+				String entry = allowed.get(i);
+				if (entry != null && entry.indexOf('_') >= 0 && entry.indexOf('/') < 0) {
+					throw new InvalidPolicyException(ALLOWED + "[" + i + "]", entry,
+							"this host entry is not valid: it contains '_', which host names cannot contain (RFC 1123); "
+									+ "Tomcat refuses such a Host header, so the entry could never match.",
+							"Rename the host, or list the name clients actually send.");
+				}
+			}
+		}
+		return new TrustedHosts(HostPatterns.parse(allowed, ALLOWED), PathPatterns.parse(EXEMPT_PATHS, exemptPaths));
+	}
+
+	/**
+	 * Checks the host of a request.
+	 * @param hostHeader the raw {@code Host} header value ({@code null} when missing)
+	 * @param effectiveHost the host the application will see (the server name, which reflects
+	 * {@code X-Forwarded-Host} / {@code Forwarded} only where the server trusts them), or {@code null} to check the
+	 * {@code Host} header alone
+	 * @return empty when the request may pass, otherwise why not
+	 */
+	public Optional<RejectionReason> check(String hostHeader, String effectiveHost) {
+		if (isOff()) {
+			return Optional.empty();
+		}
+		if (hostHeader != null && this.lastPassed.is(hostHeader, effectiveHost)) {
+			return Optional.empty();
+		}
+		Optional<RejectionReason> verdict = evaluate(hostHeader, effectiveHost);
+		if (verdict.isEmpty() && hostHeader != null) {
+			this.lastPassed.remember(hostHeader, effectiveHost);
+		}
+		return verdict;
+	}
+
+	private Optional<RejectionReason> evaluate(String hostHeader, String effectiveHost) {
+		HostHeader raw = HostHeader.parse(hostHeader);
+		if (!raw.isValid()) {
+			return MALFORMED;
+		}
+		HostHeader effective = null;
+		if (effectiveHost != null && !sameHost(raw, effectiveHost)) {
+			effective = HostHeader.parseServerName(effectiveHost);
+			if (!effective.isValid()) {
+				return MALFORMED;
+			}
+		}
+		if (this.allowed.allowsAny()) {
+			return Optional.empty();
+		}
+		if (!this.allowed.matchesNormalized(raw.host())) {
+			return NOT_ALLOWED;
+		}
+		if (effective != null && !this.allowed.matchesNormalized(effective.host())) {
+			return NOT_ALLOWED;
+		}
+		return Optional.empty();
+	}
+
+	/** Whether a server name is exactly the (already validated) Host header's host: the usual case. */
+	private static boolean sameHost(HostHeader raw, String serverName) {
+		String host = raw.host();
+		int length = serverName.length();
+		if (length == host.length()) {
+			return serverName.equalsIgnoreCase(host);
+		}
+		if (length == host.length() + 2 && serverName.charAt(0) == '[') {
+			return serverName.regionMatches(true, 1, host, 0, host.length()) && serverName.charAt(length - 1) == ']';
+		}
+		return false;
+	}
+
+	/**
+	 * Whether a path skips the check.
+	 * @param decodedPath the path within the application as the container dispatches it: decoded and normalised
+	 * (the servlet path plus the path info), so no spelling of a path can reach another handler than the one the
+	 * exemption names
+	 * @return whether one of the exempt patterns matches
+	 */
+	public boolean isExemptPath(String decodedPath) {
+		return this.exemptPaths.matchesDecodedPath(decodedPath);
+	}
+
+	/**
+	 * Whether the check is off because no host is listed: every host passes. A finding.
+	 * @return whether it is off
+	 */
+	public boolean isOff() {
+		return this.allowed.isEmpty();
+	}
+
+	/**
+	 * Whether {@code *} is listed: every well-formed host passes. A finding.
+	 * @return whether it is listed
+	 */
+	public boolean allowsAnyHost() {
+		return this.allowed.allowsAny();
+	}
+
+	/**
+	 * Whether a host, as a server reports it, is allowed (ignoring paths). With the check off, every host is.
+	 * @param host the host, without port
+	 * @return whether it is allowed
+	 */
+	public boolean allowsHost(String host) {
+		if (isOff()) {
+			return true;
+		}
+		HostHeader parsed = HostHeader.parseServerName(host);
+		return parsed.isValid() && this.allowed.matchesNormalized(parsed.host());
+	}
+
+	/**
+	 * The allowed hosts.
+	 * @return the parsed patterns
+	 */
+	public HostPatterns allowed() {
+		return this.allowed;
+	}
+
+	/**
+	 * The exempt path patterns.
+	 * @return the patterns as configured
+	 */
+	public List<String> exemptPaths() {
+		return this.exemptPaths.patterns();
+	}
+
+	@Override
+	public String toString() {
+		return "TrustedHosts[allowed=" + this.allowed + ", exemptPaths=" + this.exemptPaths + "]";
+	}
+
+}

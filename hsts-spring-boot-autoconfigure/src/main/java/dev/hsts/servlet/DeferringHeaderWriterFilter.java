@@ -1,0 +1,134 @@
+package dev.hsts.servlet;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.HeaderWriterFilter;
+
+/**
+ * Takes the place of the {@link HeaderWriterFilter} Spring Security builds, so that a response has one
+ * header-writing wrapper (the starter's) instead of two, using only Spring Security's public API.
+ *
+ * <p>Spring Security's filter wraps the response to write its headers when the response commits. The starter's
+ * {@link SecurityHeadersFilter} runs before Spring Security and already wraps the response for the same purpose.
+ * So where the starter's response is there, this filter defers Spring Security's writers to it and passes the
+ * response on unwrapped. The starter's response runs them when Spring Security would have: once, when the
+ * response commits, before an include, or when Spring Security's chain returns, whichever comes first, with the
+ * request Spring Security's filter saw; and again after {@link HttpServletResponse#reset()}, which Spring Security's
+ * wrapper does not. To run them, it runs the filter Spring Security built, switched to write eagerly
+ * ({@link HeaderWriterFilter#setShouldWriteHeadersEagerly(boolean)}), against a chain that ends at once: its
+ * writers stay Spring Security's own, configured by its {@code HeadersConfigurer}, and are never read out of it.
+ *
+ * <p>Where the starter's response is not there (its filter is not registered or was ordered after Spring
+ * Security), or the application made the filter write eagerly, this filter does exactly what Spring Security's
+ * would.
+ */
+public final class DeferringHeaderWriterFilter extends HeaderWriterFilter {
+
+	private static final FilterChain END = (request, response) -> {
+	};
+
+	private final HeaderWriter springSecurityWriters;
+
+	private boolean writeEagerly;
+
+	private DeferringHeaderWriterFilter(HeaderWriter springSecurityWriters) {
+		super(List.of(springSecurityWriters));
+		this.springSecurityWriters = springSecurityWriters;
+	}
+
+	/**
+	 * The filter to put in place of Spring Security's.
+	 * @param original the filter Spring Security built, with the writers it configured; it is switched to write
+	 * eagerly and is run only to write its headers
+	 * @return the replacement
+	 */
+	public static DeferringHeaderWriterFilter replacing(HeaderWriterFilter original) {
+		return new DeferringHeaderWriterFilter(runningEagerly(original));
+	}
+
+	/** Spring Security's (eager) filter, run against a chain that ends at once: its writers, as one. */
+	private static HeaderWriter runningEagerly(HeaderWriterFilter filter) {
+		filter.setShouldWriteHeadersEagerly(true);
+		return (request, response) -> {
+			try {
+				filter.doFilter(request, response, END);
+			}
+			catch (IOException | ServletException ex) {
+				// Its eager path only writes headers and calls the chain, which does nothing: neither throws these.
+				throw new IllegalStateException("Spring Security's header writers failed", ex);
+			}
+		};
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		SecurityHeadersResponse starterResponse = this.writeEagerly ? null : SecurityHeadersResponse.find(response);
+		if (starterResponse == null) {
+			super.doFilterInternal(request, response, chain);
+			return;
+		}
+		starterResponse.deferSpringSecurityWriters(this.springSecurityWriters, request);
+		try {
+			chain.doFilter(new IncludeAwareRequest(request, starterResponse), response);
+		}
+		finally {
+			starterResponse.writeSpringSecurityHeaders();
+		}
+	}
+
+	@Override
+	public void setShouldWriteHeadersEagerly(boolean shouldWriteHeadersEagerly) {
+		super.setShouldWriteHeadersEagerly(shouldWriteHeadersEagerly);
+		this.writeEagerly = shouldWriteHeadersEagerly;
+	}
+
+	/**
+	 * Writes the deferred headers before an include, as Spring Security's request wrapper does: an included resource
+	 * cannot set headers, and its output may commit the response.
+	 */
+	private static final class IncludeAwareRequest extends HttpServletRequestWrapper {
+
+		private final SecurityHeadersResponse response;
+
+		IncludeAwareRequest(HttpServletRequest request, SecurityHeadersResponse response) {
+			super(request);
+			this.response = response;
+		}
+
+		@Override
+		public RequestDispatcher getRequestDispatcher(String path) {
+			RequestDispatcher dispatcher = super.getRequestDispatcher(path);
+			return (dispatcher != null) ? new IncludeAwareDispatcher(dispatcher, this.response) : null;
+		}
+
+	}
+
+	private record IncludeAwareDispatcher(RequestDispatcher delegate,
+			SecurityHeadersResponse response) implements RequestDispatcher {
+
+		@Override
+		public void forward(ServletRequest request, ServletResponse response) throws ServletException, IOException {
+			this.delegate.forward(request, response);
+		}
+
+		@Override
+		public void include(ServletRequest request, ServletResponse response) throws ServletException, IOException {
+			this.response.writeSpringSecurityHeaders();
+			this.delegate.include(request, response);
+		}
+
+	}
+
+}

@@ -1,0 +1,81 @@
+package dev.hsts.servlet;
+
+import java.io.IOException;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.hsts.core.HttpsRedirectRule;
+
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.GenericFilterBean;
+
+/**
+ * Redirects plain-HTTP requests to HTTPS: same host, path and query, on the configured HTTPS port. Requests that
+ * are already secure (as the application sees them, after forwarded-header handling) and exempt paths pass
+ * through. Runs after the trusted-host check, so the host it puts in {@code Location} is one the application
+ * serves: never an open redirect. The redirect itself carries no HSTS (it is plain HTTP).
+ *
+ * <p>Only the request as it arrived is redirected ({@link DispatcherType#REQUEST}); a forward, include, error page
+ * or async dispatch goes through, whatever dispatcher types the filter is registered for.
+ */
+public class HttpsRedirectFilter extends GenericFilterBean implements Ordered {
+
+	/** After the security headers and the trusted-host check, before Spring Security. */
+	public static final int DEFAULT_ORDER = SecurityHeadersFilter.DEFAULT_ORDER + 20;
+
+	private final HttpsRedirectRule rule;
+
+	private int order = DEFAULT_ORDER;
+
+	/**
+	 * @param rule the redirect rule
+	 */
+	public HttpsRedirectFilter(HttpsRedirectRule rule) {
+		this.rule = rule;
+	}
+
+	@Override
+	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		if (request instanceof HttpServletRequest httpRequest && response instanceof HttpServletResponse httpResponse
+				&& httpRequest.getDispatcherType() == DispatcherType.REQUEST && !httpRequest.isSecure()
+				&& !isExempt(httpRequest)) {
+			redirect(httpRequest, httpResponse);
+		}
+		else {
+			chain.doFilter(request, response);
+		}
+	}
+
+	private boolean isExempt(HttpServletRequest request) {
+		return this.rule.isExempt(RequestPaths.pathWithinApplication(request));
+	}
+
+	private void redirect(HttpServletRequest request, HttpServletResponse response) {
+		response.setStatus(this.rule.statusFor(request.getMethod()));
+		response.setHeader("Location",
+				this.rule.location(request.getServerName(), request.getRequestURI(), request.getQueryString()));
+		response.setContentLength(0);
+	}
+
+	/** The rule this filter applies. */
+	public HttpsRedirectRule getRule() {
+		return this.rule;
+	}
+
+	@Override
+	public int getOrder() {
+		return this.order;
+	}
+
+	/** @param order the filter order: after the trusted-host check, before Spring Security */
+	public void setOrder(int order) {
+		this.order = order;
+	}
+
+}
