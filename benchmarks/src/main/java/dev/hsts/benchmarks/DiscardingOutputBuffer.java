@@ -4,7 +4,10 @@ import java.nio.ByteBuffer;
 
 import org.apache.coyote.OutputBuffer;
 
-/** Where the benchmarks' Tomcat responses write their bodies: the bytes are counted and dropped. */
+/**
+ * Where the benchmarks' Tomcat responses write their bodies: the bytes are counted and
+ * dropped.
+ */
 final class DiscardingOutputBuffer implements OutputBuffer {
 
 	private long written;

@@ -18,15 +18,17 @@ import dev.hsts.core.RejectionReason;
 import dev.hsts.core.TrustedHosts;
 
 /**
- * The per-request trusted-host check ({@link TrustedHosts#check(String, String)}: the raw Host header and the
- * server name, as {@code TrustedHostCheck} calls it) against 10 to 10 000 allowed entries, a third each exact
- * names, wildcards and CIDR ranges.
+ * The per-request trusted-host check ({@link TrustedHosts#check(String, String)}: the raw
+ * Host header and the server name, as {@code TrustedHostCheck} calls it) against 10 to 10
+ * 000 allowed entries, a third each exact names, wildcards and CIDR ranges.
  *
- * <p>{@link TrustedHosts} remembers the last host that passed, so that a request repeating it (nearly every request
- * of a single-host application) skips parsing and matching. {@link #check()} measures the matching itself: it
- * cycles through eight Host headers that differ only in their port, so that no call finds the one before it
- * remembered, and each pays for the matching and for remembering its pass. {@link #checkSameHostAgain()} is the
- * remembered case.
+ * <p>
+ * {@link TrustedHosts} remembers the last host that passed, so that a request repeating
+ * it (nearly every request of a single-host application) skips parsing and matching.
+ * {@link #check()} measures the matching itself: it cycles through eight Host headers
+ * that differ only in their port, so that no call finds the one before it remembered, and
+ * each pays for the matching and for remembering its pass. {@link #checkSameHostAgain()}
+ * is the remembered case.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,13 +38,19 @@ public class HostCheckBenchmark {
 	@Param({ "10", "100", "1000", "10000" })
 	public int entries;
 
-	/** exact: an allowed exact name; deepWildcard: five labels under *.example.com; rejected: matches nothing. */
+	/**
+	 * exact: an allowed exact name; deepWildcard: five labels under *.example.com;
+	 * rejected: matches nothing.
+	 */
 	@Param({ "exact", "deepWildcard", "rejected" })
 	public String host;
 
 	private TrustedHosts trustedHosts;
 
-	/** The same host with eight different ports: consecutive calls of {@link #check()} never repeat a Host header. */
+	/**
+	 * The same host with eight different ports: consecutive calls of {@link #check()}
+	 * never repeat a Host header.
+	 */
 	private String[] hostHeaders;
 
 	private int next;
@@ -68,7 +76,10 @@ public class HostCheckBenchmark {
 		}
 	}
 
-	/** {@code n} entries: the three the hosts above need, then exact names, wildcards and /24 ranges in turn. */
+	/**
+	 * {@code n} entries: the three the hosts above need, then exact names, wildcards and
+	 * /24 ranges in turn.
+	 */
 	static List<String> allowed(int n) {
 		List<String> allowed = new ArrayList<>(n);
 		allowed.add("api.example.com");

@@ -23,16 +23,20 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The sample application's whole request path, in process: the real application (its Spring Security chain,
- * Spring MVC, Jackson, the actuator's observation filter and, when it is on, the starter), started as usual,
- * and its requests handed straight to its HTTPS connector's {@code CoyoteAdapter}, as Tomcat's HTTP/1.1
- * processor does after parsing a request: mapping, valves, the filter chain Tomcat builds per request, the
- * servlet, and the response committed with its headers serialized. Only the socket, TLS and the HTTP parser are
- * left out, so what is measured is the application's Java work per request, in CPU time of the one thread that
- * runs the requests, which other processes do not inflate.
+ * The sample application's whole request path, in process: the real application (its
+ * Spring Security chain, Spring MVC, Jackson, the actuator's observation filter and, when
+ * it is on, the starter), started as usual, and its requests handed straight to its HTTPS
+ * connector's {@code CoyoteAdapter}, as Tomcat's HTTP/1.1 processor does after parsing a
+ * request: mapping, valves, the filter chain Tomcat builds per request, the servlet, and
+ * the response committed with its headers serialized. Only the socket, TLS and the HTTP
+ * parser are left out, so what is measured is the application's Java work per request, in
+ * CPU time of the one thread that runs the requests, which other processes do not
+ * inflate.
  *
- * <p>Runs inside the sample app's executable jar, through Spring Boot's {@code PropertiesLauncher}, which can add
- * this module's classes to the application's class path and start a different main class:
+ * <p>
+ * Runs inside the sample app's executable jar, through Spring Boot's
+ * {@code PropertiesLauncher}, which can add this module's classes to the application's
+ * class path and start a different main class:
  *
  * <pre>
  * java -Dloader.path=benchmarks/target/classes -Dloader.main=dev.hsts.benchmarks.InProcessAppRunner \
@@ -40,27 +44,34 @@ import org.springframework.context.ConfigurableApplicationContext;
  *      &lt;warm-up seconds&gt; &lt;rounds&gt; &lt;round milliseconds&gt; [application arguments...]
  * </pre>
  *
- * <p>Prints the first response's status and headers, then one line per round: {@code round <n> <CPU ns per
- * request> <bytes allocated per request>}, then the medians. Every request must answer 200, or it stops.
+ * <p>
+ * Prints the first response's status and headers, then one line per round:
+ * {@code round <n> <CPU ns per
+ * request> <bytes allocated per request>}, then the medians. Every request must answer
+ * 200, or it stops.
  *
- * <p>With {@code -Dinprocess.other-app="--key=value ..."} it starts a second application in the same JVM, with
- * those arguments on top of the first one's (say, the starter switched off and another port), and measures both in
- * every round, one after the other (ABBA): {@code round <n> <ns> <B> <other's ns> <other's B> <other's ns / ns>}.
- * Both then run on the same JIT-compiled code of Tomcat, Spring and the JDK, in the same heap, on the same CPU: the
- * differences between one JVM and the next, which are larger than the starter's cost, no longer enter the
- * comparison.
+ * <p>
+ * With {@code -Dinprocess.other-app="--key=value ..."} it starts a second application in
+ * the same JVM, with those arguments on top of the first one's (say, the starter switched
+ * off and another port), and measures both in every round, one after the other (ABBA):
+ * {@code round <n> <ns> <B> <other's ns> <other's B> <other's ns / ns>}. Both then run on
+ * the same JIT-compiled code of Tomcat, Spring and the JDK, in the same heap, on the same
+ * CPU: the differences between one JVM and the next, which are larger than the starter's
+ * cost, no longer enter the comparison.
  */
 public final class InProcessAppRunner {
 
 	/**
-	 * The system property that starts a second application in the same JVM: the first one's arguments with these
-	 * ({@code --key=value ...}) replacing or added to them. Each round then measures both, one after the other.
+	 * The system property that starts a second application in the same JVM: the first
+	 * one's arguments with these ({@code --key=value ...}) replacing or added to them.
+	 * Each round then measures both, one after the other.
 	 */
 	static final String OTHER_APP = "inprocess.other-app";
 
 	/**
-	 * The system property that, set to {@code true}, makes the runner start the application(s) and only serve them
-	 * over the network until the JVM is stopped (the end-to-end part's one-JVM mode), measuring nothing itself.
+	 * The system property that, set to {@code true}, makes the runner start the
+	 * application(s) and only serve them over the network until the JVM is stopped (the
+	 * end-to-end part's one-JVM mode), measuring nothing itself.
 	 */
 	static final String SERVE = "inprocess.serve";
 
@@ -87,7 +98,8 @@ public final class InProcessAppRunner {
 				exchanges.add(start(overridden(applicationArgs, otherArgs.trim().split("\\s+")), contexts));
 			}
 			if (Boolean.getBoolean(SERVE)) {
-				// Serve over the network until stopped; the shutdown hook closes the applications.
+				// Serve over the network until stopped; the shutdown hook closes the
+				// applications.
 				System.out.println("serving " + exchanges.size() + " application(s)");
 				Thread.currentThread().join();
 			}
@@ -113,7 +125,8 @@ public final class InProcessAppRunner {
 			for (int round = 0; round < rounds; round++) {
 				StringBuilder line = new StringBuilder("round " + (round + 1));
 				for (int turn = 0; turn < apps; turn++) {
-					// ABBA: the app measured first alternates, so neither gains from the order.
+					// ABBA: the app measured first alternates, so neither gains from the
+					// order.
 					int app = (round % 2 == 0) ? turn : apps - 1 - turn;
 					Exchange exchange = exchanges.get(app);
 					long end = System.nanoTime() + roundMillis * 1_000_000L;
@@ -148,7 +161,8 @@ public final class InProcessAppRunner {
 			System.out.println(medians);
 		}
 		catch (Exception ex) {
-			// Tomcat's threads would keep the JVM alive: report, close the applications and exit.
+			// Tomcat's threads would keep the JVM alive: report, close the applications
+			// and exit.
 			ex.printStackTrace();
 			status = 1;
 		}
@@ -160,7 +174,10 @@ public final class InProcessAppRunner {
 		System.exit(status);
 	}
 
-	/** Starts the sample application with these arguments, and returns an exchange with its HTTPS connector. */
+	/**
+	 * Starts the sample application with these arguments, and returns an exchange with
+	 * its HTTPS connector.
+	 */
 	private static Exchange start(String[] applicationArgs, List<ConfigurableApplicationContext> contexts)
 			throws ClassNotFoundException {
 		Class<?> application = Class.forName("dev.hsts.sample.SampleApplication", true,
@@ -173,8 +190,9 @@ public final class InProcessAppRunner {
 	}
 
 	/**
-	 * The arguments with some {@code --key=value} replaced: the other app's arguments override the first app's
-	 * (a key given twice would otherwise reach Spring as both values, joined by a comma).
+	 * The arguments with some {@code --key=value} replaced: the other app's arguments
+	 * override the first app's (a key given twice would otherwise reach Spring as both
+	 * values, joined by a comma).
 	 */
 	static String[] overridden(String[] args, String[] overrides) {
 		Map<String, String> merged = new LinkedHashMap<>();
@@ -198,11 +216,13 @@ public final class InProcessAppRunner {
 	}
 
 	/**
-	 * One keep-alive connection's request and response, recycled and filled in again per request as Tomcat's
-	 * HTTP/1.1 processor does: {@code GET /v1/health HTTP/1.1} with {@code Host: api.example.test:<port>},
-	 * {@code Accept} and {@code User-Agent}, on the connector's scheme. The status line and headers are then
-	 * written to a buffer, as the processor writes them to the socket at commit; the body is dropped. (Tomcat's
-	 * hook for the processor's actions is not public, so nothing runs at commit itself.)
+	 * One keep-alive connection's request and response, recycled and filled in again per
+	 * request as Tomcat's HTTP/1.1 processor does: {@code GET /v1/health HTTP/1.1} with
+	 * {@code Host: api.example.test:<port>}, {@code Accept} and {@code User-Agent}, on
+	 * the connector's scheme. The status line and headers are then written to a buffer,
+	 * as the processor writes them to the socket at commit; the body is dropped.
+	 * (Tomcat's hook for the processor's actions is not public, so nothing runs at commit
+	 * itself.)
 	 */
 	private static final class Exchange {
 
@@ -251,8 +271,8 @@ public final class InProcessAppRunner {
 			this.adapter.service(this.request, this.response);
 			writeHead();
 			if (this.response.getStatus() != 200) {
-				throw new IllegalStateException("GET /v1/health answered " + this.response.getStatus() + ":\n"
-						+ serializedHeaders());
+				throw new IllegalStateException(
+						"GET /v1/health answered " + this.response.getStatus() + ":\n" + serializedHeaders());
 			}
 		}
 
@@ -260,7 +280,10 @@ public final class InProcessAppRunner {
 			return new String(this.head.array(), 0, this.head.position(), StandardCharsets.ISO_8859_1);
 		}
 
-		/** The status line and the headers, as Tomcat's {@code Http11OutputBuffer} writes them. */
+		/**
+		 * The status line and the headers, as Tomcat's {@code Http11OutputBuffer} writes
+		 * them.
+		 */
 		private void writeHead() {
 			this.head.clear();
 			put("HTTP/1.1 ");

@@ -11,13 +11,16 @@ import java.util.Map;
 import com.sun.management.ThreadMXBean;
 
 /**
- * A complement to JMH for a machine shared with other work. The variants of one comparison run in one JVM,
- * interleaved in short blocks (the order rotates every round), and each block is timed in <em>CPU time of the
- * running thread</em>, so time the thread spends descheduled by other processes is not counted (JMH measures wall
- * time). Prints, per variant, the median CPU ns/op and bytes allocated per op over the rounds, and each ratio as
- * the median of the ratios within a round (measured seconds apart).
+ * A complement to JMH for a machine shared with other work. The variants of one
+ * comparison run in one JVM, interleaved in short blocks (the order rotates every round),
+ * and each block is timed in <em>CPU time of the running thread</em>, so time the thread
+ * spends descheduled by other processes is not counted (JMH measures wall time). Prints,
+ * per variant, the median CPU ns/op and bytes allocated per op over the rounds, and each
+ * ratio as the median of the ratios within a round (measured seconds apart).
  *
- * <p>Usage: {@code java -cp benchmarks.jar dev.hsts.benchmarks.InterleavedRunner per-request|per-request-tomcat|hosts [rounds]
+ * <p>
+ * Usage:
+ * {@code java -cp benchmarks.jar dev.hsts.benchmarks.InterleavedRunner per-request|per-request-tomcat|hosts [rounds]
  * [block milliseconds]}.
  */
 public final class InterleavedRunner {
@@ -45,7 +48,8 @@ public final class InterleavedRunner {
 			variants.put("floor", () -> benchmark.floor().getStatus());
 			variants.put("naiveFilter", () -> benchmark.naiveFilter().getStatus());
 			variants.put("naiveFilterSetIfAbsent", () -> benchmark.naiveFilterSetIfAbsent().getStatus());
-			variants.put("springSecurityHeaderWriterFilter", () -> benchmark.springSecurityHeaderWriterFilter().getStatus());
+			variants.put("springSecurityHeaderWriterFilter",
+					() -> benchmark.springSecurityHeaderWriterFilter().getStatus());
 			variants.put("starter", () -> benchmark.starter().getStatus());
 			variants.put("starterHeadersOnly", () -> benchmark.starterHeadersOnly().getStatus());
 		}
@@ -93,8 +97,9 @@ public final class InterleavedRunner {
 				bytes.get(name)[round] = result[1];
 			}
 		}
-		System.out.printf(Locale.ROOT, "# %s: %d rounds of %d ms blocks per variant, interleaved; CPU time of the thread%n",
-				mode, rounds, blockNanos / 1_000_000);
+		System.out.printf(Locale.ROOT,
+				"# %s: %d rounds of %d ms blocks per variant, interleaved; CPU time of the thread%n", mode, rounds,
+				blockNanos / 1_000_000);
 		if (mode.startsWith("per-request")) {
 			report(names, cpu, bytes, "springSecurityHeaderWriterFilter", "naiveFilter");
 		}
@@ -117,14 +122,17 @@ public final class InterleavedRunner {
 		for (String name : names) {
 			double[] own = cpu.get(name);
 			double[] net = minus(own, floor);
-			System.out.printf(Locale.ROOT, "%-34s %10.0f %8.0f %10.0f %8.0f %10.3f %10.3f %12.3f %12.3f%n", name, median(own),
-					median(bytes.get(name)), median(net), median(minus(bytes.get(name), floorBytes)),
+			System.out.printf(Locale.ROOT, "%-34s %10.0f %8.0f %10.0f %8.0f %10.3f %10.3f %12.3f %12.3f%n", name,
+					median(own), median(bytes.get(name)), median(net), median(minus(bytes.get(name), floorBytes)),
 					medianRatio(own, cpu.get(first)), medianRatio(own, cpu.get(second)),
 					medianRatio(net, minus(cpu.get(first), floor)), medianRatio(net, minus(cpu.get(second), floor)));
 		}
 	}
 
-	/** Runs an operation for about {@code nanos} of thread CPU time; returns CPU ns and bytes allocated per op. */
+	/**
+	 * Runs an operation for about {@code nanos} of thread CPU time; returns CPU ns and
+	 * bytes allocated per op.
+	 */
 	private static double[] block(Operation operation, long nanos) throws Exception {
 		long thread = Thread.currentThread().getId();
 		long startBytes = THREADS.getThreadAllocatedBytes(thread);

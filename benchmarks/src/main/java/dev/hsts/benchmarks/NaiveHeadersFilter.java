@@ -10,17 +10,18 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The naive way: a hand-written filter that sets the same headers on every response before the chain runs (HSTS
- * on secure requests only; Cache-Control before the chain, so the application can still replace it). No staging,
- * no host checks, nothing after {@code reset()} or on error pages.
+ * The naive way: a hand-written filter that sets the same headers on every response
+ * before the chain runs (HSTS on secure requests only; Cache-Control before the chain, so
+ * the application can still replace it). No staging, no host checks, nothing after
+ * {@code reset()} or on error pages.
  */
 final class NaiveHeadersFilter extends OncePerRequestFilter {
 
 	private final boolean setIfAbsent;
 
 	/**
-	 * @param setIfAbsent whether to check each header first (what the starter and Spring Security do, so that the
-	 * application's values win), or to overwrite blindly
+	 * @param setIfAbsent whether to check each header first (what the starter and Spring
+	 * Security do, so that the application's values win), or to overwrite blindly
 	 */
 	NaiveHeadersFilter(boolean setIfAbsent) {
 		this.setIfAbsent = setIfAbsent;

@@ -21,10 +21,12 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.web.header.HeaderWriterFilter;
 
 /**
- * One full request ({@code GET https://api.example.com/v1/health}, a trivial JSON servlet) through a real
- * {@link MockFilterChain} with, in turn, each of the {@link Variants}: no header filter (the floor); a hand-written
- * filter; Spring Security's {@link HeaderWriterFilter}; the starter's filters as its auto-configuration builds them
- * (headers and trusted-host check; and headers only). The same header set everywhere, checked at setup.
+ * One full request ({@code GET https://api.example.com/v1/health}, a trivial JSON
+ * servlet) through a real {@link MockFilterChain} with, in turn, each of the
+ * {@link Variants}: no header filter (the floor); a hand-written filter; Spring
+ * Security's {@link HeaderWriterFilter}; the starter's filters as its auto-configuration
+ * builds them (headers and trusted-host check; and headers only). The same header set
+ * everywhere, checked at setup.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -58,19 +60,26 @@ public class PerRequestBenchmark {
 		return response;
 	}
 
-	/** (1) No header filter at all: the request, the response, the chain and the servlet. */
+	/**
+	 * (1) No header filter at all: the request, the response, the chain and the servlet.
+	 */
 	@Benchmark
 	public MockHttpServletResponse floor() throws Exception {
 		return run(this.variants.floor);
 	}
 
-	/** (2) A hand-written OncePerRequestFilter that sets the headers on every response. */
+	/**
+	 * (2) A hand-written OncePerRequestFilter that sets the headers on every response.
+	 */
 	@Benchmark
 	public MockHttpServletResponse naiveFilter() throws Exception {
 		return run(this.variants.naive);
 	}
 
-	/** (2b) The hand-written filter, checking each header before setting it (a control: the cost of set-if-absent). */
+	/**
+	 * (2b) The hand-written filter, checking each header before setting it (a control:
+	 * the cost of set-if-absent).
+	 */
 	@Benchmark
 	public MockHttpServletResponse naiveFilterSetIfAbsent() throws Exception {
 		return run(this.variants.naiveSetIfAbsent);
@@ -82,13 +91,19 @@ public class PerRequestBenchmark {
 		return run(this.variants.springSecurity);
 	}
 
-	/** (4) The starter: SecurityHeadersFilter and TrustedHostFilter, from the auto-configuration. */
+	/**
+	 * (4) The starter: SecurityHeadersFilter and TrustedHostFilter, from the
+	 * auto-configuration.
+	 */
 	@Benchmark
 	public MockHttpServletResponse starter() throws Exception {
 		return run(this.variants.starter);
 	}
 
-	/** (4b) The starter without trusted hosts configured (its filter is then skipped): the headers alone. */
+	/**
+	 * (4b) The starter without trusted hosts configured (its filter is then skipped): the
+	 * headers alone.
+	 */
 	@Benchmark
 	public MockHttpServletResponse starterHeadersOnly() throws Exception {
 		return run(this.variants.starterHeadersOnly);

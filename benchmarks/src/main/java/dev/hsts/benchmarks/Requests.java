@@ -9,7 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.mock.web.MockHttpServletRequest;
 
-/** The harness shared by every per-request variant: one realistic request and a trivial servlet. */
+/**
+ * The harness shared by every per-request variant: one realistic request and a trivial
+ * servlet.
+ */
 final class Requests {
 
 	static final String HOST = "api.example.com";
@@ -17,7 +20,10 @@ final class Requests {
 	private Requests() {
 	}
 
-	/** {@code GET https://api.example.com/v1/health} as Tomcat would present it behind TLS. */
+	/**
+	 * {@code GET https://api.example.com/v1/health} as Tomcat would present it behind
+	 * TLS.
+	 */
 	static MockHttpServletRequest secureApiRequest() {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/v1/health");
 		request.setScheme("https");
@@ -33,8 +39,9 @@ final class Requests {
 	}
 
 	/**
-	 * Answers {@code {"status":"UP"}} with a content length and flushes, as Spring MVC's message converters do (the
-	 * response is then committed, as it is on a real server once the body is written).
+	 * Answers {@code {"status":"UP"}} with a content length and flushes, as Spring MVC's
+	 * message converters do (the response is then committed, as it is on a real server
+	 * once the body is written).
 	 */
 	static final class HealthServlet extends HttpServlet {
 

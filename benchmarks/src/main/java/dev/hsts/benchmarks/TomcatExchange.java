@@ -19,17 +19,20 @@ import org.apache.tomcat.util.http.MimeHeaders;
 import org.springframework.mock.web.MockFilterChain;
 
 /**
- * The request and response a filter sees on embedded Tomcat, without a socket: Tomcat's own
- * {@link org.apache.coyote.Request}/{@link org.apache.coyote.Response} under the servlet-level
- * {@link Request}/{@link Response}, handed to the chain as their facades, exactly as {@code CoyoteAdapter} does.
- * Each exchange is recycled and filled again per request, as Tomcat does on a keep-alive connection: what the
- * HTTP parser would have set ({@code GET /v1/health HTTP/1.1}, {@code Host: api.example.com}, {@code Accept},
- * {@code User-Agent}, scheme https, server name and port, remote address) and the secure flag of a TLS connector.
- * The response body goes to an output buffer that drops it.
+ * The request and response a filter sees on embedded Tomcat, without a socket: Tomcat's
+ * own {@link org.apache.coyote.Request}/{@link org.apache.coyote.Response} under the
+ * servlet-level {@link Request}/{@link Response}, handed to the chain as their facades,
+ * exactly as {@code CoyoteAdapter} does. Each exchange is recycled and filled again per
+ * request, as Tomcat does on a keep-alive connection: what the HTTP parser would have set
+ * ({@code GET /v1/health HTTP/1.1}, {@code Host: api.example.com}, {@code Accept},
+ * {@code User-Agent}, scheme https, server name and port, remote address) and the secure
+ * flag of a TLS connector. The response body goes to an output buffer that drops it.
  *
- * <p>Headers live in Tomcat's {@link MimeHeaders} (a small array, names compared without case, no allocation per
- * look-up), not in the mock response's case-insensitive map, whose look-ups lower-case and hash the name on every
- * call. One exchange per benchmark thread.
+ * <p>
+ * Headers live in Tomcat's {@link MimeHeaders} (a small array, names compared without
+ * case, no allocation per look-up), not in the mock response's case-insensitive map,
+ * whose look-ups lower-case and hash the name on every call. One exchange per benchmark
+ * thread.
  */
 final class TomcatExchange {
 
@@ -52,10 +55,16 @@ final class TomcatExchange {
 		this.response.setRequest(this.request);
 	}
 
-	/** What {@code CoyoteAdapter} keeps in the notes of Tomcat's objects ({@code CoyoteAdapter.ADAPTER_NOTES}). */
+	/**
+	 * What {@code CoyoteAdapter} keeps in the notes of Tomcat's objects
+	 * ({@code CoyoteAdapter.ADAPTER_NOTES}).
+	 */
 	private static final int ADAPTER_NOTES = 1;
 
-	/** Recycles the exchange and fills in the next request, as Tomcat's HTTP/1.1 processor would. */
+	/**
+	 * Recycles the exchange and fills in the next request, as Tomcat's HTTP/1.1 processor
+	 * would.
+	 */
 	private void next() {
 		this.request.recycle();
 		this.response.recycle();
@@ -91,7 +100,10 @@ final class TomcatExchange {
 		return this.coyoteResponse.getStatus();
 	}
 
-	/** The response headers of the last request, by name (any case), in the order Tomcat holds them. */
+	/**
+	 * The response headers of the last request, by name (any case), in the order Tomcat
+	 * holds them.
+	 */
 	Map<String, List<String>> headers() {
 		Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 		MimeHeaders mime = this.coyoteResponse.getMimeHeaders();

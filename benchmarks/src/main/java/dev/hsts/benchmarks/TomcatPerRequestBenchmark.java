@@ -15,9 +15,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * {@link PerRequestBenchmark}'s six {@link Variants}, filters and servlet on Tomcat's own request and response objects
- * ({@link TomcatExchange}) instead of Spring's mocks: what the same filters cost on the container the sample
- * application runs on. The same header set everywhere, checked at setup against the naive filter's.
+ * {@link PerRequestBenchmark}'s six {@link Variants}, filters and servlet on Tomcat's own
+ * request and response objects ({@link TomcatExchange}) instead of Spring's mocks: what
+ * the same filters cost on the container the sample application runs on. The same header
+ * set everywhere, checked at setup against the naive filter's.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,7 +49,9 @@ public class TomcatPerRequestBenchmark {
 		return this.exchange.run(this.variants.servlet, this.variants.floor);
 	}
 
-	/** (2) A hand-written OncePerRequestFilter that sets the headers on every response. */
+	/**
+	 * (2) A hand-written OncePerRequestFilter that sets the headers on every response.
+	 */
 	@Benchmark
 	public int naiveFilter() throws Exception {
 		return this.exchange.run(this.variants.servlet, this.variants.naive);
@@ -66,7 +69,10 @@ public class TomcatPerRequestBenchmark {
 		return this.exchange.run(this.variants.servlet, this.variants.springSecurity);
 	}
 
-	/** (4) The starter: SecurityHeadersFilter and TrustedHostFilter, from the auto-configuration. */
+	/**
+	 * (4) The starter: SecurityHeadersFilter and TrustedHostFilter, from the
+	 * auto-configuration.
+	 */
 	@Benchmark
 	public int starter() throws Exception {
 		return this.exchange.run(this.variants.servlet, this.variants.starter);

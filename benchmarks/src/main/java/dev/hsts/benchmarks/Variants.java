@@ -26,17 +26,21 @@ import org.springframework.security.web.header.writers.frameoptions.XFrameOption
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
 
 /**
- * The servlet and the six filter variants every per-request benchmark runs, whatever its harness:
- * (1) no header filter (the floor); (2) a hand-written filter, and (2b) the same checking each header first;
- * (3) Spring Security's {@link HeaderWriterFilter}; (4) the starter's filters as its auto-configuration builds them,
- * and (4b) the same without trusted hosts. {@link #check} makes sure they all write the same header set.
+ * The servlet and the six filter variants every per-request benchmark runs, whatever its
+ * harness: (1) no header filter (the floor); (2) a hand-written filter, and (2b) the same
+ * checking each header first; (3) Spring Security's {@link HeaderWriterFilter}; (4) the
+ * starter's filters as its auto-configuration builds them, and (4b) the same without
+ * trusted hosts. {@link #check} makes sure they all write the same header set.
  */
 final class Variants {
 
 	/** The trusted hosts of the starter's variant: a few entries of each kind. */
 	static final String ALLOWED = "api.example.com,www.example.com,*.example.com,*.internal.example.net,10.0.0.0/8";
 
-	/** Runs one request through the filters and returns the response's headers, by name (any case). */
+	/**
+	 * Runs one request through the filters and returns the response's headers, by name
+	 * (any case).
+	 */
 	@FunctionalInterface
 	interface Harness {
 
@@ -59,8 +63,8 @@ final class Variants {
 	final Filter[] starterHeadersOnly = starterFilters(false);
 
 	/**
-	 * Refuses to run unless every variant writes the naive filter's headers on the harness, and HSTS comes from the
-	 * filters only.
+	 * Refuses to run unless every variant writes the naive filter's headers on the
+	 * harness, and HSTS comes from the filters only.
 	 */
 	void check(Harness harness) throws Exception {
 		Map<String, List<String>> expected = harness.headers(this.naive);
@@ -80,24 +84,29 @@ final class Variants {
 		}
 	}
 
-	/** Spring Security's filter with the same header set (Boot's default: written when the response commits). */
+	/**
+	 * Spring Security's filter with the same header set (Boot's default: written when the
+	 * response commits).
+	 */
 	static HeaderWriterFilter newHeaderWriterFilter() {
 		HstsHeaderWriter hsts = new HstsHeaderWriter();
 		hsts.setMaxAgeInSeconds(300);
 		hsts.setIncludeSubDomains(false);
 		List<HeaderWriter> writers = List.of(hsts, new XContentTypeOptionsHeaderWriter(),
-				new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY), new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER),
+				new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY),
+				new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER),
 				new PermissionsPolicyHeaderWriter("geolocation=(), microphone=(), camera=()"),
 				new StaticHeadersWriter("Cache-Control", "no-store"));
 		return new HeaderWriterFilter(writers);
 	}
 
-	/** The starter's filters, from its auto-configuration, in their registration order. */
+	/**
+	 * The starter's filters, from its auto-configuration, in their registration order.
+	 */
 	static Filter[] starterFilters(boolean trustedHosts) {
 		List<Filter> filters = new ArrayList<>();
-		WebApplicationContextRunner runner = new WebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(SecurityHeadersAutoConfiguration.class,
-					TrustedHostsAutoConfiguration.class));
+		WebApplicationContextRunner runner = new WebApplicationContextRunner().withConfiguration(
+				AutoConfigurations.of(SecurityHeadersAutoConfiguration.class, TrustedHostsAutoConfiguration.class));
 		if (trustedHosts) {
 			runner = runner.withPropertyValues("security.headers.trusted-hosts.allowed=" + ALLOWED);
 		}

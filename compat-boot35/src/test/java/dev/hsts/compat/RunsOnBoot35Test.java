@@ -19,8 +19,9 @@ import org.springframework.security.core.SpringSecurityCoreVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The module's claim, checked: this JVM runs Spring Boot 3.5 with the autoconfigure jar built against Boot 4.1,
- * and jdeps finds no class that jar needs missing from the Boot 3.5 classpath.
+ * The module's claim, checked: this JVM runs Spring Boot 3.5 with the autoconfigure jar
+ * built against Boot 4.1, and jdeps finds no class that jar needs missing from the Boot
+ * 3.5 classpath.
  */
 class RunsOnBoot35Test {
 
@@ -46,7 +47,8 @@ class RunsOnBoot35Test {
 
 	@Test
 	void jdepsWouldReportAMissingDependency() {
-		// The check above can fail: without spring-security-web, jdeps names what the jar needs from it.
+		// The check above can fail: without spring-security-web, jdeps names what the jar
+		// needs from it.
 		List<String> reduced = Arrays.stream(classpathWithout(autoconfigureJar()).split(File.pathSeparator))
 			.filter((entry) -> !entry.contains("spring-security-web"))
 			.toList();
@@ -65,7 +67,8 @@ class RunsOnBoot35Test {
 
 	private static Path autoconfigureJar() {
 		try {
-			return Path.of(SecurityHeadersAutoConfiguration.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+			return Path
+				.of(SecurityHeadersAutoConfiguration.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 		}
 		catch (java.net.URISyntaxException ex) {
 			throw new IllegalStateException(ex);

@@ -14,9 +14,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * A secure {@code GET /} for a host, and a response that records headers, for previewing what the real writers and
- * checks do for that host without sending a request. Only what header writers and the trusted-host check read is
- * answered; everything else answers {@code null}, {@code false} or {@code 0}.
+ * A secure {@code GET /} for a host, and a response that records headers, for previewing
+ * what the real writers and checks do for that host without sending a request. Only what
+ * header writers and the trusted-host check read is answered; everything else answers
+ * {@code null}, {@code false} or {@code 0}.
  */
 final class PreviewExchange {
 
@@ -48,8 +49,8 @@ final class PreviewExchange {
 					case "getDispatcherType" -> DispatcherType.REQUEST;
 					case "getRequestURL" -> new StringBuffer("https://").append(host).append('/');
 					case "getHeader" -> "host".equalsIgnoreCase((String) args[0]) ? host : null;
-					case "getHeaders" -> Collections.enumeration(
-							"host".equalsIgnoreCase((String) args[0]) ? List.of(host) : List.<String>of());
+					case "getHeaders" -> Collections
+						.enumeration("host".equalsIgnoreCase((String) args[0]) ? List.of(host) : List.<String>of());
 					case "getHeaderNames" -> Collections.enumeration(List.of("Host"));
 					case "getAttribute" -> attributes.get((String) args[0]);
 					case "setAttribute" -> {
@@ -75,7 +76,8 @@ final class PreviewExchange {
 					}
 					case "addHeader" -> {
 						this.names.putIfAbsent(key((String) args[0]), (String) args[0]);
-						this.headers.computeIfAbsent(key((String) args[0]), (k) -> new ArrayList<>()).add((String) args[1]);
+						this.headers.computeIfAbsent(key((String) args[0]), (k) -> new ArrayList<>())
+							.add((String) args[1]);
 						yield null;
 					}
 					case "containsHeader" -> this.headers.containsKey(key((String) args[0]));

@@ -31,11 +31,13 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.security.web.header.HeaderWriter;
 
 /**
- * {@code /actuator/securityheaders}: the policy that is live right now (the exact HSTS value, the stage, what comes
- * next and when, every managed header, the Cache-Control default, the trusted hosts with refusal counts) and the
- * findings; {@code /actuator/securityheaders/{host}} previews the headers a secure request for a host gets now.
- * Read-only. Values that may hold secrets (CSP report URIs) are masked unless shown, as Boot does for other
- * endpoints ({@code management.endpoint.securityheaders.show-values}).
+ * {@code /actuator/securityheaders}: the policy that is live right now (the exact HSTS
+ * value, the stage, what comes next and when, every managed header, the Cache-Control
+ * default, the trusted hosts with refusal counts) and the findings;
+ * {@code /actuator/securityheaders/{host}} previews the headers a secure request for a
+ * host gets now. Read-only. Values that may hold secrets (CSP report URIs) are masked
+ * unless shown, as Boot does for other endpoints
+ * ({@code management.endpoint.securityheaders.show-values}).
  */
 @Endpoint(id = "securityheaders")
 public class SecurityHeadersEndpoint {
@@ -90,9 +92,11 @@ public class SecurityHeadersEndpoint {
 	}
 
 	/**
-	 * The endpoint of an application that switched the whole starter off ({@code security.headers.enabled=false}):
-	 * {@code enabled: false}, HSTS mode {@code disabled}, no managed headers, no trusted-host check, and the
-	 * {@code starter.off} finding; the host preview shows that a request gets no header from the starter.
+	 * The endpoint of an application that switched the whole starter off
+	 * ({@code security.headers.enabled=false}): {@code enabled: false}, HSTS mode
+	 * {@code disabled}, no managed headers, no trusted-host check, and the
+	 * {@code starter.off} finding; the host preview shows that a request gets no header
+	 * from the starter.
 	 * @param findings the findings, with {@code starter.off}
 	 * @param showValues when to show values that may be secret
 	 * @param roles the roles that may see them with {@link Show#WHEN_AUTHORIZED}
@@ -129,8 +133,8 @@ public class SecurityHeadersEndpoint {
 	}
 
 	/**
-	 * The exact headers a secure {@code GET /} for {@code host} gets now; for a host the application does not
-	 * serve, the 400 it gets instead.
+	 * The exact headers a secure {@code GET /} for {@code host} gets now; for a host the
+	 * application does not serve, the 400 it gets instead.
 	 */
 	@ReadOperation
 	public Map<String, Object> host(SecurityContext securityContext, @Selector String host) {
@@ -162,8 +166,10 @@ public class SecurityHeadersEndpoint {
 		preview.put("status", exchange.status());
 		preview.put("rejected", rejection.map(RejectionReason::id).orElse(null));
 		Map<String, Object> headers = exchange.headers();
-		headers.replaceAll((name, value) -> (value instanceof String text && name.toLowerCase(Locale.ROOT).startsWith("content-security-policy"))
-				? mask(text, show) : value);
+		headers.replaceAll((name,
+				value) -> (value instanceof String text
+						&& name.toLowerCase(Locale.ROOT).startsWith("content-security-policy")) ? mask(text, show)
+								: value);
 		preview.put("headers", headers);
 		return preview;
 	}
@@ -194,16 +200,17 @@ public class SecurityHeadersEndpoint {
 			entry.put("header", next.headerValue());
 			return entry;
 		}).orElse(null));
-		hsts.put("excludedHosts", this.hstsPolicy.excludedHosts().entries());
+		hsts.put("excludedHosts", this.hstsPolicy.excludedHosts());
 		hsts.put("includeSubDomains", this.hstsPolicy.includeSubDomainsIntent());
 		hsts.put("preload", this.hstsPolicy.preloadIntent());
 		return hsts;
 	}
 
 	/**
-	 * What every response gets, as the writers describe it: the headers written on every path by name, then the
-	 * ones written only on some paths, grouped by those paths. A writer that does not describe itself is shown with
-	 * what it writes on a preview request. HSTS has its own section, the Cache-Control default too.
+	 * What every response gets, as the writers describe it: the headers written on every
+	 * path by name, then the ones written only on some paths, grouped by those paths. A
+	 * writer that does not describe itself is shown with what it writes on a preview
+	 * request. HSTS has its own section, the Cache-Control default too.
 	 */
 	private Map<String, Object> headers(boolean show) {
 		Map<String, Object> headers = new LinkedHashMap<>();
@@ -237,7 +244,9 @@ public class SecurityHeadersEndpoint {
 		return headers;
 	}
 
-	/** What a writer writes: its own description, or what it writes on a preview request. */
+	/**
+	 * What a writer writes: its own description, or what it writes on a preview request.
+	 */
 	private static List<HeaderDescription> descriptions(HeaderWriter writer) {
 		if (writer instanceof DescribedHeaderWriter described) {
 			return described.describe();
@@ -245,7 +254,8 @@ public class SecurityHeadersEndpoint {
 		PreviewExchange exchange = new PreviewExchange("localhost");
 		writer.writeHeaders(exchange.request, exchange.response);
 		List<HeaderDescription> written = new ArrayList<>();
-		exchange.headers().forEach((name, value) -> written.add(HeaderDescription.everywhere(name, String.valueOf(value))));
+		exchange.headers()
+			.forEach((name, value) -> written.add(HeaderDescription.everywhere(name, String.valueOf(value))));
 		return written;
 	}
 
@@ -277,7 +287,7 @@ public class SecurityHeadersEndpoint {
 		Map<String, Object> trusted = new LinkedHashMap<>();
 		TrustedHosts hosts = (this.trustedHostCheck != null) ? this.trustedHostCheck.getTrustedHosts() : null;
 		trusted.put("enabled", hosts != null && !hosts.isOff());
-		trusted.put("allowed", (hosts != null) ? hosts.allowed().entries() : List.of());
+		trusted.put("allowed", (hosts != null) ? hosts.allowed() : List.of());
 		trusted.put("exemptPaths", (hosts != null) ? hosts.exemptPaths() : List.of());
 		trusted.put("rejected", (this.rejectionCounts != null) ? this.rejectionCounts.counts() : Map.of());
 		return trusted;

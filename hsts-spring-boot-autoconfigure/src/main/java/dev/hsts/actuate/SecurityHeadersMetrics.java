@@ -10,9 +10,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * Gauges that let a dashboard follow a rollout: {@code security.headers.hsts.max-age} (the max-age sent now, in
- * seconds; 0 when revoked or off) and {@code security.headers.hsts.stage} (the active stage, 0 when none). Read
- * when the registry is scraped; no per-request cost.
+ * Gauges that let a dashboard follow a rollout: {@code security.headers.hsts.max-age}
+ * (the max-age sent now, in seconds; 0 when revoked or off) and
+ * {@code security.headers.hsts.stage} (the active stage, 0 when none). Read when the
+ * registry is scraped; no per-request cost.
  */
 public class SecurityHeadersMetrics implements MeterBinder {
 

@@ -13,10 +13,10 @@ import dev.hsts.core.RejectionReason;
 import dev.hsts.core.TrustedHostRejectionListener;
 
 /**
- * Counts refused requests in the Micrometer counter {@value #METRIC_NAME}, tagged {@code reason}
- * ({@code not-allowed} or {@code malformed}) and never with the host itself (a scanner would create a time series
- * per value it tries). The registry is looked up on the first rejection, so an application without one pays
- * nothing else.
+ * Counts refused requests in the Micrometer counter {@value #METRIC_NAME}, tagged
+ * {@code reason} ({@code not-allowed} or {@code malformed}) and never with the host
+ * itself (a scanner would create a time series per value it tries). The registry is
+ * looked up on the first rejection, so an application without one pays nothing else.
  */
 public final class TrustedHostRejectionMetrics implements TrustedHostRejectionListener {
 
@@ -40,8 +40,8 @@ public final class TrustedHostRejectionMetrics implements TrustedHostRejectionLi
 	}
 
 	/**
-	 * @param registry supplies the registry when the first request is refused; may supply {@code null} (nothing is
-	 * counted until it supplies one)
+	 * @param registry supplies the registry when the first request is refused; may supply
+	 * {@code null} (nothing is counted until it supplies one)
 	 */
 	public TrustedHostRejectionMetrics(Supplier<MeterRegistry> registry) {
 		this.registry = Objects.requireNonNull(registry, "registry");
@@ -64,10 +64,11 @@ public final class TrustedHostRejectionMetrics implements TrustedHostRejectionLi
 			}
 			counters = new EnumMap<>(RejectionReason.class);
 			for (RejectionReason reason : RejectionReason.values()) {
-				counters.put(reason, Counter.builder(METRIC_NAME)
-					.description("Requests refused by the trusted-host check, by reason")
-					.tag(REASON_TAG, reason.id())
-					.register(registry));
+				counters.put(reason,
+						Counter.builder(METRIC_NAME)
+							.description("Requests refused by the trusted-host check, by reason")
+							.tag(REASON_TAG, reason.id())
+							.register(registry));
 			}
 			this.counters = counters;
 		}

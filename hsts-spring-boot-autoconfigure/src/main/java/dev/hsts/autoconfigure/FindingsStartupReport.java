@@ -11,8 +11,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 
 /**
- * Logs the findings once, when the application is ready, as one readable report: a WARN when any finding is a
- * warning, an INFO otherwise.
+ * Logs the findings once, when the application is ready, as one readable report: a WARN
+ * when any finding is a warning, an INFO otherwise.
  */
 public class FindingsStartupReport implements ApplicationListener<ApplicationReadyEvent> {
 

@@ -18,8 +18,9 @@ import org.springframework.web.filter.GenericFilterBean;
 import static dev.hsts.autoconfigure.InvalidSecurityHeadersPropertyException.validated;
 
 /**
- * Auto-configuration of the plain-HTTP to HTTPS redirect, when {@code security.headers.https-redirect.enabled=true}.
- * The properties are bound either way ({@link SecurityHeadersPropertiesAutoConfiguration}), so that
+ * Auto-configuration of the plain-HTTP to HTTPS redirect, when
+ * {@code security.headers.https-redirect.enabled=true}. The properties are bound either
+ * way ({@link SecurityHeadersPropertiesAutoConfiguration}), so that
  * {@code enabled: maybe} fails startup naming the property.
  */
 @AutoConfiguration(after = SecurityHeadersAutoConfiguration.class)
@@ -33,7 +34,6 @@ public class HttpsRedirectAutoConfiguration {
 	/** The name of the filter registration bean. */
 	public static final String FILTER_REGISTRATION_BEAN_NAME = "httpsRedirectFilterRegistration";
 
-
 	@Bean
 	@ConditionalOnMissingBean
 	public HttpsRedirectFilter httpsRedirectFilter(HttpsRedirectProperties properties) {
@@ -46,6 +46,5 @@ public class HttpsRedirectAutoConfiguration {
 	public FilterRegistrationBean<HttpsRedirectFilter> httpsRedirectFilterRegistration(HttpsRedirectFilter filter) {
 		return FilterRegistrations.of(filter, "httpsRedirectFilter", filter.getOrder(), DispatcherType.REQUEST);
 	}
-
 
 }

@@ -6,20 +6,22 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Redirection of plain-HTTP requests to HTTPS ({@code security.headers.https-redirect.*}).
+ * Redirection of plain-HTTP requests to HTTPS
+ * ({@code security.headers.https-redirect.*}).
  */
 @ConfigurationProperties(prefix = "security.headers.https-redirect")
 public class HttpsRedirectProperties {
 
 	/**
-	 * Whether to redirect plain-HTTP requests to the same host, path and query over HTTPS. Requests that are secure as
-	 * the application sees them (including behind a trusted proxy that sets X-Forwarded-Proto) are never redirected.
+	 * Whether to redirect plain-HTTP requests to the same host, path and query over
+	 * HTTPS. Requests that are secure as the application sees them (including behind a
+	 * trusted proxy that sets X-Forwarded-Proto) are never redirected.
 	 */
 	private boolean enabled = false;
 
 	/**
-	 * The HTTPS port put in the Location header; left out when it is 443. Set it when clients reach HTTPS on another
-	 * port, e.g. 8443 in development.
+	 * The HTTPS port put in the Location header; left out when it is 443. Set it when
+	 * clients reach HTTPS on another port, e.g. 8443 in development.
 	 */
 	private int httpsPort = 443;
 
@@ -29,14 +31,15 @@ public class HttpsRedirectProperties {
 	private int getAndHeadStatus = 301;
 
 	/**
-	 * The redirect status for every other method. 308 keeps the method and the body; 301 would let clients turn a
-	 * POST into a GET.
+	 * The redirect status for every other method. 308 keeps the method and the body; 301
+	 * would let clients turn a POST into a GET.
 	 */
 	private int otherMethodsStatus = 308;
 
 	/**
-	 * Path patterns served over plain HTTP as they are, e.g. /.well-known/acme-challenge/** for certificate
-	 * challenges and /actuator/health/** for load-balancer probes.
+	 * Path patterns served over plain HTTP as they are, e.g.
+	 * /.well-known/acme-challenge/** for certificate challenges and /actuator/health/**
+	 * for load-balancer probes.
 	 */
 	private List<String> exemptPaths = new ArrayList<>();
 

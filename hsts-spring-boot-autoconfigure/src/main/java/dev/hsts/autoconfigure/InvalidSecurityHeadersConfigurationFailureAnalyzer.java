@@ -6,10 +6,11 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns a refused {@code security.headers.*} value into a startup report that names the property, the value,
- * what is wrong and how to fix it.
+ * Turns a refused {@code security.headers.*} value into a startup report that names the
+ * property, the value, what is wrong and how to fix it.
  */
-class InvalidSecurityHeadersConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<InvalidSecurityHeadersPropertyException> {
+class InvalidSecurityHeadersConfigurationFailureAnalyzer
+		extends AbstractFailureAnalyzer<InvalidSecurityHeadersPropertyException> {
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidSecurityHeadersPropertyException cause) {

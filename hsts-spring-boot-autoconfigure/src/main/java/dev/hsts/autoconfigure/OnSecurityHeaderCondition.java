@@ -9,7 +9,8 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Asks whether a header is switched on, binding only the properties that switch it (see {@link SecurityHeader}).
+ * Asks whether a header is switched on, binding only the properties that switch it (see
+ * {@link SecurityHeader}).
  */
 class OnSecurityHeaderCondition extends SpringBootCondition {
 

@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 import dev.hsts.core.Finding;
 
 /**
- * How the settings the core names relative to the configuration ({@code hsts.rollout.stages[1].max-age}, and
- * <code>${hsts.revoke}</code> in its texts) map to Spring Boot properties: under {@value #PREFIX}.
+ * How the settings the core names relative to the configuration
+ * ({@code hsts.rollout.stages[1].max-age}, and <code>${hsts.revoke}</code> in its texts)
+ * map to Spring Boot properties: under {@value #PREFIX}.
  */
 public final class PropertyNames {
 
@@ -29,7 +30,8 @@ public final class PropertyNames {
 	}
 
 	/**
-	 * A text with every <code>${path}</code> reference replaced by the full property name.
+	 * A text with every <code>${path}</code> reference replaced by the full property
+	 * name.
 	 * @param text the text
 	 * @return the text an operator reads
 	 */

@@ -8,11 +8,13 @@ import dev.hsts.core.HeaderValues;
 import org.springframework.boot.context.properties.bind.Binder;
 
 /**
- * The headers the starter writes besides HSTS, and whether the configuration switches each on.
+ * The headers the starter writes besides HSTS, and whether the configuration switches
+ * each on.
  *
- * <p>Each header binds only the properties that switch it (relaxed, like the real binding), not the whole
- * {@code security.headers} tree: the condition is evaluated once per header bean at startup, and binding the
- * tree each time cost about a millisecond apiece.
+ * <p>
+ * Each header binds only the properties that switch it (relaxed, like the real binding),
+ * not the whole {@code security.headers} tree: the condition is evaluated once per header
+ * bean at startup, and binding the tree each time cost about a millisecond apiece.
  */
 enum SecurityHeader {
 
@@ -26,7 +28,8 @@ enum SecurityHeader {
 
 	CONTENT_SECURITY_POLICY((binder) -> {
 		SecurityHeadersProperties.ContentSecurityPolicy csp = binder
-			.bind(SecurityHeader.PREFIX + "content-security-policy", SecurityHeadersProperties.ContentSecurityPolicy.class)
+			.bind(SecurityHeader.PREFIX + "content-security-policy",
+					SecurityHeadersProperties.ContentSecurityPolicy.class)
 			.orElseGet(SecurityHeadersProperties.ContentSecurityPolicy::new);
 		return offByDefault(csp.getPolicy()) || offByDefault(csp.getReportOnlyPolicy())
 				|| (csp.getPathPolicies() != null && !csp.getPathPolicies().isEmpty());
@@ -58,7 +61,10 @@ enum SecurityHeader {
 		return this.on.test(binder);
 	}
 
-	/** On unless 'disabled'; a value that is invalid otherwise counts as on, so that validation reports it. */
+	/**
+	 * On unless 'disabled'; a value that is invalid otherwise counts as on, so that
+	 * validation reports it.
+	 */
 	private static Predicate<Binder> onByDefault(String property,
 			Function<SecurityHeadersProperties, String> defaultValue) {
 		return (binder) -> {

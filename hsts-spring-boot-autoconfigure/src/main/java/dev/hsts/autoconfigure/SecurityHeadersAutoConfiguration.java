@@ -3,6 +3,7 @@ package dev.hsts.autoconfigure;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BinaryOperator;
 
 import jakarta.servlet.DispatcherType;
 
@@ -10,7 +11,7 @@ import dev.hsts.core.ApplicationHeaderValues;
 import dev.hsts.core.ContentSecurityPolicy;
 import dev.hsts.core.HeaderValues;
 import dev.hsts.core.HstsPolicy;
-import dev.hsts.core.InvalidPolicyException;
+import dev.hsts.core.CspPathPolicy;
 import dev.hsts.core.PathPatterns;
 import dev.hsts.servlet.CacheControlDefaultWriter;
 import dev.hsts.servlet.CspHeaderWriter;
@@ -39,18 +40,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import static dev.hsts.autoconfigure.InvalidSecurityHeadersPropertyException.validated;
 
 /**
- * Auto-configuration of staged HSTS and the security headers for servlet web applications. Wiring only: the policy
- * lives in {@code dev.hsts.core}, the servlet adapter in {@code dev.hsts.servlet}. Every bean backs off when the
- * application defines its own (a header writer: a bean with the same name). Every configured value is validated
- * here, at startup.
+ * Auto-configuration of staged HSTS and the security headers for servlet web
+ * applications. Wiring only: the policy lives in {@code dev.hsts.core}, the servlet
+ * adapter in {@code dev.hsts.servlet}. Every bean backs off when the application defines
+ * its own (a header writer: a bean with the same name). Every configured value is
+ * validated here, at startup.
  *
- * <p>The properties are bound by {@link SecurityHeadersPropertiesAutoConfiguration}, also when
- * {@code security.headers.enabled=false}.
+ * <p>
+ * The properties are bound by {@link SecurityHeadersPropertiesAutoConfiguration}, also
+ * when {@code security.headers.enabled=false}.
  *
- * <p>With Spring Security's configuration on the classpath, Spring Security's own writers of the headers the
- * starter manages are switched off in every {@code HttpSecurity} (see
- * {@link SpringSecurityHeaderDefaultsPostProcessor}), so each of those headers is sent once, with the starter's
- * value.
+ * <p>
+ * With Spring Security's configuration on the classpath, Spring Security's own writers of
+ * the headers the starter manages are switched off in every {@code HttpSecurity} (see
+ * {@link SpringSecurityHeaderDefaultsPostProcessor}), so each of those headers is sent
+ * once, with the starter's value.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -59,7 +63,10 @@ import static dev.hsts.autoconfigure.InvalidSecurityHeadersPropertyException.val
 @EnableConfigurationProperties(SecurityHeadersProperties.class)
 public class SecurityHeadersAutoConfiguration {
 
-	/** The name of the filter registration bean; define a bean with this name to register the filter yourself. */
+	/**
+	 * The name of the filter registration bean; define a bean with this name to register
+	 * the filter yourself.
+	 */
 	public static final String FILTER_REGISTRATION_BEAN_NAME = "securityHeadersFilterRegistration";
 
 	/** The name of the HSTS writer bean. */
@@ -68,8 +75,9 @@ public class SecurityHeadersAutoConfiguration {
 	private final SecurityHeadersProperties properties;
 
 	/**
-	 * @param properties the bound {@code security.headers.*} properties (injected once here instead of into every
-	 * bean method: each injection by type is a scan of all bean definitions while the context starts)
+	 * @param properties the bound {@code security.headers.*} properties (injected once
+	 * here instead of into every bean method: each injection by type is a scan of all
+	 * bean definitions while the context starts)
 	 */
 	public SecurityHeadersAutoConfiguration(SecurityHeadersProperties properties) {
 		this.properties = properties;
@@ -96,7 +104,8 @@ public class SecurityHeadersAutoConfiguration {
 			value = { StagedHstsHeaderWriter.class, HstsHeaderWriter.class })
 	public StagedHstsHeaderWriter hstsHeaderWriter(HstsPolicy hstsPolicy, ObjectProvider<Clock> clock,
 			ObjectProvider<TrustedHostCheck> trustedHostCheck) {
-		// A host the application does not serve never gets the HSTS promise (see TrustedHostsAutoConfiguration).
+		// A host the application does not serve never gets the HSTS promise (see
+		// TrustedHostsAutoConfiguration).
 		TrustedHostCheck check = trustedHostCheck.getIfUnique();
 		Clock writerClock = clock.getIfUnique(Clock::systemUTC);
 		return (check != null) ? new StagedHstsHeaderWriter(hstsPolicy, writerClock, check::isTrusted)
@@ -108,8 +117,8 @@ public class SecurityHeadersAutoConfiguration {
 	@ConditionalOnMissingBean(name = "contentTypeOptionsHeaderWriter")
 	@ConditionalOnSecurityHeader(SecurityHeader.CONTENT_TYPE_OPTIONS)
 	public FixedHeaderWriter contentTypeOptionsHeaderWriter() {
-		return new FixedHeaderWriter("X-Content-Type-Options", validated(() -> HeaderValues
-			.contentTypeOptions("content-type-options", this.properties.getContentTypeOptions())));
+		return fixed("X-Content-Type-Options", HeaderValues::contentTypeOptions, "content-type-options",
+				this.properties.getContentTypeOptions());
 	}
 
 	@Bean
@@ -117,8 +126,7 @@ public class SecurityHeadersAutoConfiguration {
 	@ConditionalOnMissingBean(name = "frameOptionsHeaderWriter")
 	@ConditionalOnSecurityHeader(SecurityHeader.FRAME_OPTIONS)
 	public FixedHeaderWriter frameOptionsHeaderWriter() {
-		return new FixedHeaderWriter("X-Frame-Options", validated(
-				() -> HeaderValues.frameOptions("frame-options", this.properties.getFrameOptions())));
+		return fixed("X-Frame-Options", HeaderValues::frameOptions, "frame-options", this.properties.getFrameOptions());
 	}
 
 	@Bean
@@ -126,8 +134,8 @@ public class SecurityHeadersAutoConfiguration {
 	@ConditionalOnMissingBean(name = "referrerPolicyHeaderWriter")
 	@ConditionalOnSecurityHeader(SecurityHeader.REFERRER_POLICY)
 	public FixedHeaderWriter referrerPolicyHeaderWriter() {
-		return new FixedHeaderWriter("Referrer-Policy", validated(
-				() -> HeaderValues.referrerPolicy("referrer-policy", this.properties.getReferrerPolicy())));
+		return fixed("Referrer-Policy", HeaderValues::referrerPolicy, "referrer-policy",
+				this.properties.getReferrerPolicy());
 	}
 
 	@Bean
@@ -135,8 +143,8 @@ public class SecurityHeadersAutoConfiguration {
 	@ConditionalOnMissingBean(name = "permissionsPolicyHeaderWriter")
 	@ConditionalOnSecurityHeader(SecurityHeader.PERMISSIONS_POLICY)
 	public FixedHeaderWriter permissionsPolicyHeaderWriter() {
-		return new FixedHeaderWriter("Permissions-Policy", validated(() -> HeaderValues
-			.permissionsPolicy("permissions-policy", this.properties.getPermissionsPolicy())));
+		return fixed("Permissions-Policy", HeaderValues::permissionsPolicy, "permissions-policy",
+				this.properties.getPermissionsPolicy());
 	}
 
 	@Bean
@@ -147,24 +155,24 @@ public class SecurityHeadersAutoConfiguration {
 		return validated(() -> cspHeaderWriter(this.properties.getContentSecurityPolicy()));
 	}
 
+	/** A writer of one header whose value the core validates. */
+	private static FixedHeaderWriter fixed(String header, BinaryOperator<String> validate, String path, String value) {
+		return new FixedHeaderWriter(header, validated(() -> validate.apply(path, value)));
+	}
+
 	private static CspHeaderWriter cspHeaderWriter(SecurityHeadersProperties.ContentSecurityPolicy csp) {
-		String prefix = "content-security-policy.";
-		List<CspHeaderWriter.PathPolicy> pathPolicies = new ArrayList<>();
-		List<SecurityHeadersProperties.PathPolicy> configured = (csp.getPathPolicies() != null)
-				? csp.getPathPolicies() : List.of();
+		List<CspPathPolicy> pathPolicies = new ArrayList<>();
+		List<SecurityHeadersProperties.PathPolicy> configured = (csp.getPathPolicies() != null) ? csp.getPathPolicies()
+				: List.of();
 		for (int i = 0; i < configured.size(); i++) {
-			String entry = prefix + "path-policies[" + i + "]";
-			SecurityHeadersProperties.PathPolicy pathPolicy = configured.get(i);
-			if (pathPolicy == null || pathPolicy.getPaths() == null || pathPolicy.getPaths().isEmpty()) {
-				throw new InvalidPolicyException(entry + ".paths", null, "the entry has no paths.",
-						"List the path patterns the entry applies to, e.g. /docs/**.");
-			}
-			pathPolicies.add(new CspHeaderWriter.PathPolicy(PathPatterns.parse(entry + ".paths", pathPolicy.getPaths()),
-					ContentSecurityPolicy.parse(entry + ".policy", pathPolicy.getPolicy()),
-					ContentSecurityPolicy.parse(entry + ".report-only-policy", pathPolicy.getReportOnlyPolicy())));
+			SecurityHeadersProperties.PathPolicy entry = configured.get(i);
+			pathPolicies.add((entry != null)
+					? CspPathPolicy.parse(i, entry.getPaths(), entry.getPolicy(), entry.getReportOnlyPolicy())
+					: CspPathPolicy.parse(i, null, null, null));
 		}
-		return new CspHeaderWriter(ContentSecurityPolicy.parse(prefix + "policy", csp.getPolicy()),
-				ContentSecurityPolicy.parse(prefix + "report-only-policy", csp.getReportOnlyPolicy()), pathPolicies);
+		return new CspHeaderWriter(ContentSecurityPolicy.parse("content-security-policy.policy", csp.getPolicy()),
+				ContentSecurityPolicy.parse("content-security-policy.report-only-policy", csp.getReportOnlyPolicy()),
+				pathPolicies);
 	}
 
 	@Bean
@@ -172,8 +180,8 @@ public class SecurityHeadersAutoConfiguration {
 	@ConditionalOnMissingBean(name = "crossOriginOpenerPolicyHeaderWriter")
 	@ConditionalOnSecurityHeader(SecurityHeader.CROSS_ORIGIN_OPENER_POLICY)
 	public FixedHeaderWriter crossOriginOpenerPolicyHeaderWriter() {
-		return new FixedHeaderWriter("Cross-Origin-Opener-Policy", validated(() -> HeaderValues
-			.crossOriginOpenerPolicy("cross-origin-opener-policy", this.properties.getCrossOriginOpenerPolicy())));
+		return fixed("Cross-Origin-Opener-Policy", HeaderValues::crossOriginOpenerPolicy, "cross-origin-opener-policy",
+				this.properties.getCrossOriginOpenerPolicy());
 	}
 
 	@Bean
@@ -181,8 +189,8 @@ public class SecurityHeadersAutoConfiguration {
 	@ConditionalOnMissingBean(name = "crossOriginResourcePolicyHeaderWriter")
 	@ConditionalOnSecurityHeader(SecurityHeader.CROSS_ORIGIN_RESOURCE_POLICY)
 	public FixedHeaderWriter crossOriginResourcePolicyHeaderWriter() {
-		return new FixedHeaderWriter("Cross-Origin-Resource-Policy", validated(() -> HeaderValues
-			.crossOriginResourcePolicy("cross-origin-resource-policy", this.properties.getCrossOriginResourcePolicy())));
+		return fixed("Cross-Origin-Resource-Policy", HeaderValues::crossOriginResourcePolicy,
+				"cross-origin-resource-policy", this.properties.getCrossOriginResourcePolicy());
 	}
 
 	@Bean
@@ -240,13 +248,15 @@ public class SecurityHeadersAutoConfiguration {
 
 	@Bean(FILTER_REGISTRATION_BEAN_NAME)
 	@ConditionalOnMissingBean(name = FILTER_REGISTRATION_BEAN_NAME)
-	public FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilterRegistration(SecurityHeadersFilter filter) {
+	public FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilterRegistration(
+			SecurityHeadersFilter filter) {
 		return FilterRegistrations.of(filter, "securityHeadersFilter", filter.getOrder(), DispatcherType.REQUEST,
 				DispatcherType.ASYNC, DispatcherType.ERROR, DispatcherType.FORWARD, DispatcherType.INCLUDE);
 	}
 
 	/**
-	 * Switches off Spring Security's writers of the headers the starter manages, in every {@code HttpSecurity}.
+	 * Switches off Spring Security's writers of the headers the starter manages, in every
+	 * {@code HttpSecurity}.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.security.config.annotation.web.builders.HttpSecurity")

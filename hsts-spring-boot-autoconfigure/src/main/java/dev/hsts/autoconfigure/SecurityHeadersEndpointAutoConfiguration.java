@@ -22,11 +22,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The {@code securityheaders} actuator endpoint, when the actuator is on the class path. Exposed over HTTP only
- * when the application exposes it ({@code management.endpoints.web.exposure.include}), like every endpoint but
- * health. When the application switched the whole starter off ({@code security.headers.enabled=false}) in a
- * servlet web application, the endpoint stays and says so ({@code enabled: false} and the {@code starter.off}
- * finding), so that "what policy is live?" always has an answer.
+ * The {@code securityheaders} actuator endpoint, when the actuator is on the class path.
+ * Exposed over HTTP only when the application exposes it
+ * ({@code management.endpoints.web.exposure.include}), like every endpoint but health.
+ * When the application switched the whole starter off
+ * ({@code security.headers.enabled=false}) in a servlet web application, the endpoint
+ * stays and says so ({@code enabled: false} and the {@code starter.off} finding), so that
+ * "what policy is live?" always has an answer.
  */
 @AutoConfiguration(after = { SecurityHeadersAutoConfiguration.class, TrustedHostsAutoConfiguration.class })
 @ConditionalOnClass(Endpoint.class)
@@ -46,8 +48,8 @@ public class SecurityHeadersEndpointAutoConfiguration {
 				ObjectProvider<TrustedHostRejectionCounts> rejectionCounts, SecurityHeadersFindings findings,
 				SecurityHeadersEndpointProperties properties) {
 			return new SecurityHeadersEndpoint(true, hstsPolicy, clock.getIfUnique(Clock::systemUTC),
-					filter.getWriters(), trustedHostCheck.getIfUnique(), rejectionCounts.getIfUnique(), findings::findings,
-					properties.getShowValues(), properties.getRoles());
+					filter.getWriters(), trustedHostCheck.getIfUnique(), rejectionCounts.getIfUnique(),
+					findings::findings, properties.getShowValues(), properties.getRoles());
 		}
 
 	}

@@ -14,14 +14,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class SecurityHeadersEndpointProperties {
 
 	/**
-	 * When to show values that may hold secrets (the report-uri and report-to of a Content-Security-Policy, which
-	 * often carry a token): never, always, or when-authorized (a user with one of the roles). Masked as ******
-	 * otherwise.
+	 * When to show values that may hold secrets (the report-uri and report-to of a
+	 * Content-Security-Policy, which often carry a token): never, always, or
+	 * when-authorized (a user with one of the roles). Masked as ****** otherwise.
 	 */
 	private Show showValues = Show.NEVER;
 
 	/**
-	 * Roles that may see the values with show-values=when-authorized. Empty means any authenticated user.
+	 * Roles that may see the values with show-values=when-authorized. Empty means any
+	 * authenticated user.
 	 */
 	private Set<String> roles = new HashSet<>();
 

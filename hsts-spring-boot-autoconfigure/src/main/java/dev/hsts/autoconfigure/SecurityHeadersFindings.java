@@ -22,9 +22,10 @@ import dev.hsts.servlet.ForwardedProtoMismatchDetector;
 import org.springframework.security.web.header.HeaderWriter;
 
 /**
- * Everything an operator should know about the live configuration, as {@link Finding}s naming full properties: the
- * HSTS rollout and the trusted-host check (from the core), the forwarded-header handling (as configured and as seen
- * at runtime), and the headers the application sets itself. Read by the startup report and the actuator endpoint;
+ * Everything an operator should know about the live configuration, as {@link Finding}s
+ * naming full properties: the HSTS rollout and the trusted-host check (from the core),
+ * the forwarded-header handling (as configured and as seen at runtime), and the headers
+ * the application sets itself. Read by the startup report and the actuator endpoint;
  * computed on demand, never per request.
  */
 public class SecurityHeadersFindings {
@@ -46,7 +47,10 @@ public class SecurityHeadersFindings {
 
 	private final ApplicationHeaderValues applicationValues;
 
-	/** The value the policy sends on every response, for each header whose value does not vary, by name. */
+	/**
+	 * The value the policy sends on every response, for each header whose value does not
+	 * vary, by name.
+	 */
 	private final Map<String, String> policyValues;
 
 	/** The findings of a starter that is switched off, or {@code null} when it is on. */
@@ -57,10 +61,12 @@ public class SecurityHeadersFindings {
 	 * @param hstsPolicy the HSTS policy
 	 * @param clock the clock of the rollout
 	 * @param trustedHosts the trusted-host policy, or {@code null} when there is none
-	 * @param forwardHeadersStrategy the value of {@code server.forward-headers-strategy}, or {@code null}
+	 * @param forwardHeadersStrategy the value of {@code server.forward-headers-strategy},
+	 * or {@code null}
 	 * @param proxyDetector the runtime proxy detector, or {@code null}
 	 * @param applicationValues the headers the application set itself, or {@code null}
-	 * @param writers the header writers the filter applies (those that describe themselves give the policy's values)
+	 * @param writers the header writers the filter applies (those that describe
+	 * themselves give the policy's values)
 	 */
 	public SecurityHeadersFindings(HstsPolicy hstsPolicy, Clock clock, TrustedHosts trustedHosts,
 			String forwardHeadersStrategy, ForwardedProtoMismatchDetector proxyDetector,
@@ -87,8 +93,9 @@ public class SecurityHeadersFindings {
 	}
 
 	/**
-	 * The value each header gets on every response, from the writers that describe themselves; a header whose value
-	 * varies by path or per request (a CSP with path policies or a nonce) has none to compare with.
+	 * The value each header gets on every response, from the writers that describe
+	 * themselves; a header whose value varies by path or per request (a CSP with path
+	 * policies or a nonce) has none to compare with.
 	 */
 	private static Map<String, String> policyValues(List<? extends HeaderWriter> writers) {
 		Map<String, String> values = new LinkedHashMap<>();
@@ -109,8 +116,9 @@ public class SecurityHeadersFindings {
 	}
 
 	/**
-	 * The findings of an application that switched the whole starter off ({@code security.headers.enabled=false}):
-	 * one, {@code starter.off}, so that the endpoint says so instead of disappearing.
+	 * The findings of an application that switched the whole starter off
+	 * ({@code security.headers.enabled=false}): one, {@code starter.off}, so that the
+	 * endpoint says so instead of disappearing.
 	 * @return the findings
 	 */
 	public static SecurityHeadersFindings starterSwitchedOff() {
@@ -147,14 +155,13 @@ public class SecurityHeadersFindings {
 					STRATEGY));
 		}
 		if (this.proxyDetector != null && this.proxyDetector.getCount() > 0) {
-			findings.add(new Finding(Finding.Severity.WARNING, "proxy.forwarded-proto-ignored",
-					this.proxyDetector.getCount() + " request(s) said they arrived over HTTPS (X-Forwarded-Proto or "
-							+ "Forwarded proto=https; the last from " + UntrustedText.escape(this.proxyDetector.getLastPeer())
-							+ ") but the application saw plain HTTP, so they got no HSTS. Behind a TLS-terminating proxy, "
-							+ "set server.forward-headers-strategy=native and list the proxy in "
-							+ "server.tomcat.remoteip.internal-proxies; if they did not come from your proxy, the header "
-							+ "was forged.",
-					STRATEGY));
+			findings.add(new Finding(Finding.Severity.WARNING, "proxy.forwarded-proto-ignored", this.proxyDetector
+				.getCount() + " request(s) said they arrived over HTTPS (X-Forwarded-Proto or "
+					+ "Forwarded proto=https; the last from " + UntrustedText.escape(this.proxyDetector.getLastPeer())
+					+ ") but the application saw plain HTTP, so they got no HSTS. Behind a TLS-terminating proxy, "
+					+ "set server.forward-headers-strategy=native and list the proxy in "
+					+ "server.tomcat.remoteip.internal-proxies; if they did not come from your proxy, the header "
+					+ "was forged.", STRATEGY));
 		}
 		if (this.applicationValues != null) {
 			addApplicationValueFindings(findings);

@@ -14,8 +14,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * The HSTS rollout gauges, when Micrometer is on the class path: Boot binds every {@code MeterBinder} bean to its
- * registries.
+ * The HSTS rollout gauges, when Micrometer is on the class path: Boot binds every
+ * {@code MeterBinder} bean to its registries.
  */
 @AutoConfiguration(after = SecurityHeadersAutoConfiguration.class)
 @ConditionalOnClass(MeterRegistry.class)

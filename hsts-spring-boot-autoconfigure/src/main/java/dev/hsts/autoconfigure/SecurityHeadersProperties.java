@@ -18,7 +18,8 @@ import org.springframework.boot.convert.DurationUnit;
 public class SecurityHeadersProperties {
 
 	/**
-	 * Whether the starter writes security headers at all. Set to false to switch every part of it off.
+	 * Whether the starter writes security headers at all. Set to false to switch every
+	 * part of it off.
 	 */
 	private boolean enabled = true;
 
@@ -28,43 +29,47 @@ public class SecurityHeadersProperties {
 	private final Hsts hsts = new Hsts();
 
 	/**
-	 * X-Content-Type-Options: 'nosniff' makes browsers use the declared content type instead of guessing one.
-	 * Set to 'disabled' to send no such header.
+	 * X-Content-Type-Options: 'nosniff' makes browsers use the declared content type
+	 * instead of guessing one. Set to 'disabled' to send no such header.
 	 */
 	private String contentTypeOptions = "nosniff";
 
 	/**
-	 * X-Frame-Options: 'DENY' (no site may frame the pages), 'SAMEORIGIN' (only this origin may), or 'disabled'
-	 * to send no such header.
+	 * X-Frame-Options: 'DENY' (no site may frame the pages), 'SAMEORIGIN' (only this
+	 * origin may), or 'disabled' to send no such header.
 	 */
 	private String frameOptions = "DENY";
 
 	/**
-	 * Referrer-Policy: how much of the page's URL browsers send as Referer. One of no-referrer,
-	 * no-referrer-when-downgrade, same-origin, origin, strict-origin, origin-when-cross-origin,
-	 * strict-origin-when-cross-origin, unsafe-url (or a comma-separated fallback list of them), or 'disabled'.
+	 * Referrer-Policy: how much of the page's URL browsers send as Referer. One of
+	 * no-referrer, no-referrer-when-downgrade, same-origin, origin, strict-origin,
+	 * origin-when-cross-origin, strict-origin-when-cross-origin, unsafe-url (or a
+	 * comma-separated fallback list of them), or 'disabled'.
 	 */
 	private String referrerPolicy = "no-referrer";
 
 	/**
-	 * Permissions-Policy: which browser features the pages may use, as feature=(allowlist) entries separated by
-	 * commas, e.g. 'geolocation=(), camera=(self)'. Set to 'disabled' to send no such header.
+	 * Permissions-Policy: which browser features the pages may use, as
+	 * feature=(allowlist) entries separated by commas, e.g. 'geolocation=(),
+	 * camera=(self)'. Set to 'disabled' to send no such header.
 	 */
 	private String permissionsPolicy = "geolocation=(), microphone=(), camera=()";
 
 	/**
-	 * Content-Security-Policy and Content-Security-Policy-Report-Only. Not sent unless a policy is set.
+	 * Content-Security-Policy and Content-Security-Policy-Report-Only. Not sent unless a
+	 * policy is set.
 	 */
 	private final ContentSecurityPolicy contentSecurityPolicy = new ContentSecurityPolicy();
 
 	/**
-	 * Cross-Origin-Opener-Policy: same-origin, same-origin-allow-popups, noopener-allow-popups or unsafe-none. Not
-	 * sent unless set.
+	 * Cross-Origin-Opener-Policy: same-origin, same-origin-allow-popups,
+	 * noopener-allow-popups or unsafe-none. Not sent unless set.
 	 */
 	private String crossOriginOpenerPolicy;
 
 	/**
-	 * Cross-Origin-Resource-Policy: same-origin, same-site or cross-origin. Not sent unless set.
+	 * Cross-Origin-Resource-Policy: same-origin, same-site or cross-origin. Not sent
+	 * unless set.
 	 */
 	private String crossOriginResourcePolicy;
 
@@ -142,27 +147,32 @@ public class SecurityHeadersProperties {
 	}
 
 	/**
-	 * Content-Security-Policy: which sources the pages may load scripts, styles, images and frames from. Off by
-	 * default (a JSON API rarely needs it); set a policy to send it.
+	 * Content-Security-Policy: which sources the pages may load scripts, styles, images
+	 * and frames from. Off by default (a JSON API rarely needs it); set a policy to send
+	 * it.
 	 */
 	public static class ContentSecurityPolicy {
 
 		/**
-		 * The enforced policy, e.g. "default-src 'self'; script-src 'self' 'nonce-{nonce}'". Writing
-		 * 'nonce-{nonce}' gives every request a fresh random nonce, substituted here and available to templates as
-		 * the request attribute 'cspNonce'. Not sent when unset or 'disabled'.
+		 * The enforced policy, e.g. "default-src 'self'; script-src 'self'
+		 * 'nonce-{nonce}'". Writing 'nonce-{nonce}' gives every request a fresh random
+		 * nonce, substituted here and available to templates as the request attribute
+		 * 'cspNonce'. Not sent when unset or 'disabled'.
 		 */
 		private String policy;
 
 		/**
-		 * A policy that browsers only report violations of (Content-Security-Policy-Report-Only), to try a stricter
-		 * policy while the current one is enforced; both are sent when both are set. May use 'nonce-{nonce}'.
+		 * A policy that browsers only report violations of
+		 * (Content-Security-Policy-Report-Only), to try a stricter policy while the
+		 * current one is enforced; both are sent when both are set. May use
+		 * 'nonce-{nonce}'.
 		 */
 		private String reportOnlyPolicy;
 
 		/**
-		 * Policies for specific paths, e.g. a looser one for an API docs UI under /docs/**. The first entry whose
-		 * paths match replaces both policies on those paths.
+		 * Policies for specific paths, e.g. a looser one for an API docs UI under
+		 * /docs/**. The first entry whose paths match replaces both policies on those
+		 * paths.
 		 */
 		private List<PathPolicy> pathPolicies = new ArrayList<>();
 
@@ -198,8 +208,8 @@ public class SecurityHeadersProperties {
 	public static class PathPolicy {
 
 		/**
-		 * Path patterns (Spring's PathPattern syntax, e.g. /docs/** or /docs), matched against the path within the
-		 * application.
+		 * Path patterns (Spring's PathPattern syntax, e.g. /docs/** or /docs), matched
+		 * against the path within the application.
 		 */
 		private List<String> paths = new ArrayList<>();
 
@@ -240,8 +250,9 @@ public class SecurityHeadersProperties {
 	}
 
 	/**
-	 * The default Cache-Control, written when the response is complete on responses where the application chose
-	 * none (a controller, a ResponseEntity or static-resource caching that set one keeps it); never on 304.
+	 * The default Cache-Control, written when the response is complete on responses where
+	 * the application chose none (a controller, a ResponseEntity or static-resource
+	 * caching that set one keeps it); never on 304.
 	 */
 	public static class CacheControl {
 
@@ -256,7 +267,8 @@ public class SecurityHeadersProperties {
 		private String value = "no-store";
 
 		/**
-		 * Path patterns (Spring's PathPattern syntax, e.g. /assets/**) that never get the default.
+		 * Path patterns (Spring's PathPattern syntax, e.g. /assets/**) that never get the
+		 * default.
 		 */
 		private List<String> excludedPaths = new ArrayList<>();
 
@@ -297,27 +309,31 @@ public class SecurityHeadersProperties {
 		private boolean enabled = true;
 
 		/**
-		 * Whether the final stage sends includeSubDomains. Inventory your subdomains first: every one of them must
-		 * serve HTTPS for as long as browsers remember the policy. A stage may turn it on earlier.
+		 * Whether the final stage sends includeSubDomains. Inventory your subdomains
+		 * first: every one of them must serve HTTPS for as long as browsers remember the
+		 * policy. A stage may turn it on earlier.
 		 */
 		private boolean includeSubdomains = false;
 
 		/**
-		 * Whether the final stage sends preload, asking to be built into browsers (hstspreload.org). A one-way
-		 * commitment that is slow to undo; needs include-subdomains and a final max-age of at least 365d.
+		 * Whether the final stage sends preload, asking to be built into browsers
+		 * (hstspreload.org). A one-way commitment that is slow to undo; needs
+		 * include-subdomains and a final max-age of at least 365d.
 		 */
 		private boolean preload = false;
 
 		/**
-		 * The kill switch: send max-age=0 (without includeSubDomains or preload) on every secure response, whatever
-		 * the rollout says, so browsers forget the policy. Keep it on for at least the longest max-age you have sent.
+		 * The kill switch: send max-age=0 (without includeSubDomains or preload) on every
+		 * secure response, whatever the rollout says, so browsers forget the policy. Keep
+		 * it on for at least the longest max-age you have sent.
 		 */
 		private boolean revoke = false;
 
 		/**
-		 * Hosts that never get the header: exact names, wildcards (*.example.com), IP addresses or CIDR ranges. IP
-		 * literals never get it anyway (browsers ignore HSTS there), and sending it for localhost breaks the other
-		 * applications a developer runs there.
+		 * Hosts that never get the header: exact names, wildcards (*.example.com), IP
+		 * addresses or CIDR ranges. IP literals never get it anyway (browsers ignore HSTS
+		 * there), and sending it for localhost breaks the other applications a developer
+		 * runs there.
 		 */
 		private List<String> excludedHosts = new ArrayList<>(List.of("localhost", "*.localhost", "127.0.0.0/8", "::1"));
 
@@ -373,27 +389,30 @@ public class SecurityHeadersProperties {
 	}
 
 	/**
-	 * The staged rollout of HSTS: which max-age is sent, and when the next one takes over.
+	 * The staged rollout of HSTS: which max-age is sent, and when the next one takes
+	 * over.
 	 */
 	public static class Rollout {
 
 		/**
-		 * The stages, in order. Each has a max-age and a hold (how long it lasts before the next stage, in a scheduled
-		 * rollout); the last stage has no hold. Max-ages must not decrease. Default: 300s for 1d, then 86400s for 7d,
-		 * then 31536000s.
+		 * The stages, in order. Each has a max-age and a hold (how long it lasts before
+		 * the next stage, in a scheduled rollout); the last stage has no hold. Max-ages
+		 * must not decrease. Default: 300s for 1d, then 86400s for 7d, then 31536000s.
 		 */
 		private List<Stage> stages = new ArrayList<>(defaultStages());
 
 		/**
-		 * The stage to stay at, counted from 1. When neither this nor started-at is set, stage 1 is used, so adding
-		 * the dependency never sends a year-long policy on day one. Cannot be combined with started-at.
+		 * The stage to stay at, counted from 1. When neither this nor started-at is set,
+		 * stage 1 is used, so adding the dependency never sends a year-long policy on day
+		 * one. Cannot be combined with started-at.
 		 */
 		private Integer stage;
 
 		/**
-		 * When the rollout started, as an ISO-8601 instant (2026-12-01T09:00:00Z). When set, the stage follows the
-		 * clock: stage 1 from this instant, each next stage once the previous one's hold has passed. Every replica
-		 * with the same value computes the same stage. Before it, no header is sent.
+		 * When the rollout started, as an ISO-8601 instant (2026-12-01T09:00:00Z). When
+		 * set, the stage follows the clock: stage 1 from this instant, each next stage
+		 * once the previous one's hold has passed. Every replica with the same value
+		 * computes the same stage. Before it, no header is sent.
 		 */
 		private String startedAt;
 
@@ -452,21 +471,23 @@ public class SecurityHeadersProperties {
 	public static class Stage {
 
 		/**
-		 * The max-age sent during this stage, in whole seconds (300s, 1d, 365d; a bare number means seconds).
+		 * The max-age sent during this stage, in whole seconds (300s, 1d, 365d; a bare
+		 * number means seconds).
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration maxAge;
 
 		/**
-		 * How long this stage lasts before the next one, in a scheduled rollout (1d, 7d). Leave it out on the last
-		 * stage.
+		 * How long this stage lasts before the next one, in a scheduled rollout (1d, 7d).
+		 * Leave it out on the last stage.
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration hold;
 
 		/**
-		 * Whether to send includeSubDomains from this stage on, before the final stage. Once on, it stays on. Unset
-		 * means: as the previous stage (and, on the last stage, as security.headers.hsts.include-subdomains).
+		 * Whether to send includeSubDomains from this stage on, before the final stage.
+		 * Once on, it stays on. Unset means: as the previous stage (and, on the last
+		 * stage, as security.headers.hsts.include-subdomains).
 		 */
 		private Boolean includeSubdomains;
 

@@ -5,10 +5,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
- * Binds the {@code security.headers.*} properties in every servlet web application, whatever the switches say: a
- * switch whose value is not a boolean ({@code enabled: ture}) then fails startup with Boot's bind failure report
- * naming the property, instead of the starter's {@code @ConditionalOnBooleanProperty} conditions reading it as
- * "off" in silence.
+ * Binds the {@code security.headers.*} properties in every servlet web application,
+ * whatever the switches say: a switch whose value is not a boolean
+ * ({@code enabled: ture}) then fails startup with Boot's bind failure report naming the
+ * property, instead of the starter's {@code @ConditionalOnBooleanProperty} conditions
+ * reading it as "off" in silence.
  */
 @AutoConfiguration(before = { SecurityHeadersAutoConfiguration.class, TrustedHostsAutoConfiguration.class,
 		HttpsRedirectAutoConfiguration.class })

@@ -33,9 +33,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import static dev.hsts.autoconfigure.InvalidSecurityHeadersPropertyException.validated;
 
 /**
- * Auto-configuration of the trusted-host check ({@code security.headers.trusted-hosts.*}) for servlet web
- * applications. Wiring only. Every bean backs off when the application defines its own; the HSTS writer of
- * {@link SecurityHeadersAutoConfiguration} consults the {@link TrustedHostCheck} so a refused host never gets HSTS.
+ * Auto-configuration of the trusted-host check ({@code security.headers.trusted-hosts.*})
+ * for servlet web applications. Wiring only. Every bean backs off when the application
+ * defines its own; the HSTS writer of {@link SecurityHeadersAutoConfiguration} consults
+ * the {@link TrustedHostCheck} so a refused host never gets HSTS.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -44,9 +45,11 @@ import static dev.hsts.autoconfigure.InvalidSecurityHeadersPropertyException.val
 @EnableConfigurationProperties(TrustedHostsProperties.class)
 public class TrustedHostsAutoConfiguration {
 
-	/** The name of the filter registration bean; define a bean with this name to register the filter yourself. */
+	/**
+	 * The name of the filter registration bean; define a bean with this name to register
+	 * the filter yourself.
+	 */
 	public static final String FILTER_REGISTRATION_BEAN_NAME = "trustedHostFilterRegistration";
-
 
 	private static final Log LOG = LogFactory.getLog(TrustedHostsAutoConfiguration.class);
 
@@ -91,7 +94,6 @@ public class TrustedHostsAutoConfiguration {
 	public TrustedHostRejectionCounts trustedHostRejectionCounts() {
 		return new TrustedHostRejectionCounts();
 	}
-
 
 	/** Counts refusals when Micrometer is on the class path. */
 	@Configuration(proxyBeanMethods = false)

@@ -6,21 +6,27 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A set of IPv4 and IPv6 addresses and CIDR ranges, looked up without scanning them. Per address family, the
- * networks of each prefix length are kept in a hash table of their network values (the address with the bits
- * beyond the prefix cleared); a look-up masks the address once per prefix length present in its family and probes
- * that length's table. A look-up therefore costs at most one probe per distinct prefix length configured (33 for
- * IPv4, 129 for IPv6), however many ranges there are. A single address is a /32 or a /128 range.
+ * A set of IPv4 and IPv6 addresses and CIDR ranges, looked up without scanning them. Per
+ * address family, the networks of each prefix length are kept in a hash table of their
+ * network values (the address with the bits beyond the prefix cleared); a look-up masks
+ * the address once per prefix length present in its family and probes that length's
+ * table. A look-up therefore costs at most one probe per distinct prefix length
+ * configured (33 for IPv4, 129 for IPv6), however many ranges there are. A single address
+ * is a /32 or a /128 range.
  * <p>
- * The families never cross: {@code 10.0.0.0/8} matches no IPv6 address and {@code fd00::/8} no IPv4 address, even
- * where their leading bits agree ({@code aaa::4}, {@code 253.1.2.3}). An IPv4-mapped IPv6 address
- * ({@code ::ffff:10.1.2.3}) is the IPv4 address, on either side, as {@link InetAddresses} parses it.
+ * The families never cross: {@code 10.0.0.0/8} matches no IPv6 address and
+ * {@code fd00::/8} no IPv4 address, even where their leading bits agree ({@code aaa::4},
+ * {@code 253.1.2.3}). An IPv4-mapped IPv6 address ({@code ::ffff:10.1.2.3}) is the IPv4
+ * address, on either side, as {@link InetAddresses} parses it.
  */
 final class AddressRanges {
 
 	private static final AddressRanges NONE = new AddressRanges(null, null);
 
-	/** {@code HIGH_MASKS[p]} and {@code LOW_MASKS[p]}: the bits of a /p prefix in the two halves of a 128-bit value. */
+	/**
+	 * {@code HIGH_MASKS[p]} and {@code LOW_MASKS[p]}: the bits of a /p prefix in the two
+	 * halves of a 128-bit value.
+	 */
 	private static final long[] HIGH_MASKS = new long[129];
 
 	private static final long[] LOW_MASKS = new long[129];
@@ -32,7 +38,10 @@ final class AddressRanges {
 		}
 	}
 
-	/** The IPv4 networks, in the top 32 bits of the high half; {@code null} when there are none. */
+	/**
+	 * The IPv4 networks, in the top 32 bits of the high half; {@code null} when there are
+	 * none.
+	 */
 	private final Networks ipv4;
 
 	/** The IPv6 networks; {@code null} when there are none. */
@@ -69,9 +78,10 @@ final class AddressRanges {
 
 	/**
 	 * Whether a host that may be an IP literal is in one of the ranges.
-	 * @param literal a {@link HostNames#normalize(String) normalised} host: a dotted-quad IPv4 or an IPv6 literal
-	 * without brackets
-	 * @return whether it is an IP literal in one of the ranges; {@code false} for anything else
+	 * @param literal a {@link HostNames#normalize(String) normalised} host: a dotted-quad
+	 * IPv4 or an IPv6 literal without brackets
+	 * @return whether it is an IP literal in one of the ranges; {@code false} for
+	 * anything else
 	 */
 	boolean contains(String literal) {
 		if (isEmpty()) {
@@ -83,9 +93,11 @@ final class AddressRanges {
 
 	/**
 	 * Whether an address is in one of the ranges.
-	 * @param address the address in network byte order: 4 bytes for IPv4, 16 for IPv6 (an IPv4-mapped address of
-	 * 16 bytes is looked up as IPv6: use {@link InetAddresses} to bring it to 4)
-	 * @return whether it is in one of the ranges; {@code false} for an array of another length
+	 * @param address the address in network byte order: 4 bytes for IPv4, 16 for IPv6 (an
+	 * IPv4-mapped address of 16 bytes is looked up as IPv6: use {@link InetAddresses} to
+	 * bring it to 4)
+	 * @return whether it is in one of the ranges; {@code false} for an array of another
+	 * length
 	 */
 	boolean contains(byte[] address) {
 		if (address.length == 4) {
@@ -97,7 +109,10 @@ final class AddressRanges {
 		return false;
 	}
 
-	/** The first eight bytes (IPv6) or the four bytes (IPv4) of the address, at the top of a long. */
+	/**
+	 * The first eight bytes (IPv6) or the four bytes (IPv4) of the address, at the top of
+	 * a long.
+	 */
 	private static long high(byte[] address) {
 		long value = 0;
 		int bytes = Math.min(address.length, 8);
@@ -128,13 +143,14 @@ final class AddressRanges {
 		}
 
 		/**
-		 * Adds an address or a CIDR range. Bits of the address beyond the prefix are ignored.
+		 * Adds an address or a CIDR range. Bits of the address beyond the prefix are
+		 * ignored.
 		 * @param address the address in network byte order: 4 bytes for IPv4, 16 for IPv6
-		 * @param prefixLength the prefix length: 0 to 32 for IPv4, 0 to 128 for IPv6; 32 or 128 for a single
-		 * address
+		 * @param prefixLength the prefix length: 0 to 32 for IPv4, 0 to 128 for IPv6; 32
+		 * or 128 for a single address
 		 * @return this builder
-		 * @throws IllegalArgumentException if the address is not 4 or 16 bytes long, or the prefix length is out of
-		 * range for its family
+		 * @throws IllegalArgumentException if the address is not 4 or 16 bytes long, or
+		 * the prefix length is out of range for its family
 		 */
 		Builder add(byte[] address, int prefixLength) {
 			if (address.length != 4 && address.length != 16) {
@@ -164,7 +180,10 @@ final class AddressRanges {
 
 	}
 
-	/** A network value: an address with the bits beyond its prefix cleared, as two halves of 128 bits. */
+	/**
+	 * A network value: an address with the bits beyond its prefix cleared, as two halves
+	 * of 128 bits.
+	 */
 	private record Network(long high, long low) {
 
 	}
@@ -214,8 +233,8 @@ final class AddressRanges {
 	}
 
 	/**
-	 * The network values of one prefix length in an open-addressing table with linear probing, at most half full,
-	 * so that a probe allocates nothing.
+	 * The network values of one prefix length in an open-addressing table with linear
+	 * probing, at most half full, so that a probe allocates nothing.
 	 */
 	private static final class NetworkTable {
 
@@ -253,7 +272,10 @@ final class AddressRanges {
 			return false;
 		}
 
-		/** Mixes all 128 bits into the low bits (MurmurHash3's finaliser), as network values often end in zeros. */
+		/**
+		 * Mixes all 128 bits into the low bits (MurmurHash3's finaliser), as network
+		 * values often end in zeros.
+		 */
 		private static int hash(long high, long low) {
 			long hash = high * 0x9E3779B97F4A7C15L + low;
 			hash = (hash ^ (hash >>> 33)) * 0xFF51AFD7ED558CCDL;

@@ -7,9 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Remembers where the application (or a library in it) set a header the starter manages itself, and where it tried
- * to add a second copy (which the starter turned into a replacement). Touched only when the application sets such a
- * header, so it costs nothing otherwise; bounded by the number of managed headers.
+ * Remembers where the application (or a library in it) set a header the starter manages
+ * itself, and where it tried to add a second copy (which the starter turned into a
+ * replacement). Touched only when the application sets such a header, so it costs nothing
+ * otherwise; bounded by the number of managed headers.
  */
 public class ApplicationHeaderValues {
 

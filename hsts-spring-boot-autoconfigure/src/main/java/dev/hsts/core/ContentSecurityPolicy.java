@@ -8,13 +8,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One validated Content-Security-Policy (CSP Level 3) value, split once around its {@value #NONCE_PLACEHOLDER}
- * placeholders, so that rendering it for a request is a concatenation.
+ * One validated Content-Security-Policy (CSP Level 3) value, split once around its
+ * {@value #NONCE_PLACEHOLDER} placeholders, so that rendering it for a request is a
+ * concatenation.
  *
- * <p>Refused at startup, each with an {@link InvalidPolicyException} naming the setting: control characters and
- * non-ASCII; a comma (it would turn the header into several policies); a directive name that is not
- * {@code 1*(ALPHA / DIGIT / "-")}; a directive given twice (browsers ignore the second); braces other than the
- * placeholder, and a placeholder outside a {@code 'nonce-{nonce}'} source expression.
+ * <p>
+ * Refused at startup, each with an {@link InvalidPolicyException} naming the setting:
+ * control characters and non-ASCII; a comma (it would turn the header into several
+ * policies); a directive name that is not {@code 1*(ALPHA / DIGIT / "-")}; a directive
+ * given twice (browsers ignore the second); braces other than the placeholder, and a
+ * placeholder outside a {@code 'nonce-{nonce}'} source expression.
  */
 public final class ContentSecurityPolicy {
 
@@ -38,7 +41,8 @@ public final class ContentSecurityPolicy {
 	 * Validates a configured policy.
 	 * @param path where the policy is configured, for the error message
 	 * @param value the configured value, may be {@code null}
-	 * @return the policy, or {@code null} when {@code value} is {@code null} or {@code disabled}
+	 * @return the policy, or {@code null} when {@code value} is {@code null} or
+	 * {@code disabled}
 	 * @throws InvalidPolicyException if the value is not a valid policy
 	 */
 	public static ContentSecurityPolicy parse(String path, String value) {
@@ -80,7 +84,8 @@ public final class ContentSecurityPolicy {
 		}
 		String normalized = String.join("; ", directives);
 		if (normalized.equalsIgnoreCase(HeaderValues.DISABLED)) {
-			// Not a directive: sent as it is, it would be a policy that reads back as "no header".
+			// Not a directive: sent as it is, it would be a policy that reads back as "no
+			// header".
 			throw new InvalidPolicyException(path, value,
 					"'disabled' is not a directive; only the value disabled on its own switches the header off.",
 					"Write disabled without semicolons to send no header, or write a policy such as default-src 'self'.");
@@ -118,7 +123,8 @@ public final class ContentSecurityPolicy {
 
 	/**
 	 * The header value for one request.
-	 * @param nonce the request's nonce; ignored (may be {@code null}) when the policy does not use one
+	 * @param nonce the request's nonce; ignored (may be {@code null}) when the policy
+	 * does not use one
 	 * @return the value with every placeholder replaced
 	 */
 	public String render(String nonce) {

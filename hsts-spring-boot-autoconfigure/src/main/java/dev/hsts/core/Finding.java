@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Something an operator should know about the live configuration: a stable code tools can match on, a severity, a
- * message that says what to do, and the property it concerns.
+ * Something an operator should know about the live configuration: a stable code tools can
+ * match on, a severity, a message that says what to do, and the property it concerns.
  *
  * @param severity how serious it is ({@link Severity#ERROR} stops startup)
  * @param code a stable identifier, e.g. {@code hsts.revoked}
@@ -32,7 +32,10 @@ public record Finding(Severity severity, String code, String message, String pro
 		/** Worth knowing: where the rollout stands, a reminder. */
 		INFO;
 
-		/** The name used in the endpoint and the log: {@code error}, {@code warning}, {@code info}. */
+		/**
+		 * The name used in the endpoint and the log: {@code error}, {@code warning},
+		 * {@code info}.
+		 */
 		public String id() {
 			return name().toLowerCase(Locale.ROOT);
 		}

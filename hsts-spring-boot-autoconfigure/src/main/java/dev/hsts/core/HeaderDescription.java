@@ -3,11 +3,12 @@ package dev.hsts.core;
 import java.util.List;
 
 /**
- * What a header writer writes, for the endpoint and the findings: the header, its value, and where it applies.
+ * What a header writer writes, for the endpoint and the findings: the header, its value,
+ * and where it applies.
  *
  * @param name the header name
- * @param value the value written, or {@code null} when the header is not sent where this description applies (a
- * path policy that leaves a header out)
+ * @param value the value written, or {@code null} when the header is not sent where this
+ * description applies (a path policy that leaves a header out)
  * @param onlyPaths the path patterns it is written on; empty for every path
  * @param exceptPaths the path patterns it is never written on
  */

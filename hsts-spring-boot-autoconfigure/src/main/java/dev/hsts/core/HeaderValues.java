@@ -8,15 +8,20 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Validates and normalizes the configured values of the security headers other than HSTS. Each method takes where
- * the value is configured (for the error message) and the configured value, and returns the exact header value to send,
- * or {@code null} when the header is switched off. Everything is checked once, at startup: no control characters
- * (CR/LF would split the response), visible ASCII only, and only the values the header's specification allows.
- * Every refusal is an {@link InvalidPolicyException} naming the setting and the fix.
+ * Validates and normalizes the configured values of the security headers other than HSTS.
+ * Each method takes where the value is configured (for the error message) and the
+ * configured value, and returns the exact header value to send, or {@code null} when the
+ * header is switched off. Everything is checked once, at startup: no control characters
+ * (CR/LF would split the response), visible ASCII only, and only the values the header's
+ * specification allows. Every refusal is an {@link InvalidPolicyException} naming the
+ * setting and the fix.
  */
 public final class HeaderValues {
 
-	/** The value that switches a header off, accepted by every header setting (case-insensitive). */
+	/**
+	 * The value that switches a header off, accepted by every header setting
+	 * (case-insensitive).
+	 */
 	public static final String DISABLED = "disabled";
 
 	/** Every token Referrer-Policy allows (W3C Referrer Policy, section 3). */
@@ -32,13 +37,19 @@ public final class HeaderValues {
 	public static final List<String> CROSS_ORIGIN_RESOURCE_POLICY_VALUES = List.of("same-origin", "same-site",
 			"cross-origin");
 
-	/** One Cache-Control directive: a token, optionally {@code =token} or {@code ="quoted string"}. */
+	/**
+	 * One Cache-Control directive: a token, optionally {@code =token} or
+	 * {@code ="quoted string"}.
+	 */
 	private static final Pattern CACHE_DIRECTIVE = Pattern
 		.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+(=([!#$%&'*+.^_`|~0-9A-Za-z-]+|\"[^\"\\\\]*\"))?");
 
-	/** One Permissions-Policy member (a structured-field dictionary entry): {@code feature=allowlist}. */
-	private static final Pattern PERMISSIONS_MEMBER = Pattern
-		.compile("([a-z*][a-z0-9_*.-]*)=(\\*|self|src|\\(\\s*((self|src|\\*|\"[^\"\\s\\\\]+\")(\\s+(self|src|\\*|\"[^\"\\s\\\\]+\"))*)?\\s*\\))");
+	/**
+	 * One Permissions-Policy member (a structured-field dictionary entry):
+	 * {@code feature=allowlist}.
+	 */
+	private static final Pattern PERMISSIONS_MEMBER = Pattern.compile(
+			"([a-z*][a-z0-9_*.-]*)=(\\*|self|src|\\(\\s*((self|src|\\*|\"[^\"\\s\\\\]+\")(\\s+(self|src|\\*|\"[^\"\\s\\\\]+\"))*)?\\s*\\))");
 
 	private HeaderValues() {
 	}
@@ -87,10 +98,11 @@ public final class HeaderValues {
 	}
 
 	/**
-	 * Referrer-Policy: one of {@link #REFERRER_POLICY_TOKENS}, or a comma-separated list of them (browsers use the
-	 * last one they understand), or {@code disabled}.
+	 * Referrer-Policy: one of {@link #REFERRER_POLICY_TOKENS}, or a comma-separated list
+	 * of them (browsers use the last one they understand), or {@code disabled}.
 	 * @param path where the value is configured, relative to the configuration
-	 * @param value the configured value; {@code null} means the default ({@code no-referrer})
+	 * @param value the configured value; {@code null} means the default
+	 * ({@code no-referrer})
 	 * @return the normalized value, or {@code null} when switched off
 	 */
 	public static String referrerPolicy(String path, String value) {
@@ -103,8 +115,8 @@ public final class HeaderValues {
 			String token = part.trim().toLowerCase(Locale.ROOT);
 			if (!REFERRER_POLICY_TOKENS.contains(token)) {
 				throw new InvalidPolicyException(path, value,
-						(token.isEmpty() ? "the list has an empty entry" : "'" + UntrustedText.escape(token)
-								+ "' is not a Referrer-Policy token") + ".",
+						(token.isEmpty() ? "the list has an empty entry"
+								: "'" + UntrustedText.escape(token) + "' is not a Referrer-Policy token") + ".",
 						"Use one of " + String.join(", ", REFERRER_POLICY_TOKENS)
 								+ " (or a comma-separated list of them), or disabled to send no Referrer-Policy header.");
 			}
@@ -114,11 +126,12 @@ public final class HeaderValues {
 	}
 
 	/**
-	 * Permissions-Policy: a structured-field dictionary such as {@code geolocation=(), camera=(self)}, or
-	 * {@code disabled}.
+	 * Permissions-Policy: a structured-field dictionary such as
+	 * {@code geolocation=(), camera=(self)}, or {@code disabled}.
 	 * @param path where the value is configured, relative to the configuration
 	 * @param value the configured value; {@code null} means the default
-	 * @return the normalized value (members joined with {@code ", "}), or {@code null} when switched off
+	 * @return the normalized value (members joined with {@code ", "}), or {@code null}
+	 * when switched off
 	 */
 	public static String permissionsPolicy(String path, String value) {
 		String trimmed = visibleAscii(path, value, "geolocation=(), microphone=(), camera=()");
@@ -151,8 +164,8 @@ public final class HeaderValues {
 	}
 
 	/**
-	 * Cross-Origin-Opener-Policy: one of {@link #CROSS_ORIGIN_OPENER_POLICY_VALUES}, or unset/{@code disabled}
-	 * (the default: not sent).
+	 * Cross-Origin-Opener-Policy: one of {@link #CROSS_ORIGIN_OPENER_POLICY_VALUES}, or
+	 * unset/{@code disabled} (the default: not sent).
 	 * @param path where the value is configured, relative to the configuration
 	 * @param value the configured value, may be {@code null}
 	 * @return the value, or {@code null} when not sent
@@ -162,8 +175,8 @@ public final class HeaderValues {
 	}
 
 	/**
-	 * Cross-Origin-Resource-Policy: one of {@link #CROSS_ORIGIN_RESOURCE_POLICY_VALUES}, or unset/{@code disabled}
-	 * (the default: not sent).
+	 * Cross-Origin-Resource-Policy: one of {@link #CROSS_ORIGIN_RESOURCE_POLICY_VALUES},
+	 * or unset/{@code disabled} (the default: not sent).
 	 * @param path where the value is configured, relative to the configuration
 	 * @param value the configured value, may be {@code null}
 	 * @return the value, or {@code null} when not sent
@@ -173,10 +186,11 @@ public final class HeaderValues {
 	}
 
 	/**
-	 * Cache-Control: a comma-separated list of directives, each a token, optionally with {@code =token} or
-	 * {@code ="quoted"} argument (RFC 9111).
+	 * Cache-Control: a comma-separated list of directives, each a token, optionally with
+	 * {@code =token} or {@code ="quoted"} argument (RFC 9111).
 	 * @param path where the value is configured, relative to the configuration
-	 * @param value the configured value; {@code null} means the default ({@code no-store})
+	 * @param value the configured value; {@code null} means the default
+	 * ({@code no-store})
 	 * @return the normalized value
 	 */
 	public static String cacheControl(String path, String value) {
@@ -201,7 +215,8 @@ public final class HeaderValues {
 
 	/**
 	 * Checks what every header value must satisfy and handles {@code disabled}.
-	 * @param defaultValue the value used when {@code value} is {@code null}; {@code null} to mean "switched off"
+	 * @param defaultValue the value used when {@code value} is {@code null}; {@code null}
+	 * to mean "switched off"
 	 * @return the trimmed value, or {@code null} when switched off
 	 */
 	static String visibleAscii(String path, String value, String defaultValue) {
@@ -241,8 +256,8 @@ public final class HeaderValues {
 		String lower = trimmed.toLowerCase(Locale.ROOT);
 		if (!allowed.contains(lower)) {
 			throw new InvalidPolicyException(path, value, header + " allows only " + String.join(", ", allowed) + ".",
-					"Set it to one of " + String.join(", ", allowed) + ", or remove it (or set disabled) to send no " + header
-							+ " header.");
+					"Set it to one of " + String.join(", ", allowed) + ", or remove it (or set disabled) to send no "
+							+ header + " header.");
 		}
 		return lower;
 	}

@@ -3,22 +3,25 @@ package dev.hsts.core;
 import java.util.Locale;
 
 /**
- * A strictly parsed {@code Host} header value (RFC 9110 section 7.2: {@code uri-host [ ":" port ]}), or the
- * reason it is malformed.
+ * A strictly parsed {@code Host} header value (RFC 9110 section 7.2:
+ * {@code uri-host [ ":" port ]}), or the reason it is malformed.
  *
- * <p>Accepted: a host name of ASCII letters, digits and {@code -} in dot-separated labels of 1 to 63
- * characters that neither start nor end with {@code -} (253 characters at most, one trailing dot allowed); a
- * dotted-quad IPv4 address; an IPv6 address in brackets; each optionally followed by {@code :port} with a port
- * from 1 to 65535 written without leading zeros. Everything else is malformed: a missing or empty value, more than
- * 255 characters, spaces, control or non-ASCII characters, user information ({@code a@b}), percent-encoding,
- * {@code _} (not allowed in host names by RFC 1123, and refused by Tomcat too), an
- * empty label, unbalanced brackets, an IPv6 address without brackets, an empty, non-numeric or out-of-range port.
- * Never resolves a name.
+ * <p>
+ * Accepted: a host name of ASCII letters, digits and {@code -} in dot-separated labels of
+ * 1 to 63 characters that neither start nor end with {@code -} (253 characters at most,
+ * one trailing dot allowed); a dotted-quad IPv4 address; an IPv6 address in brackets;
+ * each optionally followed by {@code :port} with a port from 1 to 65535 written without
+ * leading zeros. Everything else is malformed: a missing or empty value, more than 255
+ * characters, spaces, control or non-ASCII characters, user information ({@code a@b}),
+ * percent-encoding, {@code _} (not allowed in host names by RFC 1123, and refused by
+ * Tomcat too), an empty label, unbalanced brackets, an IPv6 address without brackets, an
+ * empty, non-numeric or out-of-range port. Never resolves a name.
  *
- * <p>The parsed host is in comparison form ({@link HostNames#normalize(String)}): lower case, without the trailing
- * dot and, for IPv6, without brackets.
+ * <p>
+ * The parsed host is in comparison form ({@link HostNames#normalize(String)}): lower
+ * case, without the trailing dot and, for IPv6, without brackets.
  */
-public final class HostHeader {
+final class HostHeader {
 
 	/** The longest value accepted. */
 	public static final int MAX_LENGTH = 255;
@@ -40,7 +43,8 @@ public final class HostHeader {
 	}
 
 	/**
-	 * Parses a {@code Host} header value (or the authority of a forwarded host): a host and an optional port.
+	 * Parses a {@code Host} header value (or the authority of a forwarded host): a host
+	 * and an optional port.
 	 * @param value the raw value, may be {@code null}
 	 * @return the parsed value; check {@link #isValid()}
 	 */
@@ -49,8 +53,8 @@ public final class HostHeader {
 	}
 
 	/**
-	 * Parses a host as a server reports it ({@code HttpServletRequest#getServerName()}): like
-	 * {@link #parse(String)}, and an IPv6 address may also come without brackets.
+	 * Parses a host as a server reports it ({@code HttpServletRequest#getServerName()}):
+	 * like {@link #parse(String)}, and an IPv6 address may also come without brackets.
 	 * @param serverName the host, may be {@code null}
 	 * @return the parsed value; check {@link #isValid()}
 	 */
@@ -95,12 +99,9 @@ public final class HostHeader {
 			if (value.indexOf(':', colon + 1) >= 0) {
 				return malformed("it has more than one ':' (an IPv6 address must be in brackets)");
 			}
-			if (!allowPort) {
-				return malformed("it has a port");
-			}
-			port = parsePort(value, colon + 1);
+			port = allowPort ? parsePort(value, colon + 1) : -1;
 			if (port < 0) {
-				return malformed("its port is not a number from 1 to 65535");
+				return malformed(portProblem(allowPort));
 			}
 			name = value.substring(0, colon);
 		}
@@ -122,12 +123,9 @@ public final class HostHeader {
 			if (value.charAt(close + 1) != ':') {
 				return malformed("it has text after ']'");
 			}
-			if (!allowPort) {
-				return malformed("it has a port");
-			}
-			port = parsePort(value, close + 2);
+			port = allowPort ? parsePort(value, close + 2) : -1;
 			if (port < 0) {
-				return malformed("its port is not a number from 1 to 65535");
+				return malformed(portProblem(allowPort));
 			}
 		}
 		if (!HostNames.hasIpv6Form(address)) {
@@ -142,7 +140,10 @@ public final class HostHeader {
 		return new HostHeader(address.toLowerCase(Locale.ROOT), port, null);
 	}
 
-	/** The port from {@code start} to the end: 1 to 65535, digits only, no leading zero; -1 if not. */
+	/**
+	 * The port from {@code start} to the end: 1 to 65535, digits only, no leading zero;
+	 * -1 if not.
+	 */
 	private static int parsePort(String value, int start) {
 		int digits = value.length() - start;
 		if (digits < 1 || digits > 5 || value.charAt(start) == '0') {
@@ -214,7 +215,10 @@ public final class HostHeader {
 		return this.port;
 	}
 
-	/** What is wrong with the value, as a phrase ("it contains user information ('@')"), or {@code null}. */
+	/**
+	 * What is wrong with the value, as a phrase ("it contains user information ('@')"),
+	 * or {@code null}.
+	 */
 	public String problem() {
 		return this.problem;
 	}

@@ -3,10 +3,10 @@ package dev.hsts.core;
 import java.net.IDN;
 
 /**
- * How hosts are compared: ASCII lower case, one trailing dot dropped, IPv6 literals without brackets, and
- * internationalised names in their ASCII (punycode) form.
+ * How hosts are compared: ASCII lower case, one trailing dot dropped, IPv6 literals
+ * without brackets, and internationalised names in their ASCII (punycode) form.
  */
-public final class HostNames {
+final class HostNames {
 
 	/** The longest host name DNS allows (RFC 1035, without the trailing dot). */
 	public static final int MAX_NAME_LENGTH = 253;
@@ -15,9 +15,10 @@ public final class HostNames {
 	}
 
 	/**
-	 * Brings a host as a server reports it (for example {@code HttpServletRequest#getServerName()}) into the
-	 * form used for comparison. Cheap for the common case: a host that is already in lower case and has no
-	 * trailing dot or brackets is returned as it is.
+	 * Brings a host as a server reports it (for example
+	 * {@code HttpServletRequest#getServerName()}) into the form used for comparison.
+	 * Cheap for the common case: a host that is already in lower case and has no trailing
+	 * dot or brackets is returned as it is.
 	 * @param host the host, without port
 	 * @return the normalised host, or {@code ""} for {@code null}
 	 */
@@ -47,8 +48,9 @@ public final class HostNames {
 	}
 
 	/**
-	 * Lower-cases ASCII letters only. {@link String#toLowerCase(java.util.Locale)} would also fold characters such as the
-	 * Kelvin sign (U+212A) into {@code k}, letting a non-ASCII host compare equal to an ASCII name.
+	 * Lower-cases ASCII letters only. {@link String#toLowerCase(java.util.Locale)} would
+	 * also fold characters such as the Kelvin sign (U+212A) into {@code k}, letting a
+	 * non-ASCII host compare equal to an ASCII name.
 	 * @param text the text
 	 * @return the text with A-Z replaced by a-z
 	 */
@@ -64,9 +66,9 @@ public final class HostNames {
 	}
 
 	/**
-	 * Whether a normalised host is an IP address literal as a browser reads it: any IPv6 literal, and any host
-	 * whose last label is a number (the WHATWG URL standard parses {@code 127.1} and {@code 0x7f.0.0.1} as IPv4).
-	 * Browsers ignore HSTS for these.
+	 * Whether a normalised host is an IP address literal as a browser reads it: any IPv6
+	 * literal, and any host whose last label is a number (the WHATWG URL standard parses
+	 * {@code 127.1} and {@code 0x7f.0.0.1} as IPv4). Browsers ignore HSTS for these.
 	 * @param host a normalised host
 	 * @return whether the host is an IP literal
 	 */
@@ -100,8 +102,9 @@ public final class HostNames {
 	}
 
 	/**
-	 * Whether {@code text} is a dotted-quad IPv4 address ({@code 10.1.2.3}: four decimal parts of 0 to 255,
-	 * no leading zeros). Stricter than {@link java.net.InetAddress}, which also takes {@code 10.1}.
+	 * Whether {@code text} is a dotted-quad IPv4 address ({@code 10.1.2.3}: four decimal
+	 * parts of 0 to 255, no leading zeros). Stricter than {@link java.net.InetAddress},
+	 * which also takes {@code 10.1}.
 	 * @param text the text
 	 * @return whether it is a dotted quad
 	 */
@@ -136,15 +139,16 @@ public final class HostNames {
 	}
 
 	/**
-	 * Whether {@code text} has only the characters of an IPv6 literal (hex digits, colons and, for an embedded
-	 * IPv4 part, dots), at least two colons, and starts with a hex digit or a colon. A text that passes is parsed by {@link java.net.InetAddress}
-	 * without any name look-up.
+	 * Whether {@code text} has only the characters of an IPv6 literal (hex digits, colons
+	 * and, for an embedded IPv4 part, dots), at least two colons, and starts with a hex
+	 * digit or a colon: the texts worth handing to the IPv6 parser
+	 * ({@link InetAddresses}).
 	 * @param text the text, without brackets
 	 * @return whether it has the form of an IPv6 literal
 	 */
 	public static boolean hasIpv6Form(String text) {
 		if (text.isEmpty() || text.charAt(0) == '.') {
-			// InetAddress treats a text that starts with neither a hex digit nor ':' as a name, and looks it up.
+			// Not an address: an IPv6 literal starts with a hex digit or ':'.
 			return false;
 		}
 		int colons = 0;
@@ -161,8 +165,9 @@ public final class HostNames {
 	}
 
 	/**
-	 * Converts a configured host name to its comparison form: lower case, one trailing dot dropped,
-	 * internationalised labels as punycode; then checks it is a syntactically valid DNS name.
+	 * Converts a configured host name to its comparison form: lower case, one trailing
+	 * dot dropped, internationalised labels as punycode; then checks it is a
+	 * syntactically valid DNS name.
 	 * @param name the configured name
 	 * @return the normalised name
 	 * @throws IllegalArgumentException with a sentence saying what is wrong
@@ -175,8 +180,9 @@ public final class HostNames {
 		for (int i = 0; i < candidate.length(); i++) {
 			if (candidate.charAt(i) > 0x7e) {
 				if (hasIdnaDeviation(candidate)) {
-					throw new IllegalArgumentException("it contains a character (\u00df, \u03c2, ZWJ or ZWNJ) that the JDK "
-							+ "(IDNA2003) and browsers (IDNA2008) convert differently; write the name in its ASCII (xn--) form");
+					throw new IllegalArgumentException(
+							"it contains a character (\u00df, \u03c2, ZWJ or ZWNJ) that the JDK "
+									+ "(IDNA2003) and browsers (IDNA2008) convert differently; write the name in its ASCII (xn--) form");
 				}
 				try {
 					candidate = IDN.toASCII(candidate, IDN.USE_STD3_ASCII_RULES);
@@ -193,9 +199,10 @@ public final class HostNames {
 	}
 
 	/**
-	 * Whether a name contains one of the four "deviation" characters of UTS #46, which IDNA2003 (the JDK's
-	 * {@link IDN}) maps away ({@code faß.de} to {@code fass.de}) but IDNA2008 and browsers encode
-	 * ({@code xn--fa-hia.de}): comparing such a name in the JDK's ASCII form would not match what browsers send.
+	 * Whether a name contains one of the four "deviation" characters of UTS #46, which
+	 * IDNA2003 (the JDK's {@link IDN}) maps away ({@code faß.de} to {@code fass.de}) but
+	 * IDNA2008 and browsers encode ({@code xn--fa-hia.de}): comparing such a name in the
+	 * JDK's ASCII form would not match what browsers send.
 	 */
 	private static boolean hasIdnaDeviation(String name) {
 		for (int i = 0; i < name.length(); i++) {

@@ -8,20 +8,24 @@ import java.util.Set;
 /**
  * A list of host patterns, parsed once and matched per request. An entry is one of:
  * <ul>
- * <li>an exact name, {@code api.example.com} (internationalised names are compared as punycode);</li>
- * <li>a wildcard, {@code *.example.com}: any subdomain at any depth, but not {@code example.com} itself (the
- * suffix must end in a name: {@code *.0.1} is refused, use a CIDR range for addresses);</li>
+ * <li>an exact name, {@code api.example.com} (internationalised names are compared as
+ * punycode);</li>
+ * <li>a wildcard, {@code *.example.com}: any subdomain at any depth, but not
+ * {@code example.com} itself (the suffix must end in a name: {@code *.0.1} is refused,
+ * use a CIDR range for addresses);</li>
  * <li>an IPv4 or IPv6 address, {@code 10.1.2.3} or {@code ::1} (brackets allowed);</li>
  * <li>a CIDR range, {@code 10.0.0.0/8} or {@code fd00::/8};</li>
  * <li>{@code *}: every host.</li>
  * </ul>
- * Matching is case-insensitive and ignores one trailing dot. Addresses and ranges match IP literals of their own
- * family only; an IPv4-mapped IPv6 address ({@code ::ffff:10.1.2.3}) is taken as the IPv4 address, both as an entry
- * and as a host. A look-up costs a hash probe for the name and one per dot in it; for a host that is an IP literal,
- * one hash probe per distinct prefix length among the configured addresses and ranges of its family (a single
- * address is a /32 or a /128), so neither grows with the number of entries.
+ * Matching is case-insensitive and ignores one trailing dot. Addresses and ranges match
+ * IP literals of their own family only; an IPv4-mapped IPv6 address
+ * ({@code ::ffff:10.1.2.3}) is taken as the IPv4 address, both as an entry and as a host.
+ * A look-up costs a hash probe for the name and one per dot in it; for a host that is an
+ * IP literal, one hash probe per distinct prefix length among the configured addresses
+ * and ranges of its family (a single address is a /32 or a /128), so neither grows with
+ * the number of entries.
  */
-public final class HostPatterns {
+final class HostPatterns {
 
 	private static final HostPatterns NONE = new HostPatterns(List.of(), false, Set.of(), Set.of(),
 			AddressRanges.none());
@@ -33,9 +37,10 @@ public final class HostPatterns {
 	private final Set<String> exactNames;
 
 	/**
-	 * The wildcard suffixes ({@code example.com} for {@code *.example.com}) in an open-addressing table indexed by
-	 * their {@link String#hashCode()}, so a host's suffixes can be looked up as regions of the host, without a
-	 * substring per dot; {@code null} when there are none.
+	 * The wildcard suffixes ({@code example.com} for {@code *.example.com}) in an
+	 * open-addressing table indexed by their {@link String#hashCode()}, so a host's
+	 * suffixes can be looked up as regions of the host, without a substring per dot;
+	 * {@code null} when there are none.
 	 */
 	private final String[] wildcardSuffixes;
 
@@ -54,7 +59,8 @@ public final class HostPatterns {
 		if (suffixes.isEmpty()) {
 			return null;
 		}
-		// At most a quarter full: a power of two of at least four times the number of suffixes.
+		// At most a quarter full: a power of two of at least four times the number of
+		// suffixes.
 		String[] table = new String[Integer.highestOneBit(suffixes.size() * 2 - 1) << 2];
 		int mask = table.length - 1;
 		for (String suffix : suffixes) {
@@ -79,9 +85,11 @@ public final class HostPatterns {
 	/**
 	 * Parses and validates configured entries.
 	 * @param entries the entries as configured
-	 * @param property the property that holds them, for error messages (e.g. {@code security.headers.hsts.excluded-hosts})
+	 * @param property the property that holds them, for error messages (e.g.
+	 * {@code security.headers.hsts.excluded-hosts})
 	 * @return the patterns
-	 * @throws InvalidPolicyException naming {@code property[i]} for the first entry that is not valid
+	 * @throws InvalidPolicyException naming {@code property[i]} for the first entry that
+	 * is not valid
 	 */
 	public static HostPatterns parse(List<String> entries, String property) {
 		if (entries == null || entries.isEmpty()) {
@@ -103,7 +111,8 @@ public final class HostPatterns {
 				}
 			}
 			catch (IllegalArgumentException ex) {
-				throw new InvalidPolicyException(entryProperty, entry, "this host entry is not valid: " + ex.getMessage() + ".",
+				throw new InvalidPolicyException(entryProperty, entry,
+						"this host entry is not valid: " + ex.getMessage() + ".",
 						"Use an exact name (api.example.com), a wildcard (*.example.com), an IP address (10.1.2.3, ::1), "
 								+ "a CIDR range (10.0.0.0/8, fd00::/8) or *, without scheme, port, path or spaces.");
 			}
@@ -111,8 +120,7 @@ public final class HostPatterns {
 		return new HostPatterns(List.copyOf(entries), any, Set.copyOf(exact), Set.copyOf(wildcards), ranges.build());
 	}
 
-	private static void addEntry(String entry, Set<String> exact, Set<String> wildcards,
-			AddressRanges.Builder ranges) {
+	private static void addEntry(String entry, Set<String> exact, Set<String> wildcards, AddressRanges.Builder ranges) {
 		if (entry == null || entry.isEmpty()) {
 			throw new IllegalArgumentException("it is empty");
 		}
@@ -135,7 +143,8 @@ public final class HostPatterns {
 		}
 		if (entry.startsWith("[")) {
 			if (!entry.endsWith("]")) {
-				throw new IllegalArgumentException(entry.contains("]:") ? "it has a port" : "its brackets are unbalanced");
+				throw new IllegalArgumentException(
+						entry.contains("]:") ? "it has a port" : "its brackets are unbalanced");
 			}
 			addAddress(requireIpv6(entry.substring(1, entry.length() - 1)), ranges);
 			return;
@@ -173,7 +182,10 @@ public final class HostPatterns {
 		exact.add(name);
 	}
 
-	/** A single address: an IPv4 address (also when written IPv4-mapped) is a /32, an IPv6 address a /128. */
+	/**
+	 * A single address: an IPv4 address (also when written IPv4-mapped) is a /32, an IPv6
+	 * address a /128.
+	 */
 	private static void addAddress(byte[] address, AddressRanges.Builder ranges) {
 		ranges.add(address, address.length * 8);
 	}
@@ -199,7 +211,8 @@ public final class HostPatterns {
 			}
 		}
 		if (bits > bytes.length * 8) {
-			// An IPv4-mapped address (::ffff:10.0.0.0) is the IPv4 address, which has 32 bits; the message is the
+			// An IPv4-mapped address (::ffff:10.0.0.0) is the IPv4 address, which has 32
+			// bits; the message is the
 			// one Spring Security's IpAddressMatcher gave for this before.
 			throw new IllegalArgumentException("IP address " + address + " is too short for bitmask of length " + bits);
 		}
@@ -216,7 +229,8 @@ public final class HostPatterns {
 
 	/**
 	 * Whether a host, as a server reports it, matches one of the patterns.
-	 * @param host the host without port, in any case, with or without brackets or a trailing dot
+	 * @param host the host without port, in any case, with or without brackets or a
+	 * trailing dot
 	 * @return whether it matches
 	 */
 	public boolean matches(String host) {
@@ -224,7 +238,8 @@ public final class HostPatterns {
 	}
 
 	/**
-	 * Whether a host already in {@link HostNames#normalize(String) normalised} form matches.
+	 * Whether a host already in {@link HostNames#normalize(String) normalised} form
+	 * matches.
 	 * @param host the normalised host
 	 * @return whether it matches
 	 */
@@ -245,8 +260,9 @@ public final class HostPatterns {
 	}
 
 	/**
-	 * Whether the text after one of the host's dots is a wildcard suffix. Walks the host from the end, keeping the
-	 * {@link String#hashCode()} of the suffix read so far, and probes the table at each dot: no allocation.
+	 * Whether the text after one of the host's dots is a wildcard suffix. Walks the host
+	 * from the end, keeping the {@link String#hashCode()} of the suffix read so far, and
+	 * probes the table at each dot: no allocation.
 	 */
 	private boolean matchesWildcard(String host) {
 		int end = host.length();
@@ -276,8 +292,9 @@ public final class HostPatterns {
 	}
 
 	/**
-	 * Whether an IP literal is one of the addresses or in one of the ranges: one hash probe per distinct prefix
-	 * length of its family. A malformed literal is in none, without an exception.
+	 * Whether an IP literal is one of the addresses or in one of the ranges: one hash
+	 * probe per distinct prefix length of its family. A malformed literal is in none,
+	 * without an exception.
 	 */
 	private boolean matchesAddress(String host) {
 		return this.addressRanges.contains(host);

@@ -17,7 +17,10 @@ public enum HstsMode {
 	/** The kill switch: {@code max-age=0} on every secure response. */
 	REVOKED;
 
-	/** The name used in the actuator endpoint and in logs: {@code pinned}, {@code scheduled}, ... */
+	/**
+	 * The name used in the actuator endpoint and in logs: {@code pinned},
+	 * {@code scheduled}, ...
+	 */
 	public String id() {
 		return name().toLowerCase(Locale.ROOT);
 	}

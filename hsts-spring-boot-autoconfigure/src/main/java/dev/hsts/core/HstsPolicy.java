@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The HSTS policy: a validated rollout plan, the mode that picks the active stage, and the hosts that never get the
- * header. Immutable (but for a memo of the last host it applied to); build one with {@link #builder()}, whose
- * {@link Builder#build()} refuses a plan that breaks a rollout rule (see {@link RolloutValidation}) with an
+ * The HSTS policy: a validated rollout plan, the mode that picks the active stage, and
+ * the hosts that never get the header. Immutable (but for a memo of the last host it
+ * applied to); build one with {@link #builder()}, whose {@link Builder#build()} refuses a
+ * plan that breaks a rollout rule (see {@link RolloutValidation}) with an
  * {@link InvalidPolicyException} naming the setting and the fix.
  */
 public final class HstsPolicy {
@@ -16,7 +17,10 @@ public final class HstsPolicy {
 	/** The header name (RFC 6797). */
 	public static final String HEADER_NAME = "Strict-Transport-Security";
 
-	/** What {@link HstsMode#REVOKED} sends: browsers forget the host's policy (RFC 6797 section 6.1.1). */
+	/**
+	 * What {@link HstsMode#REVOKED} sends: browsers forget the host's policy (RFC 6797
+	 * section 6.1.1).
+	 */
 	public static final String REVOKED_HEADER_VALUE = RolloutPlan.REVOKED_HEADER_VALUE;
 
 	/** The largest max-age accepted: user agents read it into 32-bit integers. */
@@ -30,7 +34,7 @@ public final class HstsPolicy {
 
 	private final HostPatterns excludedHosts;
 
-	private final LastPass lastApplyingHost = new LastPass();
+	private final LastPassedHost lastApplyingHost = new LastPassedHost();
 
 	private HstsPolicy(RolloutPlan plan, boolean includeSubDomainsIntent, boolean preloadIntent,
 			HostPatterns excludedHosts) {
@@ -41,7 +45,8 @@ public final class HstsPolicy {
 	}
 
 	/**
-	 * A builder with the default plan: 300 s (hold 1 day), 86400 s (hold 7 days), 31536000 s.
+	 * A builder with the default plan: 300 s (hold 1 day), 86400 s (hold 7 days),
+	 * 31536000 s.
 	 * @return the builder
 	 */
 	public static Builder builder() {
@@ -59,17 +64,19 @@ public final class HstsPolicy {
 	}
 
 	/**
-	 * The {@code Strict-Transport-Security} value to send at an instant, before any per-host rule.
+	 * The {@code Strict-Transport-Security} value to send at an instant, before any
+	 * per-host rule.
 	 * @param epochMillis the instant, as from {@link java.time.Clock#millis()}
-	 * @return the value, or {@code null} when nothing is sent (disabled, or a scheduled rollout not yet started)
+	 * @return the value, or {@code null} when nothing is sent (disabled, or a scheduled
+	 * rollout not yet started)
 	 */
 	public String headerValueAt(long epochMillis) {
 		return this.plan.headerValueAt(epochMillis);
 	}
 
 	/**
-	 * Whether {@link #headerValueAt(long)} depends on the time: only for a scheduled rollout, not for a pinned
-	 * stage, a revocation or a disabled policy.
+	 * Whether {@link #headerValueAt(long)} depends on the time: only for a scheduled
+	 * rollout, not for a pinned stage, a revocation or a disabled policy.
 	 * @return whether the header value depends on the time
 	 */
 	public boolean dependsOnTime() {
@@ -79,7 +86,8 @@ public final class HstsPolicy {
 	/**
 	 * The stage active at an instant.
 	 * @param instant the instant
-	 * @return the stage; empty when disabled, revoked or before a scheduled rollout starts
+	 * @return the stage; empty when disabled, revoked or before a scheduled rollout
+	 * starts
 	 */
 	public Optional<HstsStage> activeStageAt(Instant instant) {
 		return this.plan.activeStageAt(instant);
@@ -88,16 +96,16 @@ public final class HstsPolicy {
 	/**
 	 * The next stage change of a scheduled rollout after an instant.
 	 * @param instant the instant
-	 * @return the stage that starts next (its {@link HstsStage#startsAt()} says when); empty at the final stage and
-	 * in every mode but {@link HstsMode#SCHEDULED}
+	 * @return the stage that starts next (its {@link HstsStage#startsAt()} says when);
+	 * empty at the final stage and in every mode but {@link HstsMode#SCHEDULED}
 	 */
 	public Optional<HstsStage> nextStageAfter(Instant instant) {
 		return this.plan.nextStageAfter(instant);
 	}
 
 	/**
-	 * Whether a host may receive the header at all: not an IP literal (browsers ignore HSTS there) and not one of
-	 * the excluded hosts.
+	 * Whether a host may receive the header at all: not an IP literal (browsers ignore
+	 * HSTS there) and not one of the excluded hosts.
 	 * @param serverName the host as the server reports it
 	 * @return whether HSTS applies to it
 	 */
@@ -176,10 +184,10 @@ public final class HstsPolicy {
 
 	/**
 	 * The hosts that never get the header.
-	 * @return the patterns
+	 * @return the entries as configured
 	 */
-	public HostPatterns excludedHosts() {
-		return this.excludedHosts;
+	public List<String> excludedHosts() {
+		return this.excludedHosts.entries();
 	}
 
 	/** Collects the configured values; {@link #build()} validates them. */
@@ -245,7 +253,8 @@ public final class HstsPolicy {
 		}
 
 		/**
-		 * Whether the final stage sends {@code includeSubDomains} ({@code hsts.include-subdomains}).
+		 * Whether the final stage sends {@code includeSubDomains}
+		 * ({@code hsts.include-subdomains}).
 		 * @param includeSubDomains whether it does
 		 * @return this builder
 		 */
@@ -265,7 +274,8 @@ public final class HstsPolicy {
 		}
 
 		/**
-		 * The kill switch: {@code max-age=0} on every secure response ({@code hsts.revoke}).
+		 * The kill switch: {@code max-age=0} on every secure response
+		 * ({@code hsts.revoke}).
 		 * @param revoke whether to revoke
 		 * @return this builder
 		 */

@@ -8,7 +8,8 @@ import java.time.Instant;
  *
  * @param number the stage number, 1-based
  * @param maxAgeSeconds the max-age in seconds
- * @param hold how long the stage lasts in a scheduled rollout, {@code null} for the final stage
+ * @param hold how long the stage lasts in a scheduled rollout, {@code null} for the final
+ * stage
  * @param includeSubDomains whether {@code includeSubDomains} is sent
  * @param preload whether {@code preload} is sent
  * @param headerValue the {@code Strict-Transport-Security} value, rendered once
@@ -21,8 +22,8 @@ public record HstsStage(int number, long maxAgeSeconds, Duration hold, boolean i
 	public static final long PRELOAD_MIN_MAX_AGE = 31_536_000L;
 
 	/**
-	 * Renders a {@code Strict-Transport-Security} value in canonical form: {@code max-age=N}, then
-	 * {@code ; includeSubDomains}, then {@code ; preload}.
+	 * Renders a {@code Strict-Transport-Security} value in canonical form:
+	 * {@code max-age=N}, then {@code ; includeSubDomains}, then {@code ; preload}.
 	 * @param maxAgeSeconds the max-age
 	 * @param includeSubDomains whether to include the directive
 	 * @param preload whether to include the directive

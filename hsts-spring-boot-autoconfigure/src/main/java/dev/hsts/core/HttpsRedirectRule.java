@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * How a plain-HTTP request is sent to HTTPS: the same host, path and query, on the HTTPS port, with a permanent
- * redirect status (301 for GET and HEAD, 308 for other methods so that the method and body are kept), except on the
- * exempt paths.
+ * How a plain-HTTP request is sent to HTTPS: the same host, path and query, on the HTTPS
+ * port, with a permanent redirect status (301 for GET and HEAD, 308 for other methods so
+ * that the method and body are kept), except on the exempt paths.
  */
 public final class HttpsRedirectRule {
 
@@ -27,8 +27,10 @@ public final class HttpsRedirectRule {
 	 * @param httpsPort the port in {@code Location}; omitted when it is 443
 	 * @param getAndHeadStatus the status for GET and HEAD
 	 * @param otherMethodsStatus the status for every other method
-	 * @param exemptPaths path patterns that are served over plain HTTP as they are, may be {@code null}
-	 * @throws InvalidPolicyException naming the setting of the first value that is refused
+	 * @param exemptPaths path patterns that are served over plain HTTP as they are, may
+	 * be {@code null}
+	 * @throws InvalidPolicyException naming the setting of the first value that is
+	 * refused
 	 */
 	public HttpsRedirectRule(int httpsPort, int getAndHeadStatus, int otherMethodsStatus, List<String> exemptPaths) {
 		if (httpsPort < 1 || httpsPort > 65535) {
@@ -70,7 +72,8 @@ public final class HttpsRedirectRule {
 
 	/**
 	 * The {@code Location} for a request.
-	 * @param host the host the request was for, without port (an IPv6 literal with or without brackets)
+	 * @param host the host the request was for, without port (an IPv6 literal with or
+	 * without brackets)
 	 * @param requestUri the request URI as received (still percent-encoded)
 	 * @param query the query string as received, or {@code null}
 	 * @return the HTTPS URL

@@ -3,21 +3,25 @@ package dev.hsts.core;
 import java.util.Arrays;
 
 /**
- * Parses IP address literals by hand, never through {@link java.net.InetAddress}, which takes some texts for host
- * names and asks DNS, and is slow. The grammar is RFC 3986's (section 3.2.2), which is also what browsers accept:
+ * Parses IP address literals by hand, never through {@link java.net.InetAddress}, which
+ * takes some texts for host names and asks DNS, and is slow. The grammar is RFC 3986's
+ * (section 3.2.2), which is also what browsers accept:
  * <ul>
- * <li>IPv4: a dotted quad, four decimal parts of 0 to 255 without leading zeros ({@code 10.1.2.3}), as
- * {@link HostNames#isDottedQuad(String)};</li>
- * <li>IPv6: groups of one to four hex digits separated by colons, at most eight, at most one {@code ::} standing
- * for one or more groups of zeros, and optionally a trailing dotted quad in place of the last two groups
- * ({@code 64:ff9b::192.0.2.33}); no zone id ({@code %eth0}), no brackets.</li>
+ * <li>IPv4: a dotted quad, four decimal parts of 0 to 255 without leading zeros
+ * ({@code 10.1.2.3}), as {@link HostNames#isDottedQuad(String)};</li>
+ * <li>IPv6: groups of one to four hex digits separated by colons, at most eight, at most
+ * one {@code ::} standing for one or more groups of zeros, and optionally a trailing
+ * dotted quad in place of the last two groups ({@code 64:ff9b::192.0.2.33}); no zone id
+ * ({@code %eth0}), no brackets.</li>
  * </ul>
- * An IPv4-mapped IPv6 address ({@code ::ffff:10.1.2.3}, {@code ::ffff:a01:203}) is the IPv4 address, as
- * {@link java.net.InetAddress#getByName(String)} has it.
+ * An IPv4-mapped IPv6 address ({@code ::ffff:10.1.2.3}, {@code ::ffff:a01:203}) is the
+ * IPv4 address, as {@link java.net.InetAddress#getByName(String)} has it.
  */
 final class InetAddresses {
 
-	/** The longest IPv6 literal: {@code ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255}. */
+	/**
+	 * The longest IPv6 literal: {@code ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255}.
+	 */
 	private static final int MAX_IPV6_LENGTH = 45;
 
 	private InetAddresses() {
@@ -26,8 +30,8 @@ final class InetAddresses {
 	/**
 	 * Parses a dotted-quad IPv4 or an IPv6 literal (without brackets).
 	 * @param literal the literal
-	 * @return the address in network byte order: 4 bytes for IPv4 and IPv4-mapped IPv6 addresses, 16 for other
-	 * IPv6 addresses
+	 * @return the address in network byte order: 4 bytes for IPv4 and IPv4-mapped IPv6
+	 * addresses, 16 for other IPv6 addresses
 	 * @throws IllegalArgumentException if it is not such a literal
 	 */
 	static byte[] parseLiteral(String literal) {
@@ -41,9 +45,11 @@ final class InetAddresses {
 	}
 
 	/**
-	 * Parses a literal as {@link #parseLiteral(String)} does, without an exception for texts that are not one.
+	 * Parses a literal as {@link #parseLiteral(String)} does, without an exception for
+	 * texts that are not one.
 	 * @param literal the literal
-	 * @return the address (4 or 16 bytes), or {@code null} if the text is not a valid IP literal
+	 * @return the address (4 or 16 bytes), or {@code null} if the text is not a valid IP
+	 * literal
 	 */
 	static byte[] tryParse(String literal) {
 		if (literal.indexOf(':') < 0) {
@@ -142,7 +148,8 @@ final class InetAddresses {
 	}
 
 	/**
-	 * Parses the text from {@code start} to its end as a strict dotted quad into four bytes of {@code into}.
+	 * Parses the text from {@code start} to its end as a strict dotted quad into four
+	 * bytes of {@code into}.
 	 * @return whether it is one
 	 */
 	private static boolean parseDottedQuad(String text, int start, byte[] into, int offset) {

@@ -3,11 +3,12 @@ package dev.hsts.core;
 import java.util.Objects;
 
 /**
- * A configuration value that the policy refuses. Carries where the value sits in the configuration, relative to the
- * starter's own settings ({@code hsts.rollout.stages[1].max-age}), what is wrong with it and what to do instead, so
- * that startup can fail with a message an operator can act on. The texts may name other settings as
- * <code>${hsts.revoke}</code>; the layer that knows the property names (the Spring Boot auto-configuration) turns
- * both into full property names.
+ * A configuration value that the policy refuses. Carries where the value sits in the
+ * configuration, relative to the starter's own settings
+ * ({@code hsts.rollout.stages[1].max-age}), what is wrong with it and what to do instead,
+ * so that startup can fail with a message an operator can act on. The texts may name
+ * other settings as <code>${hsts.revoke}</code>; the layer that knows the property names
+ * (the Spring Boot auto-configuration) turns both into full property names.
  */
 public class InvalidPolicyException extends IllegalArgumentException {
 
@@ -23,7 +24,8 @@ public class InvalidPolicyException extends IllegalArgumentException {
 
 	/**
 	 * Creates a refusal.
-	 * @param path where the value sits, relative to the configuration, e.g. {@code hsts.rollout.stages[1].max-age}
+	 * @param path where the value sits, relative to the configuration, e.g.
+	 * {@code hsts.rollout.stages[1].max-age}
 	 * @param value the offending value as configured (may be {@code null})
 	 * @param reason what is wrong, as a sentence
 	 * @param action what to do instead, as a sentence
@@ -50,7 +52,8 @@ public class InvalidPolicyException extends IllegalArgumentException {
 
 	/**
 	 * The refused value.
-	 * @return the value, or {@code null} when the problem is a missing value or a combination of values
+	 * @return the value, or {@code null} when the problem is a missing value or a
+	 * combination of values
 	 */
 	public String getValue() {
 		return this.value;

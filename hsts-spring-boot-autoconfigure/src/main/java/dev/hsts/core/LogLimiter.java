@@ -7,9 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Lets one log line per key through per time window and counts the ones it holds back, so that a flood (a
- * scanner trying thousands of Host values) cannot flood the log, while the next line that does get through
- * says how many were suppressed. Thread-safe.
+ * Lets one log line per key through per time window and counts the ones it holds back, so
+ * that a flood (a scanner trying thousands of Host values) cannot flood the log, while
+ * the next line that does get through says how many were suppressed. Thread-safe.
  *
  * @param <K> the key type (for example {@link RejectionReason})
  */
@@ -44,8 +44,9 @@ public final class LogLimiter<K> {
 	/**
 	 * Asks whether a line for {@code key} may be logged now.
 	 * @param key the key
-	 * @return {@link #SUPPRESSED} when it may not (it is counted); otherwise how many lines for this key were
-	 * suppressed since the last one that was let through (0 or more)
+	 * @return {@link #SUPPRESSED} when it may not (it is counted); otherwise how many
+	 * lines for this key were suppressed since the last one that was let through (0 or
+	 * more)
 	 */
 	public long tryAcquire(K key) {
 		Window window = this.windows.computeIfAbsent(key, (k) -> new Window());

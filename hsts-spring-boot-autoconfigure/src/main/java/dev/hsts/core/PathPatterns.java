@@ -9,11 +9,14 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import org.springframework.web.util.pattern.PatternParseException;
 
 /**
- * Path patterns in Spring's {@link PathPattern} syntax ({@code /docs/**}, {@code /v1/*}), validated once and
- * matched against a path within the application (without the context path). The one way the starter matches paths:
- * CSP path policies, Cache-Control exclusions, trusted-host and HTTPS-redirect exemptions.
+ * Path patterns in Spring's {@link PathPattern} syntax ({@code /docs/**}, {@code /v1/*}),
+ * validated once and matched against a path within the application (without the context
+ * path). The one way the starter matches paths: CSP path policies, Cache-Control
+ * exclusions, trusted-host and HTTPS-redirect exemptions.
  *
- * <p>A pattern must start with {@code /} and contain no spaces, control characters, query or fragment.
+ * <p>
+ * A pattern must start with {@code /} and contain no spaces, control characters, query or
+ * fragment.
  */
 public final class PathPatterns {
 
@@ -24,12 +27,16 @@ public final class PathPatterns {
 	private final List<String> sources;
 
 	/**
-	 * Per pattern, the text every path it matches starts with (see {@link #mayMatch(String)}): the whole pattern
-	 * when it is literal, otherwise its literal start up to the last {@code /} before the first wildcard or variable.
+	 * Per pattern, the text every path it matches starts with (see
+	 * {@link #mayMatch(String)}): the whole pattern when it is literal, otherwise its
+	 * literal start up to the last {@code /} before the first wildcard or variable.
 	 */
 	private final String[] literalStarts;
 
-	/** Per pattern, whether it is literal: it then matches its own text only (with a trailing {@code /} at most). */
+	/**
+	 * Per pattern, whether it is literal: it then matches its own text only (with a
+	 * trailing {@code /} at most).
+	 */
 	private final boolean[] literal;
 
 	private PathPatterns(List<PathPattern> patterns, List<String> sources) {
@@ -66,10 +73,12 @@ public final class PathPatterns {
 
 	/**
 	 * Validates and parses patterns.
-	 * @param path where the patterns are configured, for the error message (e.g. {@code cache-control.excluded-paths})
+	 * @param path where the patterns are configured, for the error message (e.g.
+	 * {@code cache-control.excluded-paths})
 	 * @param patterns the patterns, may be {@code null}
 	 * @return the parsed patterns
-	 * @throws InvalidPolicyException naming {@code path[i]} for the first pattern that is not valid
+	 * @throws InvalidPolicyException naming {@code path[i]} for the first pattern that is
+	 * not valid
 	 */
 	public static PathPatterns parse(String path, List<String> patterns) {
 		if (patterns == null || patterns.isEmpty()) {
@@ -107,8 +116,8 @@ public final class PathPatterns {
 
 	/**
 	 * Whether a path, as the client sent it, matches one of the patterns.
-	 * @param encodedPath the path within the application, still percent-encoded (the request URI without the
-	 * context path)
+	 * @param encodedPath the path within the application, still percent-encoded (the
+	 * request URI without the context path)
 	 * @return whether it matches; a path that cannot be decoded matches nothing
 	 */
 	public boolean matchesPath(String encodedPath) {
@@ -117,8 +126,8 @@ public final class PathPatterns {
 
 	/**
 	 * Whether a path that is already decoded matches one of the patterns.
-	 * @param decodedPath the path within the application, decoded and normalised (as a servlet container
-	 * dispatches it)
+	 * @param decodedPath the path within the application, decoded and normalised (as a
+	 * servlet container dispatches it)
 	 * @return whether it matches
 	 */
 	public boolean matchesDecodedPath(String decodedPath) {
@@ -132,11 +141,13 @@ public final class PathPatterns {
 	}
 
 	/**
-	 * A check that costs no parsing, for the common case of a path that no pattern can match: {@code false} only
-	 * when none can. A path without {@code %} and {@code ;} is its own decoded form (nothing to decode, no matrix
-	 * parameters), and patterns are matched case-sensitively, so a pattern can match it only if it starts with the
-	 * pattern's literal start (or, for a literal pattern, is that pattern, with a trailing {@code /} at most). Any
-	 * other path may match, and is parsed and matched in full.
+	 * A check that costs no parsing, for the common case of a path that no pattern can
+	 * match: {@code false} only when none can. A path without {@code %} and {@code ;} is
+	 * its own decoded form (nothing to decode, no matrix parameters), and patterns are
+	 * matched case-sensitively, so a pattern can match it only if it starts with the
+	 * pattern's literal start (or, for a literal pattern, is that pattern, with a
+	 * trailing {@code /} at most). Any other path may match, and is parsed and matched in
+	 * full.
 	 * @param encodedPath the path within the application, still percent-encoded
 	 * @return {@code false} if no pattern can match the path; {@code true} if one may
 	 */
@@ -149,8 +160,9 @@ public final class PathPatterns {
 		}
 		for (int i = 0; i < this.literalStarts.length; i++) {
 			String start = this.literalStarts[i];
-			if (this.literal[i] ? encodedPath.equals(start) || (encodedPath.length() == start.length() + 1
-					&& encodedPath.startsWith(start) && encodedPath.charAt(start.length()) == '/')
+			if (this.literal[i]
+					? encodedPath.equals(start) || (encodedPath.length() == start.length() + 1
+							&& encodedPath.startsWith(start) && encodedPath.charAt(start.length()) == '/')
 					: encodedPath.startsWith(start)) {
 				return true;
 			}
@@ -161,7 +173,8 @@ public final class PathPatterns {
 	/**
 	 * Parses a path once, for several {@link #matches(PathContainer)} checks.
 	 * @param encodedPath the path within the application, still percent-encoded
-	 * @return the parsed path, or {@code null} if it cannot be decoded (it matches no pattern)
+	 * @return the parsed path, or {@code null} if it cannot be decoded (it matches no
+	 * pattern)
 	 */
 	public static PathContainer parse(String encodedPath) {
 		try {

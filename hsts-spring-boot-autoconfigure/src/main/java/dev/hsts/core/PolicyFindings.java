@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What an operator should know about the policies: the HSTS rollout at an instant, and the trusted-host check.
- * Each finding names the setting it concerns relative to the configuration ({@code hsts.revoke}); its message names
- * other settings as <code>${path}</code>.
+ * What an operator should know about the policies: the HSTS rollout at an instant, and
+ * the trusted-host check. Each finding names the setting it concerns relative to the
+ * configuration ({@code hsts.revoke}); its message names other settings as
+ * <code>${path}</code>.
  */
 public final class PolicyFindings {
 
@@ -33,8 +34,8 @@ public final class PolicyFindings {
 					PREFIX + "enabled"));
 			case REVOKED -> findings.add(new Finding(Finding.Severity.WARNING, "hsts.revoked",
 					"HSTS is revoked: every secure response sends max-age=0, so browsers forget the policy. Keep it "
-							+ "on for at least the longest max-age you sent (" + last.maxAgeSeconds() + " s in the plan), "
-							+ "then roll out again from stage 1.",
+							+ "on for at least the longest max-age you sent (" + last.maxAgeSeconds()
+							+ " s in the plan), " + "then roll out again from stage 1.",
 					PREFIX + "revoke"));
 			case PINNED -> {
 				HstsStage stage = policy.stages().get(policy.pinnedStage() - 1);
@@ -56,7 +57,8 @@ public final class PolicyFindings {
 				}
 				if (last.startsAt() != null && last.startsAt().isAfter(now)) {
 					findings.add(new Finding(Finding.Severity.INFO, "hsts.rollout.final-stage-at",
-							"The schedule reaches the final stage (" + last.headerValue() + ") at " + last.startsAt() + ".",
+							"The schedule reaches the final stage (" + last.headerValue() + ") at " + last.startsAt()
+									+ ".",
 							PREFIX + "rollout.started-at"));
 				}
 			}
@@ -77,38 +79,39 @@ public final class PolicyFindings {
 							+ "subdomain must serve HTTPS for good. Submit it at hstspreload.org only when you mean it.",
 					PREFIX + "preload"));
 			if (!emitted) {
-				findings.add(new Finding(Finding.Severity.INFO, "hsts.preload.pending",
-						"preload is intended but not sent yet: only the final stage qualifies (max-age of at least "
-								+ HstsStage.PRELOAD_MIN_MAX_AGE + " s with includeSubDomains).",
-						PREFIX + "preload"));
+				findings
+					.add(new Finding(Finding.Severity.INFO, "hsts.preload.pending",
+							"preload is intended but not sent yet: only the final stage qualifies (max-age of at least "
+									+ HstsStage.PRELOAD_MIN_MAX_AGE + " s with includeSubDomains).",
+							PREFIX + "preload"));
 			}
 		}
 		return findings;
 	}
 
-
 	/**
-	 * What an operator should know about the trusted-host check: it is off ({@code trusted-hosts.off}, info), or it
-	 * allows every host ({@code trusted-hosts.any}, warning).
+	 * What an operator should know about the trusted-host check: it is off
+	 * ({@code trusted-hosts.off}, info), or it allows every host
+	 * ({@code trusted-hosts.any}, warning).
 	 * @param trustedHosts the trusted-host policy
 	 * @return the finding, or empty when neither
 	 */
 	public static Optional<Finding> trustedHosts(TrustedHosts trustedHosts) {
 		if (trustedHosts.isOff()) {
-			return Optional.of(new Finding(Finding.Severity.INFO, "trusted-hosts.off",
-					"Trusted-host checks are off: requests for any Host reach the application. Set "
-							+ "${trusted-hosts.allowed} to the hosts it serves (for example api.example.com, "
-							+ "*.example.com) to refuse the others with a 400.",
-					TrustedHosts.ALLOWED));
+			return allowedHosts(Finding.Severity.INFO, "trusted-hosts.off", "Trusted-host checks are off: requests for "
+					+ "any Host reach the application. Set ${trusted-hosts.allowed} to the hosts it serves (for "
+					+ "example api.example.com, *.example.com) to refuse the others with a 400.");
 		}
 		if (trustedHosts.allowsAnyHost()) {
-			return Optional.of(new Finding(Finding.Severity.WARNING, "trusted-hosts.any",
-					"Trusted-host checks allow every host (${trusted-hosts.allowed} contains '*'): only malformed "
-							+ "Host headers are refused. Use '*' for local development only, and list the hosts the "
-							+ "application serves in production.",
-					TrustedHosts.ALLOWED));
+			return allowedHosts(Finding.Severity.WARNING, "trusted-hosts.any", "Trusted-host checks allow every host "
+					+ "(${trusted-hosts.allowed} contains '*'): only malformed Host headers are refused. Use '*' for "
+					+ "local development only, and list the hosts the application serves in production.");
 		}
 		return Optional.empty();
+	}
+
+	private static Optional<Finding> allowedHosts(Finding.Severity severity, String code, String message) {
+		return Optional.of(new Finding(severity, code, message, TrustedHosts.ALLOWED));
 	}
 
 }

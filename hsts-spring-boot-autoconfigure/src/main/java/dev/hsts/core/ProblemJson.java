@@ -5,10 +5,10 @@ import java.util.Map;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Renders a {@link ProblemDetail} as RFC 9457 {@code application/problem+json} without a JSON library, so the
- * same jar works with Jackson 2, Jackson 3 or neither. Strings are escaped for JSON and, to be safe in any context
- * a body may end up in, {@code <}, {@code >}, {@code &} and every non-ASCII character are written as
- * {@code \\uXXXX}.
+ * Renders a {@link ProblemDetail} as RFC 9457 {@code application/problem+json} without a
+ * JSON library, so the same jar works with Jackson 2, Jackson 3 or neither. Strings are
+ * escaped for JSON and, to be safe in any context a body may end up in, {@code <},
+ * {@code >}, {@code &} and every non-ASCII character are written as {@code \\uXXXX}.
  */
 public final class ProblemJson {
 

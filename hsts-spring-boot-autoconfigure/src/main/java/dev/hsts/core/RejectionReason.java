@@ -1,8 +1,9 @@
 package dev.hsts.core;
 
 /**
- * Why a request was refused by the trusted-host check. The {@link #id() ids} are a public contract: they are the
- * values of the {@code reason} tag on the {@code security.headers.trusted-hosts.rejected} metric.
+ * Why a request was refused by the trusted-host check. The {@link #id() ids} are a public
+ * contract: they are the values of the {@code reason} tag on the
+ * {@code security.headers.trusted-hosts.rejected} metric.
  */
 public enum RejectionReason {
 
@@ -10,8 +11,9 @@ public enum RejectionReason {
 	NOT_ALLOWED("not-allowed", "Host not allowed", "The host of this request is not one this application serves."),
 
 	/**
-	 * The Host header (or the forwarded host) is missing, repeated or not a valid host: user information, spaces,
-	 * control characters, unbalanced brackets, a bad port, too long.
+	 * The Host header (or the forwarded host) is missing, repeated or not a valid host:
+	 * user information, spaces, control characters, unbalanced brackets, a bad port, too
+	 * long.
 	 */
 	MALFORMED("malformed", "Malformed host", "The Host header of this request is missing, repeated or malformed.");
 

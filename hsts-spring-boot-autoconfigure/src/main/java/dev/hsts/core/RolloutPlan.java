@@ -5,12 +5,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A validated rollout plan and the mode that picks its active stage. Immutable; every header value is rendered
- * when the plan is built, so answering "what is sent at this instant?" is a comparison of longs and an array read.
+ * A validated rollout plan and the mode that picks its active stage. Immutable; every
+ * header value is rendered when the plan is built, so answering "what is sent at this
+ * instant?" is a comparison of longs and an array read.
  */
 final class RolloutPlan {
 
-	/** What {@link HstsMode#REVOKED} sends: browsers forget the host's policy (RFC 6797 section 6.1.1). */
+	/**
+	 * What {@link HstsMode#REVOKED} sends: browsers forget the host's policy (RFC 6797
+	 * section 6.1.1).
+	 */
 	static final String REVOKED_HEADER_VALUE = "max-age=0";
 
 	private final HstsMode mode;

@@ -9,12 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The rules a rollout plan must follow, each failing with an {@link InvalidPolicyException} that names the setting
- * and the fix: at least one stage; max-ages and holds positive whole seconds; max-age never decreasing;
- * {@code includeSubDomains}, once on, stays on; every stage but the last has a hold in a scheduled rollout and the
- * last has none; a pinned stage exists and is not combined with {@code started-at}; {@code preload} only on a plan
- * whose final stage qualifies (max-age of at least one year and {@code includeSubDomains}, as hstspreload.org
- * requires).
+ * The rules a rollout plan must follow, each failing with an
+ * {@link InvalidPolicyException} that names the setting and the fix: at least one stage;
+ * max-ages and holds positive whole seconds; max-age never decreasing;
+ * {@code includeSubDomains}, once on, stays on; every stage but the last has a hold in a
+ * scheduled rollout and the last has none; a pinned stage exists and is not combined with
+ * {@code started-at}; {@code preload} only on a plan whose final stage qualifies (max-age
+ * of at least one year and {@code includeSubDomains}, as hstspreload.org requires).
  */
 final class RolloutValidation {
 
@@ -50,9 +51,8 @@ final class RolloutValidation {
 		}
 		if (pinned != null && (pinned < 1 || pinned > stages.size())) {
 			throw new InvalidPolicyException(PINNED_STAGE, pinned,
-					"there is no such stage; the plan has stages 1 to " + stages.size() + ".",
-					"Set ${" + PINNED_STAGE + "} to a number from 1 to " + stages.size()
-							+ " (stages are counted from 1).");
+					"there is no such stage; the plan has stages 1 to " + stages.size() + ".", "Set ${" + PINNED_STAGE
+							+ "} to a number from 1 to " + stages.size() + " (stages are counted from 1).");
 		}
 		List<HstsStage> resolved = stages(stages, start, builder.includeSubDomains, builder.preload);
 		checkPreload(resolved.get(resolved.size() - 1), builder.preload);
@@ -115,9 +115,9 @@ final class RolloutValidation {
 					"Use at most 365d (31536000 s); browsers cap the policy at about a year anyway.");
 		}
 		if (maxAge < previousMaxAge) {
-			throw new InvalidPolicyException(path, configured, "stage " + (index + 1) + " has a lower max-age ("
-					+ maxAge + " s) than stage " + index + " (" + previousMaxAge
-					+ " s); a rollout must never shorten the policy browsers already hold.",
+			throw new InvalidPolicyException(path, configured,
+					"stage " + (index + 1) + " has a lower max-age (" + maxAge + " s) than stage " + index + " ("
+							+ previousMaxAge + " s); a rollout must never shorten the policy browsers already hold.",
 					"Order the stages by increasing max-age, e.g. 300s, 1d, 365d. To withdraw HSTS, set "
 							+ "${hsts.revoke}=true.");
 		}

@@ -3,14 +3,16 @@ package dev.hsts.core;
 import java.util.Arrays;
 
 /**
- * The security headers a response may carry only once: a second copy makes the whole policy invalid to scanners
- * (and browsers use only one of them), so a second value replaces the first instead of joining it.
+ * The security headers a response may carry only once: a second copy makes the whole
+ * policy invalid to scanners (and browsers use only one of them), so a second value
+ * replaces the first instead of joining it.
  */
 public final class SingleValuedHeaders {
 
 	/**
-	 * The names, indexed by length, so that the look-up for any other header (every header an application sets goes
-	 * through it) is one array access and most often nothing more.
+	 * The names, indexed by length, so that the look-up for any other header (every
+	 * header an application sets goes through it) is one array access and most often
+	 * nothing more.
 	 */
 	private static final String[][] BY_LENGTH = byLength("Strict-Transport-Security", "X-Content-Type-Options",
 			"X-Frame-Options", "Referrer-Policy", "Permissions-Policy", "Content-Security-Policy",
@@ -37,7 +39,8 @@ public final class SingleValuedHeaders {
 	/**
 	 * Whether a response may carry a header only once.
 	 * @param name a header name
-	 * @return whether it is one of the single-valued security headers (compared ignoring case)
+	 * @return whether it is one of the single-valued security headers (compared ignoring
+	 * case)
 	 */
 	public static boolean contains(String name) {
 		if (name == null || name.length() >= BY_LENGTH.length) {

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counts refused requests by reason, for the actuator endpoint (with or without Micrometer). */
+/**
+ * Counts refused requests by reason, for the actuator endpoint (with or without
+ * Micrometer).
+ */
 public final class TrustedHostRejectionCounts implements TrustedHostRejectionListener {
 
 	private final Map<RejectionReason, LongAdder> counts = new EnumMap<>(RejectionReason.class);

@@ -1,8 +1,9 @@
 package dev.hsts.core;
 
 /**
- * Told about every request the trusted-host check refuses, before the response is written (for example to count
- * them). Must be fast and must not throw. The same on every web stack.
+ * Told about every request the trusted-host check refuses, before the response is written
+ * (for example to count them). Must be fast and must not throw. The same on every web
+ * stack.
  */
 @FunctionalInterface
 public interface TrustedHostRejectionListener {

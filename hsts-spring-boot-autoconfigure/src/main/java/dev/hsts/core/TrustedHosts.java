@@ -4,13 +4,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The trusted-host policy: which hosts the application serves, and which paths skip the check. Immutable but for a
- * one-entry memo of the last host that passed; {@link #check(String, String)} is what runs per request.
+ * The trusted-host policy: which hosts the application serves, and which paths skip the
+ * check. Immutable but for a one-entry memo of the last host that passed;
+ * {@link #check(String, String)} is what runs per request.
  *
- * <p>A request passes when its {@code Host} header is well-formed and allowed and, when the server took the host
- * from trusted forwarded headers, that host is well-formed and allowed too. The cost of a check does not grow with
- * the number of entries (see {@link HostPatterns}). With no entries the check is off (every host passes); with
- * {@code *} every well-formed host passes. Both are findings ({@link PolicyFindings#trustedHosts(TrustedHosts)}).
+ * <p>
+ * A request passes when its {@code Host} header is well-formed and allowed and, when the
+ * server took the host from trusted forwarded headers, that host is well-formed and
+ * allowed too. The cost of a check does not grow with the number of entries (see
+ * {@link HostPatterns}). With no entries the check is off (every host passes); with
+ * {@code *} every well-formed host passes. Both are findings
+ * ({@link PolicyFindings#trustedHosts(TrustedHosts)}).
  */
 public final class TrustedHosts {
 
@@ -29,7 +33,7 @@ public final class TrustedHosts {
 
 	private final PathPatterns exemptPaths;
 
-	private final LastPass lastPassed = new LastPass();
+	private final LastPassedHost lastPassed = new LastPassedHost();
 
 	private TrustedHosts(HostPatterns allowed, PathPatterns exemptPaths) {
 		this.allowed = allowed;
@@ -46,12 +50,13 @@ public final class TrustedHosts {
 
 	/**
 	 * Validates and builds the policy.
-	 * @param allowed the allowed hosts: exact names, {@code *.example.com} wildcards, IP addresses, CIDR ranges or
-	 * {@code *}; {@code null} or empty switches the check off
-	 * @param exemptPaths path patterns ({@code /actuator/health/**}) that skip the check; may be {@code null}
+	 * @param allowed the allowed hosts: exact names, {@code *.example.com} wildcards, IP
+	 * addresses, CIDR ranges or {@code *}; {@code null} or empty switches the check off
+	 * @param exemptPaths path patterns ({@code /actuator/health/**}) that skip the check;
+	 * may be {@code null}
 	 * @return the policy
-	 * @throws InvalidPolicyException naming {@code trusted-hosts.allowed[i]} or {@code trusted-hosts.exempt-paths[i]}
-	 * for the first invalid entry
+	 * @throws InvalidPolicyException naming {@code trusted-hosts.allowed[i]} or
+	 * {@code trusted-hosts.exempt-paths[i]} for the first invalid entry
 	 */
 	public static TrustedHosts of(List<String> allowed, List<String> exemptPaths) {
 		if (allowed != null) {
@@ -71,9 +76,9 @@ public final class TrustedHosts {
 	/**
 	 * Checks the host of a request.
 	 * @param hostHeader the raw {@code Host} header value ({@code null} when missing)
-	 * @param effectiveHost the host the application will see (the server name, which reflects
-	 * {@code X-Forwarded-Host} / {@code Forwarded} only where the server trusts them), or {@code null} to check the
-	 * {@code Host} header alone
+	 * @param effectiveHost the host the application will see (the server name, which
+	 * reflects {@code X-Forwarded-Host} / {@code Forwarded} only where the server trusts
+	 * them), or {@code null} to check the {@code Host} header alone
 	 * @return empty when the request may pass, otherwise why not
 	 */
 	public Optional<RejectionReason> check(String hostHeader, String effectiveHost) {
@@ -114,7 +119,10 @@ public final class TrustedHosts {
 		return Optional.empty();
 	}
 
-	/** Whether a server name is exactly the (already validated) Host header's host: the usual case. */
+	/**
+	 * Whether a server name is exactly the (already validated) Host header's host: the
+	 * usual case.
+	 */
 	private static boolean sameHost(HostHeader raw, String serverName) {
 		String host = raw.host();
 		int length = serverName.length();
@@ -129,9 +137,9 @@ public final class TrustedHosts {
 
 	/**
 	 * Whether a path skips the check.
-	 * @param decodedPath the path within the application as the container dispatches it: decoded and normalised
-	 * (the servlet path plus the path info), so no spelling of a path can reach another handler than the one the
-	 * exemption names
+	 * @param decodedPath the path within the application as the container dispatches it:
+	 * decoded and normalised (the servlet path plus the path info), so no spelling of a
+	 * path can reach another handler than the one the exemption names
 	 * @return whether one of the exempt patterns matches
 	 */
 	public boolean isExemptPath(String decodedPath) {
@@ -155,7 +163,8 @@ public final class TrustedHosts {
 	}
 
 	/**
-	 * Whether a host, as a server reports it, is allowed (ignoring paths). With the check off, every host is.
+	 * Whether a host, as a server reports it, is allowed (ignoring paths). With the check
+	 * off, every host is.
 	 * @param host the host, without port
 	 * @return whether it is allowed
 	 */
@@ -169,10 +178,10 @@ public final class TrustedHosts {
 
 	/**
 	 * The allowed hosts.
-	 * @return the parsed patterns
+	 * @return the entries as configured
 	 */
-	public HostPatterns allowed() {
-		return this.allowed;
+	public List<String> allowed() {
+		return this.allowed.entries();
 	}
 
 	/**

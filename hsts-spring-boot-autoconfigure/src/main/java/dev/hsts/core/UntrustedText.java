@@ -1,14 +1,18 @@
 package dev.hsts.core;
 
-/** Renders untrusted text (a configured value, a request header) safely for messages and logs. */
+/**
+ * Renders untrusted text (a configured value, a request header) safely for messages and
+ * logs.
+ */
 public final class UntrustedText {
 
 	private UntrustedText() {
 	}
 
 	/**
-	 * Returns {@code text} with control characters, backslashes and non-ASCII characters written as
-	 * {@code \\uXXXX} escapes, and cut to 100 characters, so that no value can forge log lines or carry markup.
+	 * Returns {@code text} with control characters, backslashes and non-ASCII characters
+	 * written as {@code \\uXXXX} escapes, and cut to 100 characters, so that no value can
+	 * forge log lines or carry markup.
 	 * @param text the text, may be {@code null}
 	 * @return the escaped text, {@code "null"} for {@code null}
 	 */

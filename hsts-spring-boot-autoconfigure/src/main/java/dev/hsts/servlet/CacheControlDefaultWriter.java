@@ -10,14 +10,17 @@ import dev.hsts.core.HeaderDescription;
 import dev.hsts.core.PathPatterns;
 
 /**
- * Writes the default {@code Cache-Control} ({@code no-store} unless configured otherwise) on a response for which
- * the application chose none. A {@link CommitTimeHeaderWriter}: it runs when the response is complete, so a
- * Cache-Control set by a controller, a {@code ResponseEntity} or Spring's static-resource handling at any point
- * before is kept. Writes nothing on {@code 304 Not Modified} (the stored response's headers apply) or on excluded
- * paths.
+ * Writes the default {@code Cache-Control} ({@code no-store} unless configured otherwise)
+ * on a response for which the application chose none. A {@link CommitTimeHeaderWriter}:
+ * it runs when the response is complete, so a Cache-Control set by a controller, a
+ * {@code ResponseEntity} or Spring's static-resource handling at any point before is
+ * kept. Writes nothing on {@code 304 Not Modified} (the stored response's headers apply)
+ * or on excluded paths.
  *
- * <p>Writes neither {@code Pragma} nor {@code Expires}: {@code Cache-Control} takes precedence over both in every
- * HTTP/1.1 cache (RFC 9111), and {@code Pragma} is deprecated.
+ * <p>
+ * Writes neither {@code Pragma} nor {@code Expires}: {@code Cache-Control} takes
+ * precedence over both in every HTTP/1.1 cache (RFC 9111), and {@code Pragma} is
+ * deprecated.
  */
 public final class CacheControlDefaultWriter implements CommitTimeHeaderWriter, DescribedHeaderWriter {
 
@@ -30,7 +33,8 @@ public final class CacheControlDefaultWriter implements CommitTimeHeaderWriter, 
 
 	/**
 	 * A writer of the default.
-	 * @param value the value, validated by {@code dev.hsts.core.HeaderValues#cacheControl}
+	 * @param value the value, validated by
+	 * {@code dev.hsts.core.HeaderValues#cacheControl}
 	 * @param excludedPaths paths that never get the default
 	 */
 	public CacheControlDefaultWriter(String value, PathPatterns excludedPaths) {

@@ -4,31 +4,37 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.hsts.core.ContentSecurityPolicy;
+import dev.hsts.core.CspPathPolicy;
 import dev.hsts.core.HeaderDescription;
 import dev.hsts.core.PathPatterns;
 
 import org.springframework.http.server.PathContainer;
 
 /**
- * Writes {@code Content-Security-Policy} and {@code Content-Security-Policy-Report-Only}, each where the response
- * has none. Both may be sent at once: the first is enforced, the second only reported, so a stricter policy can be
- * tried while the current one is enforced.
+ * Writes {@code Content-Security-Policy} and {@code Content-Security-Policy-Report-Only},
+ * each where the response has none. Both may be sent at once: the first is enforced, the
+ * second only reported, so a stricter policy can be tried while the current one is
+ * enforced.
  *
- * <p>The first {@link PathPolicy} whose patterns match the request's path replaces both policies (a policy it
- * leaves unset is not sent on those paths); other requests get the default pair.
+ * <p>
+ * The first {@link CspPathPolicy} whose patterns match the request's path replaces both
+ * policies (a policy it leaves unset is not sent on those paths); other requests get the
+ * default pair.
  *
- * <p>Every request whose policy contains {@code 'nonce-{nonce}'} (the enforced or the reported-only one chosen for
- * its path) gets a fresh random nonce (128 bits from {@link SecureRandom}, base64url), stored as the request
- * attribute {@value #NONCE_ATTRIBUTE} for templates ({@code <script th:attr="nonce=${cspNonce}">} in Thymeleaf) and
- * substituted into the policy; every dispatch of the request (error pages, forwards) sees the same one. A request
- * whose policy has no nonce gets none, since a nonce its policy does not name would allow nothing. All policies are
- * validated and split around the placeholder at startup; a request costs a concatenation.
+ * <p>
+ * Every request whose policy contains {@code 'nonce-{nonce}'} (the enforced or the
+ * reported-only one chosen for its path) gets a fresh random nonce (128 bits from
+ * {@link SecureRandom}, base64url), stored as the request attribute
+ * {@value #NONCE_ATTRIBUTE} for templates ({@code <script th:attr="nonce=${cspNonce}">}
+ * in Thymeleaf) and substituted into the policy; every dispatch of the request (error
+ * pages, forwards) sees the same one. A request whose policy has no nonce gets none,
+ * since a nonce its policy does not name would allow nothing. All policies are validated
+ * and split around the placeholder at startup; a request costs a concatenation.
  */
 public final class CspHeaderWriter implements DescribedHeaderWriter {
 
@@ -47,7 +53,7 @@ public final class CspHeaderWriter implements DescribedHeaderWriter {
 
 	private final ContentSecurityPolicy reportOnlyPolicy;
 
-	private final PathPolicy[] pathPolicies;
+	private final CspPathPolicy[] pathPolicies;
 
 	private final boolean usesNonce;
 
@@ -57,12 +63,12 @@ public final class CspHeaderWriter implements DescribedHeaderWriter {
 	 * @param pathPolicies path-specific pairs, first match wins
 	 */
 	public CspHeaderWriter(ContentSecurityPolicy policy, ContentSecurityPolicy reportOnlyPolicy,
-			List<PathPolicy> pathPolicies) {
+			List<CspPathPolicy> pathPolicies) {
 		this.policy = policy;
 		this.reportOnlyPolicy = reportOnlyPolicy;
-		this.pathPolicies = pathPolicies.toArray(new PathPolicy[0]);
+		this.pathPolicies = pathPolicies.toArray(new CspPathPolicy[0]);
 		boolean nonce = usesNonce(policy) || usesNonce(reportOnlyPolicy);
-		for (PathPolicy pathPolicy : this.pathPolicies) {
+		for (CspPathPolicy pathPolicy : this.pathPolicies) {
 			nonce |= usesNonce(pathPolicy.policy()) || usesNonce(pathPolicy.reportOnlyPolicy());
 		}
 		this.usesNonce = nonce;
@@ -81,11 +87,12 @@ public final class CspHeaderWriter implements DescribedHeaderWriter {
 		}
 		ContentSecurityPolicy enforced = this.policy;
 		ContentSecurityPolicy reportOnly = this.reportOnlyPolicy;
-		// The request's path is parsed at most once, for all the path policies, and only if one may match it.
+		// The request's path is parsed at most once, for all the path policies, and only
+		// if one may match it.
 		String rawPath = (this.pathPolicies.length > 0) ? RequestPaths.pathWithinApplication(request) : null;
 		PathContainer path = null;
 		boolean parsed = false;
-		for (PathPolicy pathPolicy : this.pathPolicies) {
+		for (CspPathPolicy pathPolicy : this.pathPolicies) {
 			if (!pathPolicy.paths().mayMatch(rawPath)) {
 				continue;
 			}
@@ -105,7 +112,8 @@ public final class CspHeaderWriter implements DescribedHeaderWriter {
 		if (reportOnly == null || !reportOnlyAbsent) {
 			reportOnly = null;
 		}
-		// A nonce only where a policy about to be written uses one: SecureRandom is not free, and its default
+		// A nonce only where a policy about to be written uses one: SecureRandom is not
+		// free, and its default
 		// implementation serialises every caller on one lock.
 		String nonce = (usesNonce(enforced) || usesNonce(reportOnly)) ? nonce(request) : null;
 		if (enforced != null) {
@@ -125,7 +133,7 @@ public final class CspHeaderWriter implements DescribedHeaderWriter {
 		if (this.reportOnlyPolicy != null) {
 			descriptions.add(HeaderDescription.everywhere(REPORT_ONLY_HEADER_NAME, this.reportOnlyPolicy.value()));
 		}
-		for (PathPolicy pathPolicy : this.pathPolicies) {
+		for (CspPathPolicy pathPolicy : this.pathPolicies) {
 			List<String> paths = pathPolicy.paths().patterns();
 			descriptions.add(new HeaderDescription(HEADER_NAME, value(pathPolicy.policy()), paths, List.of()));
 			descriptions.add(new HeaderDescription(REPORT_ONLY_HEADER_NAME, value(pathPolicy.reportOnlyPolicy()), paths,
@@ -138,7 +146,9 @@ public final class CspHeaderWriter implements DescribedHeaderWriter {
 		return (policy != null) ? policy.value() : null;
 	}
 
-	/** The request's nonce, made on first use; the same for every dispatch of the request. */
+	/**
+	 * The request's nonce, made on first use; the same for every dispatch of the request.
+	 */
 	private static String nonce(HttpServletRequest request) {
 		Object existing = request.getAttribute(NONCE_ATTRIBUTE);
 		if (existing instanceof String nonce) {
@@ -151,7 +161,9 @@ public final class CspHeaderWriter implements DescribedHeaderWriter {
 		return nonce;
 	}
 
-	/** Whether any of the policies uses a nonce, so that requests on its paths get one. */
+	/**
+	 * Whether any of the policies uses a nonce, so that requests on its paths get one.
+	 */
 	public boolean usesNonce() {
 		return this.usesNonce;
 	}
@@ -167,28 +179,8 @@ public final class CspHeaderWriter implements DescribedHeaderWriter {
 	}
 
 	/** The path-specific policies, first match wins. */
-	public List<PathPolicy> getPathPolicies() {
+	public List<CspPathPolicy> getPathPolicies() {
 		return List.of(this.pathPolicies);
-	}
-
-	/**
-	 * A pair of policies for the paths that match.
-	 * @param paths the paths
-	 * @param policy the enforced policy on those paths, or {@code null} for none
-	 * @param reportOnlyPolicy the reported-only policy on those paths, or {@code null} for none
-	 */
-	public record PathPolicy(PathPatterns paths, ContentSecurityPolicy policy,
-			ContentSecurityPolicy reportOnlyPolicy) {
-
-		/**
-		 * @param paths the paths
-		 * @param policy the enforced policy on those paths, or {@code null} for none
-		 * @param reportOnlyPolicy the reported-only policy on those paths, or {@code null} for none
-		 */
-		public PathPolicy {
-			Objects.requireNonNull(paths, "paths");
-		}
-
 	}
 
 }

@@ -16,22 +16,28 @@ import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 
 /**
- * Takes the place of the {@link HeaderWriterFilter} Spring Security builds, so that a response has one
- * header-writing wrapper (the starter's) instead of two, using only Spring Security's public API.
+ * Takes the place of the {@link HeaderWriterFilter} Spring Security builds, so that a
+ * response has one header-writing wrapper (the starter's) instead of two, using only
+ * Spring Security's public API.
  *
- * <p>Spring Security's filter wraps the response to write its headers when the response commits. The starter's
- * {@link SecurityHeadersFilter} runs before Spring Security and already wraps the response for the same purpose.
- * So where the starter's response is there, this filter defers Spring Security's writers to it and passes the
- * response on unwrapped. The starter's response runs them when Spring Security would have: once, when the
- * response commits, before an include, or when Spring Security's chain returns, whichever comes first, with the
- * request Spring Security's filter saw; and again after {@link HttpServletResponse#reset()}, which Spring Security's
- * wrapper does not. To run them, it runs the filter Spring Security built, switched to write eagerly
- * ({@link HeaderWriterFilter#setShouldWriteHeadersEagerly(boolean)}), against a chain that ends at once: its
- * writers stay Spring Security's own, configured by its {@code HeadersConfigurer}, and are never read out of it.
+ * <p>
+ * Spring Security's filter wraps the response to write its headers when the response
+ * commits. The starter's {@link SecurityHeadersFilter} runs before Spring Security and
+ * already wraps the response for the same purpose. So where the starter's response is
+ * there, this filter defers Spring Security's writers to it and passes the response on
+ * unwrapped. The starter's response runs them when Spring Security would have: once, when
+ * the response commits, before an include, or when Spring Security's chain returns,
+ * whichever comes first, with the request Spring Security's filter saw; and again after
+ * {@link HttpServletResponse#reset()}, which Spring Security's wrapper does not. To run
+ * them, it runs the filter Spring Security built, switched to write eagerly
+ * ({@link HeaderWriterFilter#setShouldWriteHeadersEagerly(boolean)}), against a chain
+ * that ends at once: its writers stay Spring Security's own, configured by its
+ * {@code HeadersConfigurer}, and are never read out of it.
  *
- * <p>Where the starter's response is not there (its filter is not registered or was ordered after Spring
- * Security), or the application made the filter write eagerly, this filter does exactly what Spring Security's
- * would.
+ * <p>
+ * Where the starter's response is not there (its filter is not registered or was ordered
+ * after Spring Security), or the application made the filter write eagerly, this filter
+ * does exactly what Spring Security's would.
  */
 public final class DeferringHeaderWriterFilter extends HeaderWriterFilter {
 
@@ -49,15 +55,18 @@ public final class DeferringHeaderWriterFilter extends HeaderWriterFilter {
 
 	/**
 	 * The filter to put in place of Spring Security's.
-	 * @param original the filter Spring Security built, with the writers it configured; it is switched to write
-	 * eagerly and is run only to write its headers
+	 * @param original the filter Spring Security built, with the writers it configured;
+	 * it is switched to write eagerly and is run only to write its headers
 	 * @return the replacement
 	 */
 	public static DeferringHeaderWriterFilter replacing(HeaderWriterFilter original) {
 		return new DeferringHeaderWriterFilter(runningEagerly(original));
 	}
 
-	/** Spring Security's (eager) filter, run against a chain that ends at once: its writers, as one. */
+	/**
+	 * Spring Security's (eager) filter, run against a chain that ends at once: its
+	 * writers, as one.
+	 */
 	private static HeaderWriter runningEagerly(HeaderWriterFilter filter) {
 		filter.setShouldWriteHeadersEagerly(true);
 		return (request, response) -> {
@@ -65,7 +74,8 @@ public final class DeferringHeaderWriterFilter extends HeaderWriterFilter {
 				filter.doFilter(request, response, END);
 			}
 			catch (IOException | ServletException ex) {
-				// Its eager path only writes headers and calls the chain, which does nothing: neither throws these.
+				// Its eager path only writes headers and calls the chain, which does
+				// nothing: neither throws these.
 				throw new IllegalStateException("Spring Security's header writers failed", ex);
 			}
 		};
@@ -95,8 +105,9 @@ public final class DeferringHeaderWriterFilter extends HeaderWriterFilter {
 	}
 
 	/**
-	 * Writes the deferred headers before an include, as Spring Security's request wrapper does: an included resource
-	 * cannot set headers, and its output may commit the response.
+	 * Writes the deferred headers before an include, as Spring Security's request wrapper
+	 * does: an included resource cannot set headers, and its output may commit the
+	 * response.
 	 */
 	private static final class IncludeAwareRequest extends HttpServletRequestWrapper {
 

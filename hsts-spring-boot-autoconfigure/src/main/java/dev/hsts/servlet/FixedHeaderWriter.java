@@ -9,11 +9,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.hsts.core.HeaderDescription;
 
 /**
- * Writes one header with a value fixed at startup, only when the response does not have it yet: what the
- * application put on the response wins, and there is never a second copy. The starter writes
- * {@code X-Content-Type-Options}, {@code X-Frame-Options}, {@code Referrer-Policy}, {@code Permissions-Policy},
- * {@code Cross-Origin-Opener-Policy} and {@code Cross-Origin-Resource-Policy} this way, with the values validated
- * from {@code security.headers.*}.
+ * Writes one header with a value fixed at startup, only when the response does not have
+ * it yet: what the application put on the response wins, and there is never a second
+ * copy. The starter writes {@code X-Content-Type-Options}, {@code X-Frame-Options},
+ * {@code Referrer-Policy}, {@code Permissions-Policy}, {@code Cross-Origin-Opener-Policy}
+ * and {@code Cross-Origin-Resource-Policy} this way, with the values validated from
+ * {@code security.headers.*}.
  */
 public final class FixedHeaderWriter implements DescribedHeaderWriter {
 

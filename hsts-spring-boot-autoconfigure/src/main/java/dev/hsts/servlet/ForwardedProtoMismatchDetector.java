@@ -13,9 +13,10 @@ import org.apache.commons.logging.LogFactory;
 
 /**
  * Detects the most common deployment mistake: a proxy terminates TLS and says so with
- * {@code X-Forwarded-Proto: https} (or {@code Forwarded: proto=https}), but the application does not believe it,
- * sees the request as plain HTTP, and silently sends no HSTS. Logs one clear warning the first time, counts the
- * rest, and is reported as a finding. Costs nothing on secure requests and one header read on plain ones.
+ * {@code X-Forwarded-Proto: https} (or {@code Forwarded: proto=https}), but the
+ * application does not believe it, sees the request as plain HTTP, and silently sends no
+ * HSTS. Logs one clear warning the first time, counts the rest, and is reported as a
+ * finding. Costs nothing on secure requests and one header read on plain ones.
  */
 public class ForwardedProtoMismatchDetector {
 
@@ -42,7 +43,8 @@ public class ForwardedProtoMismatchDetector {
 		this.lastPeer = peer;
 		if (this.warned.compareAndSet(false, true)) {
 			this.firstSeen = Instant.now();
-			LOG.warn("A request from " + UntrustedText.escape(peer) + " says it arrived over HTTPS (X-Forwarded-Proto or "
+			LOG.warn("A request from " + UntrustedText.escape(peer)
+					+ " says it arrived over HTTPS (X-Forwarded-Proto or "
 					+ "Forwarded proto=https), but the application sees it as plain HTTP, so it gets no "
 					+ "Strict-Transport-Security. If a proxy or load balancer terminates TLS in front of the application, "
 					+ "set server.forward-headers-strategy=native and list the proxy's address in "

@@ -15,13 +15,16 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.GenericFilterBean;
 
 /**
- * Redirects plain-HTTP requests to HTTPS: same host, path and query, on the configured HTTPS port. Requests that
- * are already secure (as the application sees them, after forwarded-header handling) and exempt paths pass
- * through. Runs after the trusted-host check, so the host it puts in {@code Location} is one the application
- * serves: never an open redirect. The redirect itself carries no HSTS (it is plain HTTP).
+ * Redirects plain-HTTP requests to HTTPS: same host, path and query, on the configured
+ * HTTPS port. Requests that are already secure (as the application sees them, after
+ * forwarded-header handling) and exempt paths pass through. Runs after the trusted-host
+ * check, so the host it puts in {@code Location} is one the application serves: never an
+ * open redirect. The redirect itself carries no HSTS (it is plain HTTP).
  *
- * <p>Only the request as it arrived is redirected ({@link DispatcherType#REQUEST}); a forward, include, error page
- * or async dispatch goes through, whatever dispatcher types the filter is registered for.
+ * <p>
+ * Only the request as it arrived is redirected ({@link DispatcherType#REQUEST}); a
+ * forward, include, error page or async dispatch goes through, whatever dispatcher types
+ * the filter is registered for.
  */
 public class HttpsRedirectFilter extends GenericFilterBean implements Ordered {
 
@@ -73,7 +76,9 @@ public class HttpsRedirectFilter extends GenericFilterBean implements Ordered {
 		return this.order;
 	}
 
-	/** @param order the filter order: after the trusted-host check, before Spring Security */
+	/**
+	 * @param order the filter order: after the trusted-host check, before Spring Security
+	 */
 	public void setOrder(int order) {
 		this.order = order;
 	}

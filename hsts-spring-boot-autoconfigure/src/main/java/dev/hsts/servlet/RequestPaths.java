@@ -3,16 +3,18 @@ package dev.hsts.servlet;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** The paths of a servlet request that the starter's path patterns are matched against. */
+/**
+ * The paths of a servlet request that the starter's path patterns are matched against.
+ */
 final class RequestPaths {
 
 	private RequestPaths() {
 	}
 
 	/**
-	 * The path the client asked for, within the application, still percent-encoded: on an error or forward dispatch,
-	 * the original request's path (so an error page gets the headers of the path that failed); without the context
-	 * path.
+	 * The path the client asked for, within the application, still percent-encoded: on an
+	 * error or forward dispatch, the original request's path (so an error page gets the
+	 * headers of the path that failed); without the context path.
 	 * @param request the request
 	 * @return the path, {@code /} at least
 	 */
@@ -33,8 +35,9 @@ final class RequestPaths {
 	}
 
 	/**
-	 * The path within the application as the container dispatches it: the servlet path plus the path info, decoded
-	 * and normalised, so no spelling of a path can reach another handler than the one it names.
+	 * The path within the application as the container dispatches it: the servlet path
+	 * plus the path info, decoded and normalised, so no spelling of a path can reach
+	 * another handler than the one it names.
 	 * @param request the request
 	 * @return the path, {@code /} at least
 	 */

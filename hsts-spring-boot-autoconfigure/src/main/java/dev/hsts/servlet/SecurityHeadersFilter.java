@@ -1,9 +1,7 @@
 package dev.hsts.servlet;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -20,35 +18,39 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Applies the security {@link HeaderWriter}s to every response, exactly once per header.
  *
- * <p>Spring Security's {@code HeaderWriterFilter} writes either before the chain or when the response commits.
- * This filter does both and more, because a security header must also survive what happens in between:
+ * <p>
+ * Spring Security's {@code HeaderWriterFilter} writes either before the chain or when the
+ * response commits. This filter does both and more, because a security header must also
+ * survive what happens in between:
  * <ul>
- * <li>before the chain, so the headers are present before any other filter (including Spring Security's, whose
- * writers skip a header that is already set) or the application runs;</li>
+ * <li>before the chain, so the headers are present before any other filter (including
+ * Spring Security's, whose writers skip a header that is already set) or the application
+ * runs;</li>
  * <li>again after {@link HttpServletResponse#reset()}, which removes every header;</li>
- * <li>again when the response commits and when the chain returns or throws (writers only fill what is absent, so
- * this is skipped unless the application removed a header since they ran);</li>
- * <li>on error and async dispatches as well, so error pages and async results are covered too.</li>
+ * <li>again when the response commits and when the chain returns or throws (writers only
+ * fill what is absent, so this is skipped unless the application removed a header since
+ * they ran);</li>
+ * <li>on error and async dispatches as well, so error pages and async results are covered
+ * too.</li>
  * </ul>
- * {@link CommitTimeHeaderWriter}s (such as the Cache-Control default) are the exception: they write a default for
- * what the application left out, so they run only once the response is complete, when it commits or when the
- * chain returns (but not when it returns because the request went asynchronous: the async dispatch decides).
- * A value the application sets itself replaces the filter's; a second value the application adds for a header
- * that may appear only once (such as {@code Strict-Transport-Security}) replaces the first instead of duplicating it.
+ * {@link CommitTimeHeaderWriter}s (such as the Cache-Control default) are the exception:
+ * they write a default for what the application left out, so they run only once the
+ * response is complete, when it commits or when the chain returns (but not when it
+ * returns because the request went asynchronous: the async dispatch decides). A value the
+ * application sets itself replaces the filter's; a second value the application adds for
+ * a header that may appear only once (such as {@code Strict-Transport-Security}) replaces
+ * the first instead of duplicating it.
  */
 public class SecurityHeadersFilter extends OncePerRequestFilter implements Ordered {
 
 	/**
-	 * Right after Spring's {@code ForwardedHeaderFilter} (which runs at {@link Ordered#HIGHEST_PRECEDENCE}, so the
-	 * secure flag and host are final here) and before Spring Security and every application filter.
+	 * Right after Spring's {@code ForwardedHeaderFilter} (which runs at
+	 * {@link Ordered#HIGHEST_PRECEDENCE}, so the secure flag and host are final here) and
+	 * before Spring Security and every application filter.
 	 */
 	public static final int DEFAULT_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
-	private final HeaderWriter[] writers;
-
-	private final CommitTimeHeaderWriter[] commitTimeWriters;
-
-	private final String[] provisionalAttributes;
+	private final HeaderWriters writers;
 
 	private final List<HeaderWriter> allWriters;
 
@@ -59,27 +61,11 @@ public class SecurityHeadersFilter extends OncePerRequestFilter implements Order
 	private ApplicationHeaderValues applicationHeaderValues;
 
 	/**
-	 * @param writers the writers to apply, in order; the {@link CommitTimeHeaderWriter}s among them only when the
-	 * response is complete
+	 * @param writers the writers to apply, in order; the {@link CommitTimeHeaderWriter}s
+	 * among them only when the response is complete
 	 */
 	public SecurityHeadersFilter(List<? extends HeaderWriter> writers) {
-		List<HeaderWriter> eager = new ArrayList<>();
-		List<CommitTimeHeaderWriter> atCommit = new ArrayList<>();
-		for (HeaderWriter writer : writers) {
-			if (writer instanceof CommitTimeHeaderWriter commitTimeWriter) {
-				atCommit.add(commitTimeWriter);
-			}
-			else {
-				eager.add(writer);
-			}
-		}
-		this.writers = eager.toArray(new HeaderWriter[0]);
-		this.commitTimeWriters = atCommit.toArray(new CommitTimeHeaderWriter[0]);
-		this.provisionalAttributes = new String[this.commitTimeWriters.length];
-		for (int i = 0; i < this.commitTimeWriters.length; i++) {
-			this.provisionalAttributes[i] = SecurityHeadersResponse.PROVISIONAL_ATTRIBUTE
-					+ this.commitTimeWriters[i].getHeaderName().toLowerCase(Locale.ROOT);
-		}
+		this.writers = new HeaderWriters(writers);
 		this.allWriters = List.copyOf(writers);
 	}
 
@@ -91,7 +77,7 @@ public class SecurityHeadersFilter extends OncePerRequestFilter implements Order
 			this.forwardedProtoMismatchDetector.check(request);
 		}
 		SecurityHeadersResponse wrapped = new SecurityHeadersResponse(request, response, this.writers,
-				this.commitTimeWriters, this.provisionalAttributes, this.applicationHeaderValues);
+				this.applicationHeaderValues);
 		wrapped.writeHeaders();
 		try {
 			chain.doFilter(request, wrapped);
@@ -134,14 +120,16 @@ public class SecurityHeadersFilter extends OncePerRequestFilter implements Order
 	}
 
 	/**
-	 * @param detector told about plain requests that claim to have arrived over HTTPS, or {@code null}
+	 * @param detector told about plain requests that claim to have arrived over HTTPS, or
+	 * {@code null}
 	 */
 	public void setForwardedProtoMismatchDetector(ForwardedProtoMismatchDetector detector) {
 		this.forwardedProtoMismatchDetector = detector;
 	}
 
 	/**
-	 * @param values told when the application sets a managed header itself, or {@code null}
+	 * @param values told when the application sets a managed header itself, or
+	 * {@code null}
 	 */
 	public void setApplicationHeaderValues(ApplicationHeaderValues values) {
 		this.applicationHeaderValues = values;
@@ -153,8 +141,8 @@ public class SecurityHeadersFilter extends OncePerRequestFilter implements Order
 	}
 
 	/**
-	 * @param order the filter order; keep it before Spring Security's filter chain (-100) and after the
-	 * forwarded-header handling
+	 * @param order the filter order; keep it before Spring Security's filter chain (-100)
+	 * and after the forwarded-header handling
 	 */
 	public void setOrder(int order) {
 		this.order = order;

@@ -12,65 +12,61 @@ import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.util.OnCommittedResponseWrapper;
 
 /**
- * The response seen by everything after {@link SecurityHeadersFilter}: writes the security headers again after
- * {@link #reset()}, writes every header (including the {@link CommitTimeHeaderWriter commit-time} ones) when the
- * response commits, and turns a second value for a single-valued security header into a replacement, so that a
- * response never carries two.
+ * The response seen by everything after {@link SecurityHeadersFilter}: writes the
+ * security headers again after {@link #reset()}, writes every header (including the
+ * {@link CommitTimeHeaderWriter commit-time} ones) when the response commits, and turns a
+ * second value for a single-valued security header into a replacement, so that a response
+ * never carries two.
  *
- * <p>Where Spring Security's header filter runs inside the starter's, it defers its writers to this response
- * ({@link DeferringHeaderWriterFilter}) instead of adding a wrapper of its own, and this response runs them too.
+ * <p>
+ * Where Spring Security's header filter runs inside the starter's, it defers its writers
+ * to this response ({@link DeferringHeaderWriterFilter}) instead of adding a wrapper of
+ * its own, and this response runs them too.
  */
 final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 
-	/** Prefix of the request attributes that remember a value written by a commit-time writer. */
-	static final String PROVISIONAL_ATTRIBUTE = SecurityHeadersResponse.class.getName() + ".provisional.";
-
 	private final HttpServletRequest request;
 
-	private final HeaderWriter[] writers;
-
-	private final CommitTimeHeaderWriter[] commitTimeWriters;
-
-	/** For each commit-time writer, the request attribute that remembers the value it wrote. */
-	private final String[] provisionalAttributes;
+	private final HeaderWriters writers;
 
 	/** Told when the application sets a managed header itself, or {@code null}. */
 	private final ApplicationHeaderValues applicationValues;
 
 	/**
-	 * Whether the eagerly written headers may be incomplete: until {@link #writeHeaders()} has run, and again when
-	 * the application removes a header ({@code setHeader(name, null)}). While false, running the eager writers again
-	 * would write nothing (each only fills an absent header, and a request's answers do not change), so
-	 * {@link #writeAllHeaders()} skips them.
+	 * Whether the eagerly written headers may be incomplete: until
+	 * {@link #writeHeaders()} has run, and again when the application removes a header
+	 * ({@code setHeader(name, null)}). While false, running the eager writers again would
+	 * write nothing (each only fills an absent header, and a request's answers do not
+	 * change), so {@link #writeAllHeaders()} skips them.
 	 */
 	private boolean eagerHeadersIncomplete = true;
 
 	/**
-	 * Bit {@code i} is set when commit-time writer {@code i} wrote its header in {@link #onResponseCommitted()} and
-	 * the value is not yet remembered as provisional.
+	 * Bit {@code i} is set when commit-time writer {@code i} wrote its header in
+	 * {@link #onResponseCommitted()} and the value is not yet remembered as provisional.
 	 */
 	private int writtenAtCommit;
 
-	/** Spring Security's writers, when its header filter deferred them to this response for this request, or {@code null}. */
+	/**
+	 * Spring Security's writers, when its header filter deferred them to this response
+	 * for this request, or {@code null}.
+	 */
 	private HeaderWriter springSecurityWriters;
 
 	/** The request Spring Security's header filter saw, which its writers are given. */
 	private HttpServletRequest springSecurityRequest;
 
-	/** Whether Spring Security's deferred writers are still to run (again, after {@link #reset()}). */
+	/**
+	 * Whether Spring Security's deferred writers are still to run (again, after
+	 * {@link #reset()}).
+	 */
 	private boolean springSecurityPending;
 
-	/**
-	 * @param provisionalAttributes for each commit-time writer, {@link #PROVISIONAL_ATTRIBUTE} and its header name
-	 */
-	SecurityHeadersResponse(HttpServletRequest request, HttpServletResponse response, HeaderWriter[] writers,
-			CommitTimeHeaderWriter[] commitTimeWriters, String[] provisionalAttributes,
+	SecurityHeadersResponse(HttpServletRequest request, HttpServletResponse response, HeaderWriters writers,
 			ApplicationHeaderValues applicationValues) {
 		super(response);
 		this.request = request;
 		this.writers = writers;
-		this.commitTimeWriters = commitTimeWriters;
-		this.provisionalAttributes = provisionalAttributes;
 		this.applicationValues = applicationValues;
 	}
 
@@ -90,8 +86,9 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 	}
 
 	/**
-	 * Runs Spring Security's writers for this request: they run once, when the response commits, before an
-	 * include or when Spring Security's chain returns ({@link #writeSpringSecurityHeaders()}), and again after a reset.
+	 * Runs Spring Security's writers for this request: they run once, when the response
+	 * commits, before an include or when Spring Security's chain returns
+	 * ({@link #writeSpringSecurityHeaders()}), and again after a reset.
 	 * @param writers Spring Security's writers
 	 * @param request the request Spring Security's header filter saw
 	 */
@@ -101,7 +98,10 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 		this.springSecurityPending = true;
 	}
 
-	/** Runs Spring Security's deferred writers, unless they ran already (since the last reset). */
+	/**
+	 * Runs Spring Security's deferred writers, unless they ran already (since the last
+	 * reset).
+	 */
 	void writeSpringSecurityHeaders() {
 		if (this.springSecurityPending) {
 			this.springSecurityPending = false;
@@ -112,18 +112,20 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 	/** Lets every writer that writes before the chain fill in what is absent. */
 	void writeHeaders() {
 		HttpServletResponse target = (HttpServletResponse) getResponse();
-		for (HeaderWriter writer : this.writers) {
+		for (HeaderWriter writer : this.writers.eager) {
 			writer.writeHeaders(this.request, target);
 		}
 		this.eagerHeadersIncomplete = false;
 	}
 
 	/**
-	 * Lets every writer, including the commit-time ones, fill in what is absent: the chain returned and the response
-	 * is complete but not committed, so an error page may still follow (after {@code sendError} or an exception). The
-	 * values the commit-time writers wrote, now or when {@code sendError} triggered {@link #onResponseCommitted()},
-	 * are remembered as provisional in request attributes, which the error dispatch's wrapper reads, so that the
-	 * error page's own value replaces them instead of joining them.
+	 * Lets every writer, including the commit-time ones, fill in what is absent: the
+	 * chain returned and the response is complete but not committed, so an error page may
+	 * still follow (after {@code sendError} or an exception). The values the commit-time
+	 * writers wrote, now or when {@code sendError} triggered
+	 * {@link #onResponseCommitted()}, are remembered as provisional in request
+	 * attributes, which the error dispatch's wrapper reads, so that the error page's own
+	 * value replaces them instead of joining them.
 	 */
 	void writeAllHeaders() {
 		rememberProvisionalValues();
@@ -131,29 +133,31 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 	}
 
 	/**
-	 * Stores, as provisional, the values the commit-time writers wrote in {@link #onResponseCommitted()}: called when
-	 * the chain returns with the response still uncommitted, which happens when that callback came from
-	 * {@code sendError} (an error page follows) rather than from a real commit.
+	 * Stores, as provisional, the values the commit-time writers wrote in
+	 * {@link #onResponseCommitted()}: called when the chain returns with the response
+	 * still uncommitted, which happens when that callback came from {@code sendError} (an
+	 * error page follows) rather than from a real commit.
 	 */
 	void rememberProvisionalValues() {
 		if (this.writtenAtCommit == 0) {
 			return;
 		}
 		HttpServletResponse target = (HttpServletResponse) getResponse();
-		for (int i = 0; i < this.commitTimeWriters.length && i < Integer.SIZE; i++) {
+		for (int i = 0; i < this.writers.atCommit.length && i < Integer.SIZE; i++) {
 			if ((this.writtenAtCommit & (1 << i)) != 0) {
-				remember(i, target.getHeader(this.commitTimeWriters[i].getHeaderName()));
+				remember(i, target.getHeader(this.writers.atCommit[i].getHeaderName()));
 			}
 		}
 		this.writtenAtCommit = 0;
 	}
 
 	/**
-	 * The chain returned with the response committed as the application sees it. After {@code sendError} a servlet
-	 * container reports the response as committed (Tomcat's facade does) although the error page is still to come,
-	 * and the status is the error's; so an error status means the commit-time values must be remembered as
-	 * provisional. A response that really committed with an error status gets an attribute it does not need, and no
-	 * other harm.
+	 * The chain returned with the response committed as the application sees it. After
+	 * {@code sendError} a servlet container reports the response as committed (Tomcat's
+	 * facade does) although the error page is still to come, and the status is the
+	 * error's; so an error status means the commit-time values must be remembered as
+	 * provisional. A response that really committed with an error status gets an
+	 * attribute it does not need, and no other harm.
 	 */
 	void rememberProvisionalValuesOfAnError() {
 		if (this.writtenAtCommit != 0 && getStatus() >= 400) {
@@ -163,14 +167,15 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 
 	private void remember(int writer, String written) {
 		if (written != null) {
-			this.request.setAttribute(this.provisionalAttributes[writer], written);
+			this.request.setAttribute(this.writers.provisionalAttributes[writer], written);
 		}
 	}
 
 	/**
-	 * The response is about to commit (flushed, its content length reached, closed or redirected), or the
-	 * application sent an error. Writes every header; which commit-time writers wrote is only noted in a field: after
-	 * a real commit nothing can replace the values, and after {@code sendError} the chain's return
+	 * The response is about to commit (flushed, its content length reached, closed or
+	 * redirected), or the application sent an error. Writes every header; which
+	 * commit-time writers wrote is only noted in a field: after a real commit nothing can
+	 * replace the values, and after {@code sendError} the chain's return
 	 * ({@link #rememberProvisionalValuesOfAnError()}, {@link #writeAllHeaders()} or
 	 * {@link #rememberProvisionalValues()}) stores them as provisional. So the usual
 	 * request, which commits inside the chain, sets no request attribute.
@@ -181,8 +186,9 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 	}
 
 	/**
-	 * @param rememberNow whether to store the values the commit-time writers write as provisional right away, or
-	 * only to note which wrote (see {@link #rememberProvisionalValues()})
+	 * @param rememberNow whether to store the values the commit-time writers write as
+	 * provisional right away, or only to note which wrote (see
+	 * {@link #rememberProvisionalValues()})
 	 */
 	private void writeAllHeaders(boolean rememberNow) {
 		if (this.eagerHeadersIncomplete) {
@@ -190,10 +196,10 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 		}
 		writeSpringSecurityHeaders();
 		HttpServletResponse target = (HttpServletResponse) getResponse();
-		for (int i = 0; i < this.commitTimeWriters.length; i++) {
-			String name = this.commitTimeWriters[i].getHeaderName();
+		for (int i = 0; i < this.writers.atCommit.length; i++) {
+			String name = this.writers.atCommit[i].getHeaderName();
 			boolean absent = !target.containsHeader(name);
-			this.commitTimeWriters[i].writeHeaders(this.request, target);
+			this.writers.atCommit[i].writeHeaders(this.request, target);
 			if (absent) {
 				if (rememberNow || i >= Integer.SIZE) {
 					remember(i, target.getHeader(name));
@@ -215,9 +221,10 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 	@Override
 	public void addHeader(String name, String value) {
 		boolean managed = SingleValuedHeaders.contains(name);
-		int commitTime = commitTimeWriter(name);
+		int commitTime = this.writers.atCommitIndex(name);
 		if (!managed && commitTime < 0) {
-			// Not a header the filter writes: nothing to replace or to note, no look-up needed.
+			// Not a header the filter writes: nothing to replace or to note, no look-up
+			// needed.
 			super.addHeader(name, value);
 			return;
 		}
@@ -236,22 +243,23 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 	@Override
 	public void setHeader(String name, String value) {
 		if (value == null) {
-			// Removes the header (Servlet 6.1): a security header may have to be written again.
+			// Removes the header (Servlet 6.1): a security header may have to be written
+			// again.
 			this.eagerHeadersIncomplete = true;
 		}
 		if (SingleValuedHeaders.contains(name)) {
 			noteApplicationValue(name, value, false);
 		}
-		replaceHeader(commitTimeWriter(name), name, value);
+		replaceHeader(this.writers.atCommitIndex(name), name, value);
 	}
 
 	/**
-	 * @param commitTime the index of the commit-time writer of this header, or -1: its provisional value, if any,
-	 * is no longer current
+	 * @param commitTime the index of the commit-time writer of this header, or -1: its
+	 * provisional value, if any, is no longer current
 	 */
 	private void replaceHeader(int commitTime, String name, String value) {
 		if (commitTime >= 0) {
-			this.request.removeAttribute(this.provisionalAttributes[commitTime]);
+			this.request.removeAttribute(this.writers.provisionalAttributes[commitTime]);
 		}
 		super.setHeader(name, value);
 	}
@@ -263,26 +271,16 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 	}
 
 	/**
-	 * Whether the header's current value is one a commit-time writer wrote for this request (for example when the
-	 * application sent an error), which an error page's own value replaces instead of joining.
+	 * Whether the header's current value is one a commit-time writer wrote for this
+	 * request (for example when the application sent an error), which an error page's own
+	 * value replaces instead of joining.
 	 */
 	private boolean isProvisional(int commitTime, String name) {
 		if (commitTime < 0) {
 			return false;
 		}
-		Object written = this.request.getAttribute(this.provisionalAttributes[commitTime]);
+		Object written = this.request.getAttribute(this.writers.provisionalAttributes[commitTime]);
 		return written != null && written.equals(getHeader(name));
-	}
-
-	private int commitTimeWriter(String name) {
-		if (name != null) {
-			for (int i = 0; i < this.commitTimeWriters.length; i++) {
-				if (this.commitTimeWriters[i].getHeaderName().equalsIgnoreCase(name)) {
-					return i;
-				}
-			}
-		}
-		return -1;
 	}
 
 }

@@ -12,15 +12,19 @@ import dev.hsts.core.HstsPolicy;
 import org.springframework.security.web.header.HeaderWriter;
 
 /**
- * Writes the {@code Strict-Transport-Security} value of the stage that is active now. Writes nothing on a request
- * that is not secure as the application sees it ({@link HttpServletRequest#isSecure()}, which reflects
- * {@code X-Forwarded-Proto} only where the server's forwarded-header handling trusts the peer), for IP literals
- * and excluded hosts, for hosts the application does not serve (an optional predicate, wired to the trusted-host
- * check, so a refused request never carries the promise), or when the response already has the header (the
- * application's value wins, and there is never a second copy).
+ * Writes the {@code Strict-Transport-Security} value of the stage that is active now.
+ * Writes nothing on a request that is not secure as the application sees it
+ * ({@link HttpServletRequest#isSecure()}, which reflects {@code X-Forwarded-Proto} only
+ * where the server's forwarded-header handling trusts the peer), for IP literals and
+ * excluded hosts, for hosts the application does not serve (an optional predicate, wired
+ * to the trusted-host check, so a refused request never carries the promise), or when the
+ * response already has the header (the application's value wins, and there is never a
+ * second copy).
  *
- * <p>Unlike Spring Security's {@code HstsHeaderWriter}, whose value is fixed, the value comes from a staged
- * {@link HstsPolicy} read against a {@link Clock}; all values are rendered when the policy is built.
+ * <p>
+ * Unlike Spring Security's {@code HstsHeaderWriter}, whose value is fixed, the value
+ * comes from a staged {@link HstsPolicy} read against a {@link Clock}; all values are
+ * rendered when the policy is built.
  */
 public class StagedHstsHeaderWriter implements HeaderWriter {
 
@@ -41,8 +45,9 @@ public class StagedHstsHeaderWriter implements HeaderWriter {
 	/**
 	 * @param policy the policy
 	 * @param clock the clock that decides the stage of a scheduled rollout
-	 * @param servedHost whether the request's host is one the application serves (for example
-	 * {@link TrustedHostCheck#isTrusted(HttpServletRequest)}); no header is written when it is not
+	 * @param servedHost whether the request's host is one the application serves (for
+	 * example {@link TrustedHostCheck#isTrusted(HttpServletRequest)}); no header is
+	 * written when it is not
 	 */
 	public StagedHstsHeaderWriter(HstsPolicy policy, Clock clock, Predicate<HttpServletRequest> servedHost) {
 		this.policy = Objects.requireNonNull(policy, "policy");
@@ -55,7 +60,8 @@ public class StagedHstsHeaderWriter implements HeaderWriter {
 		if (!request.isSecure() || response.containsHeader(HstsPolicy.HEADER_NAME)) {
 			return;
 		}
-		// Only a scheduled rollout needs the time; a pinned stage, a revocation or a disabled policy does not.
+		// Only a scheduled rollout needs the time; a pinned stage, a revocation or a
+		// disabled policy does not.
 		String value = this.policy.headerValueAt(this.policy.dependsOnTime() ? this.clock.millis() : 0L);
 		if (value != null && this.policy.appliesToHost(request.getServerName()) && this.servedHost.test(request)) {
 			response.setHeader(HstsPolicy.HEADER_NAME, value);

@@ -10,14 +10,20 @@ import dev.hsts.core.RejectionReason;
 import dev.hsts.core.TrustedHosts;
 
 /**
- * Applies the {@link TrustedHosts} policy to a servlet request: the raw {@code Host} header (exactly one, strictly
- * parsed; over HTTP/2, which has no Host header, the {@code :authority} the server parsed) and the host the application will see ({@link HttpServletRequest#getServerName()}, which reflects
- * {@code X-Forwarded-Host} or {@code Forwarded} only where the server's forwarded-header handling trusts them).
- * The verdict is kept in a request attribute, so the HSTS writer and the filter parse the request once.
+ * Applies the {@link TrustedHosts} policy to a servlet request: the raw {@code Host}
+ * header (exactly one, strictly parsed; over HTTP/2, which has no Host header, the
+ * {@code :authority} the server parsed) and the host the application will see
+ * ({@link HttpServletRequest#getServerName()}, which reflects {@code X-Forwarded-Host} or
+ * {@code Forwarded} only where the server's forwarded-header handling trusts them). The
+ * verdict is kept in a request attribute, so the HSTS writer and the filter parse the
+ * request once.
  */
 public class TrustedHostCheck {
 
-	/** The request attribute that holds the verdict: a {@link RejectionReason}, or {@link Boolean#TRUE}. */
+	/**
+	 * The request attribute that holds the verdict: a {@link RejectionReason}, or
+	 * {@link Boolean#TRUE}.
+	 */
 	public static final String VERDICT_ATTRIBUTE = TrustedHostCheck.class.getName() + ".verdict";
 
 	private static final Optional<RejectionReason> MALFORMED = Optional.of(RejectionReason.MALFORMED);
@@ -34,7 +40,8 @@ public class TrustedHostCheck {
 	/**
 	 * Checks the host of a request, ignoring exempt paths.
 	 * @param request the request
-	 * @return empty when the host is trusted (always, when the check is off), otherwise why not
+	 * @return empty when the host is trusted (always, when the check is off), otherwise
+	 * why not
 	 */
 	public Optional<RejectionReason> verify(HttpServletRequest request) {
 		if (this.trustedHosts.isOff()) {
@@ -66,7 +73,8 @@ public class TrustedHostCheck {
 			serverName = request.getServerName();
 			int port = request.getServerPort();
 			if (port == 0 || port > 65535) {
-				// A forwarded port the server took over (X-Forwarded-Host: host:99999, X-Forwarded-Port).
+				// A forwarded port the server took over (X-Forwarded-Host: host:99999,
+				// X-Forwarded-Port).
 				return MALFORMED;
 			}
 		}
@@ -75,7 +83,8 @@ public class TrustedHostCheck {
 			return MALFORMED;
 		}
 		if (host == null && isHttp2(request) && serverName != null) {
-			// HTTP/2 carries the host in the :authority pseudo-header (RFC 9113 section 8.3.1), which the server has
+			// HTTP/2 carries the host in the :authority pseudo-header (RFC 9113 section
+			// 8.3.1), which the server has
 			// parsed into the server name; there is no Host header to read.
 			host = (serverName.indexOf(':') >= 0 && !serverName.startsWith("[")) ? "[" + serverName + "]" : serverName;
 		}
@@ -88,7 +97,8 @@ public class TrustedHostCheck {
 	}
 
 	/**
-	 * Whether the host of a request is trusted (ignoring exempt paths). With the check off, every host is.
+	 * Whether the host of a request is trusted (ignoring exempt paths). With the check
+	 * off, every host is.
 	 * @param request the request
 	 * @return whether it is trusted
 	 */
@@ -97,9 +107,10 @@ public class TrustedHostCheck {
 	}
 
 	/**
-	 * Whether the request's path skips the check: the path within the application as the container dispatches it
-	 * (servlet path plus path info, decoded and normalised), so no spelling of a path can reach a different handler
-	 * than the one the exemption names.
+	 * Whether the request's path skips the check: the path within the application as the
+	 * container dispatches it (servlet path plus path info, decoded and normalised), so
+	 * no spelling of a path can reach a different handler than the one the exemption
+	 * names.
 	 * @param request the request
 	 * @return whether it is exempt
 	 */

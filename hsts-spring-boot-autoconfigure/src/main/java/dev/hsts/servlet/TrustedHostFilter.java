@@ -32,23 +32,34 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.GenericFilterBean;
 
 /**
- * Refuses a request whose host the application does not serve, before Spring Security and every application
- * filter run: {@code 400} with an RFC 9457 {@code application/problem+json} body, {@code Cache-Control: no-store}
- * and {@code X-Content-Type-Options: nosniff} (plus whatever the security header filter, which runs first, writes;
- * never HSTS, which is promised only to hosts the application serves).
+ * Refuses a request whose host the application does not serve, before Spring Security and
+ * every application filter run: {@code 400} with an RFC 9457
+ * {@code application/problem+json} body, {@code Cache-Control: no-store} and
+ * {@code X-Content-Type-Options: nosniff} (plus whatever the security header filter,
+ * which runs first, writes; never HSTS, which is promised only to hosts the application
+ * serves).
  *
- * <p>Each refusal is told to the {@link TrustedHostRejectionListener}s and logged at most once a minute per
- * reason, with a count of the lines held back. Requests on exempt paths pass whatever their host. Override
- * {@link #problemFor(HttpServletRequest, RejectionReason)} or {@link #reject} to change the response.
+ * <p>
+ * Each refusal is told to the {@link TrustedHostRejectionListener}s and logged at most
+ * once a minute per reason, with a count of the lines held back. Requests on exempt paths
+ * pass whatever their host. Override
+ * {@link #problemFor(HttpServletRequest, RejectionReason)} or {@link #reject} to change
+ * the response.
  *
- * <p>Only the request as it arrived is checked ({@link DispatcherType#REQUEST}); forwards, includes, error pages
- * and async dispatches of a request that passed go through, whatever dispatcher types the filter is registered
- * for. That is what a {@code OncePerRequestFilter} would do, without its per-request attribute bookkeeping: the
- * check itself is idempotent, and its verdict is kept in a request attribute by {@link TrustedHostCheck}.
+ * <p>
+ * Only the request as it arrived is checked ({@link DispatcherType#REQUEST}); forwards,
+ * includes, error pages and async dispatches of a request that passed go through,
+ * whatever dispatcher types the filter is registered for. That is what a
+ * {@code OncePerRequestFilter} would do, without its per-request attribute bookkeeping:
+ * the check itself is idempotent, and its verdict is kept in a request attribute by
+ * {@link TrustedHostCheck}.
  */
 public class TrustedHostFilter extends GenericFilterBean implements Ordered {
 
-	/** After {@link SecurityHeadersFilter} (which writes the other headers eagerly), before Spring Security (-100). */
+	/**
+	 * After {@link SecurityHeadersFilter} (which writes the other headers eagerly),
+	 * before Spring Security (-100).
+	 */
 	public static final int DEFAULT_ORDER = SecurityHeadersFilter.DEFAULT_ORDER + 10;
 
 	private static final Log LOG = LogFactory.getLog(TrustedHostFilter.class);
@@ -181,8 +192,8 @@ public class TrustedHostFilter extends GenericFilterBean implements Ordered {
 	}
 
 	/**
-	 * @param order the filter order; keep it before Spring Security's filter chain (-100) and after the forwarded
-	 * header handling and the security header filter
+	 * @param order the filter order; keep it before Spring Security's filter chain (-100)
+	 * and after the forwarded header handling and the security header filter
 	 */
 	public void setOrder(int order) {
 		this.order = order;

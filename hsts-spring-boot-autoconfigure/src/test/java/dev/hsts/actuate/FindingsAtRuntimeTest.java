@@ -16,8 +16,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Findings that only show at runtime, on a real server: the proxy whose X-Forwarded-Proto the application ignores,
- * the header the application sets itself, and the startup report, printed once.
+ * Findings that only show at runtime, on a real server: the proxy whose X-Forwarded-Proto
+ * the application ignores, the header the application sets itself, and the startup
+ * report, printed once.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class FindingsAtRuntimeTest {
@@ -33,12 +34,14 @@ class FindingsAtRuntimeTest {
 		try (RunningApp app = RunningApp.plain(APP, "logging.level.dev.hsts=INFO")) {
 			assertThat(codes(app)).doesNotContain("proxy.forwarded-proto-ignored");
 			for (int i = 0; i < 3; i++) {
-				HttpResponse<String> response = app.plain().get("api.example.test", "/ok", "X-Forwarded-Proto", "https");
+				HttpResponse<String> response = app.plain()
+					.get("api.example.test", "/ok", "X-Forwarded-Proto", "https");
 				assertThat(Http.values(response, "Strict-Transport-Security")).isEmpty();
 			}
 			assertThat(codes(app)).contains("proxy.forwarded-proto-ignored");
 			String log = output.getAll();
-			assertThat(log).containsOnlyOnce("says it arrived over HTTPS").contains("server.forward-headers-strategy=native");
+			assertThat(log).containsOnlyOnce("says it arrived over HTTPS")
+				.contains("server.forward-headers-strategy=native");
 		}
 	}
 
@@ -70,7 +73,8 @@ class FindingsAtRuntimeTest {
 
 	@Test
 	void theStartupReportIsPrintedOnce(CapturedOutput output) {
-		try (RunningApp app = RunningApp.https(APP, "security.headers.hsts.revoke=true", "logging.level.dev.hsts=INFO")) {
+		try (RunningApp app = RunningApp.https(APP, "security.headers.hsts.revoke=true",
+				"logging.level.dev.hsts=INFO")) {
 			assertThat(output.getAll()).containsOnlyOnce("Security headers: ")
 				.contains("[warning] hsts.revoked (security.headers.hsts.revoke)");
 		}

@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /actuator/securityheaders} and its host preview as an operator sees them, over real TLS.
+ * {@code /actuator/securityheaders} and its host preview as an operator sees them, over
+ * real TLS.
  */
 class SecurityHeadersEndpointOverTlsTest {
 
@@ -74,18 +75,20 @@ class SecurityHeadersEndpointOverTlsTest {
 				.containsEntry("X-Frame-Options", "DENY")
 				.containsEntry("Referrer-Policy", "no-referrer")
 				.containsEntry("Content-Security-Policy", "default-src 'self'; report-uri ******");
-			assertThat(map(report.get("cacheControl"))).containsEntry("value", "no-store").containsEntry("enabled", true);
+			assertThat(map(report.get("cacheControl"))).containsEntry("value", "no-store")
+				.containsEntry("enabled", true);
 			Map<String, Object> trusted = map(report.get("trustedHosts"));
 			assertThat((List<Object>) trusted.get("allowed")).containsExactly("api.example.test", "localhost");
 			assertThat(map(trusted.get("rejected"))).containsEntry("not-allowed", 0).containsEntry("malformed", 0);
 			assertThat(app.https().get("evil.example.com", "/ok").statusCode()).isEqualTo(400);
 			assertThat(map(map(report(app).get("trustedHosts")).get("rejected"))).containsEntry("not-allowed", 1);
 			List<Map<String, Object>> findings = findings(report);
-			assertThat(findings).anySatisfy((finding) -> assertThat(finding)
-				.containsEntry("code", "hsts.rollout.pinned-below-final")
-				.containsEntry("severity", "info")
-				.containsEntry("property", "security.headers.hsts.rollout.stage"));
-			assertThat(findings).noneSatisfy((finding) -> assertThat(finding.get("code")).asString().startsWith("trusted-hosts"));
+			assertThat(findings)
+				.anySatisfy((finding) -> assertThat(finding).containsEntry("code", "hsts.rollout.pinned-below-final")
+					.containsEntry("severity", "info")
+					.containsEntry("property", "security.headers.hsts.rollout.stage"));
+			assertThat(findings)
+				.noneSatisfy((finding) -> assertThat(finding.get("code")).asString().startsWith("trusted-hosts"));
 			assertThat(report.toString()).doesNotContain("s3cret");
 		}
 	}
@@ -109,9 +112,11 @@ class SecurityHeadersEndpointOverTlsTest {
 			assertThat(hsts.get("mode")).isEqualTo("scheduled");
 			assertThat(hsts.get("header")).isNull();
 			assertThat(hsts.get("stage")).isNull();
-			assertThat(map(hsts.get("nextStage"))).containsEntry("stage", 1).containsEntry("at", START.toString())
+			assertThat(map(hsts.get("nextStage"))).containsEntry("stage", 1)
+				.containsEntry("at", START.toString())
 				.containsEntry("header", "max-age=300");
-			assertThat(findings(report(app))).anySatisfy((f) -> assertThat(f).containsEntry("code", "hsts.rollout.not-started"));
+			assertThat(findings(report(app)))
+				.anySatisfy((f) -> assertThat(f).containsEntry("code", "hsts.rollout.not-started"));
 
 			Instant boundary = START.plus(Duration.ofDays(1));
 			clock.set(boundary.minusMillis(1));
@@ -119,7 +124,8 @@ class SecurityHeadersEndpointOverTlsTest {
 			assertThat(hsts.get("header")).isEqualTo("max-age=300");
 			assertThat(hsts.get("stage")).isEqualTo(1);
 			assertThat(hsts.get("startedAt")).isEqualTo(START.toString());
-			assertThat(map(hsts.get("nextStage"))).containsEntry("stage", 2).containsEntry("at", boundary.toString())
+			assertThat(map(hsts.get("nextStage"))).containsEntry("stage", 2)
+				.containsEntry("at", boundary.toString())
 				.containsEntry("header", "max-age=86400");
 
 			clock.set(boundary);
@@ -128,16 +134,18 @@ class SecurityHeadersEndpointOverTlsTest {
 			assertThat(hsts.get("stage")).isEqualTo(2);
 			assertThat(map(hsts.get("nextStage"))).containsEntry("stage", 3)
 				.containsEntry("at", boundary.plus(Duration.ofDays(7)).toString());
-			assertThat(findings(report(app))).anySatisfy((f) -> assertThat(f)
-				.containsEntry("code", "hsts.rollout.final-stage-at")
-				.satisfies((entry) -> assertThat((String) entry.get("message")).contains(boundary.plus(Duration.ofDays(7)).toString())));
+			assertThat(findings(report(app)))
+				.anySatisfy((f) -> assertThat(f).containsEntry("code", "hsts.rollout.final-stage-at")
+					.satisfies((entry) -> assertThat((String) entry.get("message"))
+						.contains(boundary.plus(Duration.ofDays(7)).toString())));
 
 			clock.set(boundary.plus(Duration.ofDays(7)));
 			hsts = map(report(app).get("hsts"));
 			assertThat(hsts.get("header")).isEqualTo("max-age=31536000");
 			assertThat(hsts.get("stage")).isEqualTo(3);
 			assertThat(hsts.get("nextStage")).isNull();
-			assertThat(findings(report(app))).noneSatisfy((f) -> assertThat(f.get("code")).isEqualTo("hsts.rollout.final-stage-at"));
+			assertThat(findings(report(app)))
+				.noneSatisfy((f) -> assertThat(f.get("code")).isEqualTo("hsts.rollout.final-stage-at"));
 		}
 	}
 
@@ -171,10 +179,12 @@ class SecurityHeadersEndpointOverTlsTest {
 					.containsEntry("severity", "warning")
 					.containsEntry("property", "security.headers.enabled"));
 
-			Map<String, Object> preview = json(app.https().get("localhost", "/actuator/securityheaders/api.example.test"));
+			Map<String, Object> preview = json(
+					app.https().get("localhost", "/actuator/securityheaders/api.example.test"));
 			assertThat(preview).containsEntry("status", 200).containsEntry("rejected", null);
 			assertThat(map(preview.get("headers"))).isEmpty();
-			// And indeed: a real request gets no HSTS and none of the other headers from the starter.
+			// And indeed: a real request gets no HSTS and none of the other headers from
+			// the starter.
 			HttpResponse<String> real = app.https().get("api.example.test", "/ok");
 			assertThat(Http.values(real, "Strict-Transport-Security")).isEmpty();
 			assertThat(Http.values(real, "X-Frame-Options")).isEmpty();
@@ -190,8 +200,10 @@ class SecurityHeadersEndpointOverTlsTest {
 
 	@Test
 	void hostPreviewShowsWhatARequestForThatHostGetsNow() {
-		try (RunningApp app = RunningApp.https(APP, EXPOSE, "security.headers.trusted-hosts.allowed=api.example.test,localhost")) {
-			Map<String, Object> served = json(app.https().get("localhost", "/actuator/securityheaders/api.example.test"));
+		try (RunningApp app = RunningApp.https(APP, EXPOSE,
+				"security.headers.trusted-hosts.allowed=api.example.test,localhost")) {
+			Map<String, Object> served = json(
+					app.https().get("localhost", "/actuator/securityheaders/api.example.test"));
 			assertThat(served).containsEntry("status", 200).containsEntry("rejected", null);
 			assertThat(map(served.get("headers"))).containsEntry("Strict-Transport-Security", "max-age=300")
 				.containsEntry("X-Frame-Options", "DENY")
@@ -199,9 +211,11 @@ class SecurityHeadersEndpointOverTlsTest {
 
 			Map<String, Object> local = json(app.https().get("localhost", "/actuator/securityheaders/localhost"));
 			assertThat(local).containsEntry("status", 200);
-			assertThat(map(local.get("headers"))).doesNotContainKey("Strict-Transport-Security").containsKey("X-Frame-Options");
+			assertThat(map(local.get("headers"))).doesNotContainKey("Strict-Transport-Security")
+				.containsKey("X-Frame-Options");
 
-			Map<String, Object> untrusted = json(app.https().get("localhost", "/actuator/securityheaders/evil.example.com"));
+			Map<String, Object> untrusted = json(
+					app.https().get("localhost", "/actuator/securityheaders/evil.example.com"));
 			assertThat(untrusted).containsEntry("status", 400).containsEntry("rejected", "not-allowed");
 			assertThat(map(untrusted.get("headers"))).doesNotContainKey("Strict-Transport-Security")
 				.containsEntry("Cache-Control", "no-store")

@@ -25,10 +25,10 @@ class TrustedHostRejectionMetricsTest {
 		metrics.rejected(rejection(RejectionReason.MALFORMED, "evil.com"));
 		assertThat(counter(registry, "not-allowed").count()).isEqualTo(2);
 		assertThat(counter(registry, "malformed").count()).isEqualTo(1);
-		assertThat(registry.getMeters()).allSatisfy((meter) -> assertThat(meter.getId().getTags())
-			.extracting((tag) -> tag.getKey() + "=" + tag.getValue())
-			.containsAnyOf("reason=not-allowed", "reason=malformed")
-			.hasSize(1));
+		assertThat(registry.getMeters()).allSatisfy(
+				(meter) -> assertThat(meter.getId().getTags()).extracting((tag) -> tag.getKey() + "=" + tag.getValue())
+					.containsAnyOf("reason=not-allowed", "reason=malformed")
+					.hasSize(1));
 	}
 
 	@Test

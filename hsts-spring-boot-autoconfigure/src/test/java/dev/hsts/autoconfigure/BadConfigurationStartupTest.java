@@ -19,11 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * One real application start per bad configuration, read the way a user reads it: the application does not start,
- * and the printed "APPLICATION FAILED TO START" report names the property and says how to fix it; no stack trace
- * is all there is. Our own refusals come from {@link InvalidSecurityHeadersConfigurationFailureAnalyzer}; values
- * Boot cannot convert at all (an unparseable duration, a word for a boolean or a number) from Boot's own
- * BindFailureAnalyzer, which names the property too.
+ * One real application start per bad configuration, read the way a user reads it: the
+ * application does not start, and the printed "APPLICATION FAILED TO START" report names
+ * the property and says how to fix it; no stack trace is all there is. Our own refusals
+ * come from {@link InvalidSecurityHeadersConfigurationFailureAnalyzer}; values Boot
+ * cannot convert at all (an unparseable duration, a word for a boolean or a number) from
+ * Boot's own BindFailureAnalyzer, which names the property too.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class BadConfigurationStartupTest {
@@ -37,7 +38,10 @@ class BadConfigurationStartupTest {
 		return Arguments.of(description, property, fix, false, properties);
 	}
 
-	/** Boot's BindFailureAnalyzer: names the property, and its action asks to update the configuration. */
+	/**
+	 * Boot's BindFailureAnalyzer: names the property, and its action asks to update the
+	 * configuration.
+	 */
 	static Arguments boots(String description, String property, String... properties) {
 		return Arguments.of(description, property, "Update your application's configuration", true, properties);
 	}
@@ -86,8 +90,8 @@ class BadConfigurationStartupTest {
 				ours("empty stage list", STAGES, "List at least one stage", STAGES + "="),
 				ours("preload without includeSubDomains", HSTS + "preload", "include-subdomains=true",
 						HSTS + "preload=true"),
-				ours("preload with a final max-age below a year", HSTS + "preload", "",
-						HSTS + "preload=true", HSTS + "include-subdomains=true", STAGES + "[0].max-age=1d"),
+				ours("preload with a final max-age below a year", HSTS + "preload", "", HSTS + "preload=true",
+						HSTS + "include-subdomains=true", STAGES + "[0].max-age=1d"),
 				ours("pinned stage after the last", HSTS + "rollout.stage", "", HSTS + "rollout.stage=4"),
 				ours("pinned stage 0", HSTS + "rollout.stage", "", HSTS + "rollout.stage=0"),
 				ours("pinned stage with started-at", HSTS + "rollout.stage", "", HSTS + "rollout.stage=2",
@@ -108,7 +112,8 @@ class BadConfigurationStartupTest {
 				ours("unknown X-Content-Type-Options", "security.headers.content-type-options", "nosniff",
 						"security.headers.content-type-options=sniff"),
 				boots("unknown boolean", HSTS + "preload", HSTS + "preload=sometimes"),
-				// A switch with a typo used to switch the feature off silently (@ConditionalOnProperty).
+				// A switch with a typo used to switch the feature off silently
+				// (@ConditionalOnProperty).
 				boots("unknown boolean for the redirect switch", "security.headers.https-redirect.enabled",
 						"security.headers.https-redirect.enabled=maybe"),
 				boots("unknown boolean for the starter's switch", "security.headers.enabled",
@@ -142,11 +147,12 @@ class BadConfigurationStartupTest {
 			all.put(pair.substring(0, equals), pair.substring(equals + 1));
 		}
 		int before = output.getAll().length();
-		assertThatThrownBy(() -> new SpringApplicationBuilder(TrustedHostsApplication.class)
-			.web(WebApplicationType.SERVLET)
-			.properties(all)
-			.run()
-			.close()).isNotNull();
+		assertThatThrownBy(
+				() -> new SpringApplicationBuilder(TrustedHostsApplication.class).web(WebApplicationType.SERVLET)
+					.properties(all)
+					.run()
+					.close())
+			.isNotNull();
 		String printed = output.getAll().substring(before);
 		int start = printed.indexOf("APPLICATION FAILED TO START");
 		assertThat(start).as("the failure report, in:%n%s", printed).isGreaterThanOrEqualTo(0);
@@ -161,10 +167,12 @@ class BadConfigurationStartupTest {
 			assertThat(actionSection).contains(fix);
 		}
 		else {
-			assertThat(descriptionSection).contains("The security headers configuration is invalid.").contains("Reason: ");
+			assertThat(descriptionSection).contains("The security headers configuration is invalid.")
+				.contains("Reason: ");
 			assertThat(actionSection).contains("Update '" + property + "' in your configuration.").contains(fix);
 		}
-		// A report, not a stack trace: Boot logs "Application run failed" with the trace only when no analyzer
+		// A report, not a stack trace: Boot logs "Application run failed" with the trace
+		// only when no analyzer
 		// answered; and a value with CR/LF never starts a line of its own.
 		assertThat(printed).doesNotContain("Application run failed");
 		assertThat(printed).doesNotContainPattern("(?m)^(Set-Cookie|X-Injected|X): ");

@@ -15,8 +15,8 @@ import org.springframework.core.io.ClassPathResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The configuration metadata an IDE reads from the jar: every contract property is there, with help text, and
- * with its default where it has one.
+ * The configuration metadata an IDE reads from the jar: every contract property is there,
+ * with help text, and with its default where it has one.
  */
 class ConfigurationMetadataTest {
 
@@ -26,10 +26,10 @@ class ConfigurationMetadataTest {
 		assertThat(properties).containsKeys("security.headers.enabled", "security.headers.hsts.enabled",
 				"security.headers.hsts.rollout.stages", "security.headers.hsts.rollout.stage",
 				"security.headers.hsts.rollout.started-at", "security.headers.hsts.include-subdomains",
-				"security.headers.hsts.preload", "security.headers.hsts.revoke", "security.headers.hsts.excluded-hosts");
-		properties.forEach((name, property) -> assertThat((String) property.get("description")).as(name)
-			.isNotBlank()
-			.endsWith("."));
+				"security.headers.hsts.preload", "security.headers.hsts.revoke",
+				"security.headers.hsts.excluded-hosts");
+		properties.forEach((name,
+				property) -> assertThat((String) property.get("description")).as(name).isNotBlank().endsWith("."));
 	}
 
 	@Test
@@ -45,7 +45,8 @@ class ConfigurationMetadataTest {
 	@SuppressWarnings("unchecked")
 	private static Map<String, Map<String, Object>> properties() throws IOException {
 		try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
-			Map<String, Object> metadata = JsonParserFactory.getJsonParser().parseMap(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			Map<String, Object> metadata = JsonParserFactory.getJsonParser()
+				.parseMap(new String(in.readAllBytes(), StandardCharsets.UTF_8));
 			return ((List<Map<String, Object>>) metadata.get("properties")).stream()
 				.filter((property) -> ((String) property.get("name")).startsWith("security.headers."))
 				.collect(Collectors.toMap((property) -> (String) property.get("name"), (property) -> property));

@@ -30,9 +30,10 @@ class HttpsRedirectAutoConfigurationTest {
 			assertThat(filter.getRule().httpsPort()).isEqualTo(443);
 			assertThat(filter.getRule().statusFor("GET")).isEqualTo(301);
 			assertThat(filter.getRule().statusFor("POST")).isEqualTo(308);
-			FilterRegistrationBean<?> registration = context.getBean(HttpsRedirectAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME,
-					FilterRegistrationBean.class);
-			assertThat(registration.getOrder()).isGreaterThan(context.getBean(dev.hsts.servlet.SecurityHeadersFilter.class).getOrder())
+			FilterRegistrationBean<?> registration = context
+				.getBean(HttpsRedirectAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME, FilterRegistrationBean.class);
+			assertThat(registration.getOrder())
+				.isGreaterThan(context.getBean(dev.hsts.servlet.SecurityHeadersFilter.class).getOrder())
 				.isLessThan(-100);
 		});
 	}
@@ -44,11 +45,13 @@ class HttpsRedirectAutoConfigurationTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "security.headers.https-redirect.https-port=0|security.headers.https-redirect.https-port",
+	@CsvSource(delimiter = '|', value = {
+			"security.headers.https-redirect.https-port=0|security.headers.https-redirect.https-port",
 			"security.headers.https-redirect.get-and-head-status=200|security.headers.https-redirect.get-and-head-status",
 			"security.headers.https-redirect.other-methods-status=404|security.headers.https-redirect.other-methods-status",
 			"security.headers.https-redirect.exempt-paths=health|security.headers.https-redirect.exempt-paths[0]",
-			// Found by ConfigurationFuzzTest: escaped as a bare PatternParseException from the filter's constructor.
+			// Found by ConfigurationFuzzTest: escaped as a bare PatternParseException
+			// from the filter's constructor.
 			"security.headers.https-redirect.exempt-paths=/ok,/}|security.headers.https-redirect.exempt-paths[1]",
 			"security.headers.https-redirect.exempt-paths=/{broken|security.headers.https-redirect.exempt-paths[0]" })
 	void invalidValuesFailStartupNamingTheProperty(String setting, String property) {

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * An invalid header value stops the application at startup, with a failure analysis that names the property.
+ * An invalid header value stops the application at startup, with a failure analysis that
+ * names the property.
  */
 class InvalidHeaderValuesAtStartupTest {
 
@@ -95,10 +96,12 @@ class InvalidHeaderValuesAtStartupTest {
 
 	@Test
 	void anApplicationWriterReplacesTheStartersOne() {
-		this.runner.withBean("frameOptionsHeaderWriter", dev.hsts.servlet.FixedHeaderWriter.class,
-				() -> new dev.hsts.servlet.FixedHeaderWriter("X-Frame-Options", "SAMEORIGIN"))
-			.run((context) -> assertThat(context.getBean("frameOptionsHeaderWriter", dev.hsts.servlet.FixedHeaderWriter.class)
-				.getHeaderValue())
+		this.runner
+			.withBean("frameOptionsHeaderWriter", dev.hsts.servlet.FixedHeaderWriter.class,
+					() -> new dev.hsts.servlet.FixedHeaderWriter("X-Frame-Options", "SAMEORIGIN"))
+			.run((context) -> assertThat(
+					context.getBean("frameOptionsHeaderWriter", dev.hsts.servlet.FixedHeaderWriter.class)
+						.getHeaderValue())
 				.isEqualTo("SAMEORIGIN"));
 	}
 

@@ -78,8 +78,7 @@ class SecurityHeadersAutoConfigurationTest {
 	}
 
 	static Stream<Arguments> headerSwitches() {
-		return Stream.of(
-				Arguments.of("contentTypeOptionsHeaderWriter", null, true),
+		return Stream.of(Arguments.of("contentTypeOptionsHeaderWriter", null, true),
 				Arguments.of("contentTypeOptionsHeaderWriter", "security.headers.content-type-options=disabled", false),
 				Arguments.of("frameOptionsHeaderWriter", null, true),
 				Arguments.of("frameOptionsHeaderWriter", "security.headers.frameOptions= Disabled ", false),
@@ -114,8 +113,8 @@ class SecurityHeadersAutoConfigurationTest {
 		runner.run((context) -> {
 			if (on) {
 				assertThat(context).hasBean(writer);
-				assertThat(context.getBean(SecurityHeadersFilter.class).getWriters()).contains(
-						context.getBean(writer, org.springframework.security.web.header.HeaderWriter.class));
+				assertThat(context.getBean(SecurityHeadersFilter.class).getWriters())
+					.contains(context.getBean(writer, org.springframework.security.web.header.HeaderWriter.class));
 			}
 			else {
 				assertThat(context).hasNotFailed().doesNotHaveBean(writer);
@@ -134,18 +133,18 @@ class SecurityHeadersAutoConfigurationTest {
 
 	@Test
 	void propertiesBindIntoThePolicy() {
-		this.web
-			.withPropertyValues("security.headers.hsts.rollout.stages[0].max-age=600",
-					"security.headers.hsts.rollout.stages[0].hold=2d", "security.headers.hsts.rollout.stages[1].max-age=365d",
-					"security.headers.hsts.include-subdomains=true", "security.headers.hsts.preload=true",
-					"security.headers.hsts.rollout.started-at=2026-12-01T09:00:00Z",
-					"security.headers.hsts.excluded-hosts=internal.example.com")
+		this.web.withPropertyValues("security.headers.hsts.rollout.stages[0].max-age=600",
+				"security.headers.hsts.rollout.stages[0].hold=2d",
+				"security.headers.hsts.rollout.stages[1].max-age=365d", "security.headers.hsts.include-subdomains=true",
+				"security.headers.hsts.preload=true", "security.headers.hsts.rollout.started-at=2026-12-01T09:00:00Z",
+				"security.headers.hsts.excluded-hosts=internal.example.com")
 			.run((context) -> {
 				HstsPolicy policy = context.getBean(HstsPolicy.class);
 				assertThat(policy.mode()).isEqualTo(HstsMode.SCHEDULED);
 				assertThat(policy.stages()).hasSize(2);
 				assertThat(policy.stages().get(0).headerValue()).isEqualTo("max-age=600");
-				assertThat(policy.stages().get(1).headerValue()).isEqualTo("max-age=31536000; includeSubDomains; preload");
+				assertThat(policy.stages().get(1).headerValue())
+					.isEqualTo("max-age=31536000; includeSubDomains; preload");
 				assertThat(policy.stages().get(1).startsAt()).isEqualTo(Instant.parse("2026-12-03T09:00:00Z"));
 				assertThat(policy.appliesToHost("internal.example.com")).isFalse();
 				assertThat(policy.appliesToHost("localhost")).isTrue();
@@ -189,24 +188,28 @@ class SecurityHeadersAutoConfigurationTest {
 
 	static Stream<Arguments> invalidConfigurations() {
 		return Stream.of(
-				Arguments.of("security.headers.hsts.rollout.stages[0].max-age=0", "security.headers.hsts.rollout.stages[0].max-age",
-						"revoke=true"),
+				Arguments.of("security.headers.hsts.rollout.stages[0].max-age=0",
+						"security.headers.hsts.rollout.stages[0].max-age", "revoke=true"),
 				Arguments.of("security.headers.hsts.rollout.stages[0].max-age=-5s",
 						"security.headers.hsts.rollout.stages[0].max-age", "positive"),
 				Arguments.of("security.headers.hsts.rollout.stages[0].max-age=PT0.5S",
 						"security.headers.hsts.rollout.stages[0].max-age", "whole seconds"),
-				Arguments.of("security.headers.hsts.rollout.stages[0].max-age=1d,security.headers.hsts.rollout.stages[0].hold=1d,"
-						+ "security.headers.hsts.rollout.stages[1].max-age=60s",
+				Arguments.of(
+						"security.headers.hsts.rollout.stages[0].max-age=1d,security.headers.hsts.rollout.stages[0].hold=1d,"
+								+ "security.headers.hsts.rollout.stages[1].max-age=60s",
 						"security.headers.hsts.rollout.stages[1].max-age", "increasing max-age"),
-				Arguments.of("security.headers.hsts.rollout.stages[0].max-age=300,security.headers.hsts.rollout.stages[0].hold=0s,"
-						+ "security.headers.hsts.rollout.stages[1].max-age=1d", "security.headers.hsts.rollout.stages[0].hold",
-						"positive"),
-				Arguments.of("security.headers.hsts.rollout.stage=4", "security.headers.hsts.rollout.stage", "from 1 to 3"),
+				Arguments.of(
+						"security.headers.hsts.rollout.stages[0].max-age=300,security.headers.hsts.rollout.stages[0].hold=0s,"
+								+ "security.headers.hsts.rollout.stages[1].max-age=1d",
+						"security.headers.hsts.rollout.stages[0].hold", "positive"),
+				Arguments.of("security.headers.hsts.rollout.stage=4", "security.headers.hsts.rollout.stage",
+						"from 1 to 3"),
 				Arguments.of("security.headers.hsts.rollout.started-at=next tuesday",
 						"security.headers.hsts.rollout.started-at", "2026-12-01T09:00:00Z"),
-				Arguments.of("security.headers.hsts.preload=true", "security.headers.hsts.preload", "include-subdomains=true"),
-				Arguments.of("security.headers.hsts.excluded-hosts=example.com:443", "security.headers.hsts.excluded-hosts[0]",
-						"without scheme, port"));
+				Arguments.of("security.headers.hsts.preload=true", "security.headers.hsts.preload",
+						"include-subdomains=true"),
+				Arguments.of("security.headers.hsts.excluded-hosts=example.com:443",
+						"security.headers.hsts.excluded-hosts[0]", "without scheme, port"));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -13,9 +13,10 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The endpoint's wiring: the live policy while the starter is on, an endpoint that says it is off when the
- * application switched it off, and none where the application switched the endpoint off or is no servlet web
- * application. (Exposure over HTTP is checked over real TLS in {@code SecurityHeadersEndpointOverTlsTest}.)
+ * The endpoint's wiring: the live policy while the starter is on, an endpoint that says
+ * it is off when the application switched it off, and none where the application switched
+ * the endpoint off or is no servlet web application. (Exposure over HTTP is checked over
+ * real TLS in {@code SecurityHeadersEndpointOverTlsTest}.)
  */
 class SecurityHeadersEndpointAutoConfigurationTest {
 
@@ -48,8 +49,9 @@ class SecurityHeadersEndpointAutoConfigurationTest {
 
 	@Test
 	void noEndpointWhereTheApplicationSwitchedTheEndpointOff() {
-		this.web.withPropertyValues(EXPOSE, "security.headers.enabled=false",
-				"management.endpoint.securityheaders.access=NONE")
+		this.web
+			.withPropertyValues(EXPOSE, "security.headers.enabled=false",
+					"management.endpoint.securityheaders.access=NONE")
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(SecurityHeadersEndpoint.class));
 	}
 

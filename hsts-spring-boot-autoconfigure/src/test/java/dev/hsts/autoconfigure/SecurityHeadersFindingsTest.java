@@ -107,8 +107,10 @@ class SecurityHeadersFindingsTest {
 
 	@Test
 	void startupReportIsOneReadableBlock() {
-		String report = FindingsStartupReport.render(new SecurityHeadersFindings(HstsPolicy.builder().revoke(true).build(),
-				CLOCK, TrustedHosts.off(), null, null, null, List.of()).findings());
+		String report = FindingsStartupReport
+			.render(new SecurityHeadersFindings(HstsPolicy.builder().revoke(true).build(), CLOCK, TrustedHosts.off(),
+					null, null, null, List.of())
+				.findings());
 		assertThat(report).startsWith("Security headers: 2 findings")
 			.contains("[warning] hsts.revoked (security.headers.hsts.revoke)")
 			.contains("[info] trusted-hosts.off (security.headers.trusted-hosts.allowed)");

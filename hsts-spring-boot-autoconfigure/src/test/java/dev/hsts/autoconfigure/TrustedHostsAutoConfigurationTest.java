@@ -46,13 +46,15 @@ class TrustedHostsAutoConfigurationTest {
 				.hasSingleBean(TrustedHostRejectionMetrics.class)
 				.hasBean(TrustedHostsAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME);
 			assertThat(context.getBean(TrustedHosts.class).isOff()).isTrue();
-			FilterRegistrationBean<?> registration = context.getBean(TrustedHostsAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME,
-					FilterRegistrationBean.class);
+			FilterRegistrationBean<?> registration = context
+				.getBean(TrustedHostsAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME, FilterRegistrationBean.class);
 			assertThat(registration.getFilter()).isSameAs(context.getBean(TrustedHostFilter.class));
 			assertThat(registration.getFilterName()).isEqualTo("trustedHostFilter");
 			assertThat(registration.getOrder()).isEqualTo(Ordered.HIGHEST_PRECEDENCE + 20)
-				.isGreaterThan(context.getBean(SecurityHeadersAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME,
-						FilterRegistrationBean.class).getOrder())
+				.isGreaterThan(context
+					.getBean(SecurityHeadersAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME,
+							FilterRegistrationBean.class)
+					.getOrder())
 				.isLessThan(-100);
 		});
 	}
@@ -65,7 +67,7 @@ class TrustedHostsAutoConfigurationTest {
 					"security.headers.trusted-hosts.exempt-paths=/actuator/health/**,/ping")
 			.run((context) -> {
 				TrustedHosts trustedHosts = context.getBean(TrustedHosts.class);
-				assertThat(trustedHosts.allowed().entries()).containsExactly("api.example.test", "*.example.test");
+				assertThat(trustedHosts.allowed()).containsExactly("api.example.test", "*.example.test");
 				assertThat(trustedHosts.exemptPaths()).containsExactly("/actuator/health/**", "/ping");
 				assertThat(trustedHosts.isOff()).isFalse();
 			});
@@ -80,7 +82,8 @@ class TrustedHostsAutoConfigurationTest {
 			assertThat(hsts(writer, "api.example.test:0")).isNull();
 		});
 		this.runner.run((context) -> assertThat(hsts(context.getBean(StagedHstsHeaderWriter.class), "evil.com"))
-			.as("check off: HSTS as before").isEqualTo("max-age=300"));
+			.as("check off: HSTS as before")
+			.isEqualTo("max-age=300"));
 	}
 
 	static String hsts(StagedHstsHeaderWriter writer, String host) {
@@ -110,11 +113,13 @@ class TrustedHostsAutoConfigurationTest {
 
 	@Test
 	void aUserFilterIsUsedByTheRegistration() {
-		this.runner.withBean(TrustedHostFilter.class,
-				() -> new TrustedHostFilter(new TrustedHostCheck(TrustedHosts.of(List.of("a.test"), null)), List.of(),
-						java.time.Clock.systemUTC()))
-			.run((context) -> assertThat(context.getBean(TrustedHostsAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME,
-					FilterRegistrationBean.class).getFilter()).isSameAs(context.getBean(TrustedHostFilter.class)));
+		this.runner
+			.withBean(TrustedHostFilter.class,
+					() -> new TrustedHostFilter(new TrustedHostCheck(TrustedHosts.of(List.of("a.test"), null)),
+							List.of(), java.time.Clock.systemUTC()))
+			.run((context) -> assertThat(context
+				.getBean(TrustedHostsAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME, FilterRegistrationBean.class)
+				.getFilter()).isSameAs(context.getBean(TrustedHostFilter.class)));
 	}
 
 	@Test
@@ -165,8 +170,7 @@ class TrustedHostsAutoConfigurationTest {
 				assertThat(analysis).isNotNull();
 				assertThat(analysis.getDescription()).contains("Property: security.headers.trusted-hosts.allowed[1]",
 						"Value: https://evil.com:443/x", "Reason: this host entry is not valid: it has a scheme.");
-				assertThat(analysis.getAction()).contains("security.headers.trusted-hosts.allowed[1]",
-						"*.example.com");
+				assertThat(analysis.getAction()).contains("security.headers.trusted-hosts.allowed[1]", "*.example.com");
 			});
 	}
 

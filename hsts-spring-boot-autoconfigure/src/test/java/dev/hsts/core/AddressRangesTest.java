@@ -21,7 +21,8 @@ class AddressRangesTest {
 			boolean ipv6 = random.nextBoolean();
 			byte[] address = randomAddress(random, ipv6);
 			int bits = address.length * 8;
-			// A third are CIDR ranges of mixed lengths (/8 to /31, /16 to /127), the rest single addresses.
+			// A third are CIDR ranges of mixed lengths (/8 to /31, /16 to /127), the rest
+			// single addresses.
 			int prefixLength = (i % 3 == 0) ? (ipv6 ? 16 + random.nextInt(112) : 8 + random.nextInt(24)) : bits;
 			Range range = new Range(mask(address, prefixLength), prefixLength);
 			ranges.add(range);
@@ -84,7 +85,8 @@ class AddressRangesTest {
 		assertThat(ipv6.contains("::10.1.2.3")).isTrue();
 		assertThat(ipv6.contains("0.0.0.0")).isFalse();
 		assertThat(ipv6.contains("10.1.2.3")).isFalse();
-		// An IPv4-mapped address is an IPv4 address (as it was with InetAddress and IpAddressMatcher).
+		// An IPv4-mapped address is an IPv4 address (as it was with InetAddress and
+		// IpAddressMatcher).
 		assertThat(ipv6.contains("::ffff:10.1.2.3")).isFalse();
 	}
 
@@ -164,7 +166,8 @@ class AddressRangesTest {
 
 	@Test
 	void hostPatternsKeepsTheRangesItHadWithIpAddressMatcher() {
-		// An IPv4-mapped network with a prefix of at most 32 is the IPv4 range, as before.
+		// An IPv4-mapped network with a prefix of at most 32 is the IPv4 range, as
+		// before.
 		HostPatterns mapped = HostPatterns.parse(List.of("::ffff:10.0.0.0/8"), "p");
 		assertThat(mapped.matches("10.1.2.3")).isTrue();
 		assertThat(mapped.matches("::ffff:10.1.2.3")).isTrue();
@@ -244,7 +247,10 @@ class AddressRangesTest {
 		return address;
 	}
 
-	/** A random address; IPv6 ones are never IPv4-mapped, which would be looked up as IPv4. */
+	/**
+	 * A random address; IPv6 ones are never IPv4-mapped, which would be looked up as
+	 * IPv4.
+	 */
 	private static byte[] randomAddress(Random random, boolean ipv6) {
 		byte[] address = new byte[ipv6 ? 16 : 4];
 		random.nextBytes(address);
@@ -261,7 +267,10 @@ class AddressRangesTest {
 		return address;
 	}
 
-	/** The address as text: dotted quad, or eight groups with the longest run of zeros compressed, in mixed case. */
+	/**
+	 * The address as text: dotted quad, or eight groups with the longest run of zeros
+	 * compressed, in mixed case.
+	 */
 	private static String format(byte[] address, Random random) {
 		if (address.length == 4) {
 			return (address[0] & 0xff) + "." + (address[1] & 0xff) + "." + (address[2] & 0xff) + "."

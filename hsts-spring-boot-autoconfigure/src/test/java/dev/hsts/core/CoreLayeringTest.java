@@ -20,10 +20,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The policy core is plain Java: no class of {@code dev.hsts.core} refers to the servlet API, Spring Boot, Spring
- * Security, Reactor, Micrometer or Spring's web server stacks. Reads the constant pool of every compiled class of
- * the package, so it sees every type a class refers to: classes it uses, and the types in its field and method
- * descriptors, generic signatures, annotations and lambdas.
+ * The policy core is plain Java: no class of {@code dev.hsts.core} refers to the servlet
+ * API, Spring Boot, Spring Security, Reactor, Micrometer or Spring's web server stacks.
+ * Reads the constant pool of every compiled class of the package, so it sees every type a
+ * class refers to: classes it uses, and the types in its field and method descriptors,
+ * generic signatures, annotations and lambdas.
  */
 class CoreLayeringTest {
 
@@ -123,8 +124,9 @@ class CoreLayeringTest {
 	}
 
 	/**
-	 * The texts of a class file's constant pool that can name types: class names, descriptors and signatures (every
-	 * UTF-8 constant except those used only as string literals, which are text, not references).
+	 * The texts of a class file's constant pool that can name types: class names,
+	 * descriptors and signatures (every UTF-8 constant except those used only as string
+	 * literals, which are text, not references).
 	 */
 	private static Set<String> referencedNames(byte[] classFile) throws IOException {
 		DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile));
@@ -163,7 +165,8 @@ class CoreLayeringTest {
 		}
 		Set<String> names = new TreeSet<>();
 		for (int index = 1; index < count; index++) {
-			// Attribute names, descriptors and signatures of fields and methods are not reached from other entries.
+			// Attribute names, descriptors and signatures of fields and methods are not
+			// reached from other entries.
 			if (utf8[index] != null && (!literalOnly[index] || usedOtherwise[index])) {
 				names.add(utf8[index]);
 			}
@@ -172,8 +175,9 @@ class CoreLayeringTest {
 	}
 
 	/**
-	 * The forbidden types among class names ({@code jakarta/servlet/Filter}) and the types in descriptors and
-	 * signatures ({@code (Ljakarta/servlet/Filter;)V}), as dotted names.
+	 * The forbidden types among class names ({@code jakarta/servlet/Filter}) and the
+	 * types in descriptors and signatures ({@code (Ljakarta/servlet/Filter;)V}), as
+	 * dotted names.
 	 */
 	private static Set<String> forbiddenTypes(Set<String> names) {
 		Set<String> types = new TreeSet<>();
@@ -184,7 +188,8 @@ class CoreLayeringTest {
 				}
 				for (int at = name.indexOf("L" + prefix); at >= 0; at = name.indexOf("L" + prefix, at + 1)) {
 					if (at > 0 && (Character.isJavaIdentifierPart(name.charAt(at - 1)) || name.charAt(at - 1) == '/')) {
-						// Inside a name (dev/hsts/XLreactor/...), not the start of a type in a descriptor.
+						// Inside a name (dev/hsts/XLreactor/...), not the start of a type
+						// in a descriptor.
 						continue;
 					}
 					int end = at + 1;

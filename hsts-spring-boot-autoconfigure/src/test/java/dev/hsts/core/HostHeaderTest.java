@@ -10,15 +10,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The strict Host parser, value by value: what it accepts (and the comparison form it yields) and what it refuses,
- * including the cases Starlette, Django, Rails and ASP.NET Core test.
+ * The strict Host parser, value by value: what it accepts (and the comparison form it
+ * yields) and what it refuses, including the cases Starlette, Django, Rails and ASP.NET
+ * Core test.
  */
 class HostHeaderTest {
 
 	static Stream<Arguments> valid() {
-		return Stream.of(Arguments.of("example.com", "example.com", -1),
-				Arguments.of("EXAMPLE.COM", "example.com", -1), Arguments.of("Example.Com.", "example.com", -1),
-				Arguments.of("EXAMPLE.test.", "example.test", -1), Arguments.of("example.com:443", "example.com", 443),
+		return Stream.of(Arguments.of("example.com", "example.com", -1), Arguments.of("EXAMPLE.COM", "example.com", -1),
+				Arguments.of("Example.Com.", "example.com", -1), Arguments.of("EXAMPLE.test.", "example.test", -1),
+				Arguments.of("example.com:443", "example.com", 443),
 				Arguments.of("example.com.:8443", "example.com", 8443), Arguments.of("example.com:1", "example.com", 1),
 				Arguments.of("example.com:65535", "example.com", 65535), Arguments.of("localhost", "localhost", -1),
 				Arguments.of("a", "a", -1), Arguments.of("a.b.example.test", "a.b.example.test", -1),
@@ -26,8 +27,9 @@ class HostHeaderTest {
 				Arguments.of("XN--BCHER-KVA.EXAMPLE", "xn--bcher-kva.example", -1),
 				Arguments.of("a-b.example", "a-b.example", -1), Arguments.of("1.example", "1.example", -1),
 				Arguments.of("10.1.2.3", "10.1.2.3", -1), Arguments.of("10.1.2.3:80", "10.1.2.3", 80),
-				Arguments.of("127.1", "127.1", -1), Arguments.of("[::1]", "::1", -1), Arguments.of("[::1]:8443", "::1", 8443),
-				Arguments.of("[FD00::ABCD]", "fd00::abcd", -1), Arguments.of("[::ffff:10.1.2.3]:443", "::ffff:10.1.2.3", 443),
+				Arguments.of("127.1", "127.1", -1), Arguments.of("[::1]", "::1", -1),
+				Arguments.of("[::1]:8443", "::1", 8443), Arguments.of("[FD00::ABCD]", "fd00::abcd", -1),
+				Arguments.of("[::ffff:10.1.2.3]:443", "::ffff:10.1.2.3", 443),
 				Arguments.of("[2001:db8:0:0:0:0:0:1]", "2001:db8:0:0:0:0:0:1", -1),
 				Arguments.of("a".repeat(63) + ".com", "a".repeat(63) + ".com", -1),
 				Arguments.of(("a".repeat(49) + ".").repeat(5) + "com", ("a".repeat(49) + ".").repeat(5) + "com", -1));
@@ -44,22 +46,23 @@ class HostHeaderTest {
 	}
 
 	static Stream<String> malformed() {
-		return Stream.of(null, "", " ", "example.com ", " example.com", "exa mple.com", "example.com\t", "exa\u0000mple.com",
-				"example.com\r", "example.com\n", "exa\u007fmple.com", "b\u00fccher.example", "\u0435xample.com",
-				"example.com:", ":443", ":", "example.com:0", "example.com:00", "example.com:0443", "example.com:65536",
-				"example.com:99999", "example.com:123456", "example.com:-1", "example.com:+1", "example.com:1x",
-				"example.com:x", "example.com:443:443", "example.com: 443", "evil.com:443@api.example.test",
-				"user@example.com", "user:pass@example.com", "@example.com", "example.com@", "example.com@evil.com",
-				"example..com", ".example.com", "example.com..", ".", "..", "-example.com", "example-.com",
-				"a.-b.com", "a_b.example.com", "_", "example.com/", "example.com/path", "/example.com",
-				"example.com?", "example.com#", "example.com\\", "exa%6dple.com", "example.com,evil.com",
-				"example.com;x", "\"example.com\"", "'example.com'", "<example.com>", "(example.com)", "ex!ample.com",
-				"ex$ample.com", "ex&ample.com", "ex=ample.com", "ex*ample.com", "*.example.com", "*", "ex~ample.com",
-				"ex+ample.com", "http://example.com", "[::1", "::1]", "[::1]]", "[[::1]]", "[::1]x", "[::1]:",
-				"[::1]:0", "[::1]:65536", "[::1]:x", "[::1]8443", "[::1]:443]", "::1", "fe80::1", "::1:443",
-				"[1.2.3.4]", "[10.1.2.3]:80", "[v1.x]", "[fe80::1%25eth0]", "[fe80::1%eth0]", "[::g]", "[]", "[:]",
-				"[1:2]", "[::1::1]", "[.::]", "[.1::]", "[..::]", "[1:2:3:4:5:6:7:8:9]", "[example.com]", "example.com]", "a".repeat(64) + ".com",
-				("a".repeat(50) + ".").repeat(5) + "com", "a".repeat(256), "a.".repeat(128));
+		return Stream.of(null, "", " ", "example.com ", " example.com", "exa mple.com", "example.com\t",
+				"exa\u0000mple.com", "example.com\r", "example.com\n", "exa\u007fmple.com", "b\u00fccher.example",
+				"\u0435xample.com", "example.com:", ":443", ":", "example.com:0", "example.com:00", "example.com:0443",
+				"example.com:65536", "example.com:99999", "example.com:123456", "example.com:-1", "example.com:+1",
+				"example.com:1x", "example.com:x", "example.com:443:443", "example.com: 443",
+				"evil.com:443@api.example.test", "user@example.com", "user:pass@example.com", "@example.com",
+				"example.com@", "example.com@evil.com", "example..com", ".example.com", "example.com..", ".", "..",
+				"-example.com", "example-.com", "a.-b.com", "a_b.example.com", "_", "example.com/", "example.com/path",
+				"/example.com", "example.com?", "example.com#", "example.com\\", "exa%6dple.com",
+				"example.com,evil.com", "example.com;x", "\"example.com\"", "'example.com'", "<example.com>",
+				"(example.com)", "ex!ample.com", "ex$ample.com", "ex&ample.com", "ex=ample.com", "ex*ample.com",
+				"*.example.com", "*", "ex~ample.com", "ex+ample.com", "http://example.com", "[::1", "::1]", "[::1]]",
+				"[[::1]]", "[::1]x", "[::1]:", "[::1]:0", "[::1]:65536", "[::1]:x", "[::1]8443", "[::1]:443]", "::1",
+				"fe80::1", "::1:443", "[1.2.3.4]", "[10.1.2.3]:80", "[v1.x]", "[fe80::1%25eth0]", "[fe80::1%eth0]",
+				"[::g]", "[]", "[:]", "[1:2]", "[::1::1]", "[.::]", "[.1::]", "[..::]", "[1:2:3:4:5:6:7:8:9]",
+				"[example.com]", "example.com]", "a".repeat(64) + ".com", ("a".repeat(50) + ".").repeat(5) + "com",
+				"a".repeat(256), "a.".repeat(128));
 	}
 
 	@ParameterizedTest(name = "[{index}] {0}")

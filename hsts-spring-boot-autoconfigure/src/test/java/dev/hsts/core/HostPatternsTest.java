@@ -11,9 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class HostPatternsTest {
 
-	private final HostPatterns patterns = HostPatterns.parse(
-			List.of("api.example.com", "*.example.org", "10.0.0.0/8", "fd00::/8", "192.0.2.7", "[2001:db8::1]", "bücher.example"),
-			"test.hosts");
+	private final HostPatterns patterns = HostPatterns.parse(List.of("api.example.com", "*.example.org", "10.0.0.0/8",
+			"fd00::/8", "192.0.2.7", "[2001:db8::1]", "bücher.example"), "test.hosts");
 
 	@Test
 	void exactNamesMatchCaseInsensitivelyWithOneTrailingDot() {
@@ -52,7 +51,8 @@ class HostPatternsTest {
 
 	@Test
 	void addressFamiliesNeverCrossMatch() {
-		// Spring Security 7.1's IpAddressMatcher alone says yes to both (found by HostPatternsFuzzTest).
+		// Spring Security 7.1's IpAddressMatcher alone says yes to both (found by
+		// HostPatternsFuzzTest).
 		assertThat(this.patterns.matches("aaa::4")).isFalse();
 		assertThat(this.patterns.matches("a00::")).isFalse();
 		assertThat(this.patterns.matches("253.1.2.3")).isFalse();
@@ -61,7 +61,8 @@ class HostPatternsTest {
 
 	@Test
 	void onlyAsciiLettersAreFolded() {
-		// The Kelvin sign lower-cases to 'k' in Java, but a host with it is not the ASCII name.
+		// The Kelvin sign lower-cases to 'k' in Java, but a host with it is not the ASCII
+		// name.
 		HostPatterns key = HostPatterns.parse(List.of("key.example.com"), "p");
 		assertThat(key.matches("\u212AEY.example.com")).isFalse();
 		assertThat(key.matches("KEY.example.com")).isTrue();
@@ -93,7 +94,8 @@ class HostPatternsTest {
 			"example.com\r\nX: y", "host/8" })
 	void invalidEntriesAreRefusedNamingTheEntry(String entry) {
 		assertThatExceptionOfType(InvalidPolicyException.class)
-			.isThrownBy(() -> HostPatterns.parse(List.of("ok.example.com", entry), "security.headers.hsts.excluded-hosts"))
+			.isThrownBy(
+					() -> HostPatterns.parse(List.of("ok.example.com", entry), "security.headers.hsts.excluded-hosts"))
 			.satisfies((ex) -> assertThat(ex.getPath()).isEqualTo("security.headers.hsts.excluded-hosts[1]"));
 	}
 

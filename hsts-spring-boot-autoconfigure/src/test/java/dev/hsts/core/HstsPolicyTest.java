@@ -26,7 +26,8 @@ class HstsPolicyTest {
 	}
 
 	private static RolloutStage stage(String maxAge, String hold, Boolean includeSubDomains) {
-		return new RolloutStage(Duration.parse(maxAge), (hold != null) ? Duration.parse(hold) : null, includeSubDomains);
+		return new RolloutStage(Duration.parse(maxAge), (hold != null) ? Duration.parse(hold) : null,
+				includeSubDomains);
 	}
 
 	@Test
@@ -78,7 +79,12 @@ class HstsPolicyTest {
 
 	@Test
 	void revokeSendsMaxAgeZeroWhateverThePlanSays() {
-		HstsPolicy policy = HstsPolicy.builder().includeSubDomains(true).preload(true).pinnedStage(3).revoke(true).build();
+		HstsPolicy policy = HstsPolicy.builder()
+			.includeSubDomains(true)
+			.preload(true)
+			.pinnedStage(3)
+			.revoke(true)
+			.build();
 		assertThat(policy.mode()).isEqualTo(HstsMode.REVOKED);
 		assertThat(policy.headerValueAt(NOW)).isEqualTo("max-age=0");
 		assertThat(policy.activeStageAt(START)).isEmpty();
@@ -148,8 +154,9 @@ class HstsPolicyTest {
 		assertThat(policy.appliesToHost("api.example.com")).isTrue();
 		assertThat(policy.appliesToHost("API.EXAMPLE.COM.")).isTrue();
 		assertThat(policy.appliesToHost("localhost.example.com")).isTrue();
-		for (String host : List.of("localhost", "LOCALHOST", "localhost.", "app.localhost", "a.b.localhost", "127.0.0.1",
-				"[::1]", "::1", "10.0.0.1", "192.168.1.1", "[2001:db8::1]", "127.1", "0x7f.0.0.1", "1.2.3.4.", "")) {
+		for (String host : List.of("localhost", "LOCALHOST", "localhost.", "app.localhost", "a.b.localhost",
+				"127.0.0.1", "[::1]", "::1", "10.0.0.1", "192.168.1.1", "[2001:db8::1]", "127.1", "0x7f.0.0.1",
+				"1.2.3.4.", "")) {
 			assertThat(policy.appliesToHost(host)).as(host).isFalse();
 		}
 		assertThat(policy.appliesToHost(null)).isFalse();
@@ -157,7 +164,9 @@ class HstsPolicyTest {
 
 	@Test
 	void excludedHostsAreConfigurable() {
-		HstsPolicy policy = HstsPolicy.builder().excludedHosts(List.of("*.internal.example.com", "staging.example.com")).build();
+		HstsPolicy policy = HstsPolicy.builder()
+			.excludedHosts(List.of("*.internal.example.com", "staging.example.com"))
+			.build();
 		assertThat(policy.appliesToHost("a.internal.example.com")).isFalse();
 		assertThat(policy.appliesToHost("staging.example.com")).isFalse();
 		assertThat(policy.appliesToHost("internal.example.com")).isTrue();
@@ -190,7 +199,8 @@ class HstsPolicyTest {
 						"security.headers.hsts.rollout.stages[0].max-age", "positive"),
 				invalid("fractional max-age", (b) -> b.stages(List.of(stage("PT1.5S", null))),
 						"security.headers.hsts.rollout.stages[0].max-age", "whole"),
-				invalid("too large max-age", (b) -> b.stages(List.of(RolloutStage.of(Duration.ofSeconds(1L << 31), null))),
+				invalid("too large max-age",
+						(b) -> b.stages(List.of(RolloutStage.of(Duration.ofSeconds(1L << 31), null))),
 						"security.headers.hsts.rollout.stages[0].max-age", "larger"),
 				invalid("decreasing", (b) -> b.stages(List.of(stage("P1D", "P1D"), stage("PT300S", null))),
 						"security.headers.hsts.rollout.stages[1].max-age", "lower max-age"),
@@ -207,10 +217,12 @@ class HstsPolicyTest {
 						(b) -> b.stages(List.of(stage("PT300S", "P1D", true), stage("P1D", null, false))),
 						"security.headers.hsts.rollout.stages[1].include-subdomains", "cannot be turned off"),
 				invalid("final stage contradicts intent",
-						(b) -> b.includeSubDomains(true).stages(List.of(stage("PT300S", "P1D"), stage("P365D", null, false))),
+						(b) -> b.includeSubDomains(true)
+							.stages(List.of(stage("PT300S", "P1D"), stage("P365D", null, false))),
 						"security.headers.hsts.rollout.stages[1].include-subdomains", "turns includeSubDomains off"),
 				invalid("pinned stage zero", (b) -> b.pinnedStage(0), "security.headers.hsts.rollout.stage", "1 to 3"),
-				invalid("pinned stage too high", (b) -> b.pinnedStage(4), "security.headers.hsts.rollout.stage", "1 to 3"),
+				invalid("pinned stage too high", (b) -> b.pinnedStage(4), "security.headers.hsts.rollout.stage",
+						"1 to 3"),
 				invalid("pinned and scheduled", (b) -> b.pinnedStage(2).startedAt(START.toString()),
 						"security.headers.hsts.rollout.stage", "cannot be used together"),
 				invalid("bad started-at", (b) -> b.startedAt("yesterday"), "security.headers.hsts.rollout.started-at",
@@ -220,7 +232,9 @@ class HstsPolicyTest {
 				invalid("preload without includeSubDomains", (b) -> b.preload(true), "security.headers.hsts.preload",
 						"includeSubDomains"),
 				invalid("preload with a short final stage",
-						(b) -> b.preload(true).includeSubDomains(true).stages(List.of(stage("PT300S", "P1D"), stage("P30D", null))),
+						(b) -> b.preload(true)
+							.includeSubDomains(true)
+							.stages(List.of(stage("PT300S", "P1D"), stage("P30D", null))),
 						"security.headers.hsts.preload", "31536000"),
 				invalid("bad excluded host", (b) -> b.excludedHosts(List.of("localhost", "https://example.com")),
 						"security.headers.hsts.excluded-hosts[1]", "scheme"));
@@ -233,9 +247,10 @@ class HstsPolicyTest {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("invalidConfigurations")
-	void invalidConfigurationIsRefusedNamingThePropertyAndTheFix(String name, UnaryOperator<HstsPolicy.Builder> configuration,
-			String property, String reasonFragment) {
-		assertThatExceptionOfType(InvalidPolicyException.class).isThrownBy(() -> configuration.apply(HstsPolicy.builder()).build())
+	void invalidConfigurationIsRefusedNamingThePropertyAndTheFix(String name,
+			UnaryOperator<HstsPolicy.Builder> configuration, String property, String reasonFragment) {
+		assertThatExceptionOfType(InvalidPolicyException.class)
+			.isThrownBy(() -> configuration.apply(HstsPolicy.builder()).build())
 			.satisfies((refusal) -> {
 				// As the operator reads it: the Boot layer names the full property.
 				InvalidSecurityHeadersPropertyException ex = InvalidSecurityHeadersPropertyException.of(refusal);

@@ -9,7 +9,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** Literals only, parsed by hand: a text that is not a literal is refused, never looked up as a name. */
+/**
+ * Literals only, parsed by hand: a text that is not a literal is refused, never looked up
+ * as a name.
+ */
 class InetAddressesTest {
 
 	@Test
@@ -46,7 +49,8 @@ class InetAddressesTest {
 			.containsExactly(groups(0x64, 0xff9b, 0, 0, 0, 0, (192 << 8) | 0, (2 << 8) | 33));
 		assertThat(InetAddresses.parseLiteral("1:2:3:4:5:6:10.1.2.3"))
 			.containsExactly(groups(1, 2, 3, 4, 5, 6, (10 << 8) | 1, (2 << 8) | 3));
-		// IPv4-compatible and IPv4-translated addresses stay IPv6; only ::ffff:0:0/96 is IPv4.
+		// IPv4-compatible and IPv4-translated addresses stay IPv6; only ::ffff:0:0/96 is
+		// IPv4.
 		assertThat(InetAddresses.parseLiteral("::10.1.2.3")).hasSize(16);
 		assertThat(InetAddresses.parseLiteral("::ffff:0:10.1.2.3")).hasSize(16);
 	}

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link PathPatterns}: the check that spares the parsing ({@link PathPatterns#mayMatch(String)})
- * never turns a match away, against Spring's own matching of the parsed path.
+ * {@link PathPatterns}: the check that spares the parsing
+ * ({@link PathPatterns#mayMatch(String)}) never turns a match away, against Spring's own
+ * matching of the parsed path.
  */
 class PathPatternsTest {
 

@@ -21,8 +21,9 @@ class ProblemJsonTest {
 		problem.setProperty("reason", "malformed");
 		problem.setProperty("count", 3);
 		problem.setProperty("flag", true);
-		assertThat(ProblemJson.render(problem)).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Title\",\"status\":400,"
-				+ "\"detail\":\"detail\",\"instance\":\"/x\",\"reason\":\"malformed\",\"count\":3,\"flag\":true}");
+		assertThat(ProblemJson.render(problem))
+			.isEqualTo("{\"type\":\"about:blank\",\"title\":\"Title\",\"status\":400,"
+					+ "\"detail\":\"detail\",\"instance\":\"/x\",\"reason\":\"malformed\",\"count\":3,\"flag\":true}");
 	}
 
 	@Test
@@ -30,8 +31,9 @@ class ProblemJsonTest {
 		ProblemDetail problem = ProblemDetail.forStatus(400);
 		problem.setType(null);
 		problem.setDetail("\"quote\" \\ back\nline\r\t\u0001 <script>&amp; \u00e9\u2028");
-		assertThat(ProblemJson.render(problem)).isEqualTo("{\"title\":\"Bad Request\",\"status\":400,\"detail\":\"\\\"quote\\\" \\\\ back\\nline\\r\\t"
-				+ "\\u0001 \\u003cscript\\u003e\\u0026amp; \\u00e9\\u2028\"}");
+		assertThat(ProblemJson.render(problem))
+			.isEqualTo("{\"title\":\"Bad Request\",\"status\":400,\"detail\":\"\\\"quote\\\" \\\\ back\\nline\\r\\t"
+					+ "\\u0001 \\u003cscript\\u003e\\u0026amp; \\u00e9\\u2028\"}");
 	}
 
 }

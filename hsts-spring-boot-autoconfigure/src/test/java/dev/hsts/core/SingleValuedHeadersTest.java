@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The headers whose second value the starter's response turns into a replacement: exactly the nine it manages,
- * in any case, and no other header, including those of the same length.
+ * The headers whose second value the starter's response turns into a replacement: exactly
+ * the nine it manages, in any case, and no other header, including those of the same
+ * length.
  */
 class SingleValuedHeadersTest {
 
@@ -30,8 +31,9 @@ class SingleValuedHeadersTest {
 	void noOtherHeader() {
 		for (String name : List.of("Content-Type", "Content-Length", "Vary", "Location", "Cache-Control", "Set-Cookie",
 				"X-XSS-Protection", "Accept-Encoding", "X-Frame-Option", "X-Frame-Optionss", "Referrer-Policz",
-				"Strict-Transport-Securit", "Content-Security-Policy-Report-Onl", "Content-Security-Policy-Report-Only-",
-				"", "A-Very-Long-Header-Name-That-Is-Longer-Than-Any-Managed-One")) {
+				"Strict-Transport-Securit", "Content-Security-Policy-Report-Onl",
+				"Content-Security-Policy-Report-Only-", "",
+				"A-Very-Long-Header-Name-That-Is-Longer-Than-Any-Managed-One")) {
 			assertThat(SingleValuedHeaders.contains(name)).as(name).isFalse();
 		}
 		assertThat(SingleValuedHeaders.contains(null)).isFalse();

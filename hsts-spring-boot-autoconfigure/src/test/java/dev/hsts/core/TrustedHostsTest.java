@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The trusted-host policy: validation of every entry (naming the property and index), matching, forwarded hosts,
- * exempt paths and the findings.
+ * The trusted-host policy: validation of every entry (naming the property and index),
+ * matching, forwarded hosts, exempt paths and the findings.
  */
 class TrustedHostsTest {
 
@@ -47,7 +47,8 @@ class TrustedHostsTest {
 	@ParameterizedTest(name = "{0} -> {1}")
 	@MethodSource("matching")
 	void matchesTheHostHeader(String host, boolean allowed) {
-		assertThat(POLICY.check(host, null)).isEqualTo(allowed ? Optional.empty() : Optional.of(RejectionReason.NOT_ALLOWED));
+		assertThat(POLICY.check(host, null))
+			.isEqualTo(allowed ? Optional.empty() : Optional.of(RejectionReason.NOT_ALLOWED));
 	}
 
 	@Test
@@ -87,8 +88,8 @@ class TrustedHostsTest {
 			assertThat(off.check(null, null)).isEmpty();
 			assertThat(off.check("a@b", "evil.com")).isEmpty();
 			assertThat(off.allowsHost("evil.com")).isTrue();
-			assertThat(finding(off)).hasValueSatisfying((finding) -> assertThat(finding)
-				.contains("off", "security.headers.trusted-hosts.allowed"));
+			assertThat(finding(off)).hasValueSatisfying(
+					(finding) -> assertThat(finding).contains("off", "security.headers.trusted-hosts.allowed"));
 		}
 	}
 
@@ -106,20 +107,23 @@ class TrustedHostsTest {
 	}
 
 	static Stream<Arguments> invalidEntries() {
-		return Stream.of(Arguments.of("", "empty"), Arguments.of(" ", "spaces"), Arguments.of("api.example.test ", "spaces"),
-				Arguments.of("api example.test", "spaces"), Arguments.of("https://api.example.test", "scheme"),
-				Arguments.of("api.example.test/", "path"), Arguments.of("api.example.test/login", "path"),
-				Arguments.of("api.example.test:443", "port"), Arguments.of("[::1]:443", "port"),
-				Arguments.of("10.0.0.0/33", "prefix"), Arguments.of("10.0.0.1/8", "network address"),
-				Arguments.of("10.0.0.0/", "prefix"), Arguments.of("10.0.0.0/x", "prefix"), Arguments.of("fd00::/129", "prefix"),
-				Arguments.of("10.0.0/8", "not an IP address"), Arguments.of("user@api.example.test", "user information"),
-				Arguments.of("*.", "empty"), Arguments.of("*.*.example.test", "'*'"), Arguments.of("api.*.test", "'*'"),
+		return Stream.of(Arguments.of("", "empty"), Arguments.of(" ", "spaces"),
+				Arguments.of("api.example.test ", "spaces"), Arguments.of("api example.test", "spaces"),
+				Arguments.of("https://api.example.test", "scheme"), Arguments.of("api.example.test/", "path"),
+				Arguments.of("api.example.test/login", "path"), Arguments.of("api.example.test:443", "port"),
+				Arguments.of("[::1]:443", "port"), Arguments.of("10.0.0.0/33", "prefix"),
+				Arguments.of("10.0.0.1/8", "network address"), Arguments.of("10.0.0.0/", "prefix"),
+				Arguments.of("10.0.0.0/x", "prefix"), Arguments.of("fd00::/129", "prefix"),
+				Arguments.of("10.0.0/8", "not an IP address"),
+				Arguments.of("user@api.example.test", "user information"), Arguments.of("*.", "empty"),
+				Arguments.of("*.*.example.test", "'*'"), Arguments.of("api.*.test", "'*'"),
 				Arguments.of("*example.test", "'*'"), Arguments.of("..example.test", "empty label"),
 				Arguments.of("-a.example.test", "'-'"), Arguments.of("a".repeat(64) + ".test", "63"),
 				Arguments.of("1.2.3", "dotted-quad"), Arguments.of("*.0.1", "CIDR"), Arguments.of("[::1", "unbalanced"),
 				Arguments.of("[::g]", "IPv6"), Arguments.of("a\u0001b", "control"), Arguments.of("my_service", "'_'"),
-				Arguments.of("*.my_zone.test", "'_'"), Arguments.of("fa\u00df.de", "xn--"), Arguments.of("*.fa\u00df.de", "xn--"),
-				Arguments.of("\u03c3\u03bf\u03c2.gr", "xn--"), Arguments.of("a\u200db.test", "xn--"));
+				Arguments.of("*.my_zone.test", "'_'"), Arguments.of("fa\u00df.de", "xn--"),
+				Arguments.of("*.fa\u00df.de", "xn--"), Arguments.of("\u03c3\u03bf\u03c2.gr", "xn--"),
+				Arguments.of("a\u200db.test", "xn--"));
 	}
 
 	@ParameterizedTest(name = "[{index}] {0}")
@@ -129,7 +133,8 @@ class TrustedHostsTest {
 		allowed.add(entry);
 		assertThatExceptionOfType(InvalidPolicyException.class).isThrownBy(() -> TrustedHosts.of(allowed, List.of()))
 			.satisfies((ex) -> {
-				assertThat(InvalidSecurityHeadersPropertyException.of(ex).getProperty()).isEqualTo("security.headers.trusted-hosts.allowed[2]");
+				assertThat(InvalidSecurityHeadersPropertyException.of(ex).getProperty())
+					.isEqualTo("security.headers.trusted-hosts.allowed[2]");
 				assertThat(ex.getValue()).isEqualTo(entry);
 				assertThat(ex.getReason()).contains(reason);
 			});
@@ -139,7 +144,8 @@ class TrustedHostsTest {
 	void aNullEntryIsInvalid() {
 		assertThatExceptionOfType(InvalidPolicyException.class)
 			.isThrownBy(() -> TrustedHosts.of(Arrays.asList("a.test", null), List.of()))
-			.satisfies((ex) -> assertThat(InvalidSecurityHeadersPropertyException.of(ex).getProperty()).isEqualTo("security.headers.trusted-hosts.allowed[1]"));
+			.satisfies((ex) -> assertThat(InvalidSecurityHeadersPropertyException.of(ex).getProperty())
+				.isEqualTo("security.headers.trusted-hosts.allowed[1]"));
 	}
 
 	@Test
@@ -162,7 +168,8 @@ class TrustedHostsTest {
 		assertThat(POLICY.isExemptPath("/actuator/env")).isFalse();
 		assertThat(POLICY.isExemptPath("/actuator/healthx")).isFalse();
 		assertThat(POLICY.isExemptPath("/api/actuator/health")).isFalse();
-		// Paths arrive decoded: a literal '%' or ';' is not decoded or split a second time.
+		// Paths arrive decoded: a literal '%' or ';' is not decoded or split a second
+		// time.
 		assertThat(POLICY.isExemptPath("/pin%67")).isFalse();
 		assertThat(POLICY.isExemptPath("/ping;x")).isFalse();
 		assertThat(POLICY.isExemptPath(null)).isFalse();
@@ -188,7 +195,8 @@ class TrustedHostsTest {
 		TrustedHosts policy = TrustedHosts.of(List.of("api.example.test"), List.of());
 		assertThat(policy.check("api.example.test:8443", "api.example.test")).isEmpty();
 		assertThat(policy.check("api.example.test:8443", "api.example.test")).isEmpty();
-		// Same Host header, another server name (a forwarded host the server trusted): checked, not remembered.
+		// Same Host header, another server name (a forwarded host the server trusted):
+		// checked, not remembered.
 		assertThat(policy.check("api.example.test:8443", "evil.com")).contains(RejectionReason.NOT_ALLOWED);
 		assertThat(policy.check("api.example.test:8443", "a@b")).contains(RejectionReason.MALFORMED);
 		assertThat(policy.check("api.example.test:8443", "")).contains(RejectionReason.MALFORMED);
@@ -196,7 +204,8 @@ class TrustedHostsTest {
 		assertThat(policy.check("evil.com", "api.example.test")).contains(RejectionReason.NOT_ALLOWED);
 		assertThat(policy.check("api.example.test:99999", "api.example.test")).contains(RejectionReason.MALFORMED);
 		assertThat(policy.check(null, "api.example.test")).contains(RejectionReason.MALFORMED);
-		// A pass without a server name is not one with a server name, and the other way round.
+		// A pass without a server name is not one with a server name, and the other way
+		// round.
 		assertThat(policy.check("api.example.test", null)).isEmpty();
 		assertThat(policy.check("api.example.test", "evil.com")).contains(RejectionReason.NOT_ALLOWED);
 		assertThat(policy.check("api.example.test", null)).isEmpty();

@@ -14,9 +14,10 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * An application with its own {@link SecurityFilterChain}: public paths, an admin area, HTTP Basic and form login,
- * in-memory users, and a headers section of its own (Spring Security's frame options set to SAMEORIGIN), as a real
- * application might have before adding the starter. It changes nothing for the starter.
+ * An application with its own {@link SecurityFilterChain}: public paths, an admin area,
+ * HTTP Basic and form login, in-memory users, and a headers section of its own (Spring
+ * Security's frame options set to SAMEORIGIN), as a real application might have before
+ * adding the starter. It changes nothing for the starter.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

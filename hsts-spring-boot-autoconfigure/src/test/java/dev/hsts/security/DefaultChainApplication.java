@@ -7,8 +7,9 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 
 /**
- * An application with Spring Security and Spring Boot's default chain (every request authenticated, form login
- * and HTTP Basic, the user from {@code spring.security.user.*}), and no security configuration of its own.
+ * An application with Spring Security and Spring Boot's default chain (every request
+ * authenticated, form login and HTTP Basic, the user from
+ * {@code spring.security.user.*}), and no security configuration of its own.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

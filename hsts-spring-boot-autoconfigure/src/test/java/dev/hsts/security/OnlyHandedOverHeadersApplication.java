@@ -11,9 +11,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * An application whose chain configures no header but ones the starter takes over from Spring Security (Spring
- * Security's defaults off, its Cache-Control and HSTS on): Spring Security refuses to build a header filter with no
- * writer, so this is what a user who configured Spring Security's headers before adding the starter may have.
+ * An application whose chain configures no header but ones the starter takes over from
+ * Spring Security (Spring Security's defaults off, its Cache-Control and HSTS on): Spring
+ * Security refuses to build a header filter with no writer, so this is what a user who
+ * configured Spring Security's headers before adding the starter may have.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

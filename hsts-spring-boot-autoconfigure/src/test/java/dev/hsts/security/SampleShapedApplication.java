@@ -29,9 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The shape the sample application takes for issue 3 (kept here so that the code handed over is tested on both
- * Boot lines): Spring Security with a realistic chain, a catalog that sets its own Cache-Control, and a docs page
- * under a strict CSP with a nonce.
+ * The shape the sample application takes for issue 3 (kept here so that the code handed
+ * over is tested on both Boot lines): Spring Security with a realistic chain, a catalog
+ * that sets its own Cache-Control, and a docs page under a strict CSP with a nonce.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -80,7 +80,10 @@ public class SampleShapedApplication {
 			return Map.of("name", principal.getName());
 		}
 
-		/** Public data, identical for every client: the application chooses its own caching. */
+		/**
+		 * Public data, identical for every client: the application chooses its own
+		 * caching.
+		 */
 		@GetMapping("/v1/catalog")
 		ResponseEntity<List<Map<String, String>>> catalog() {
 			return ResponseEntity.ok()

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The sample application's shape, with the configuration handed over for its application.yml. */
+/**
+ * The sample application's shape, with the configuration handed over for its
+ * application.yml.
+ */
 class SampleShapedApplicationTest {
 
 	static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
@@ -46,7 +49,8 @@ class SampleShapedApplicationTest {
 
 	@Test
 	void publicAndProtectedEndpointsCarryTheHeaderSetOnce() {
-		String user = "Basic " + Base64.getEncoder().encodeToString("demo:demo-password".getBytes(StandardCharsets.UTF_8));
+		String user = "Basic "
+				+ Base64.getEncoder().encodeToString("demo:demo-password".getBytes(StandardCharsets.UTF_8));
 		for (HttpResponse<String> response : List.of(get("/"), get("/v1/health"), get("/v1/users/me"),
 				get("/v1/users/me", "Authorization", user), get("/v1/missing", "Authorization", user))) {
 			Headers.DEFAULTS.forEach((name, value) -> Headers.assertExactlyOne(response, name, value));

@@ -23,10 +23,11 @@ import static dev.hsts.test.Headers.CACHE_CONTROL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With Spring Security, over real TLS to embedded Tomcat: every response, including those Spring Security produces
- * itself (401, 403, the redirect to the login page, the login page, firewall rejections), carries exactly one of
- * each header the starter manages, with the starter's values, for Boot's default chain and for an application's
- * own chain. Spring Security's own HSTS never shows up where the starter sends none.
+ * With Spring Security, over real TLS to embedded Tomcat: every response, including those
+ * Spring Security produces itself (401, 403, the redirect to the login page, the login
+ * page, firewall rejections), carries exactly one of each header the starter manages,
+ * with the starter's values, for Boot's default chain and for an application's own chain.
+ * Spring Security's own HSTS never shows up where the starter sends none.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SpringSecurityOverTlsTest {
@@ -76,7 +77,10 @@ class SpringSecurityOverTlsTest {
 		return "Basic " + Base64.getEncoder().encodeToString((user + ":secret").getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** Chain, method, path, request headers, status, the Cache-Control expected (null: none). */
+	/**
+	 * Chain, method, path, request headers, status, the Cache-Control expected (null:
+	 * none).
+	 */
 	static Stream<Arguments> responses() {
 		String[] json = { "Accept", "application/json" };
 		String[] html = { "Accept", "text/html" };
@@ -92,7 +96,8 @@ class SpringSecurityOverTlsTest {
 					NO_STORE));
 			both.add(Arguments.of(chain, "GET", "/ok", html, 302, NO_STORE));
 			both.add(Arguments.of(chain, "GET", "/login", new String[0], 200, NO_STORE));
-			// In Boot's default chain, the error dispatch that renders a 403 or 400 needs authentication too, so the
+			// In Boot's default chain, the error dispatch that renders a 403 or 400 needs
+			// authentication too, so the
 			// client gets 401 there; the application's chain permits /error.
 			int errorStatus403 = chain.equals("default") ? 401 : 403;
 			int errorStatus400 = chain.equals("default") ? 401 : 400;
@@ -144,8 +149,7 @@ class SpringSecurityOverTlsTest {
 	void theApplicationsOwnValueStillWinsAndIsNeverDoubled(String chain, String name, String value, String mode) {
 		RunningApp app = chain.equals("default") ? this.defaultChain : this.customChain;
 		HttpResponse<String> response = app.https()
-			.send("GET", "api.example.test", Headers.own(name, value, mode),
-					"Authorization", USER);
+			.send("GET", "api.example.test", Headers.own(name, value, mode), "Authorization", USER);
 		assertThat(response.statusCode()).isEqualTo(200);
 		Headers.assertExactlyOne(response, name, value);
 	}

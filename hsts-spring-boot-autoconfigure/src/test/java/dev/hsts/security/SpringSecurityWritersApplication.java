@@ -30,9 +30,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An application whose own chain configures header writers of its own in Spring Security: a static header, and
- * one that writes what it sees of the response and the security context when it runs (which shows that it runs
- * when Spring Security would run it: at commit, inside Spring Security's chain).
+ * An application whose own chain configures header writers of its own in Spring Security:
+ * a static header, and one that writes what it sees of the response and the security
+ * context when it runs (which shows that it runs when Spring Security would run it: at
+ * commit, inside Spring Security's chain).
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -74,7 +75,10 @@ public class SpringSecurityWritersApplication {
 	@RestController
 	static class Endpoints {
 
-		/** The classes of the request and response wrappers the application sees, outermost first. */
+		/**
+		 * The classes of the request and response wrappers the application sees,
+		 * outermost first.
+		 */
 		@GetMapping("/wrappers")
 		String wrappers(HttpServletRequest request, HttpServletResponse response) {
 			StringBuilder classes = new StringBuilder();

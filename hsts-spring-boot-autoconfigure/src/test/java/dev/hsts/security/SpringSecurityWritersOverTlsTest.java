@@ -21,10 +21,11 @@ import static dev.hsts.security.SpringSecurityWritersApplication.STATIC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Over real TLS to embedded Tomcat, with header writers the application configured in Spring Security itself: the
- * starter takes Spring Security's header filter over (one response wrapper instead of two), and every response
- * still carries exactly one of each of Spring Security's headers and of the starter's, written when Spring
- * Security would write them.
+ * Over real TLS to embedded Tomcat, with header writers the application configured in
+ * Spring Security itself: the starter takes Spring Security's header filter over (one
+ * response wrapper instead of two), and every response still carries exactly one of each
+ * of Spring Security's headers and of the starter's, written when Spring Security would
+ * write them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SpringSecurityWritersOverTlsTest {
@@ -50,8 +51,8 @@ class SpringSecurityWritersOverTlsTest {
 		return Stream.of(Arguments.of("GET", "/ok", none, 200, "no-store"),
 				Arguments.of("GET", "/ok", new String[] { "Authorization", SpringSecurityOverTlsTest.USER }, 200,
 						"no-store"),
-				Arguments.of("GET", "/ok", new String[] { "Authorization", SpringSecurityOverTlsTest.basic("x") },
-						401, "no-store"),
+				Arguments.of("GET", "/ok", new String[] { "Authorization", SpringSecurityOverTlsTest.basic("x") }, 401,
+						"no-store"),
 				Arguments.of("POST", "/ok", none, 403, "no-store"),
 				Arguments.of("GET", "/catalog", none, 200, HeadersEndpoints.CATALOG_CACHE_CONTROL),
 				Arguments.of("GET", "/etag", new String[] { "If-None-Match", "\"v1\"" }, 304, null),
@@ -101,7 +102,8 @@ class SpringSecurityWritersOverTlsTest {
 	void springSecuritysWritersRunBeforeAnIncludeThatCommits() {
 		HttpResponse<String> response = this.app.https().get("api.example.test", "/include");
 		assertThat(response.body()).isEqualTo("committed early");
-		// The content type the application set before the include: the writers ran before it.
+		// The content type the application set before the include: the writers ran before
+		// it.
 		Headers.assertExactlyOne(response, SEEN, "200 text/plain anonymousUser");
 		Headers.assertExactlyOne(response, STATIC, "one");
 		Headers.assertExactlyOne(response, "X-XSS-Protection", "0");

@@ -18,9 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Content-Security-Policy over real TLS to embedded Tomcat: enforced and report-only policies at once, a fresh
- * nonce per request in both headers and the rendered page, a path-specific policy for the docs UI, and the
- * application's own policy winning.
+ * Content-Security-Policy over real TLS to embedded Tomcat: enforced and report-only
+ * policies at once, a fresh nonce per request in both headers and the rendered page, a
+ * path-specific policy for the docs UI, and the application's own policy winning.
  */
 class ContentSecurityPolicyOverTlsTest {
 
@@ -39,7 +39,8 @@ class ContentSecurityPolicyOverTlsTest {
 
 	@BeforeAll
 	static void start() {
-		app = RunningApp.https(new Class<?>[] { HeadersApplication.class }, "logging.level.org.apache.catalina.core=OFF",
+		app = RunningApp.https(new Class<?>[] { HeadersApplication.class },
+				"logging.level.org.apache.catalina.core=OFF",
 				"security.headers.content-security-policy.policy=" + POLICY,
 				"security.headers.content-security-policy.report-only-policy=" + REPORT_ONLY,
 				"security.headers.content-security-policy.path-policies[0].paths=/docs,/docs/**",
@@ -96,7 +97,8 @@ class ContentSecurityPolicyOverTlsTest {
 		Headers.assertExactlyOne(response, Headers.CSP, PLAIN_POLICY);
 		Headers.assertNone(response, Headers.CSP_REPORT_ONLY);
 		if (response.statusCode() == 200) {
-			// The template reads the request attribute: none was made for a policy that names no nonce.
+			// The template reads the request attribute: none was made for a policy that
+			// names no nonce.
 			assertThat(response.body()).contains("<script nonce=\"null\">");
 		}
 		else {

@@ -23,9 +23,10 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link DeferringHeaderWriterFilter} on Spring's mock request and response: with the starter's filter in front
- * it adds no wrapper and the starter's response runs Spring Security's writers, in order, when Spring Security
- * would; without it, it is Spring Security's filter.
+ * {@link DeferringHeaderWriterFilter} on Spring's mock request and response: with the
+ * starter's filter in front it adds no wrapper and the starter's response runs Spring
+ * Security's writers, in order, when Spring Security would; without it, it is Spring
+ * Security's filter.
  */
 class DeferringHeaderWriterFilterTest {
 
@@ -141,7 +142,8 @@ class DeferringHeaderWriterFilterTest {
 			protected void service(HttpServletRequest request, HttpServletResponse response)
 					throws ServletException, IOException {
 				response.setStatus(500);
-				// An include runs the writers before it (and the mock's include commits nothing).
+				// An include runs the writers before it (and the mock's include commits
+				// nothing).
 				request.getRequestDispatcher("/included").include(request, response);
 				response.reset();
 				response.setStatus(203);
@@ -149,8 +151,7 @@ class DeferringHeaderWriterFilterTest {
 			}
 
 		};
-		new MockFilterChain(resetAfterAnInclude, this.starterFilter, this.filter).doFilter(this.request,
-				this.response);
+		new MockFilterChain(resetAfterAnInclude, this.starterFilter, this.filter).doFilter(this.request, this.response);
 		assertThat(this.writer.runs).containsExactly(500, 203);
 		assertThat(this.response.getHeaders("X-Status")).containsExactly("203");
 		assertThat(this.response.getHeaders("X-Starter")).containsExactly("on");
@@ -159,9 +160,7 @@ class DeferringHeaderWriterFilterTest {
 	@Test
 	void withoutTheStartersFilterItWrapsAndWritesAtCommitAsSpringSecuritysDoes() throws Exception {
 		new MockFilterChain(this.created, this.filter).doFilter(this.request, this.response);
-		assertThat(this.wrappersSeen).singleElement()
-			.asString()
-			.startsWith(HeaderWriterFilter.class.getName() + "$");
+		assertThat(this.wrappersSeen).singleElement().asString().startsWith(HeaderWriterFilter.class.getName() + "$");
 		assertThat(this.writer.runs).containsExactly(201);
 		assertThat(this.response.getHeaders("X-Status")).containsExactly("201");
 	}

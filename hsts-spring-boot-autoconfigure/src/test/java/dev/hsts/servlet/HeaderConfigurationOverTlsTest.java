@@ -19,7 +19,8 @@ import static dev.hsts.test.Headers.CACHE_CONTROL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each header's property changes what is sent, and switches it off, over real TLS to embedded Tomcat.
+ * Each header's property changes what is sent, and switches it off, over real TLS to
+ * embedded Tomcat.
  */
 class HeaderConfigurationOverTlsTest {
 
@@ -75,8 +76,7 @@ class HeaderConfigurationOverTlsTest {
 		@ParameterizedTest(name = "{0}: {1} ({2})")
 		@MethodSource("dev.hsts.servlet.HeaderConfigurationOverTlsTest#crossOriginValues")
 		void theApplicationsCrossOriginValuesWin(String name, String value, String mode) {
-			HttpResponse<String> response = this.app.https()
-				.get("api.example.test", Headers.own(name, value, mode));
+			HttpResponse<String> response = this.app.https().get("api.example.test", Headers.own(name, value, mode));
 			Headers.assertExactlyOne(response, name, value);
 		}
 

@@ -17,10 +17,11 @@ import static dev.hsts.test.Headers.CACHE_CONTROL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The starter's defaults over real TLS to embedded Tomcat, without Spring Security: every response carries exactly
- * one of each default header with its default value and none of the headers that are off by default;
- * Cache-Control: no-store goes on every response for which the application chose no Cache-Control, except 304s;
- * and a value the application sets itself, in any way, wins and is never doubled.
+ * The starter's defaults over real TLS to embedded Tomcat, without Spring Security: every
+ * response carries exactly one of each default header with its default value and none of
+ * the headers that are off by default; Cache-Control: no-store goes on every response for
+ * which the application chose no Cache-Control, except 304s; and a value the application
+ * sets itself, in any way, wins and is never doubled.
  */
 class HeaderDefaultsOverTlsTest {
 
@@ -32,7 +33,8 @@ class HeaderDefaultsOverTlsTest {
 
 	@BeforeAll
 	static void start() {
-		app = RunningApp.https(new Class<?>[] { HeadersApplication.class }, "logging.level.org.apache.catalina.core=OFF");
+		app = RunningApp.https(new Class<?>[] { HeadersApplication.class },
+				"logging.level.org.apache.catalina.core=OFF");
 	}
 
 	@AfterAll

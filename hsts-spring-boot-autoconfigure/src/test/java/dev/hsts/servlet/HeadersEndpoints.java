@@ -28,9 +28,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.View;
 
 /**
- * Endpoints for the header tests: responses of every status, the application setting a header itself in each
- * way it can, its own Cache-Control, and a page rendered with the CSP nonce. Imported by the test applications
- * with and without Spring Security.
+ * Endpoints for the header tests: responses of every status, the application setting a
+ * header itself in each way it can, its own Cache-Control, and a page rendered with the
+ * CSP nonce. Imported by the test applications with and without Spring Security.
  */
 @Import({ HeadersEndpoints.Api.class, HeadersEndpoints.Pages.class })
 public class HeadersEndpoints {
@@ -42,9 +42,9 @@ public class HeadersEndpoints {
 	public static final String ERROR_PAGE_CACHE_CONTROL = "max-age=5";
 
 	/**
-	 * An error page that adds a Cache-Control of its own (with addHeader, as Spring's message converters do) for
-	 * {@code /send-error-cached}: it runs on the error dispatch, after the starter wrote its default when the
-	 * application sent the error.
+	 * An error page that adds a Cache-Control of its own (with addHeader, as Spring's
+	 * message converters do) for {@code /send-error-cached}: it runs on the error
+	 * dispatch, after the starter wrote its default when the application sent the error.
 	 */
 	@Bean
 	FilterRegistrationBean<Filter> errorPageCacheControl() {
@@ -67,7 +67,10 @@ public class HeadersEndpoints {
 			return "ok";
 		}
 
-		/** Sets {@code name: value} itself: {@code mode} is set (setHeader), add (addHeader) or entity. */
+		/**
+		 * Sets {@code name: value} itself: {@code mode} is set (setHeader), add
+		 * (addHeader) or entity.
+		 */
 		@GetMapping("/own")
 		ResponseEntity<String> own(@RequestParam String name, @RequestParam String value, @RequestParam String mode,
 				HttpServletResponse response) {
@@ -145,7 +148,10 @@ public class HeadersEndpoints {
 	@Controller
 	static class Pages {
 
-		/** A page rendered by a (minimal) template engine that reads the request attribute, as Thymeleaf would. */
+		/**
+		 * A page rendered by a (minimal) template engine that reads the request
+		 * attribute, as Thymeleaf would.
+		 */
 		@GetMapping({ "/page", "/docs/ui", "/plain/page" })
 		View page() {
 			return new NonceTemplateView("<!doctype html><title>page</title>"
@@ -154,7 +160,10 @@ public class HeadersEndpoints {
 
 	}
 
-	/** Renders a template, replacing {@code ${cspNonce}} with the request attribute of that name. */
+	/**
+	 * Renders a template, replacing {@code ${cspNonce}} with the request attribute of
+	 * that name.
+	 */
 	static final class NonceTemplateView implements View {
 
 		private final String template;

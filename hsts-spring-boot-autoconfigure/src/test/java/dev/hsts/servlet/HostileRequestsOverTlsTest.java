@@ -18,12 +18,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Hostile requests end to end, over real TLS on raw sockets, against an application with trusted hosts on, once
- * with forwarded headers off and once with {@code server.forward-headers-strategy=native} and the test client as
- * the trusted proxy (so every {@code X-Forwarded-*} header is believed): oversized headers, many Host headers, a
- * Host with NUL or CR/LF, absurd forwarded chains, HTTP/1.0 without Host, a request line over the limit. Each gets
- * an answer within seconds; never a 5xx, never a stack trace; a 4xx from Tomcat or, where the request reaches the
- * starter, the documented problem; a request that is let through only ever shows the application a served host.
+ * Hostile requests end to end, over real TLS on raw sockets, against an application with
+ * trusted hosts on, once with forwarded headers off and once with
+ * {@code server.forward-headers-strategy=native} and the test client as the trusted proxy
+ * (so every {@code X-Forwarded-*} header is believed): oversized headers, many Host
+ * headers, a Host with NUL or CR/LF, absurd forwarded chains, HTTP/1.0 without Host, a
+ * request line over the limit. Each gets an answer within seconds; never a 5xx, never a
+ * stack trace; a 4xx from Tomcat or, where the request reaches the starter, the
+ * documented problem; a request that is let through only ever shows the application a
+ * served host.
  */
 class HostileRequestsOverTlsTest {
 
@@ -62,9 +65,12 @@ class HostileRequestsOverTlsTest {
 
 	/**
 	 * What a case must get.
+	 *
 	 * @param status an exact status, or 0 for any 4xx
-	 * @param reason the problem's reason when the starter answers, or {@code null} when Tomcat may answer first
-	 * @param mayPass whether a 200 is acceptable (the application must then have seen a served host)
+	 * @param reason the problem's reason when the starter answers, or {@code null} when
+	 * Tomcat may answer first
+	 * @param mayPass whether a 200 is acceptable (the application must then have seen a
+	 * served host)
 	 */
 	record Expect(int status, String reason, boolean mayPass) {
 
@@ -80,8 +86,8 @@ class HostileRequestsOverTlsTest {
 
 		@Override
 		public String toString() {
-			return (this.status == 200) ? "200" : (this.reason != null) ? "400 " + this.reason
-					: this.mayPass ? "4xx or a served host" : "4xx";
+			return (this.status == 200) ? "200"
+					: (this.reason != null) ? "400 " + this.reason : this.mayPass ? "4xx or a served host" : "4xx";
 		}
 
 	}
@@ -97,8 +103,10 @@ class HostileRequestsOverTlsTest {
 	static Stream<Arguments> hostileRequests() {
 		String host = "Host: api.example.test";
 		return Stream.of(
-				// Oversized headers (Tomcat's limit: 8 KiB for the request line and headers, 100 headers).
-				of("one header of 16 KiB", get(host, "X-Big: " + "a".repeat(16 * 1024)), Expect.REFUSED, Expect.REFUSED),
+				// Oversized headers (Tomcat's limit: 8 KiB for the request line and
+				// headers, 100 headers).
+				of("one header of 16 KiB", get(host, "X-Big: " + "a".repeat(16 * 1024)), Expect.REFUSED,
+						Expect.REFUSED),
 				of("one header of 1 MiB", get(host, "X-Big: " + "a".repeat(1024 * 1024)), Expect.REFUSED,
 						Expect.REFUSED),
 				of("300 small headers", get(with(host, manyLines("X-H%d: v", 300))), Expect.REFUSED, Expect.REFUSED),
@@ -112,23 +120,22 @@ class HostileRequestsOverTlsTest {
 				// NUL, CR and LF in the Host.
 				of("NUL in the Host", get("Host: api.example.test\0.evil.example"), Expect.REFUSED, Expect.REFUSED),
 				of("a NUL Host", get("Host: \0"), Expect.REFUSED, Expect.REFUSED),
-				of("bare CR in the Host", get("Host: api.example.test\rX-Injected: 1"), Expect.REFUSED,
-						Expect.REFUSED),
+				of("bare CR in the Host", get("Host: api.example.test\rX-Injected: 1"), Expect.REFUSED, Expect.REFUSED),
 				of("bare LF in the Host, rest a line without colon", get("Host: api.exa\nmple.test"), Expect.REFUSED,
 						Expect.REFUSED),
 				of("CR LF in the Host, rest a line without colon", get("Host: evil.example\r\napi.example.test"),
 						Expect.REFUSED, Expect.REFUSED),
 				of("obs-fold continues the Host", get("Host: evil.example\r\n api.example.test"), Expect.REFUSED,
 						Expect.REFUSED),
-				of("obs-fold continues a served Host", get("Host: api.example.test\r\n\tevil.example"),
-						Expect.REFUSED, Expect.REFUSED),
+				of("obs-fold continues a served Host", get("Host: api.example.test\r\n\tevil.example"), Expect.REFUSED,
+						Expect.REFUSED),
 				of("encoded CR LF in the Host", get("Host: api.example.test%0d%0aX-Injected:1"), Expect.REFUSED,
 						Expect.REFUSED),
 				// Absurd X-Forwarded-* chains (believed only from the trusted proxy).
 				of("X-Forwarded-For of 500 addresses", get(host, "X-Forwarded-For: " + chain("10.0.0.%d", 500)),
 						Expect.SERVED, Expect.SERVED),
-				of("X-Forwarded-For over the header limit",
-						get(host, "X-Forwarded-For: " + chain("10.0.%d.1", 2000)), Expect.REFUSED, Expect.REFUSED),
+				of("X-Forwarded-For over the header limit", get(host, "X-Forwarded-For: " + chain("10.0.%d.1", 2000)),
+						Expect.REFUSED, Expect.REFUSED),
 				of("X-Forwarded-For of garbage", get(host, "X-Forwarded-For: , ,,, [::1, 999.1.1.1, unknown, <x>"),
 						Expect.SERVED, Expect.SERVED),
 				of("X-Forwarded-Host not served", get(host, "X-Forwarded-Host: evil.example"), Expect.SERVED,
@@ -136,7 +143,9 @@ class HostileRequestsOverTlsTest {
 				of("X-Forwarded-Host chain of 300 hosts",
 						get(host, "X-Forwarded-Host: " + chain("h%d.evil.example", 300)), Expect.SERVED, Expect.SAFE),
 				of("X-Forwarded-Host chain ending in a served host",
-						get(host, "X-Forwarded-Host: evil.example, " + chain("h%d.evil.example", 50) + ", api.example.test"),
+						get(host,
+								"X-Forwarded-Host: evil.example, " + chain("h%d.evil.example", 50)
+										+ ", api.example.test"),
 						Expect.SERVED, Expect.SAFE),
 				of("X-Forwarded-Host of 5000 characters", get(host, "X-Forwarded-Host: " + "a.".repeat(2500) + "test"),
 						Expect.SERVED, Expect.MALFORMED),
@@ -144,9 +153,9 @@ class HostileRequestsOverTlsTest {
 						get(host, "X-Forwarded-Host: api.example.test", "X-Forwarded-Host: evil.example",
 								"X-Forwarded-Host: www.example.test"),
 						Expect.SERVED, Expect.SAFE),
-				// Tomcat's RemoteIpValve takes X-Forwarded-Port only together with X-Forwarded-Proto.
-				of("X-Forwarded-Port out of range", get(host, "X-Forwarded-Port: 99999"), Expect.SERVED,
-						Expect.SERVED),
+				// Tomcat's RemoteIpValve takes X-Forwarded-Port only together with
+				// X-Forwarded-Proto.
+				of("X-Forwarded-Port out of range", get(host, "X-Forwarded-Port: 99999"), Expect.SERVED, Expect.SERVED),
 				of("X-Forwarded-Port out of range, with X-Forwarded-Proto",
 						get(host, "X-Forwarded-Proto: https", "X-Forwarded-Port: 99999"), Expect.SERVED,
 						Expect.MALFORMED),
@@ -158,17 +167,20 @@ class HostileRequestsOverTlsTest {
 						Expect.SERVED, Expect.SAFE),
 				of("Forwarded with a host not served", get(host, "Forwarded: for=1.2.3.4;host=evil.example;proto=http"),
 						Expect.SERVED, Expect.SERVED),
-				// HTTP/1.0 without Host, HTTP/1.1 without Host, request lines over the limit.
+				// HTTP/1.0 without Host, HTTP/1.1 without Host, request lines over the
+				// limit.
 				of("HTTP/1.0 without Host", "GET /host HTTP/1.0\r\n\r\n", Expect.MALFORMED, Expect.MALFORMED),
 				of("HTTP/1.0 without Host, X-Forwarded-Host served",
 						"GET /host HTTP/1.0\r\nX-Forwarded-Host: api.example.test\r\n\r\n", Expect.REFUSED,
 						Expect.REFUSED),
 				of("HTTP/1.1 without Host", "GET /host HTTP/1.1\r\nConnection: close\r\n\r\n", Expect.REFUSED,
 						Expect.REFUSED),
-				of("request line of 16 KiB", "GET /host?" + "q".repeat(16 * 1024) + " HTTP/1.1\r\n" + host
-						+ "\r\nConnection: close\r\n\r\n", Expect.REFUSED, Expect.REFUSED),
-				of("request target of 1 MiB", "GET /" + "a".repeat(1024 * 1024) + " HTTP/1.1\r\n" + host
-						+ "\r\nConnection: close\r\n\r\n", Expect.REFUSED, Expect.REFUSED),
+				of("request line of 16 KiB",
+						"GET /host?" + "q".repeat(16 * 1024) + " HTTP/1.1\r\n" + host + "\r\nConnection: close\r\n\r\n",
+						Expect.REFUSED, Expect.REFUSED),
+				of("request target of 1 MiB",
+						"GET /" + "a".repeat(1024 * 1024) + " HTTP/1.1\r\n" + host + "\r\nConnection: close\r\n\r\n",
+						Expect.REFUSED, Expect.REFUSED),
 				of("garbage request line", "\0\0\0\0 / HTTP/1.1\r\n" + host + "\r\n\r\n", Expect.REFUSED,
 						Expect.REFUSED));
 	}

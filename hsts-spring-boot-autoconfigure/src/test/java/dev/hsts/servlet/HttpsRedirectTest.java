@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The plain-HTTP to HTTPS redirect as a client sees it, on a real plain-HTTP Tomcat connector.
+ * The plain-HTTP to HTTPS redirect as a client sees it, on a real plain-HTTP Tomcat
+ * connector.
  */
 class HttpsRedirectTest {
 
@@ -35,23 +36,22 @@ class HttpsRedirectTest {
 	}
 
 	@ParameterizedTest(name = "{0} {1} for {2}")
-	@CsvSource(delimiter = '|', value = {
-			"GET|/ok|api.example.test|301|https://api.example.test:8443/ok",
-			"HEAD|/ok|api.example.test|301|https://api.example.test:8443/ok",
-			"POST|/ok|api.example.test|308|https://api.example.test:8443/ok",
-			"PUT|/ok|api.example.test|308|https://api.example.test:8443/ok",
-			"DELETE|/etag|api.example.test|308|https://api.example.test:8443/etag",
-			"GET|/a%20b/c?x=1&y=%2F|api.example.test|301|https://api.example.test:8443/a%20b/c?x=1&y=%2F",
-			"GET|/missing|API.Example.test|301|https://api.example.test:8443/missing",
-			"GET|/ok|[::1]|301|https://[::1]:8443/ok",
-			"GET|/ok|127.0.0.1|301|https://127.0.0.1:8443/ok",
-			"GET|/.well-known|api.example.test|301|https://api.example.test:8443/.well-known" })
+	@CsvSource(delimiter = '|',
+			value = { "GET|/ok|api.example.test|301|https://api.example.test:8443/ok",
+					"HEAD|/ok|api.example.test|301|https://api.example.test:8443/ok",
+					"POST|/ok|api.example.test|308|https://api.example.test:8443/ok",
+					"PUT|/ok|api.example.test|308|https://api.example.test:8443/ok",
+					"DELETE|/etag|api.example.test|308|https://api.example.test:8443/etag",
+					"GET|/a%20b/c?x=1&y=%2F|api.example.test|301|https://api.example.test:8443/a%20b/c?x=1&y=%2F",
+					"GET|/missing|API.Example.test|301|https://api.example.test:8443/missing",
+					"GET|/ok|[::1]|301|https://[::1]:8443/ok", "GET|/ok|127.0.0.1|301|https://127.0.0.1:8443/ok",
+					"GET|/.well-known|api.example.test|301|https://api.example.test:8443/.well-known" })
 	void plainRequestsAreRedirectedToTheSameHostPathAndQueryOverHttps(String method, String path, String host,
 			int status, String location) {
 		HttpResponse<String> response = app.plain().send(method, host, path);
 		assertThat(response.statusCode()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Location")).hasValueSatisfying((value) -> assertThat(value)
-			.isEqualToIgnoringCase(location));
+		assertThat(response.headers().firstValue("Location"))
+			.hasValueSatisfying((value) -> assertThat(value).isEqualToIgnoringCase(location));
 		assertThat(Http.values(response, HSTS)).isEmpty();
 		assertThat(response.body()).isEmpty();
 	}
@@ -79,7 +79,8 @@ class HttpsRedirectTest {
 		try (RunningApp behindProxy = RunningApp.plain(new Class<?>[] { ResponseKindsApplication.class },
 				"security.headers.https-redirect.enabled=true", "server.forward-headers-strategy=native",
 				"server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1")) {
-			HttpResponse<String> viaProxy = behindProxy.plain().get("api.example.test", "/ok", "X-Forwarded-Proto", "https");
+			HttpResponse<String> viaProxy = behindProxy.plain()
+				.get("api.example.test", "/ok", "X-Forwarded-Proto", "https");
 			assertThat(viaProxy.statusCode()).isEqualTo(200);
 			assertThat(Http.values(viaProxy, HSTS)).containsExactly("max-age=300");
 			HttpResponse<String> direct = behindProxy.plain().get("api.example.test", "/ok");
@@ -93,7 +94,8 @@ class HttpsRedirectTest {
 		try (RunningApp plain = RunningApp.plain(new Class<?>[] { ResponseKindsApplication.class })) {
 			assertThat(plain.plain().get("api.example.test", "/ok").statusCode()).isEqualTo(200);
 			assertThat(plain.context().getBeanNamesForType(HttpsRedirectFilter.class)).isEmpty();
-			assertThat(plain.context().containsBean(HttpsRedirectAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME)).isFalse();
+			assertThat(plain.context().containsBean(HttpsRedirectAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME))
+				.isFalse();
 		}
 	}
 

@@ -30,8 +30,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * An application with one endpoint per kind of response a real application produces, for the tests that check
- * the header is on every one of them.
+ * An application with one endpoint per kind of response a real application produces, for
+ * the tests that check the header is on every one of them.
  */
 @SpringBootConfiguration
 @EnableAutoConfigurationWithoutSpringSecurity
@@ -40,7 +40,9 @@ public class ResponseKindsApplication {
 
 	static final String HSTS = "Strict-Transport-Security";
 
-	/** A filter after ours that throws for one path, as a broken application filter would. */
+	/**
+	 * A filter after ours that throws for one path, as a broken application filter would.
+	 */
 	@Bean
 	FilterRegistrationBean<Filter> throwingFilter() {
 		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {

@@ -18,8 +18,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every kind of response a real application sends, over real TLS to embedded Tomcat: each carries exactly one
- * Strict-Transport-Security header with the active stage's value, and none goes to hosts that must not get it.
+ * Every kind of response a real application sends, over real TLS to embedded Tomcat: each
+ * carries exactly one Strict-Transport-Security header with the active stage's value, and
+ * none goes to hosts that must not get it.
  */
 @SpringBootTest(classes = ResponseKindsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "server.address=127.0.0.1", "logging.level.org.apache.catalina.core=OFF" })
@@ -40,17 +41,14 @@ class ResponseKindsOverTlsTest {
 
 	static Stream<Arguments> responseKinds() {
 		return Stream.of(Arguments.of("GET", "/ok", new String[0], 200),
-				Arguments.of("HEAD", "/ok", new String[0], 200),
-				Arguments.of("OPTIONS", "/ok", new String[0], 200),
+				Arguments.of("HEAD", "/ok", new String[0], 200), Arguments.of("OPTIONS", "/ok", new String[0], 200),
 				Arguments.of("POST", "/ok", new String[0], 200),
 				Arguments.of("GET", "/send-redirect", new String[0], 302),
 				Arguments.of("GET", "/redirect-view", new String[0], 302),
-				Arguments.of("GET", "/forward", new String[0], 200),
-				Arguments.of("GET", "/etag", new String[0], 200),
+				Arguments.of("GET", "/forward", new String[0], 200), Arguments.of("GET", "/etag", new String[0], 200),
 				Arguments.of("GET", "/etag", new String[] { "If-None-Match", "\"v1\"" }, 304),
 				Arguments.of("DELETE", "/etag", new String[0], 405),
-				Arguments.of("GET", "/missing", new String[0], 404),
-				Arguments.of("GET", "/fail", new String[0], 500),
+				Arguments.of("GET", "/missing", new String[0], 404), Arguments.of("GET", "/fail", new String[0], 500),
 				Arguments.of("GET", "/html-error", new String[] { "Accept", "text/html" }, 500),
 				Arguments.of("GET", "/status/400", new String[0], 400),
 				Arguments.of("GET", "/status/418", new String[0], 418),
@@ -60,8 +58,7 @@ class ResponseKindsOverTlsTest {
 				Arguments.of("GET", "/deferred", new String[0], 200),
 				Arguments.of("GET", "/deferred-error", new String[0], 500),
 				Arguments.of("GET", "/callable", new String[0], 200),
-				Arguments.of("GET", "/stream", new String[0], 200),
-				Arguments.of("GET", "/sse", new String[0], 200),
+				Arguments.of("GET", "/stream", new String[0], 200), Arguments.of("GET", "/sse", new String[0], 200),
 				Arguments.of("GET", "/static.txt", new String[0], 200),
 				Arguments.of("HEAD", "/static.txt", new String[0], 200),
 				Arguments.of("GET", "/reset", new String[0], 200),
@@ -81,7 +78,8 @@ class ResponseKindsOverTlsTest {
 	@ParameterizedTest(name = "{0} {1} {2} -> {3}")
 	@MethodSource("responseKinds")
 	void hostsThatMustNotGetTheHeaderGetNone(String method, String path, String[] headers, int status) {
-		for (String host : new String[] { "localhost", "127.0.0.1", "[::1]", "dev.localhost", "LOCALHOST.", "10.1.2.3" }) {
+		for (String host : new String[] { "localhost", "127.0.0.1", "[::1]", "dev.localhost", "LOCALHOST.",
+				"10.1.2.3" }) {
 			HttpResponse<String> response = Http.https(this.port).send(method, host, path, headers);
 			assertThat(response.statusCode()).as(host).isEqualTo(status);
 			assertThat(Http.values(response, HSTS)).as(host).isEmpty();

@@ -18,8 +18,8 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rollout as a client sees it, over real TLS: each pinned stage, a schedule that crosses two stage
- * boundaries on a test clock, the kill switch, and plain HTTP.
+ * The rollout as a client sees it, over real TLS: each pinned stage, a schedule that
+ * crosses two stage boundaries on a test clock, the kill switch, and plain HTTP.
  */
 class RolloutOverTlsTest {
 
@@ -109,7 +109,8 @@ class RolloutOverTlsTest {
 	void plainHttpNeverGetsTheHeader() {
 		try (RunningApp app = RunningApp.plain(APP, "security.headers.hsts.rollout.stage=3")) {
 			assertEveryResponse(app.plain(), null);
-			// A client cannot make the request look secure: without forwarded-header handling nothing is trusted.
+			// A client cannot make the request look secure: without forwarded-header
+			// handling nothing is trusted.
 			HttpResponse<String> spoofed = app.plain()
 				.get("api.example.test", "/ok", "X-Forwarded-Proto", "https", "Forwarded", "proto=https");
 			assertThat(Http.values(spoofed, HSTS)).isEmpty();
@@ -118,17 +119,20 @@ class RolloutOverTlsTest {
 
 	@Test
 	void forwardedProtoCountsOnlyFromATrustedProxy() {
-		// Tomcat's RemoteIpValve: the loopback peer of this test is the trusted proxy; another peer is not.
+		// Tomcat's RemoteIpValve: the loopback peer of this test is the trusted proxy;
+		// another peer is not.
 		try (RunningApp trusted = RunningApp.plain(APP, "server.forward-headers-strategy=native",
 				"server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1")) {
-			HttpResponse<String> viaProxy = trusted.plain().get("api.example.test", "/ok", "X-Forwarded-Proto", "https");
+			HttpResponse<String> viaProxy = trusted.plain()
+				.get("api.example.test", "/ok", "X-Forwarded-Proto", "https");
 			assertThat(Http.values(viaProxy, HSTS)).containsExactly("max-age=300");
 			HttpResponse<String> direct = trusted.plain().get("api.example.test", "/ok");
 			assertThat(Http.values(direct, HSTS)).isEmpty();
 		}
 		try (RunningApp untrusted = RunningApp.plain(APP, "server.forward-headers-strategy=native",
 				"server.tomcat.remoteip.internal-proxies=10\\.9\\.9\\.9")) {
-			HttpResponse<String> spoofed = untrusted.plain().get("api.example.test", "/ok", "X-Forwarded-Proto", "https");
+			HttpResponse<String> spoofed = untrusted.plain()
+				.get("api.example.test", "/ok", "X-Forwarded-Proto", "https");
 			assertThat(Http.values(spoofed, HSTS)).isEmpty();
 		}
 	}

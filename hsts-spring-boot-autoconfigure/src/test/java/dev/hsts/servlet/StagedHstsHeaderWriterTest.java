@@ -12,8 +12,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The HSTS writer reads the clock only for a scheduled rollout: a pinned stage or a revocation does not depend on
- * the time, and those are most deployments.
+ * The HSTS writer reads the clock only for a scheduled rollout: a pinned stage or a
+ * revocation does not depend on the time, and those are most deployments.
  */
 class StagedHstsHeaderWriterTest {
 

@@ -27,8 +27,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The filter on its own: the rate-limited log (with a clock the test moves), the listeners and the metric, and
- * the response for HEAD.
+ * The filter on its own: the rate-limited log (with a clock the test moves), the
+ * listeners and the metric, and the response for HEAD.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class TrustedHostFilterTest {
@@ -84,7 +84,8 @@ class TrustedHostFilterTest {
 			assertThat(send("GET", "/x", "api.example.test:" + (65536 + i)).getStatus()).isEqualTo(400);
 		}
 		assertThat(logLines(output)).hasSize(2);
-		assertThat(logLines(output).get(0)).contains("(not-allowed)", "Host 'evil0.com'").doesNotContain("more were refused");
+		assertThat(logLines(output).get(0)).contains("(not-allowed)", "Host 'evil0.com'")
+			.doesNotContain("more were refused");
 		assertThat(logLines(output).get(1)).contains("(malformed)", "Host 'api.example.test:65536'");
 		this.clock.advance(Duration.ofSeconds(59));
 		send("GET", "/x", "evil.com");
@@ -96,9 +97,12 @@ class TrustedHostFilterTest {
 		assertThat(logLines(output).get(2)).contains("(not-allowed)", "100 more were refused since the previous one");
 		assertThat(logLines(output).get(3)).contains("(malformed)", "49 more were refused since the previous one");
 		assertThat(this.heard).hasSize(153);
-		assertThat(this.registry.get(TrustedHostRejectionMetrics.METRIC_NAME).tag("reason", "not-allowed").counter().count())
-			.isEqualTo(102);
-		assertThat(this.registry.get(TrustedHostRejectionMetrics.METRIC_NAME).tag("reason", "malformed").counter().count())
+		assertThat(this.registry.get(TrustedHostRejectionMetrics.METRIC_NAME)
+			.tag("reason", "not-allowed")
+			.counter()
+			.count()).isEqualTo(102);
+		assertThat(
+				this.registry.get(TrustedHostRejectionMetrics.METRIC_NAME).tag("reason", "malformed").counter().count())
 			.isEqualTo(51);
 	}
 

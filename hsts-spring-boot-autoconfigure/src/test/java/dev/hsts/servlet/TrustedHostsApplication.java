@@ -18,9 +18,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An application for the trusted-host tests: its endpoints say which host they saw, and an application filter
- * that runs right after the trusted-host filter (as Spring Security would) marks every response it touches, so a
- * test can tell that no application code ran for a refused request.
+ * An application for the trusted-host tests: its endpoints say which host they saw, and
+ * an application filter that runs right after the trusted-host filter (as Spring Security
+ * would) marks every response it touches, so a test can tell that no application code ran
+ * for a refused request.
  */
 @SpringBootConfiguration
 @EnableAutoConfigurationWithoutSpringSecurity

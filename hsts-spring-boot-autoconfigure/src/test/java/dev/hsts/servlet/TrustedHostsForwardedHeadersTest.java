@@ -15,11 +15,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Forwarded hosts over real TLS: with {@code server.forward-headers-strategy=native} (Tomcat's RemoteIpValve) from
- * a trusted and from an untrusted peer, and with {@code framework} (Spring's ForwardedHeaderFilter, which trusts
- * everyone). A forwarded host counts exactly where the server uses it, and a client never gets a host past the
- * check by adding forwarded headers. {@code internal-proxies} is a regular expression, which Tomcat 10.1 (Boot 3.5)
- * and Tomcat 11 (Boot 4) both accept.
+ * Forwarded hosts over real TLS: with {@code server.forward-headers-strategy=native}
+ * (Tomcat's RemoteIpValve) from a trusted and from an untrusted peer, and with
+ * {@code framework} (Spring's ForwardedHeaderFilter, which trusts everyone). A forwarded
+ * host counts exactly where the server uses it, and a client never gets a host past the
+ * check by adding forwarded headers. {@code internal-proxies} is a regular expression,
+ * which Tomcat 10.1 (Boot 3.5) and Tomcat 11 (Boot 4) both accept.
  */
 class TrustedHostsForwardedHeadersTest {
 
@@ -43,8 +44,9 @@ class TrustedHostsForwardedHeadersTest {
 	}
 
 	static RunningApp start(String... properties) {
-		String[] all = Stream.concat(Stream.of("security.headers.trusted-hosts.allowed=" + ALLOWED,
-				"logging.level.org.apache=OFF", "logging.level.org.springframework.web.filter=OFF"), Stream.of(properties))
+		String[] all = Stream
+			.concat(Stream.of("security.headers.trusted-hosts.allowed=" + ALLOWED, "logging.level.org.apache=OFF",
+					"logging.level.org.springframework.web.filter=OFF"), Stream.of(properties))
 			.toArray(String[]::new);
 		return RunningApp.https(new Class<?>[] { TrustedHostsApplication.class }, all);
 	}
@@ -58,7 +60,10 @@ class TrustedHostsForwardedHeadersTest {
 		}
 	}
 
-	/** What a case expects: the server name the application sees (200), a rejection reason (400), or just safety. */
+	/**
+	 * What a case expects: the server name the application sees (200), a rejection reason
+	 * (400), or just safety.
+	 */
 	record Expect(String serverName, String reason) {
 
 		static Expect allowed(String serverName) {
@@ -75,7 +80,8 @@ class TrustedHostsForwardedHeadersTest {
 
 		@Override
 		public String toString() {
-			return (this.serverName != null) ? "200 " + this.serverName : (this.reason != null) ? "400 " + this.reason : "safe";
+			return (this.serverName != null) ? "200 " + this.serverName
+					: (this.reason != null) ? "400 " + this.reason : "safe";
 		}
 
 	}
@@ -85,7 +91,8 @@ class TrustedHostsForwardedHeadersTest {
 	}
 
 	static Stream<Arguments> nativeTrustedCases() {
-		return Stream.of(of("api.example.test", "X-Forwarded-Host: www.example.test", Expect.allowed("www.example.test")),
+		return Stream.of(
+				of("api.example.test", "X-Forwarded-Host: www.example.test", Expect.allowed("www.example.test")),
 				of("api.example.test", "X-Forwarded-Host: WWW.example.test:8443", Expect.allowed("WWW.example.test")),
 				of("api.example.test", "X-Forwarded-Host: api.example.test", Expect.allowed("api.example.test")),
 				of("api.example.test", "X-Forwarded-Host: evil.com", Expect.rejected("not-allowed")),
@@ -128,7 +135,8 @@ class TrustedHostsForwardedHeadersTest {
 	}
 
 	static Stream<Arguments> frameworkCases() {
-		return Stream.of(of("api.example.test", "X-Forwarded-Host: www.example.test", Expect.allowed("www.example.test")),
+		return Stream.of(
+				of("api.example.test", "X-Forwarded-Host: www.example.test", Expect.allowed("www.example.test")),
 				of("api.example.test", "X-Forwarded-Host: www.example.test:8443", Expect.allowed("www.example.test")),
 				of("api.example.test", "Forwarded: host=www.example.test", Expect.allowed("www.example.test")),
 				of("api.example.test", "Forwarded: host=\"www.example.test:443\";proto=https",
@@ -136,7 +144,8 @@ class TrustedHostsForwardedHeadersTest {
 				of("api.example.test", "X-Forwarded-Host: evil.com", Expect.rejected("not-allowed")),
 				of("api.example.test", "X-Forwarded-Host: EVIL.com.:443", Expect.rejected("not-allowed")),
 				of("api.example.test", "Forwarded: host=evil.com", Expect.rejected("not-allowed")),
-				of("api.example.test", "Forwarded: for=192.0.2.1;host=evil.com;proto=https", Expect.rejected("not-allowed")),
+				of("api.example.test", "Forwarded: for=192.0.2.1;host=evil.com;proto=https",
+						Expect.rejected("not-allowed")),
 				of("api.example.test", "X-Forwarded-Host: example.test", Expect.rejected("not-allowed")),
 				of("evil.com", "X-Forwarded-Host: api.example.test", Expect.rejected("not-allowed")),
 				of("evil.com", "Forwarded: host=api.example.test", Expect.rejected("not-allowed")),
@@ -173,7 +182,8 @@ class TrustedHostsForwardedHeadersTest {
 		}
 		if (response.status() == 200) {
 			String serverName = response.body().substring("serverName=".length());
-			assertThat(POLICY.allowsHost(serverName)).as("the application only ever sees an allowed host: " + serverName)
+			assertThat(POLICY.allowsHost(serverName))
+				.as("the application only ever sees an allowed host: " + serverName)
 				.isTrue();
 		}
 		else {

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * HTTP/2 over TLS: there is no Host header on the wire, the host comes from the {@code :authority}
- * pseudo-header, which the check reads exactly like a Host header.
+ * HTTP/2 over TLS: there is no Host header on the wire, the host comes from the
+ * {@code :authority} pseudo-header, which the check reads exactly like a Host header.
  */
 class TrustedHostsHttp2Test {
 
@@ -36,14 +36,18 @@ class TrustedHostsHttp2Test {
 		}
 	}
 
-	/** GET /host with {@code :authority} {@code host:port} (the certificate covers localhost, 127.0.0.1 and ::1). */
+	/**
+	 * GET /host with {@code :authority} {@code host:port} (the certificate covers
+	 * localhost, 127.0.0.1 and ::1).
+	 */
 	static HttpResponse<String> get(String host) throws IOException, InterruptedException {
 		HttpClient client = HttpClient.newBuilder()
 			.sslContext(TestTls.get().sslContext())
 			.version(HttpClient.Version.HTTP_2)
 			.connectTimeout(Duration.ofSeconds(10))
 			.build();
-		HttpRequest request = HttpRequest.newBuilder(URI.create("https://" + host + ":" + app.port() + "/host")).build();
+		HttpRequest request = HttpRequest.newBuilder(URI.create("https://" + host + ":" + app.port() + "/host"))
+			.build();
 		return client.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The two settings that are findings, over real TLS: no entries (the check is off, every request passes as before)
- * and {@code *} (every well-formed host passes, malformed ones are still refused).
+ * The two settings that are findings, over real TLS: no entries (the check is off, every
+ * request passes as before) and {@code *} (every well-formed host passes, malformed ones
+ * are still refused).
  */
 class TrustedHostsOffAndAnyTest {
 

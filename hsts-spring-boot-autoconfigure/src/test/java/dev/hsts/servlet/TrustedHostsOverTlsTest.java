@@ -18,9 +18,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Hundreds of Host values over real TLS to embedded Tomcat, sent byte for byte by a raw socket client: allowed
- * hosts reach the application, well-formed hosts it does not serve get our 400 problem, and malformed values get
- * a 4xx (ours or Tomcat's, whichever refuses first), never a 5xx and never the application.
+ * Hundreds of Host values over real TLS to embedded Tomcat, sent byte for byte by a raw
+ * socket client: allowed hosts reach the application, well-formed hosts it does not serve
+ * get our 400 problem, and malformed values get a 4xx (ours or Tomcat's, whichever
+ * refuses first), never a 5xx and never the application.
  */
 class TrustedHostsOverTlsTest {
 
@@ -39,9 +40,8 @@ class TrustedHostsOverTlsTest {
 						+ "forward.com,example.com,internal.com,12.34.56.78,[2001:19f0:feee::dead:beef:cafe],xn--4ca9at.com,"
 						+ "*.multitenant.com,multitenant.com",
 				"security.headers.trusted-hosts.exempt-paths=/health/**",
-				"security.headers.hsts.excluded-hosts=none.invalid",
-				"logging.level.org.apache.coyote=OFF", "logging.level.org.apache.tomcat=OFF",
-				"logging.level.org.apache.catalina=OFF");
+				"security.headers.hsts.excluded-hosts=none.invalid", "logging.level.org.apache.coyote=OFF",
+				"logging.level.org.apache.tomcat=OFF", "logging.level.org.apache.catalina=OFF");
 	}
 
 	@AfterAll
@@ -90,18 +90,20 @@ class TrustedHostsOverTlsTest {
 	static Stream<String> hostsNotServed() {
 		List<String> names = List.of("example.test", "EXAMPLE.test.", "Example.Test", "evil.com", "EVIL.COM.",
 				"api.example.test.evil.com", "example.test.evil.com", "evilexample.test", "api-example.test",
-				"xexample.test", "example.testx", "a.example.testx", "api.example.tes", "pi.example.test.x",
-				"example", "test", "a", "1", "localhost.localdomain", "localhost2", "alocalhost", "x.localhost",
+				"xexample.test", "example.testx", "a.example.testx", "api.example.tes", "pi.example.test.x", "example",
+				"test", "a", "1", "localhost.localdomain", "localhost2", "alocalhost", "x.localhost",
 				"xn--bcher-kva.example", "xn--bcher-kva.test.evil.com", "bcher.test", "127.0.0.2", "127.0.0.0",
-				"11.0.0.1", "9.255.255.255", "192.168.1.1", "0.0.0.0", "255.255.255.255", "[::2]", "[::]",
-				"[fe80::1]", "[fc00::1]", "[fe00::1]", "[2001:db8::1]", "[::ffff:127.0.0.2]", "127.1", "0x7f.0.0.1",
-				"2130706433", "010.1.2.3", "10.1.2.3.4", "1.2.3", "0177.0.0.1", "localhost.example.test.evil.com",
+				"11.0.0.1", "9.255.255.255", "192.168.1.1", "0.0.0.0", "255.255.255.255", "[::2]", "[::]", "[fe80::1]",
+				"[fc00::1]", "[fe00::1]", "[2001:db8::1]", "[::ffff:127.0.0.2]", "127.1", "0x7f.0.0.1", "2130706433",
+				"010.1.2.3", "10.1.2.3.4", "1.2.3", "0177.0.0.1", "localhost.example.test.evil.com",
 				"z".repeat(63) + ".com",
-				// Django's poisoned hosts that are well-formed, and the apex/wildcard edge.
-				"other.com", "notexample.com", "example.com.evil.tld", "multitenant.com.evil.tld", "evilmultitenant.com",
-				"[2001:19f0:feee::dead:beef:cafd]", "12.34.56.79",
+				// Django's poisoned hosts that are well-formed, and the apex/wildcard
+				// edge.
+				"other.com", "notexample.com", "example.com.evil.tld", "multitenant.com.evil.tld",
+				"evilmultitenant.com", "[2001:19f0:feee::dead:beef:cafd]", "12.34.56.79",
 				// ASP.NET Core HostFiltering's and Rails HostAuthorization's.
-				"nowhere.com", "example.test.", "sub.example.test.evil.com", "attacker.com", "example.com.attacker.com");
+				"nowhere.com", "example.test.", "sub.example.test.evil.com", "attacker.com",
+				"example.com.attacker.com");
 		List<String> hosts = new ArrayList<>();
 		for (String name : names) {
 			for (String port : PORTS) {
@@ -124,24 +126,26 @@ class TrustedHostsOverTlsTest {
 		List<String> values = new ArrayList<>(List.of("", " ", "api.example.test:", ":443", ":", "api.example.test:0",
 				"api.example.test:00", "api.example.test:65536", "api.example.test:99999", "api.example.test:100000",
 				"api.example.test:-1", "api.example.test:+443", "api.example.test:443x", "api.example.test:0443",
-				"api.example.test:4 43", "api.example.test:443:443", "api.example.test:https", "evil.com:443@api.example.test",
-				"user@api.example.test", "user:pass@api.example.test", "@api.example.test", "api.example.test@evil.com",
-				"api.example.test@", "api example.test", "api.exa\tmple.test", "x_y.example.test", "_", "api.exa\u0001mple.test",
-				"api.example.test\u007f", "api..example.test", ".api.example.test", "api.example.test..", ".", "..",
-				"-api.example.test", "api-.example.test", "api.-x.example.test", "[::1", "::1]", "[::1]]", "[[::1]]",
-				"::1", "fd00::1", "[::1]x", "[::1]:", "[::1]:0", "[::1]:65536", "[::1]:x", "[::1]8443", "[1.2.3.4]",
-				"[10.1.2.3]:443", "[v1.x]", "[fe80::1%25eth0]", "[fe80::1%eth0]", "[::g]", "[]", "[:]", "[1:2]",
-				"[::1::1]", "[.::]", "api.example.test/path", "api.example.test/", "/api.example.test", "api.example.test?x",
+				"api.example.test:4 43", "api.example.test:443:443", "api.example.test:https",
+				"evil.com:443@api.example.test", "user@api.example.test", "user:pass@api.example.test",
+				"@api.example.test", "api.example.test@evil.com", "api.example.test@", "api example.test",
+				"api.exa\tmple.test", "x_y.example.test", "_", "api.exa\u0001mple.test", "api.example.test\u007f",
+				"api..example.test", ".api.example.test", "api.example.test..", ".", "..", "-api.example.test",
+				"api-.example.test", "api.-x.example.test", "[::1", "::1]", "[::1]]", "[[::1]]", "::1", "fd00::1",
+				"[::1]x", "[::1]:", "[::1]:0", "[::1]:65536", "[::1]:x", "[::1]8443", "[1.2.3.4]", "[10.1.2.3]:443",
+				"[v1.x]", "[fe80::1%25eth0]", "[fe80::1%eth0]", "[::g]", "[]", "[:]", "[1:2]", "[::1::1]", "[.::]",
+				"api.example.test/path", "api.example.test/", "/api.example.test", "api.example.test?x",
 				"api.example.test#x", "api.example.test\\x", "api%2eexample.test", "%61pi.example.test",
 				"api.example.test,evil.com", "api.example.test, evil.com", "api.example.test;x", "'api.example.test'",
-				"\"api.example.test\"", "<api.example.test>", "a(b).example.test", "a!b.example.test", "a$b.example.test",
-				"a&b.example.test", "a=b.example.test", "*.example.test", "*", "a~b.example.test", "a+b.example.test",
-				"http://api.example.test", "https://api.example.test/", "api.example.test:80 80",
+				"\"api.example.test\"", "<api.example.test>", "a(b).example.test", "a!b.example.test",
+				"a$b.example.test", "a&b.example.test", "a=b.example.test", "*.example.test", "*", "a~b.example.test",
+				"a+b.example.test", "http://api.example.test", "https://api.example.test/", "api.example.test:80 80",
 				"a".repeat(64) + ".example.test", "x." + "a".repeat(250) + ".example.test",
 				"a.".repeat(126) + "example.test", "b\u00fccher.test", "ex\u00e4mple.test", "api.example.test\u00a0",
 				// Django's poisoned hosts.
-				"example.com@evil.tld", "example.com:dr.frankenstein@evil.tld", "example.com:dr.frankenstein@evil.tld:80",
-				"example.com:80/badpath", "example.com: recovermypassword.com", "[2001:19f0:feee::dead:beef:cafe",
+				"example.com@evil.tld", "example.com:dr.frankenstein@evil.tld",
+				"example.com:dr.frankenstein@evil.tld:80", "example.com:80/badpath",
+				"example.com: recovermypassword.com", "[2001:19f0:feee::dead:beef:cafe",
 				"2001:19f0:feee::dead:beef:cafe", "[2001:19f0:feee::dead:beef:cafe]:xyz",
 				// Rails HostAuthorization's and other open-redirect spellings.
 				"example.com#@evil.com", "evil.com\\@example.com", "evil.com/example.com", "evil.com?.example.com",
@@ -158,9 +162,12 @@ class TrustedHostsOverTlsTest {
 
 	static Stream<Arguments> malformedRequests() {
 		return Stream.of(Arguments.of("no Host header", new String[0]),
-				Arguments.of("two Host headers, same value", new String[] { "Host: api.example.test", "Host: api.example.test" }),
-				Arguments.of("two Host headers, second not served", new String[] { "Host: api.example.test", "Host: evil.com" }),
-				Arguments.of("two Host headers, first not served", new String[] { "Host: evil.com", "Host: api.example.test" }),
+				Arguments.of("two Host headers, same value",
+						new String[] { "Host: api.example.test", "Host: api.example.test" }),
+				Arguments.of("two Host headers, second not served",
+						new String[] { "Host: api.example.test", "Host: evil.com" }),
+				Arguments.of("two Host headers, first not served",
+						new String[] { "Host: evil.com", "Host: api.example.test" }),
 				Arguments.of("Host with empty name", new String[] { "Host:" }),
 				Arguments.of("Host header over 255 characters", new String[] { "Host: " + "a".repeat(300) }),
 				Arguments.of("Host header of 10000 characters", new String[] { "Host: " + "a.".repeat(5000) }));
@@ -197,8 +204,8 @@ class TrustedHostsOverTlsTest {
 
 	@Test
 	void exemptPathsDoNotExemptOtherPaths() {
-		for (String path : List.of("/healthy", "/private", "/x/health/live", "/host;/health/live",
-				"/host?/health/live", "/health/../private", "/health/%2e%2e/private", "/HEALTH/live")) {
+		for (String path : List.of("/healthy", "/private", "/x/health/live", "/host;/health/live", "/host?/health/live",
+				"/health/../private", "/health/%2e%2e/private", "/HEALTH/live")) {
 			RawHttp.Response response = http().getWithHost(path, "evil.com");
 			assertThat(response.status()).as(path).isBetween(400, 499);
 			assertThat(response.header("X-App-Filter")).as(path).isNull();
@@ -207,7 +214,8 @@ class TrustedHostsOverTlsTest {
 
 	@Test
 	void exemptPathsStillGetEncodedAndParameterisedSpellingsOfTheSamePath() {
-		for (String path : List.of("/health", "/health/", "/health/live", "/health/liv%65", "/health;x=1/live", "/health/live;jsessionid=1")) {
+		for (String path : List.of("/health", "/health/", "/health/live", "/health/liv%65", "/health;x=1/live",
+				"/health/live;jsessionid=1")) {
 			RawHttp.Response response = http().getWithHost(path, "evil.com");
 			assertThat(response.header("X-App-Filter")).as(path).isEqualTo("ran");
 			assertThat(response.status()).as(path).isIn(200, 404);
@@ -277,7 +285,8 @@ class TrustedHostsOverTlsTest {
 		assertThat(response.status()).isBetween(400, 499);
 		assertThat(response.header("X-App-Filter")).isNull();
 		assertThat(response.headers(HSTS)).isEmpty();
-		if (response.header("Content-Type") != null && response.header("Content-Type").startsWith("application/problem+json")) {
+		if (response.header("Content-Type") != null
+				&& response.header("Content-Type").startsWith("application/problem+json")) {
 			assertThat(response.body()).contains("\"reason\":\"malformed\"");
 		}
 	}

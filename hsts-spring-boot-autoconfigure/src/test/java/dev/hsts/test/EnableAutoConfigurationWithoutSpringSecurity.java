@@ -10,16 +10,16 @@ import java.lang.annotation.Target;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 
 /**
- * {@code @EnableAutoConfiguration} without Spring Boot's Spring Security auto-configuration, which the Spring
- * Security tests put on every test application's classpath. Names both lines' classes (Boot 4 moved them to
- * spring-boot-security); Boot ignores an excluded class that is not on the classpath.
+ * {@code @EnableAutoConfiguration} without Spring Boot's Spring Security
+ * auto-configuration, which the Spring Security tests put on every test application's
+ * classpath. Names both lines' classes (Boot 4 moved them to spring-boot-security); Boot
+ * ignores an excluded class that is not on the classpath.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@EnableAutoConfiguration(excludeName = {
-		"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+@EnableAutoConfiguration(excludeName = { "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",

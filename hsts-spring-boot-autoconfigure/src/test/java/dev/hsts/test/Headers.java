@@ -51,14 +51,18 @@ public final class Headers {
 				+ URLEncoder.encode(value, StandardCharsets.UTF_8) + "&mode=" + mode;
 	}
 
-	/** Asserts that the response has exactly one field line for {@code name}, with {@code value}. */
+	/**
+	 * Asserts that the response has exactly one field line for {@code name}, with
+	 * {@code value}.
+	 */
 	public static void assertExactlyOne(HttpResponse<?> response, String name, String value) {
 		assertThat(Http.values(response, name)).as(name + " on " + response.request().uri()).containsExactly(value);
 	}
 
 	/**
-	 * Asserts the response's Cache-Control: exactly one with {@code expected}, or none when {@code expected} is
-	 * {@code null}; and never Spring Security's companions {@code Pragma} and {@code Expires}.
+	 * Asserts the response's Cache-Control: exactly one with {@code expected}, or none
+	 * when {@code expected} is {@code null}; and never Spring Security's companions
+	 * {@code Pragma} and {@code Expires}.
 	 */
 	public static void assertCacheControl(HttpResponse<?> response, String expected) {
 		if (expected != null) {

@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A real HTTP client for tests: sends a request to a server on loopback with the Host header a browser would
- * send for {@code host}, and returns what came back on the wire.
+ * A real HTTP client for tests: sends a request to a server on loopback with the Host
+ * header a browser would send for {@code host}, and returns what came back on the wire.
  */
 public final class Http {
 
@@ -49,14 +49,15 @@ public final class Http {
 	/**
 	 * Sends a request.
 	 * @param method the method
-	 * @param host the value of the Host header (without port; the server's port is appended), or {@code null}
-	 * to send {@code localhost}
+	 * @param host the value of the Host header (without port; the server's port is
+	 * appended), or {@code null} to send {@code localhost}
 	 * @param path the path and query
 	 * @param headers more headers, as name, value pairs
 	 * @return the response
 	 */
 	public HttpResponse<String> send(String method, String host, String path, String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.scheme + "://localhost:" + this.port + path))
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create(this.scheme + "://localhost:" + this.port + path))
 			.timeout(Duration.ofSeconds(30))
 			.method(method, HttpRequest.BodyPublishers.noBody());
 		if (host != null) {

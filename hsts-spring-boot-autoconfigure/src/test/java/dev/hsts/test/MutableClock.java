@@ -8,7 +8,8 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A clock that tests set and move; define it as a bean to drive a scheduled rollout. Counts how often it is read.
+ * A clock that tests set and move; define it as a bean to drive a scheduled rollout.
+ * Counts how often it is read.
  */
 public final class MutableClock extends Clock {
 

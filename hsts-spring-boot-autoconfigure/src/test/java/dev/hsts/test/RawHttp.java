@@ -18,9 +18,10 @@ import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLSocket;
 
 /**
- * Sends hand-written HTTP/1.1 requests over a real socket (TLS with the {@link TestTls} certificate, or plain), so
- * a test can send what no well-behaved client would: two Host headers, none, control characters, any bytes. Each
- * request uses its own connection and {@code Connection: close}.
+ * Sends hand-written HTTP/1.1 requests over a real socket (TLS with the {@link TestTls}
+ * certificate, or plain), so a test can send what no well-behaved client would: two Host
+ * headers, none, control characters, any bytes. Each request uses its own connection and
+ * {@code Connection: close}.
  */
 public final class RawHttp {
 
@@ -46,8 +47,8 @@ public final class RawHttp {
 	/**
 	 * GET {@code path} with the given header lines.
 	 * @param path the request target
-	 * @param headerLines whole header lines ({@code "Host: a"}), written as ISO-8859-1 bytes; Connection: close is
-	 * added
+	 * @param headerLines whole header lines ({@code "Host: a"}), written as ISO-8859-1
+	 * bytes; Connection: close is added
 	 * @return the response
 	 */
 	public Response get(String path, String... headerLines) {
@@ -76,8 +77,10 @@ public final class RawHttp {
 		try (Socket socket = open()) {
 			socket.setSoTimeout(30_000);
 			OutputStream out = socket.getOutputStream();
-			// Written while the response is read: a server that refuses a huge request answers and closes before
-			// the client has written it all (a broken pipe on the client's side), and that answer is what counts.
+			// Written while the response is read: a server that refuses a huge request
+			// answers and closes before
+			// the client has written it all (a broken pipe on the client's side), and
+			// that answer is what counts.
 			CompletableFuture<IOException> writing = CompletableFuture.supplyAsync(() -> {
 				try {
 					out.write(request);
@@ -97,7 +100,8 @@ public final class RawHttp {
 				}
 			}
 			catch (IOException ex) {
-				// A reset after the response (the server closed first): what was read is the response.
+				// A reset after the response (the server closed first): what was read is
+				// the response.
 				if (all.size() == 0) {
 					IOException writeFailure = writing.getNow(null);
 					throw (writeFailure != null) ? writeFailure : ex;
@@ -116,13 +120,17 @@ public final class RawHttp {
 			socket.connect(new InetSocketAddress("127.0.0.1", this.port), 10_000);
 			return socket;
 		}
-		SSLSocket socket = (SSLSocket) TestTls.get().sslContext().getSocketFactory().createSocket("localhost", this.port);
+		SSLSocket socket = (SSLSocket) TestTls.get()
+			.sslContext()
+			.getSocketFactory()
+			.createSocket("localhost", this.port);
 		socket.startHandshake();
 		return socket;
 	}
 
 	/**
 	 * A response as it came over the wire.
+	 *
 	 * @param status the status code, or -1 when the server sent nothing
 	 * @param headers header names in lower case, every value
 	 * @param body the body, chunked encoding undone, as UTF-8
@@ -140,7 +148,9 @@ public final class RawHttp {
 			Map<String, List<String>> headers = new LinkedHashMap<>();
 			for (int i = 1; i < lines.length; i++) {
 				int colon = lines[i].indexOf(':');
-				headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), (k) -> new ArrayList<>())
+				headers
+					.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+							(k) -> new ArrayList<>())
 					.add(lines[i].substring(colon + 1).trim());
 			}
 			byte[] rest = java.util.Arrays.copyOfRange(bytes, end + 4, bytes.length);

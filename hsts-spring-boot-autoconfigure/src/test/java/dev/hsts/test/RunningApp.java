@@ -9,8 +9,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A real application on embedded Tomcat on a random loopback port, started with the given properties, for
- * table-driven tests that need one server per configuration.
+ * A real application on embedded Tomcat on a random loopback port, started with the given
+ * properties, for table-driven tests that need one server per configuration.
  */
 public final class RunningApp implements AutoCloseable {
 
@@ -21,7 +21,8 @@ public final class RunningApp implements AutoCloseable {
 	}
 
 	/**
-	 * Starts {@code sources} on a random port over HTTPS with the {@link TestTls} certificate.
+	 * Starts {@code sources} on a random port over HTTPS with the {@link TestTls}
+	 * certificate.
 	 * @param sources the configuration classes
 	 * @param properties more properties, {@code name=value}
 	 * @return the running application
@@ -38,8 +39,8 @@ public final class RunningApp implements AutoCloseable {
 	}
 
 	private static RunningApp start(Class<?>[] sources, List<String> properties) {
-		List<String> all = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1",
-				"spring.main.banner-mode=off"));
+		List<String> all = new ArrayList<>(
+				List.of("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off"));
 		all.addAll(properties);
 		SpringApplication application = new SpringApplicationBuilder(sources).web(WebApplicationType.SERVLET)
 			.properties(all.toArray(new String[0]))

@@ -14,9 +14,10 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A real TLS certificate made at test time with the JDK's keytool (self-signed, for localhost, 127.0.0.1, ::1
- * and *.example.test), the server properties that make embedded Tomcat serve it, and an HTTP client that trusts
- * exactly that certificate (hostname verification stays on).
+ * A real TLS certificate made at test time with the JDK's keytool (self-signed, for
+ * localhost, 127.0.0.1, ::1 and *.example.test), the server properties that make embedded
+ * Tomcat serve it, and an HTTP client that trusts exactly that certificate (hostname
+ * verification stays on).
  */
 public final class TestTls {
 
@@ -52,7 +53,8 @@ public final class TestTls {
 			Process process = new ProcessBuilder(keytool, "-genkeypair", "-alias", ALIAS, "-keyalg", "EC", "-groupname",
 					"secp256r1", "-dname", "CN=localhost", "-ext",
 					"SAN=dns:localhost,dns:api.example.test,dns:*.example.test,ip:127.0.0.1,ip:::1", "-validity", "30",
-					"-keystore", keyStore.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD)
+					"-keystore", keyStore.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass",
+					PASSWORD)
 				.redirectErrorStream(true)
 				.start();
 			String output = new String(process.getInputStream().readAllBytes());
@@ -64,7 +66,8 @@ public final class TestTls {
 			try (InputStream in = Files.newInputStream(keyStore)) {
 				trusted.load(in, PASSWORD.toCharArray());
 			}
-			TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+			TrustManagerFactory trustManagers = TrustManagerFactory
+				.getInstance(TrustManagerFactory.getDefaultAlgorithm());
 			trustManagers.init(trusted);
 			SSLContext sslContext = SSLContext.getInstance("TLS");
 			sslContext.init(null, trustManagers.getTrustManagers(), null);
@@ -80,7 +83,9 @@ public final class TestTls {
 		return this.keyStore;
 	}
 
-	/** {@code server.ssl.*} properties that make embedded Tomcat serve the certificate. */
+	/**
+	 * {@code server.ssl.*} properties that make embedded Tomcat serve the certificate.
+	 */
 	public List<String> serverProperties() {
 		return List.of("server.ssl.enabled=true", "server.ssl.key-store=" + this.keyStore.toUri(),
 				"server.ssl.key-store-password=" + PASSWORD, "server.ssl.key-store-type=PKCS12",
@@ -92,7 +97,9 @@ public final class TestTls {
 		return this.sslContext;
 	}
 
-	/** An HTTP/1.1 client that trusts the test certificate and never follows redirects. */
+	/**
+	 * An HTTP/1.1 client that trusts the test certificate and never follows redirects.
+	 */
 	public HttpClient client() {
 		return HttpClient.newBuilder()
 			.sslContext(this.sslContext)

@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a user gets from the one dependency: an application with this starter and the web starter, and no
- * configuration, sends the first rollout stage over HTTPS, and nothing over plain HTTP.
+ * What a user gets from the one dependency: an application with this starter and the web
+ * starter, and no configuration, sends the first rollout stage over HTTPS, and nothing
+ * over plain HTTP.
  */
 class StarterDependencyTest {
 
@@ -32,15 +33,17 @@ class StarterDependencyTest {
 	}
 
 	/**
-	 * Only spring-security-web is on this module's classpath (no Spring Security configuration): the same headers,
-	 * with the same values, as with Spring Security.
+	 * Only spring-security-web is on this module's classpath (no Spring Security
+	 * configuration): the same headers, with the same values, as with Spring Security.
 	 */
 	@Test
 	void withoutSpringSecurityEveryResponseGetsTheWholeDefaultSet() {
 		try (RunningApp app = RunningApp.https(new Class<?>[] { App.class },
 				"logging.level.org.apache.catalina.core=OFF")) {
-			assertThat(app.context().getClassLoader()
-				.getResource("org/springframework/security/config/annotation/web/builders/HttpSecurity.class")).isNull();
+			assertThat(app.context()
+				.getClassLoader()
+				.getResource("org/springframework/security/config/annotation/web/builders/HttpSecurity.class"))
+				.isNull();
 			for (String path : new String[] { "/hello", "/missing" }) {
 				HttpResponse<String> response = app.https().get("api.example.test", path);
 				for (Map.Entry<String, String> header : Headers.DEFAULTS.entrySet()) {

@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The starter's dependencies do not include Micrometer (it is optional in the autoconfigure module): the
- * trusted-host check still works, it just counts nothing.
+ * The starter's dependencies do not include Micrometer (it is optional in the
+ * autoconfigure module): the trusted-host check still works, it just counts nothing.
  */
 class TrustedHostsWithoutMicrometerTest {
 

@@ -28,8 +28,8 @@ public class ApiController {
 	}
 
 	/**
-	 * Public and cacheable: the application chooses its own Cache-Control, and the starter's {@code no-store}
-	 * default steps aside.
+	 * Public and cacheable: the application chooses its own Cache-Control, and the
+	 * starter's {@code no-store} default steps aside.
 	 */
 	@GetMapping("/catalog")
 	ResponseEntity<List<Map<String, String>>> catalog() {

@@ -14,10 +14,12 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Gives the sample app HTTPS out of the box: when no certificate is configured through the standard
- * {@code server.ssl.*} or {@code spring.ssl.bundle.*} properties, makes a self-signed development certificate on
- * first start (with the JDK's keytool, for localhost, 127.0.0.1, ::1, api.example.test and *.example.test), keeps
- * it in {@code sample.dev-certificate.path}, and serves it. Configure a real certificate and this steps aside.
+ * Gives the sample app HTTPS out of the box: when no certificate is configured through
+ * the standard {@code server.ssl.*} or {@code spring.ssl.bundle.*} properties, makes a
+ * self-signed development certificate on first start (with the JDK's keytool, for
+ * localhost, 127.0.0.1, ::1, api.example.test and *.example.test), keeps it in
+ * {@code sample.dev-certificate.path}, and serves it. Configure a real certificate and
+ * this steps aside.
  */
 public class DevelopmentCertificate implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
@@ -29,10 +31,12 @@ public class DevelopmentCertificate implements ApplicationListener<ApplicationEn
 	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
 		ConfigurableEnvironment environment = event.getEnvironment();
 		if (!environment.getProperty("sample.dev-certificate.enabled", Boolean.class, true)
-				|| !environment.getProperty("server.ssl.enabled", Boolean.class, true) || hasConfiguredCertificate(environment)) {
+				|| !environment.getProperty("server.ssl.enabled", Boolean.class, true)
+				|| hasConfiguredCertificate(environment)) {
 			return;
 		}
-		Path keyStore = Path.of(environment.getProperty("sample.dev-certificate.path", ".dev-certificate/sample-app.p12"))
+		Path keyStore = Path
+			.of(environment.getProperty("sample.dev-certificate.path", ".dev-certificate/sample-app.p12"))
 			.toAbsolutePath();
 		if (!Files.exists(keyStore)) {
 			create(keyStore);
@@ -47,7 +51,8 @@ public class DevelopmentCertificate implements ApplicationListener<ApplicationEn
 	}
 
 	private static boolean hasConfiguredCertificate(ConfigurableEnvironment environment) {
-		return environment.containsProperty("server.ssl.key-store") || environment.containsProperty("server.ssl.certificate")
+		return environment.containsProperty("server.ssl.key-store")
+				|| environment.containsProperty("server.ssl.certificate")
 				|| environment.containsProperty("server.ssl.bundle");
 	}
 
@@ -63,7 +68,8 @@ public class DevelopmentCertificate implements ApplicationListener<ApplicationEn
 			Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", ALIAS, "-keyalg", "EC",
 					"-groupname", "secp256r1", "-dname", "CN=localhost, O=hsts-spring-boot-starter sample", "-ext",
 					"SAN=dns:localhost,dns:api.example.test,dns:*.example.test,ip:127.0.0.1,ip:::1", "-validity", "365",
-					"-keystore", keyStore.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD)
+					"-keystore", keyStore.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass",
+					PASSWORD)
 				.redirectErrorStream(true)
 				.start();
 			String output = new String(process.getInputStream().readAllBytes());

@@ -8,9 +8,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The sample's documentation page, served at {@code /docs} and {@code /}, under a strict Content-Security-Policy:
- * its one inline script runs because it carries the per-request nonce the starter puts in the {@code cspNonce}
- * request attribute and in the header.
+ * The sample's documentation page, served at {@code /docs} and {@code /}, under a strict
+ * Content-Security-Policy: its one inline script runs because it carries the per-request
+ * nonce the starter puts in the {@code cspNonce} request attribute and in the header.
  */
 @RestController
 public class DocsController {

@@ -8,8 +8,9 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * A second, plain-HTTP connector on {@code sample.http-port} (default 8080), so the sample shows the redirect to
- * HTTPS: {@code curl -I http://localhost:8080/v1/health}. Set {@code sample.http-port=-1} to leave it out.
+ * A second, plain-HTTP connector on {@code sample.http-port} (default 8080), so the
+ * sample shows the redirect to HTTPS: {@code curl -I http://localhost:8080/v1/health}.
+ * Set {@code sample.http-port=-1} to leave it out.
  */
 @Component
 public class PlainHttpConnector implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
@@ -18,7 +19,8 @@ public class PlainHttpConnector implements WebServerFactoryCustomizer<TomcatServ
 
 	private final String address;
 
-	public PlainHttpConnector(@Value("${sample.http-port:8080}") int port, @Value("${server.address:}") String address) {
+	public PlainHttpConnector(@Value("${sample.http-port:8080}") int port,
+			@Value("${server.address:}") String address) {
 		this.port = port;
 		this.address = address;
 	}

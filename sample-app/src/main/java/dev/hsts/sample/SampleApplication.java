@@ -5,7 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * A small API and docs page served over HTTPS with hsts-spring-boot-starter. Run it with
- * {@code java -jar sample-app/target/sample-app-*.jar} and open https://localhost:8443/docs.
+ * {@code java -jar sample-app/target/sample-app-*.jar} and open
+ * https://localhost:8443/docs.
  */
 @SpringBootApplication
 public class SampleApplication {

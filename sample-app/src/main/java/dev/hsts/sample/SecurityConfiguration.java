@@ -14,9 +14,11 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * A realistic chain: the health check, the docs, the catalog and the demo failure are public; everything else,
- * such as {@code /v1/users/me}, needs HTTP Basic; the actuator (but health) needs the {@code ops} user. The starter's headers need nothing here: the application keeps
- * its own security configuration, and still gets exactly one of each header with the starter's values.
+ * A realistic chain: the health check, the docs, the catalog and the demo failure are
+ * public; everything else, such as {@code /v1/users/me}, needs HTTP Basic; the actuator
+ * (but health) needs the {@code ops} user. The starter's headers need nothing here: the
+ * application keeps its own security configuration, and still gets exactly one of each
+ * header with the starter's values.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -37,16 +39,17 @@ public class SecurityConfiguration {
 	}
 
 	/**
-	 * Two in-memory users: {@code demo} (the API; password {@code sample.user.password}, default
-	 * {@code demo-password}) and {@code ops} (the actuator; password {@code sample.ops.password}, default
-	 * {@code ops-password}).
+	 * Two in-memory users: {@code demo} (the API; password {@code sample.user.password},
+	 * default {@code demo-password}) and {@code ops} (the actuator; password
+	 * {@code sample.ops.password}, default {@code ops-password}).
 	 */
 	@Bean
 	UserDetailsService users(@Value("${sample.user.name:demo}") String name,
 			@Value("${sample.user.password:demo-password}") String password,
 			@Value("${sample.ops.password:ops-password}") String opsPassword) {
 		PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-		return new InMemoryUserDetailsManager(User.withUsername(name).password(encoder.encode(password)).roles("USER").build(),
+		return new InMemoryUserDetailsManager(
+				User.withUsername(name).password(encoder.encode(password)).roles("USER").build(),
 				User.withUsername("ops").password(encoder.encode(opsPassword)).roles("OPS").build());
 	}
 

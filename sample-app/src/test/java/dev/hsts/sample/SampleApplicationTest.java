@@ -34,12 +34,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample as a user runs it: HTTPS with the development certificate it makes on first start, and the
- * first rollout stage on every response for a real host name, none for localhost.
+ * The sample as a user runs it: HTTPS with the development certificate it makes on first
+ * start, and the first rollout stage on every response for a real host name, none for
+ * localhost.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "sample.dev-certificate.path=target/test-dev-certificate/sample-app.p12",
-				"server.address=127.0.0.1" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+		"sample.dev-certificate.path=target/test-dev-certificate/sample-app.p12", "server.address=127.0.0.1" })
 class SampleApplicationTest {
 
 	private static final int HTTP_PORT = freePort();
@@ -110,7 +110,8 @@ class SampleApplicationTest {
 		String ops = "Basic " + Base64.getEncoder().encodeToString("ops:ops-password".getBytes(StandardCharsets.UTF_8));
 		HttpResponse<String> report = send("api.example.test", "/actuator/securityheaders", "Authorization", ops);
 		assertThat(report.statusCode()).isEqualTo(200);
-		assertThat(report.body()).contains("\"header\":\"max-age=300\"").contains("\"mode\":\"pinned\"")
+		assertThat(report.body()).contains("\"header\":\"max-age=300\"")
+			.contains("\"mode\":\"pinned\"")
 			.contains("\"allowed\":[\"api.example.test\",\"*.example.test\",\"localhost\"]");
 		HttpResponse<String> preview = send("api.example.test", "/actuator/securityheaders/evil.example.com",
 				"Authorization", ops);
@@ -131,7 +132,8 @@ class SampleApplicationTest {
 			.matcher(first.headers().firstValue("Content-Security-Policy").orElseThrow());
 		assertThat(header.find()).isTrue();
 		assertThat(first.body()).contains("<script nonce=\"" + header.group(1) + "\">");
-		assertThat(second.headers().firstValue("Content-Security-Policy").orElseThrow()).doesNotContain(header.group(1));
+		assertThat(second.headers().firstValue("Content-Security-Policy").orElseThrow())
+			.doesNotContain(header.group(1));
 		assertThat(get("api.example.test", "/v1/health").headers().firstValue("Content-Security-Policy"))
 			.hasValue("default-src 'none'; frame-ancestors 'none'");
 	}
@@ -140,8 +142,8 @@ class SampleApplicationTest {
 	void aHostTheAppDoesNotServeGetsA400WithoutHsts() throws Exception {
 		HttpResponse<String> response = get("evil.example.com", "/v1/health");
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.headers().allValues(HSTS)).isEmpty();
 		assertThat(response.headers().allValues("Cache-Control")).containsExactly("no-store");
 		assertThat(response.body()).doesNotContain("evil.example.com");
@@ -156,12 +158,14 @@ class SampleApplicationTest {
 
 	@Test
 	void plainHttpIsRedirectedToHttpsWithoutTheHeader() throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + "/v1/health?verbose=1"))
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + "/v1/health?verbose=1"))
 			.header("Host", "api.example.test:" + HTTP_PORT)
 			.build();
 		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(301);
-		assertThat(response.headers().firstValue("Location")).hasValue("https://api.example.test:8443/v1/health?verbose=1");
+		assertThat(response.headers().firstValue("Location"))
+			.hasValue("https://api.example.test:8443/v1/health?verbose=1");
 		assertThat(response.headers().allValues(HSTS)).isEmpty();
 	}
 

@@ -43,11 +43,12 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What HSTS is for, shown in a real browser: Debian's Chromium, headless, with a fresh profile and a throwaway CA
- * trusted in its NSS database (Chromium ignores HSTS on any connection with a certificate error, for IP literals
- * and for localhost, so the test uses a real DNS name, api.example.test, mapped to 127.0.0.3). The sample app
- * serves HTTPS on 127.0.0.3:443 and plain HTTP on 127.0.0.3:80, because Chromium's upgrade rewrites port 80 to
- * 443 and keeps any other port.
+ * What HSTS is for, shown in a real browser: Debian's Chromium, headless, with a fresh
+ * profile and a throwaway CA trusted in its NSS database (Chromium ignores HSTS on any
+ * connection with a certificate error, for IP literals and for localhost, so the test
+ * uses a real DNS name, api.example.test, mapped to 127.0.0.3). The sample app serves
+ * HTTPS on 127.0.0.3:443 and plain HTTP on 127.0.0.3:80, because Chromium's upgrade
+ * rewrites port 80 to 443 and keeps any other port.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChromiumHstsEndToEndTest {
@@ -119,15 +120,16 @@ class ChromiumHstsEndToEndTest {
 			app.close();
 		}
 		List<String> args = new ArrayList<>(List.of("--server.address=" + ADDRESS, "--server.port=443",
-				"--server.ssl.certificate=" + pki.certificate.toUri(), "--server.ssl.certificate-private-key="
-						+ pki.privateKey.toUri(),
-				"--sample.http-port=80", "--security.headers.https-redirect.https-port=443",
-				"--security.headers.hsts.rollout.stage=3", "--security.headers.hsts.include-subdomains=true",
-				"--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+				"--server.ssl.certificate=" + pki.certificate.toUri(),
+				"--server.ssl.certificate-private-key=" + pki.privateKey.toUri(), "--sample.http-port=80",
+				"--security.headers.https-redirect.https-port=443", "--security.headers.hsts.rollout.stage=3",
+				"--security.headers.hsts.include-subdomains=true", "--spring.main.banner-mode=off",
+				"--logging.level.root=WARN"));
 		if (revoke) {
 			args.add("--security.headers.hsts.revoke=true");
 		}
-		app = new SpringApplicationBuilder(SampleApplication.class, PlainRequestCounter.class).run(args.toArray(new String[0]));
+		app = new SpringApplicationBuilder(SampleApplication.class, PlainRequestCounter.class)
+			.run(args.toArray(new String[0]));
 	}
 
 	@AfterAll
@@ -145,7 +147,8 @@ class ChromiumHstsEndToEndTest {
 	void afterOneHttpsVisitChromiumHasStoredThePolicyWeSent() {
 		assertThat(queryHsts()).contains("Not found");
 		int before = plainRequests.get();
-		// A first visit by plain HTTP: the app's connector redirects to HTTPS, and the HTTPS response sets the policy.
+		// A first visit by plain HTTP: the app's connector redirects to HTTPS, and the
+		// HTTPS response sets the policy.
 		browser.get("http://" + HOST + "/docs");
 		assertThat(browser.getCurrentUrl()).isEqualTo("https://" + HOST + "/docs");
 		assertThat(browser.getTitle()).isEqualTo("hsts-spring-boot-starter sample");
@@ -154,7 +157,8 @@ class ChromiumHstsEndToEndTest {
 		assertThat(plainRequests.get()).isEqualTo(before + 1);
 
 		String state = queryHsts();
-		assertThat(state).contains("dynamic_upgrade_mode: FORCE_HTTPS").contains("dynamic_sts_include_subdomains: true");
+		assertThat(state).contains("dynamic_upgrade_mode: FORCE_HTTPS")
+			.contains("dynamic_sts_include_subdomains: true");
 		double observed = number(state, "dynamic_sts_observed");
 		double expiry = number(state, "dynamic_sts_expiry");
 		assertThat(expiry - observed).isCloseTo(MAX_AGE, org.assertj.core.data.Offset.offset(2.0));

@@ -14,13 +14,14 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The real programs the end-to-end tests drive (nginx, openssl, chromium, chromedriver, certutil). Where one is
- * missing, the test is skipped with a message saying what to install; under {@code CI=true} it fails instead,
- * so CI can never pass by skipping.
+ * The real programs the end-to-end tests drive (nginx, openssl, chromium, chromedriver,
+ * certutil). Where one is missing, the test is skipped with a message saying what to
+ * install; under {@code CI=true} it fails instead, so CI can never pass by skipping.
  */
 final class ExternalTools {
 
-	private static final List<String> SEARCH_PATH = List.of("/usr/sbin", "/usr/bin", "/usr/local/bin", "/usr/local/sbin");
+	private static final List<String> SEARCH_PATH = List.of("/usr/sbin", "/usr/bin", "/usr/local/bin",
+			"/usr/local/sbin");
 
 	private ExternalTools() {
 	}
@@ -71,7 +72,8 @@ final class ExternalTools {
 				throw new IllegalStateException("Timed out: " + String.join(" ", command));
 			}
 			if (process.exitValue() != 0) {
-				throw new IllegalStateException("Failed (" + process.exitValue() + "): " + String.join(" ", command) + "\n" + output);
+				throw new IllegalStateException(
+						"Failed (" + process.exitValue() + "): " + String.join(" ", command) + "\n" + output);
 			}
 			return output;
 		}
@@ -107,7 +109,8 @@ final class ExternalTools {
 
 	/** A free TCP port on the loopback interface. */
 	static int freePort() {
-		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+				java.net.InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
 		catch (IOException ex) {

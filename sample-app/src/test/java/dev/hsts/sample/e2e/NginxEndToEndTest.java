@@ -25,9 +25,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The most common production setup, for real: Debian's nginx terminates TLS on loopback and proxies to the sample
- * app over plain HTTP with X-Forwarded-Proto/For/Host. The app trusts forwarded headers only from nginx, which
- * connects from 127.0.0.2 ({@code proxy_bind}); this test's own client connects from 127.0.0.1, like any other
+ * The most common production setup, for real: Debian's nginx terminates TLS on loopback
+ * and proxies to the sample app over plain HTTP with X-Forwarded-Proto/For/Host. The app
+ * trusts forwarded headers only from nginx, which connects from 127.0.0.2
+ * ({@code proxy_bind}); this test's own client connects from 127.0.0.1, like any other
  * peer that is not the proxy.
  */
 class NginxEndToEndTest {
@@ -67,7 +68,8 @@ class NginxEndToEndTest {
 		httpPort = ExternalTools.freePort();
 		Path prefix = Files.createDirectories(work.resolve("nginx"));
 		for (String temp : List.of("client_body", "proxy", "fastcgi", "uwsgi", "scgi")) {
-			Files.setPosixFilePermissions(Files.createDirectories(prefix.resolve(temp)), PosixFilePermissions.fromString("rwxrwxrwx"));
+			Files.setPosixFilePermissions(Files.createDirectories(prefix.resolve(temp)),
+					PosixFilePermissions.fromString("rwxrwxrwx"));
 		}
 		nginxPid = prefix.resolve("nginx.pid");
 		Path config = prefix.resolve("nginx.conf");
@@ -141,8 +143,8 @@ class NginxEndToEndTest {
 		}
 	}
 
-	private static HttpResponse<String> get(String scheme, int port, String path, String... headers) throws IOException,
-			InterruptedException {
+	private static HttpResponse<String> get(String scheme, int port, String path, String... headers)
+			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(scheme + "://localhost:" + port + path))
 			.header("Host", "api.example.test:" + port);
 		for (int i = 0; i + 1 < headers.length; i += 2) {
@@ -156,7 +158,8 @@ class NginxEndToEndTest {
 	void overHttpsThroughNginxExactlyOneHeaderWithTheActiveStage(String path, int status) throws Exception {
 		HttpResponse<String> response = get("https", httpsPort, path);
 		assertThat(response.statusCode()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Server")).hasValueSatisfying((server) -> assertThat(server).startsWith("nginx"));
+		assertThat(response.headers().firstValue("Server"))
+			.hasValueSatisfying((server) -> assertThat(server).startsWith("nginx"));
 		assertThat(response.headers().allValues(HSTS)).containsExactly("max-age=86400");
 	}
 
@@ -164,7 +167,8 @@ class NginxEndToEndTest {
 	void overHttpThroughNginxTheRedirectCarriesNoHeader() throws Exception {
 		HttpResponse<String> response = get("http", httpPort, "/v1/health?x=1");
 		assertThat(response.statusCode()).isEqualTo(301);
-		assertThat(response.headers().firstValue("Location")).hasValue("https://api.example.test:" + httpsPort + "/v1/health?x=1");
+		assertThat(response.headers().firstValue("Location"))
+			.hasValue("https://api.example.test:" + httpsPort + "/v1/health?x=1");
 		assertThat(response.headers().allValues(HSTS)).isEmpty();
 	}
 

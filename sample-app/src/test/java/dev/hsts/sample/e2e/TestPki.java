@@ -13,8 +13,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A throwaway certificate authority and a server certificate it signed, made with the openssl command line, the
- * way an operator would: PEM files for nginx and Spring Boot, and a trust store for Java clients.
+ * A throwaway certificate authority and a server certificate it signed, made with the
+ * openssl command line, the way an operator would: PEM files for nginx and Spring Boot,
+ * and a trust store for Java clients.
  */
 final class TestPki {
 
@@ -44,12 +45,12 @@ final class TestPki {
 		Path csr = directory.resolve("server.csr");
 		Path cert = directory.resolve("server.pem");
 		Path extensions = directory.resolve("server.ext");
-		ExternalTools.run(Map.of(), openssl, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-				"-nodes", "-keyout", caKey.toString(), "-out", caCert.toString(), "-days", "3", "-sha256", "-subj",
-				"/CN=hsts-spring-boot-starter e2e test CA", "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
-				"keyUsage=critical,keyCertSign,cRLSign");
-		ExternalTools.run(Map.of(), openssl, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-				"-keyout", key.toString(), "-out", csr.toString(), "-subj", "/CN=api.example.test");
+		ExternalTools.run(Map.of(), openssl, "req", "-x509", "-newkey", "ec", "-pkeyopt",
+				"ec_paramgen_curve:prime256v1", "-nodes", "-keyout", caKey.toString(), "-out", caCert.toString(),
+				"-days", "3", "-sha256", "-subj", "/CN=hsts-spring-boot-starter e2e test CA", "-addext",
+				"basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign");
+		ExternalTools.run(Map.of(), openssl, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+				"-nodes", "-keyout", key.toString(), "-out", csr.toString(), "-subj", "/CN=api.example.test");
 		Files.writeString(extensions, "subjectAltName=" + subjectAltNames + "\nbasicConstraints=CA:FALSE\n"
 				+ "keyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n");
 		ExternalTools.run(Map.of(), openssl, "x509", "-req", "-in", csr.toString(), "-CA", caCert.toString(), "-CAkey",

@@ -36,12 +36,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * At least 100 000 HTTPS requests over 32 concurrent keep-alive connections to the sample app, on loopback,
- * while its scheduled rollout moves from stage 1 to stage 2 in the middle of the run: the clock runs at real
- * speed, set when the load starts so that stage 1's 5 s hold ends 5 s into the run. Every response carries
- * exactly one header with one of the schedule's values; once a response carried stage 2's value, no request
- * sent after that gets stage 1's; no 5xx; and the requests for a host the app does not serve, one in ten, all
- * get a 400 without HSTS. Bounded: it stops after 240 s whatever happens.
+ * At least 100 000 HTTPS requests over 32 concurrent keep-alive connections to the sample
+ * app, on loopback, while its scheduled rollout moves from stage 1 to stage 2 in the
+ * middle of the run: the clock runs at real speed, set when the load starts so that stage
+ * 1's 5 s hold ends 5 s into the run. Every response carries exactly one header with one
+ * of the schedule's values; once a response carried stage 2's value, no request sent
+ * after that gets stage 1's; no 5xx; and the requests for a host the app does not serve,
+ * one in ten, all get a 400 without HSTS. Bounded: it stops after 240 s whatever happens.
  */
 class LiveStageChangeLoadTest {
 
@@ -72,14 +73,13 @@ class LiveStageChangeLoadTest {
 		ShiftedClock clock = new ShiftedClock();
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SampleApplication.class)
 			.initializers((context) -> context.getBeanFactory().registerSingleton("rolloutClock", clock))
-			.run(
-				"--server.port=" + port, "--server.address=127.0.0.1", "--sample.http-port=-1",
-				"--sample.dev-certificate.path=" + keyStore, "--security.headers.hsts.rollout.stage=",
-				"--security.headers.hsts.rollout.started-at=" + startedAt,
-				"--security.headers.hsts.rollout.stages[0].max-age=300s",
-				"--security.headers.hsts.rollout.stages[0].hold=5s",
-				"--security.headers.hsts.rollout.stages[1].max-age=86400s", "--spring.main.banner-mode=off",
-				"--logging.level.root=WARN")) {
+			.run("--server.port=" + port, "--server.address=127.0.0.1", "--sample.http-port=-1",
+					"--sample.dev-certificate.path=" + keyStore, "--security.headers.hsts.rollout.stage=",
+					"--security.headers.hsts.rollout.started-at=" + startedAt,
+					"--security.headers.hsts.rollout.stages[0].max-age=300s",
+					"--security.headers.hsts.rollout.stages[0].hold=5s",
+					"--security.headers.hsts.rollout.stages[1].max-age=86400s", "--spring.main.banner-mode=off",
+					"--logging.level.root=WARN")) {
 			HttpClient client = HttpClient.newBuilder()
 				.sslContext(trusting(keyStore))
 				.version(HttpClient.Version.HTTP_1_1)
@@ -90,7 +90,8 @@ class LiveStageChangeLoadTest {
 			AtomicInteger sent = new AtomicInteger();
 			AtomicInteger afterChange = new AtomicInteger();
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-			// Stage 1 starts as the load starts, on the application's clock: its 5 s hold ends 5 s into the load.
+			// Stage 1 starts as the load starts, on the application's clock: its 5 s hold
+			// ends 5 s into the load.
 			clock.runFrom(startedAt);
 			ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
 			CountDownLatch done = new CountDownLatch(CONNECTIONS);
@@ -106,7 +107,8 @@ class LiveStageChangeLoadTest {
 									HttpRequest.newBuilder(uri).header("Host", host + ":" + port).build(),
 									HttpResponse.BodyHandlers.discarding());
 							List<String> hsts = response.headers().allValues("Strict-Transport-Security");
-							observations.add(new Observation(host, sentAt, System.nanoTime(), response.statusCode(), hsts));
+							observations
+								.add(new Observation(host, sentAt, System.nanoTime(), response.statusCode(), hsts));
 							if (hsts.contains(STAGE_2)) {
 								afterChange.incrementAndGet();
 							}
@@ -194,7 +196,8 @@ class LiveStageChangeLoadTest {
 	}
 
 	private static int freePort() throws Exception {
-		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+				java.net.InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
 	}

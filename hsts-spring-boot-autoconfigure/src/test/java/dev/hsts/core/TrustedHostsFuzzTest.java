@@ -1,4 +1,4 @@
-package dev.hsts.fuzz;
+package dev.hsts.core;
 
 import java.net.InetAddress;
 import java.util.List;
@@ -8,18 +8,15 @@ import java.util.regex.Pattern;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.hsts.core.HostHeader;
-import dev.hsts.core.HostNames;
-import dev.hsts.core.RejectionReason;
-import dev.hsts.core.TrustedHosts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fuzzes the per-request trusted-host check: the strict {@code Host} parser ({@link HostHeader}) and
- * {@link TrustedHosts#check(String, String)}, against a separate reference written plainly from the rules in
- * docs/trusted-hosts.md. Never an exception; the verdict is exactly the reference's; a parsed host is in its
- * normal form and parsing it again changes nothing. Without JAZZER_FUZZ=1 the committed inputs run as regression
+ * Fuzzes the per-request trusted-host check: the strict {@code Host} parser
+ * ({@link HostHeader}) and {@link TrustedHosts#check(String, String)}, against a separate
+ * reference written plainly from the rules in docs/trusted-hosts.md. Never an exception;
+ * the verdict is exactly the reference's; a parsed host is in its normal form and parsing
+ * it again changes nothing. Without JAZZER_FUZZ=1 the committed inputs run as regression
  * tests.
  */
 class TrustedHostsFuzzTest {
@@ -30,8 +27,8 @@ class TrustedHostsFuzzTest {
 	private static final TrustedHosts TRUSTED = TrustedHosts.of(ENTRIES, List.of());
 
 	/** Pieces that make interesting hosts more likely than random bytes do. */
-	private static final List<String> PIECES = List.of("api", "example", "com", "org", "www", ".", "..", ":", "::",
-			"[", "]", "@", "%", "_", "-", "*", "10", "0", "1", "255", "256", "192", "2", "7", "443", "65535", "65536",
+	private static final List<String> PIECES = List.of("api", "example", "com", "org", "www", ".", "..", ":", "::", "[",
+			"]", "@", "%", "_", "-", "*", "10", "0", "1", "255", "256", "192", "2", "7", "443", "65535", "65536",
 			"fd00", "ffff", "FD", "API", "EXAMPLE", "xn--bcher-kva", "b\u00fccher", "\u212a", " ", "\t", "\r\n", "\0",
 			"/", "0x7f", "127", "::ffff:", "fe80::1%eth0", "[::1]", "api.example.com", ".example.org", "a".repeat(63),
 			"a".repeat(64));
@@ -42,8 +39,9 @@ class TrustedHostsFuzzTest {
 		String serverName = data.consumeBoolean() ? null : (data.consumeBoolean() ? host : hostish(data));
 		Optional<RejectionReason> verdict = TRUSTED.check(host, serverName);
 		String expected = referenceVerdict(host, serverName);
-		assertThat(verdict.map(Enum::name).orElse("OK")).as("Host %s, server name %s", printable(host),
-				printable(serverName)).isEqualTo(expected);
+		assertThat(verdict.map(Enum::name).orElse("OK"))
+			.as("Host %s, server name %s", printable(host), printable(serverName))
+			.isEqualTo(expected);
 	}
 
 	@FuzzTest(maxDuration = "10m", maxExecutions = 1_000_000)
@@ -60,7 +58,8 @@ class TrustedHostsFuzzTest {
 		String host = parsed.host();
 		assertThat(upper.host()).isEqualTo(host);
 		assertThat(upper.port()).isEqualTo(parsed.port());
-		assertThat(host).isEqualTo(HostNames.normalize(host)).isEqualTo(upperAscii(host).toLowerCase(java.util.Locale.ROOT));
+		assertThat(host).isEqualTo(HostNames.normalize(host))
+			.isEqualTo(upperAscii(host).toLowerCase(java.util.Locale.ROOT));
 		assertThat(host).doesNotEndWith(".").doesNotStartWith("[");
 		assertThat(parsed.port()).isBetween(-1, 65535).isNotZero();
 		String again = ((host.indexOf(':') >= 0) ? "[" + host + "]" : host)
@@ -85,7 +84,8 @@ class TrustedHostsFuzzTest {
 		return host.toString();
 	}
 
-	// ---- The reference: docs/trusted-hosts.md ("Matching", "Malformed values"), written the plain way ----
+	// ---- The reference: docs/trusted-hosts.md ("Matching", "Malformed values"), written
+	// the plain way ----
 
 	private static final Pattern BRACKETED = Pattern.compile("\\[([^\\[\\]]*)\\](?::(.*))?", Pattern.DOTALL);
 
@@ -137,7 +137,8 @@ class TrustedHostsFuzzTest {
 				return null;
 			}
 			try {
-				// Brackets make the JDK parse a literal only; it never asks DNS for these.
+				// Brackets make the JDK parse a literal only; it never asks DNS for
+				// these.
 				return InetAddress.getByName("[" + address + "]").getAddress();
 			}
 			catch (Exception ex) {
@@ -182,8 +183,8 @@ class TrustedHostsFuzzTest {
 	static boolean referenceAllowed(Object host) {
 		if (host instanceof byte[] address) {
 			if (address.length == 4) {
-				return address[0] == 10 || (address[0] == (byte) 192 && address[1] == 0 && address[2] == 2
-						&& address[3] == 7);
+				return address[0] == 10
+						|| (address[0] == (byte) 192 && address[1] == 0 && address[2] == 2 && address[3] == 7);
 			}
 			boolean loopback = address[15] == 1;
 			for (int i = 0; i < 15; i++) {

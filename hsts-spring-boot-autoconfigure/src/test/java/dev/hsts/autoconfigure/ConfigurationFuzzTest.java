@@ -1,4 +1,4 @@
-package dev.hsts.fuzz;
+package dev.hsts.autoconfigure;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -6,13 +6,6 @@ import java.util.Map;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.hsts.autoconfigure.HttpsRedirectAutoConfiguration;
-import dev.hsts.autoconfigure.HttpsRedirectProperties;
-import dev.hsts.autoconfigure.InvalidSecurityHeadersPropertyException;
-import dev.hsts.autoconfigure.SecurityHeadersAutoConfiguration;
-import dev.hsts.autoconfigure.SecurityHeadersProperties;
-import dev.hsts.autoconfigure.TrustedHostsAutoConfiguration;
-import dev.hsts.autoconfigure.TrustedHostsProperties;
 import dev.hsts.core.HstsPolicy;
 import dev.hsts.core.HstsStage;
 import dev.hsts.core.TrustedHosts;
@@ -26,17 +19,21 @@ import org.springframework.boot.convert.ApplicationConversionService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fuzzes the whole configuration path the way Spring Boot runs it: binding {@code security.headers.hsts.*} from
- * strings (durations, numbers, booleans, instants, host entries), then validating the policy. Every input either
- * builds a policy that keeps the documented invariants, or fails with an answer that names a property: Boot's
- * BindException or our InvalidSecurityHeadersPropertyException. Nothing else escapes. The same for the other headers, the trusted
- * hosts and the HTTPS redirect ({@code security.headers.*}, {@code security.headers.trusted-hosts.*},
- * {@code security.headers.https-redirect.*}), built by the auto-configuration's own bean methods.
+ * Fuzzes the whole configuration path the way Spring Boot runs it: binding
+ * {@code security.headers.hsts.*} from strings (durations, numbers, booleans, instants,
+ * host entries), then validating the policy. Every input either builds a policy that
+ * keeps the documented invariants, or fails with an answer that names a property: Boot's
+ * BindException or our InvalidSecurityHeadersPropertyException. Nothing else escapes. The
+ * same for the other headers, the trusted hosts and the HTTPS redirect
+ * ({@code security.headers.*}, {@code security.headers.trusted-hosts.*},
+ * {@code security.headers.https-redirect.*}), built by the auto-configuration's own bean
+ * methods.
  */
 class ConfigurationFuzzTest {
 
 	static {
-		// Plain JUnit, no Boot logging system: Logback's default would log every binding and every startup
+		// Plain JUnit, no Boot logging system: Logback's default would log every binding
+		// and every startup
 		// finding of each execution to the console, which costs more than the execution.
 		((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
 			.setLevel(ch.qos.logback.classic.Level.ERROR);
@@ -46,7 +43,8 @@ class ConfigurationFuzzTest {
 			"security.headers.hsts.rollout.stage", "security.headers.hsts.rollout.started-at",
 			"security.headers.hsts.include-subdomains", "security.headers.hsts.preload", "security.headers.hsts.revoke",
 			"security.headers.hsts.excluded-hosts", "security.headers.hsts.rollout.stages[0].max-age",
-			"security.headers.hsts.rollout.stages[0].hold", "security.headers.hsts.rollout.stages[0].include-subdomains",
+			"security.headers.hsts.rollout.stages[0].hold",
+			"security.headers.hsts.rollout.stages[0].include-subdomains",
 			"security.headers.hsts.rollout.stages[1].max-age", "security.headers.hsts.rollout.stages[1].hold",
 			"security.headers.hsts.rollout.stages[1].include-subdomains",
 			"security.headers.hsts.rollout.stages[2].max-age");
@@ -94,12 +92,15 @@ class ConfigurationFuzzTest {
 			"security.headers.https-redirect.https-port", "security.headers.https-redirect.get-and-head-status",
 			"security.headers.https-redirect.other-methods-status", "security.headers.https-redirect.exempt-paths[0]");
 
-	/** Pieces of valid values and troublemakers, so that binding gets past the first character more often. */
+	/**
+	 * Pieces of valid values and troublemakers, so that binding gets past the first
+	 * character more often.
+	 */
 	private static final List<String> HEADER_PIECES = List.of("nosniff", "DENY", "SAMEORIGIN", "disabled",
 			"no-referrer", "origin", "same-origin", "same-site", "geolocation=()", "camera=(self)", "no-store",
 			"private", "max-age=60", "default-src 'self'", "script-src 'nonce-{nonce}'", "{nonce}", ";", ",", " ",
-			"/docs/**", "/", "**", "{", "}", "*", "*.example.com", "api.example.com", "10.0.0.0/8", "::1", "[::1]",
-			"_", "https://", ":443", "301", "308", "443", "0", "-1", "99999", "true", "\r\n", "\r", "\n", "\u0000",
+			"/docs/**", "/", "**", "{", "}", "*", "*.example.com", "api.example.com", "10.0.0.0/8", "::1", "[::1]", "_",
+			"https://", ":443", "301", "308", "443", "0", "-1", "99999", "true", "\r\n", "\r", "\n", "\u0000",
 			"\u00fc");
 
 	@FuzzTest(maxDuration = "15m", maxExecutions = 1_000_000)
@@ -121,8 +122,10 @@ class ConfigurationFuzzTest {
 		HttpsRedirectProperties redirect;
 		try {
 			headers = binder.bindOrCreate("security.headers", Bindable.of(SecurityHeadersProperties.class));
-			trustedHosts = binder.bindOrCreate("security.headers.trusted-hosts", Bindable.of(TrustedHostsProperties.class));
-			redirect = binder.bindOrCreate("security.headers.https-redirect", Bindable.of(HttpsRedirectProperties.class));
+			trustedHosts = binder.bindOrCreate("security.headers.trusted-hosts",
+					Bindable.of(TrustedHostsProperties.class));
+			redirect = binder.bindOrCreate("security.headers.https-redirect",
+					Bindable.of(HttpsRedirectProperties.class));
 		}
 		catch (BindException ex) {
 			assertThat(ex.getName().toString()).startsWith("security.headers");
@@ -130,7 +133,8 @@ class ConfigurationFuzzTest {
 		}
 		SecurityHeadersAutoConfiguration configuration = new SecurityHeadersAutoConfiguration(headers);
 		try {
-			// What the auto-configuration builds, in its order; a header that is switched off has no bean.
+			// What the auto-configuration builds, in its order; a header that is switched
+			// off has no bean.
 			if (!isDisabled(headers.getContentTypeOptions())) {
 				configuration.contentTypeOptionsHeaderWriter();
 			}
@@ -189,9 +193,15 @@ class ConfigurationFuzzTest {
 		return (bracket >= 0) ? key.substring(0, bracket) : key;
 	}
 
-	/** Lets the pieces carry control and non-ASCII characters, written as backslash escapes. */
+	/**
+	 * Lets the pieces carry control and non-ASCII characters, written as backslash
+	 * escapes.
+	 */
 	private static String unescape(String value) {
-		return value.replace("\\r", "\r").replace("\\n", "\n").replace("\\u0000", "\u0000").replace("\\u00fc", "\u00fc");
+		return value.replace("\\r", "\r")
+			.replace("\\n", "\n")
+			.replace("\\u0000", "\u0000")
+			.replace("\\u00fc", "\u00fc");
 	}
 
 	private static void checkInvariants(HstsPolicy policy) {
@@ -200,8 +210,8 @@ class ConfigurationFuzzTest {
 		for (int i = 0; i < stages.size(); i++) {
 			HstsStage stage = stages.get(i);
 			assertThat(stage.maxAgeSeconds()).isPositive();
-			assertThat(stage.headerValue()).isEqualTo(
-					HstsStage.render(stage.maxAgeSeconds(), stage.includeSubDomains(), stage.preload()));
+			assertThat(stage.headerValue())
+				.isEqualTo(HstsStage.render(stage.maxAgeSeconds(), stage.includeSubDomains(), stage.preload()));
 			assertThat(stage.headerValue()).matches("max-age=[0-9]+(; includeSubDomains)?(; preload)?");
 			if (stage.preload()) {
 				assertThat(i).isEqualTo(stages.size() - 1);

@@ -1,23 +1,21 @@
-package dev.hsts.fuzz;
+package dev.hsts.core;
 
 import java.util.List;
 import java.util.function.BiFunction;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.hsts.core.ContentSecurityPolicy;
-import dev.hsts.core.HeaderValues;
-import dev.hsts.core.InvalidPolicyException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fuzzes the validation of every configured header value ({@link HeaderValues}, {@link ContentSecurityPolicy}):
- * the only failure is an {@link InvalidPolicyException} naming the setting, with a message that cannot split a
- * log line or report; a value that passes is visible ASCII (never CR, LF, another control character or non-ASCII),
- * and validating it again gives it back unchanged; a CSP nonce lands exactly where the policy put
- * {@code 'nonce-{nonce}'} and no placeholder survives. Without JAZZER_FUZZ=1 the committed inputs run as regression
- * tests.
+ * Fuzzes the validation of every configured header value ({@link HeaderValues},
+ * {@link ContentSecurityPolicy}): the only failure is an {@link InvalidPolicyException}
+ * naming the setting, with a message that cannot split a log line or report; a value that
+ * passes is visible ASCII (never CR, LF, another control character or non-ASCII), and
+ * validating it again gives it back unchanged; a CSP nonce lands exactly where the policy
+ * put {@code 'nonce-{nonce}'} and no placeholder survives. Without JAZZER_FUZZ=1 the
+ * committed inputs run as regression tests.
  */
 class HeaderValuesFuzzTest {
 
@@ -37,8 +35,8 @@ class HeaderValuesFuzzTest {
 			"same-site", "cross-origin", "unsafe-none", "same-origin-allow-popups", "geolocation", "camera", "=", "()",
 			"(", ")", "self", "src", "*", "\"https://a.example\"", "\"", "'", "'none'", "no-store", "private",
 			"max-age", "=60", "no-cache", "default-src", "script-src", "img-src", "'self'", "'nonce-{nonce}'",
-			"{nonce}", "'nonce-", "{", "}", "nonce", "data:", "https://a.example", ",", ";", " ", "  ", "\t", "\r", "\n",
-			"\r\n", "\0", "\u007f", "\u0085", "\u00a0", "\u00fc", "\u2028", "\uffff");
+			"{nonce}", "'nonce-", "{", "}", "nonce", "data:", "https://a.example", ",", ";", " ", "  ", "\t", "\r",
+			"\n", "\r\n", "\0", "\u007f", "\u0085", "\u00a0", "\u00fc", "\u2028", "\uffff");
 
 	@FuzzTest(maxDuration = "10m", maxExecutions = 1_000_000)
 	void headerValuesAreSafeAndStable(FuzzedDataProvider data) {
@@ -87,7 +85,9 @@ class HeaderValuesFuzzTest {
 		assertThat(count(template, "'nonce-" + ContentSecurityPolicy.NONCE_PLACEHOLDER + "'")).isEqualTo(placeholders);
 		assertThat(policy.usesNonce()).isEqualTo(placeholders > 0);
 		String rendered = policy.render(nonce);
-		assertThat(rendered).doesNotContain(ContentSecurityPolicy.NONCE_PLACEHOLDER).doesNotContain("{").doesNotContain("}");
+		assertThat(rendered).doesNotContain(ContentSecurityPolicy.NONCE_PLACEHOLDER)
+			.doesNotContain("{")
+			.doesNotContain("}");
 		assertThat(rendered).isEqualTo(template.replace(ContentSecurityPolicy.NONCE_PLACEHOLDER, nonce));
 		assertThat(count(rendered, "'nonce-" + nonce + "'")).isEqualTo(placeholders);
 		assertSafeHeaderValue(rendered);
@@ -124,7 +124,8 @@ class HeaderValuesFuzzTest {
 		assertThat(ex.getPath()).isEqualTo(PROPERTY);
 		assertThat(ex.getReason()).isNotBlank();
 		assertThat(ex.getAction()).isNotBlank();
-		// What the startup report prints: never a raw control character that could forge a line.
+		// What the startup report prints: never a raw control character that could forge
+		// a line.
 		assertNoControlCharacters(ex.getMessage());
 		assertNoControlCharacters(ex.getReason());
 	}

@@ -1,4 +1,4 @@
-package dev.hsts.fuzz;
+package dev.hsts.core;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -6,20 +6,21 @@ import java.util.List;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.hsts.core.HostNames;
-import dev.hsts.core.HostPatterns;
-import dev.hsts.core.InvalidPolicyException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fuzzes host matching against a separate, obviously-correct reference, and entry parsing for its only
- * documented failure. Without JAZZER_FUZZ=1 the committed inputs run as regression tests.
+ * Fuzzes host matching against a separate, obviously-correct reference, and entry parsing
+ * for its only documented failure. Without JAZZER_FUZZ=1 the committed inputs run as
+ * regression tests.
  */
 class HostPatternsFuzzTest {
 
 	private static final List<String> ENTRIES = List.of("api.example.com", "*.example.org", "xn--bcher-kva.example",
 			"10.0.0.0/8", "192.0.2.7", "fd00::/8", "::1");
+
+	private static final String DOTTED_QUAD = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+			+ "(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}";
 
 	private static final HostPatterns PATTERNS = HostPatterns.parse(ENTRIES, "fuzz");
 
@@ -72,17 +73,27 @@ class HostPatternsFuzzTest {
 			lower.append((c >= 'A' && c <= 'Z') ? (char) (c + 32) : c);
 		}
 		host = lower.toString();
-		if (host.matches("(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}")) {
+		if (host.matches(DOTTED_QUAD)) {
 			byte[] address = address(host);
 			return (address[0] == 10) || host.equals("192.0.2.7");
 		}
 		if (host.matches("[0-9a-f:.]+") && host.chars().filter((c) -> c == ':').count() >= 2 && host.length() <= 45) {
+			// RFC 3986's IPv6address, stricter than InetAddress: hex groups of at most
+			// four digits, and an embedded
+			// IPv4 part only as a dotted quad without leading zeros (as browsers and
+			// Tomcat read a Host).
+			for (String group : host.split(":", -1)) {
+				if (group.contains(".") ? !group.matches(DOTTED_QUAD) : group.length() > 4) {
+					return false;
+				}
+			}
 			byte[] address = address(host);
 			if (address == null) {
 				return false;
 			}
 			if (address.length == 4) {
-				return (address[0] == 10) || (address[0] == (byte) 192 && address[1] == 0 && address[2] == 2 && address[3] == 7);
+				return (address[0] == 10)
+						|| (address[0] == (byte) 192 && address[1] == 0 && address[2] == 2 && address[3] == 7);
 			}
 			boolean loopback = true;
 			for (int i = 0; i < 15; i++) {
