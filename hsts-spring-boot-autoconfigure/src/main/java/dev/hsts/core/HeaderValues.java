@@ -45,11 +45,17 @@ public final class HeaderValues {
 		.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+(=([!#$%&'*+.^_`|~0-9A-Za-z-]+|\"[^\"\\\\]*\"))?");
 
 	/**
+	 * One origin of a Permissions-Policy allowlist: {@code self}, {@code src}, {@code *}
+	 * or a quoted origin.
+	 */
+	private static final String PERMISSIONS_ORIGIN = "(self|src|\\*|\"[^\"\\s\\\\]+\")";
+
+	/**
 	 * One Permissions-Policy member (a structured-field dictionary entry):
 	 * {@code feature=allowlist}.
 	 */
-	private static final Pattern PERMISSIONS_MEMBER = Pattern.compile(
-			"([a-z*][a-z0-9_*.-]*)=(\\*|self|src|\\(\\s*((self|src|\\*|\"[^\"\\s\\\\]+\")(\\s+(self|src|\\*|\"[^\"\\s\\\\]+\"))*)?\\s*\\))");
+	private static final Pattern PERMISSIONS_MEMBER = Pattern.compile("([a-z*][a-z0-9_*.-]*)=(\\*|self|src|\\(\\s*("
+			+ PERMISSIONS_ORIGIN + "(\\s+" + PERMISSIONS_ORIGIN + ")*)?\\s*\\))");
 
 	private HeaderValues() {
 	}

@@ -141,6 +141,14 @@ final class HostHeader {
 	}
 
 	/**
+	 * What is wrong with a port that {@link #parsePort(String, int)} refused, or with one
+	 * that should not be there at all.
+	 */
+	private static String portProblem(boolean allowPort) {
+		return allowPort ? "its port is not a number from 1 to 65535" : "it has a port";
+	}
+
+	/**
 	 * The port from {@code start} to the end: 1 to 65535, digits only, no leading zero;
 	 * -1 if not.
 	 */

@@ -86,7 +86,7 @@ final class HostPatterns {
 	 * Parses and validates configured entries.
 	 * @param entries the entries as configured
 	 * @param property the property that holds them, for error messages (e.g.
-	 * {@code security.headers.hsts.excluded-hosts})
+	 * {@code hsts.excluded-hosts})
 	 * @return the patterns
 	 * @throws InvalidPolicyException naming {@code property[i]} for the first entry that
 	 * is not valid

@@ -44,6 +44,14 @@ public final class DeferringHeaderWriterFilter extends HeaderWriterFilter {
 	private static final FilterChain END = (request, response) -> {
 	};
 
+	/**
+	 * What {@code OncePerRequestFilter} would name the attribute: Spring Security's
+	 * filters have no filter name, so it is the class name; made once instead of on every
+	 * request.
+	 */
+	private static final String ALREADY_FILTERED_ATTRIBUTE = DeferringHeaderWriterFilter.class.getName()
+			+ ALREADY_FILTERED_SUFFIX;
+
 	private final HeaderWriter springSecurityWriters;
 
 	private boolean writeEagerly;
@@ -96,6 +104,11 @@ public final class DeferringHeaderWriterFilter extends HeaderWriterFilter {
 		finally {
 			starterResponse.writeSpringSecurityHeaders();
 		}
+	}
+
+	@Override
+	protected String getAlreadyFilteredAttributeName() {
+		return (getFilterName() != null) ? super.getAlreadyFilteredAttributeName() : ALREADY_FILTERED_ATTRIBUTE;
 	}
 
 	@Override

@@ -61,6 +61,12 @@ public class SecurityHeadersFilter extends OncePerRequestFilter implements Order
 	private ApplicationHeaderValues applicationHeaderValues;
 
 	/**
+	 * {@code OncePerRequestFilter}'s attribute name, made once instead of on every
+	 * request.
+	 */
+	private volatile String alreadyFilteredAttributeName;
+
+	/**
 	 * @param writers the writers to apply, in order; the {@link CommitTimeHeaderWriter}s
 	 * among them only when the response is complete
 	 */
@@ -133,6 +139,21 @@ public class SecurityHeadersFilter extends OncePerRequestFilter implements Order
 	 */
 	public void setApplicationHeaderValues(ApplicationHeaderValues values) {
 		this.applicationHeaderValues = values;
+	}
+
+	/**
+	 * The attribute that marks the request as filtered: {@code OncePerRequestFilter}'s
+	 * own name (the filter name, known once the container initialised the filter), made
+	 * on the first request instead of concatenated on every one.
+	 */
+	@Override
+	protected String getAlreadyFilteredAttributeName() {
+		String name = this.alreadyFilteredAttributeName;
+		if (name == null) {
+			name = super.getAlreadyFilteredAttributeName();
+			this.alreadyFilteredAttributeName = name;
+		}
+		return name;
 	}
 
 	@Override

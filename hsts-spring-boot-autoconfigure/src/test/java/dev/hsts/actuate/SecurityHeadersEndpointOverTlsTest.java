@@ -57,7 +57,8 @@ class SecurityHeadersEndpointOverTlsTest {
 	void pinnedModeShowsTheLivePolicyEveryHeaderAndTheFindings() {
 		try (RunningApp app = RunningApp.https(APP, EXPOSE, "security.headers.hsts.rollout.stage=2",
 				"security.headers.trusted-hosts.allowed=api.example.test,localhost",
-				"security.headers.content-security-policy.policy=default-src 'self'; report-uri https://r.example/csp?token=s3cret")) {
+				"security.headers.content-security-policy.policy=default-src 'self'; "
+						+ "report-uri https://r.example/csp?token=s3cret")) {
 			Map<String, Object> report = report(app);
 			assertThat(report.get("enabled")).isEqualTo(true);
 			Map<String, Object> hsts = map(report.get("hsts"));
@@ -96,7 +97,8 @@ class SecurityHeadersEndpointOverTlsTest {
 	@Test
 	void secretValuesAreShownWhenTheApplicationSaysSo() {
 		try (RunningApp app = RunningApp.https(APP, EXPOSE, "management.endpoint.securityheaders.show-values=always",
-				"security.headers.content-security-policy.policy=default-src 'self'; report-uri https://r.example/csp?token=s3cret")) {
+				"security.headers.content-security-policy.policy=default-src 'self'; "
+						+ "report-uri https://r.example/csp?token=s3cret")) {
 			assertThat(map(report(app).get("headers"))).containsEntry("Content-Security-Policy",
 					"default-src 'self'; report-uri https://r.example/csp?token=s3cret");
 		}

@@ -121,9 +121,9 @@ class SpringSecurityWritersOverTlsTest {
 
 	@Test
 	void aChainWithOnlyHeadersTheStarterTookOverStartsAndSendsTheStartersHeaders() {
-		try (RunningApp onlyHandedOver = RunningApp.https(new Class<?>[] { OnlyHandedOverHeadersApplication.class },
+		try (RunningApp onlyManaged = RunningApp.https(new Class<?>[] { OnlyManagedHeadersApplication.class },
 				PROPERTIES)) {
-			HttpResponse<String> response = onlyHandedOver.https().get("api.example.test", "/ok");
+			HttpResponse<String> response = onlyManaged.https().get("api.example.test", "/ok");
 			assertThat(response.statusCode()).isEqualTo(200);
 			for (Map.Entry<String, String> header : Headers.DEFAULTS.entrySet()) {
 				Headers.assertExactlyOne(response, header.getKey(), header.getValue());

@@ -19,7 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import(HeadersEndpoints.class)
-public class OnlyHandedOverHeadersApplication {
+public class OnlyManagedHeadersApplication {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
