@@ -121,7 +121,7 @@ public final class TrustedHosts {
 
 	/**
 	 * Whether a server name is exactly the (already validated) Host header's host: the
-	 * usual case.
+	 * usual case. Only an IPv6 literal may come in brackets.
 	 */
 	private static boolean sameHost(HostHeader raw, String serverName) {
 		String host = raw.host();
@@ -129,7 +129,7 @@ public final class TrustedHosts {
 		if (length == host.length()) {
 			return serverName.equalsIgnoreCase(host);
 		}
-		if (length == host.length() + 2 && serverName.charAt(0) == '[') {
+		if (length == host.length() + 2 && serverName.charAt(0) == '[' && host.indexOf(':') >= 0) {
 			return serverName.regionMatches(true, 1, host, 0, host.length()) && serverName.charAt(length - 1) == ']';
 		}
 		return false;

@@ -136,6 +136,15 @@ class TrustedHostsFuzzTest {
 			if (!address.matches("[0-9A-Fa-f:][0-9A-Fa-f:.]*") || !address.contains(":")) {
 				return null;
 			}
+			// RFC 3986's IPv6address, stricter than InetAddress: hex groups of at most
+			// four
+			// digits, and an embedded IPv4 part only as a dotted quad without leading
+			// zeros.
+			for (String group : address.split(":", -1)) {
+				if (group.contains(".") ? !DOTTED_QUAD.matcher(group).matches() : group.length() > 4) {
+					return null;
+				}
+			}
 			try {
 				// Brackets make the JDK parse a literal only; it never asks DNS for
 				// these.

@@ -72,6 +72,9 @@ class TrustedHostsTest {
 		assertThat(POLICY.check("evil.com", "api.example.test")).contains(RejectionReason.NOT_ALLOWED);
 		assertThat(POLICY.check("api.example.test", "a@b")).contains(RejectionReason.MALFORMED);
 		assertThat(POLICY.check("api.example.test", "")).contains(RejectionReason.MALFORMED);
+		// Only an IPv6 literal may come in brackets (found by TrustedHostsFuzzTest).
+		assertThat(POLICY.check("api.example.test", "[api.example.test]")).contains(RejectionReason.MALFORMED);
+		assertThat(POLICY.check("2", "[2]")).contains(RejectionReason.MALFORMED);
 	}
 
 	/** The finding's message as the operator reads it. */
