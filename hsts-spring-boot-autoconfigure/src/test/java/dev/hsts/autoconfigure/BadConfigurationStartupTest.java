@@ -118,6 +118,12 @@ class BadConfigurationStartupTest {
 						"security.headers.https-redirect.enabled=maybe"),
 				boots("unknown boolean for the starter's switch", "security.headers.enabled",
 						"security.headers.enabled=ture"),
+				// Boot's binder reads on/off as booleans, @ConditionalOnBooleanProperty
+				// only true/false.
+				ours("'on' for the starter's switch", "security.headers.enabled", "security.headers.enabled=true",
+						"security.headers.enabled=on"),
+				ours("'off' for the redirect switch", "security.headers.https-redirect.enabled",
+						"security.headers.https-redirect.enabled=false", "security.headers.https-redirect.enabled=off"),
 				ours("not a redirect status", "security.headers.https-redirect.get-and-head-status", "308",
 						"security.headers.https-redirect.enabled=true",
 						"security.headers.https-redirect.get-and-head-status=200"),
