@@ -6,8 +6,12 @@ import java.util.Set;
 import dev.hsts.core.InvalidPolicyException;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
@@ -22,6 +26,11 @@ import org.springframework.core.env.Environment;
  * {@code false}: {@code enabled: on} would otherwise switch the starter off in silence,
  * and a value that is no boolean at all ({@code enabled: ture}) fails the binding, with
  * Boot's report naming the property.
+ *
+ * <p>
+ * With the whole starter switched off ({@code security.headers.enabled=false}) it says so
+ * once at startup, as a warning (the {@code starter.off} finding): the application then
+ * sends none of the starter's headers.
  */
 @AutoConfiguration(before = { SecurityHeadersAutoConfiguration.class, TrustedHostsAutoConfiguration.class,
 		HttpsRedirectAutoConfiguration.class })
@@ -29,6 +38,19 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties({ SecurityHeadersProperties.class, TrustedHostsProperties.class,
 		HttpsRedirectProperties.class })
 public class SecurityHeadersPropertiesAutoConfiguration {
+
+	/** Reports the {@code starter.off} finding when the whole starter is switched off. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "security.headers.enabled", havingValue = false)
+	static class StarterOffConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		FindingsStartupReport securityHeadersFindingsStartupReport() {
+			return new FindingsStartupReport(SecurityHeadersFindings.starterSwitchedOff());
+		}
+
+	}
 
 	/**
 	 * The switches read by {@code @ConditionalOnBooleanProperty}, relative to the

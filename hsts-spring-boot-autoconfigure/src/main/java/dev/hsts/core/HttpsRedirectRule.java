@@ -62,6 +62,14 @@ public final class HttpsRedirectRule {
 	}
 
 	/**
+	 * Whether any path is served over plain HTTP as it is.
+	 * @return whether exempt paths are configured
+	 */
+	public boolean hasExemptPaths() {
+		return !this.exemptPaths.isEmpty();
+	}
+
+	/**
 	 * The status for a request method.
 	 * @param method the HTTP method
 	 * @return the redirect status

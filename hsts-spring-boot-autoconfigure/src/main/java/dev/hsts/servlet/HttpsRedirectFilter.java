@@ -56,7 +56,7 @@ public class HttpsRedirectFilter extends GenericFilterBean implements Ordered {
 	}
 
 	private boolean isExempt(HttpServletRequest request) {
-		return this.rule.isExempt(RequestPaths.pathWithinApplication(request));
+		return this.rule.hasExemptPaths() && this.rule.isExempt(RequestPaths.pathWithinApplication(request));
 	}
 
 	private void redirect(HttpServletRequest request, HttpServletResponse response) {

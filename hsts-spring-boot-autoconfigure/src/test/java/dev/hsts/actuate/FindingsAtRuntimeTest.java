@@ -72,6 +72,16 @@ class FindingsAtRuntimeTest {
 	}
 
 	@Test
+	void switchingTheWholeStarterOffIsAWarningAtStartup(CapturedOutput output) {
+		try (RunningApp app = RunningApp.https(APP, "security.headers.enabled=false")) {
+			assertThat(output.getAll()).containsOnlyOnce("Security headers: 1 finding")
+				.contains("[warning] starter.off (security.headers.enabled)")
+				.containsPattern("WARN .*FindingsStartupReport");
+			assertThat(Http.values(app.https().get("api.example.test", "/ok"), "Strict-Transport-Security")).isEmpty();
+		}
+	}
+
+	@Test
 	void theStartupReportIsPrintedOnce(CapturedOutput output) {
 		try (RunningApp app = RunningApp.https(APP, "security.headers.hsts.revoke=true",
 				"logging.level.dev.hsts=INFO")) {
