@@ -116,8 +116,9 @@ public class SecurityHeadersEndpoint {
 		Map<String, Object> report = new LinkedHashMap<>();
 		report.put("enabled", this.enabled);
 		report.put("hsts", hsts(now));
-		report.put("headers", headers(show));
-		report.put("cacheControl", cacheControl());
+		List<HeaderDescription> descriptions = descriptions();
+		report.put("headers", headers(descriptions, show));
+		report.put("cacheControl", cacheControl(descriptions));
 		report.put("trustedHosts", trustedHosts());
 		List<Map<String, Object>> findingList = new ArrayList<>();
 		for (Finding finding : this.findings.get()) {
@@ -212,29 +213,27 @@ public class SecurityHeadersEndpoint {
 	 * writer that does not describe itself is shown with what it writes on a preview
 	 * request. HSTS has its own section, the Cache-Control default too.
 	 */
-	private Map<String, Object> headers(boolean show) {
+	private static Map<String, Object> headers(List<HeaderDescription> descriptions, boolean show) {
 		Map<String, Object> headers = new LinkedHashMap<>();
 		Map<List<String>, Map<String, Object>> byPath = new LinkedHashMap<>();
-		for (HeaderWriter writer : this.writers) {
-			for (HeaderDescription description : descriptions(writer)) {
-				String name = description.name();
-				if (name.equalsIgnoreCase(HstsPolicy.HEADER_NAME) || name.equalsIgnoreCase(CACHE_CONTROL)) {
-					continue;
+		for (HeaderDescription description : descriptions) {
+			String name = description.name();
+			if (name.equalsIgnoreCase(HstsPolicy.HEADER_NAME) || name.equalsIgnoreCase(CACHE_CONTROL)) {
+				continue;
+			}
+			if (description.everyPath()) {
+				if (description.value() != null) {
+					headers.putIfAbsent(name, masked(name, description.value(), show));
 				}
-				if (description.everyPath()) {
-					if (description.value() != null) {
-						headers.putIfAbsent(name, masked(name, description.value(), show));
-					}
-				}
-				else {
-					Map<String, Object> entry = byPath.computeIfAbsent(description.onlyPaths(), (paths) -> {
-						Map<String, Object> created = new LinkedHashMap<>();
-						created.put("paths", paths);
-						return created;
-					});
-					if (description.value() != null) {
-						entry.put(name, masked(name, description.value(), show));
-					}
+			}
+			else {
+				Map<String, Object> entry = byPath.computeIfAbsent(description.onlyPaths(), (paths) -> {
+					Map<String, Object> created = new LinkedHashMap<>();
+					created.put("paths", paths);
+					return created;
+				});
+				if (description.value() != null) {
+					entry.put(name, masked(name, description.value(), show));
 				}
 			}
 		}
@@ -242,6 +241,15 @@ public class SecurityHeadersEndpoint {
 			headers.put("Content-Security-Policy (by path)", List.copyOf(byPath.values()));
 		}
 		return headers;
+	}
+
+	/** What the writers write, each in its own words, in the order they run. */
+	private List<HeaderDescription> descriptions() {
+		List<HeaderDescription> descriptions = new ArrayList<>();
+		for (HeaderWriter writer : this.writers) {
+			descriptions.addAll(descriptions(writer));
+		}
+		return descriptions;
 	}
 
 	/**
@@ -267,13 +275,11 @@ public class SecurityHeadersEndpoint {
 		return show ? policy : REPORT_DIRECTIVE.matcher(policy).replaceAll("$1 " + MASK);
 	}
 
-	private Map<String, Object> cacheControl() {
+	private static Map<String, Object> cacheControl(List<HeaderDescription> descriptions) {
 		HeaderDescription found = null;
-		for (HeaderWriter writer : this.writers) {
-			for (HeaderDescription description : descriptions(writer)) {
-				if (description.name().equalsIgnoreCase(CACHE_CONTROL) && description.everyPath()) {
-					found = description;
-				}
+		for (HeaderDescription description : descriptions) {
+			if (description.name().equalsIgnoreCase(CACHE_CONTROL) && description.everyPath()) {
+				found = description;
 			}
 		}
 		Map<String, Object> cacheControl = new LinkedHashMap<>();

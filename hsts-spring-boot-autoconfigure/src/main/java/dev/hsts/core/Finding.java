@@ -10,7 +10,9 @@ import java.util.Objects;
  * @param severity how serious it is ({@link Severity#ERROR} stops startup)
  * @param code a stable identifier, e.g. {@code hsts.revoked}
  * @param message what it means and what to do
- * @param property the property to change, or {@code null}
+ * @param property the setting to change, or {@code null}: relative to the configuration
+ * ({@code hsts.revoke}) in a finding of the core, whose message names other settings as
+ * <code>${path}</code>; a full property name once the Spring Boot layer has qualified it
  */
 public record Finding(Severity severity, String code, String message, String property) {
 
