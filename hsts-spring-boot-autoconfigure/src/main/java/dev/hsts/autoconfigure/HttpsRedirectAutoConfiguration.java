@@ -1,18 +1,27 @@
 package dev.hsts.autoconfigure;
 
+import java.net.InetAddress;
+
 import jakarta.servlet.DispatcherType;
 
 import dev.hsts.core.HttpsRedirectRule;
+import dev.hsts.core.InvalidPolicyException;
 import dev.hsts.servlet.HttpsRedirectFilter;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.ConfigurableWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.filter.GenericFilterBean;
 
 import static dev.hsts.autoconfigure.InvalidSecurityHeadersPropertyException.validated;
@@ -31,6 +40,15 @@ import static dev.hsts.autoconfigure.InvalidSecurityHeadersPropertyException.val
 @EnableConfigurationProperties(HttpsRedirectProperties.class)
 public class HttpsRedirectAutoConfiguration {
 
+	/**
+	 * The name of the bean that opens the plain-HTTP connector
+	 * ({@code security.headers.https-redirect.http-port}); define a bean with this name
+	 * to open it yourself.
+	 */
+	public static final String PLAIN_HTTP_CONNECTOR_BEAN_NAME = "httpsRedirectPlainHttpConnector";
+
+	private static final String PLAIN_CONNECTOR_CLASS = "org.apache.catalina.connector.Connector";
+
 	/** The name of the filter registration bean. */
 	public static final String FILTER_REGISTRATION_BEAN_NAME = "httpsRedirectFilterRegistration";
 
@@ -39,6 +57,45 @@ public class HttpsRedirectAutoConfiguration {
 	public HttpsRedirectFilter httpsRedirectFilter(HttpsRedirectProperties properties) {
 		return new HttpsRedirectFilter(validated(() -> new HttpsRedirectRule(properties.getHttpsPort(),
 				properties.getGetAndHeadStatus(), properties.getOtherMethodsStatus(), properties.getExemptPaths())));
+	}
+
+	/**
+	 * Opens the plain-HTTP connector of {@code security.headers.https-redirect.http-port}
+	 * on Tomcat.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(OnPlainHttpPortCondition.class)
+	@ConditionalOnClass(name = PLAIN_CONNECTOR_CLASS)
+	static class PlainHttpConnectorConfiguration {
+
+		@Bean(PLAIN_HTTP_CONNECTOR_BEAN_NAME)
+		@ConditionalOnMissingBean(name = PLAIN_HTTP_CONNECTOR_BEAN_NAME)
+		WebServerFactoryCustomizer<ConfigurableWebServerFactory> httpsRedirectPlainHttpConnector(
+				HttpsRedirectProperties properties, Environment environment) {
+			Integer serverPort = environment.getProperty("server.port", Integer.class);
+			int port = validated(() -> PlainHttpConnector.validPort(properties.getHttpPort(), serverPort));
+			return new PlainHttpConnector(port, environment.getProperty("server.address", InetAddress.class));
+		}
+
+	}
+
+	/**
+	 * Refuses {@code security.headers.https-redirect.http-port} where there is no Tomcat
+	 * to open it on.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(OnPlainHttpPortCondition.class)
+	@ConditionalOnMissingClass(PLAIN_CONNECTOR_CLASS)
+	static class NoTomcatConfiguration {
+
+		NoTomcatConfiguration(HttpsRedirectProperties properties) {
+			throw InvalidSecurityHeadersPropertyException
+				.of(new InvalidPolicyException(PlainHttpConnector.PROPERTY, properties.getHttpPort(),
+						"the plain-HTTP connector can only be opened on Tomcat, and Tomcat is not on the class path.",
+						"Remove ${" + PlainHttpConnector.PROPERTY + "} and open the plain-HTTP port with your web "
+								+ "server's own API, or run on Tomcat (spring-boot-starter-tomcat)."));
+		}
+
 	}
 
 	@Bean(FILTER_REGISTRATION_BEAN_NAME)

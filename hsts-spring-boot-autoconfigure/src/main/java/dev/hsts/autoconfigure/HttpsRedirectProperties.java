@@ -26,6 +26,16 @@ public class HttpsRedirectProperties {
 	private int httpsPort = 443;
 
 	/**
+	 * A port on which to open a second, plain-HTTP connector (Tomcat only) whose requests
+	 * are redirected to HTTPS, e.g. 80, or 8080 in development; it listens on
+	 * server.address when that is set. Unset: no connector is opened (behind a proxy that
+	 * redirects by itself, or when server.port is itself plain HTTP). Needs
+	 * https-redirect.enabled=true: a plain-HTTP port that does not redirect would serve
+	 * the application over plain HTTP.
+	 */
+	private Integer httpPort;
+
+	/**
 	 * The redirect status for GET and HEAD requests.
 	 */
 	private int getAndHeadStatus = 301;
@@ -57,6 +67,14 @@ public class HttpsRedirectProperties {
 
 	public void setHttpsPort(int httpsPort) {
 		this.httpsPort = httpsPort;
+	}
+
+	public Integer getHttpPort() {
+		return this.httpPort;
+	}
+
+	public void setHttpPort(Integer httpPort) {
+		this.httpPort = httpPort;
 	}
 
 	public int getGetAndHeadStatus() {

@@ -8,6 +8,7 @@ import dev.hsts.core.InvalidPolicyException;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -48,6 +49,27 @@ public class SecurityHeadersPropertiesAutoConfiguration {
 		@ConditionalOnMissingBean
 		FindingsStartupReport securityHeadersFindingsStartupReport() {
 			return new FindingsStartupReport(SecurityHeadersFindings.starterSwitchedOff());
+		}
+
+	}
+
+	/**
+	 * Refuses a plain-HTTP connector ({@code security.headers.https-redirect.http-port})
+	 * without the redirect: it would serve the application over plain HTTP.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(OnPlainHttpPortCondition.class)
+	@ConditionalOnBooleanProperty(name = "security.headers.https-redirect.enabled", havingValue = false,
+			matchIfMissing = true)
+	static class PlainHttpConnectorWithoutRedirectConfiguration {
+
+		PlainHttpConnectorWithoutRedirectConfiguration(Environment environment) {
+			throw InvalidSecurityHeadersPropertyException.of(new InvalidPolicyException(PlainHttpConnector.PROPERTY,
+					environment.getProperty(PropertyNames.of(PlainHttpConnector.PROPERTY)),
+					"the plain-HTTP connector is opened for the redirect to HTTPS, which is off "
+							+ "(${https-redirect.enabled} is not true): every request on it would be served over "
+							+ "plain HTTP.",
+					"Set ${https-redirect.enabled}=true, or remove ${" + PlainHttpConnector.PROPERTY + "}."));
 		}
 
 	}

@@ -15,8 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The auto-configuration metadata Boot reads at startup (written by
  * {@code spring-boot-autoconfigure-processor}): every auto-configuration the jar
- * registers is in it with its conditions, so Boot can skip one without loading its
- * class.
+ * registers is in it with its conditions, so Boot can skip one without loading its class.
  */
 class AutoConfigurationMetadataTest {
 
@@ -42,11 +41,11 @@ class AutoConfigurationMetadataTest {
 			assertThat(metadata.stringPropertyNames()).as(autoConfiguration)
 				.anyMatch((key) -> key.startsWith(autoConfiguration + ".Conditional"));
 		}
-		assertThat(metadata.getProperty("dev.hsts.autoconfigure.SecurityHeadersPropertiesAutoConfiguration"
-				+ ".ConditionalOnWebApplication"))
+		assertThat(metadata.getProperty(
+				"dev.hsts.autoconfigure.SecurityHeadersPropertiesAutoConfiguration" + ".ConditionalOnWebApplication"))
 			.isEqualTo("SERVLET");
-		assertThat(metadata.getProperty("dev.hsts.autoconfigure.SecurityHeadersMetricsAutoConfiguration"
-				+ ".ConditionalOnClass"))
+		assertThat(metadata
+			.getProperty("dev.hsts.autoconfigure.SecurityHeadersMetricsAutoConfiguration" + ".ConditionalOnClass"))
 			.isEqualTo("io.micrometer.core.instrument.MeterRegistry");
 	}
 

@@ -156,7 +156,8 @@ class HostileRequestsOverTlsTest {
 				// Tomcat's RemoteIpValve takes X-Forwarded-Port only together with
 				// X-Forwarded-Proto.
 				of("X-Forwarded-Port out of range", get(host, "X-Forwarded-Port: 99999"), Expect.SERVED, Expect.SERVED),
-				// Tomcat 10.1 and 11.0.24 pass an out-of-range port on (the starter refuses
+				// Tomcat 10.1 and 11.0.24 pass an out-of-range port on (the starter
+				// refuses
 				// it as malformed); 11.0.27 ignores it and keeps the connector's port.
 				of("X-Forwarded-Port out of range, with X-Forwarded-Proto",
 						get(host, "X-Forwarded-Proto: https", "X-Forwarded-Port: 99999"), Expect.SERVED, Expect.SAFE),

@@ -56,8 +56,8 @@ public final class CompatibilityChecks {
 		ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow();
 		StringWriter out = new StringWriter();
 		int status = jdeps.run(new PrintWriter(out, true), new PrintWriter(out, true), "--missing-deps",
-				"--multi-release", "17", "--class-path", entries.stream().collect(Collectors.joining(File.pathSeparator)),
-				jar.toString());
+				"--multi-release", "17", "--class-path",
+				entries.stream().collect(Collectors.joining(File.pathSeparator)), jar.toString());
 		assertThat(status).as("jdeps exit status, output: %s", out).isZero();
 		return out.toString().trim();
 	}

@@ -46,7 +46,7 @@ class SampleApplicationTest {
 
 	@DynamicPropertySource
 	static void plainPort(DynamicPropertyRegistry registry) {
-		registry.add("sample.http-port", () -> HTTP_PORT);
+		registry.add("security.headers.https-redirect.http-port", () -> HTTP_PORT);
 	}
 
 	private static int freePort() {

@@ -121,10 +121,10 @@ class ChromiumHstsEndToEndTest {
 		}
 		List<String> args = new ArrayList<>(List.of("--server.address=" + ADDRESS, "--server.port=443",
 				"--server.ssl.certificate=" + pki.certificate.toUri(),
-				"--server.ssl.certificate-private-key=" + pki.privateKey.toUri(), "--sample.http-port=80",
-				"--security.headers.https-redirect.https-port=443", "--security.headers.hsts.rollout.stage=3",
-				"--security.headers.hsts.include-subdomains=true", "--spring.main.banner-mode=off",
-				"--logging.level.root=WARN"));
+				"--server.ssl.certificate-private-key=" + pki.privateKey.toUri(),
+				"--security.headers.https-redirect.http-port=80", "--security.headers.https-redirect.https-port=443",
+				"--security.headers.hsts.rollout.stage=3", "--security.headers.hsts.include-subdomains=true",
+				"--spring.main.banner-mode=off", "--logging.level.root=WARN"));
 		if (revoke) {
 			args.add("--security.headers.hsts.revoke=true");
 		}

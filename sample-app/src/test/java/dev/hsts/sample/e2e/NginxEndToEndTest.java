@@ -60,7 +60,7 @@ class NginxEndToEndTest {
 		// Command-line arguments, so they win over the sample's application.yml.
 		app = new SpringApplicationBuilder(SampleApplication.class).run("--server.port=" + appPort,
 				"--server.address=127.0.0.1", "--server.ssl.enabled=false", "--sample.dev-certificate.enabled=false",
-				"--sample.http-port=-1", "--security.headers.https-redirect.enabled=false",
+				"--security.headers.https-redirect.http-port=", "--security.headers.https-redirect.enabled=false",
 				"--security.headers.hsts.rollout.stage=2", "--server.forward-headers-strategy=native",
 				"--server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.2", "--spring.main.banner-mode=off",
 				"--logging.level.root=WARN");

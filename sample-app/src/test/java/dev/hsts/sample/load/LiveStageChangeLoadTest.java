@@ -73,7 +73,7 @@ class LiveStageChangeLoadTest {
 		ShiftedClock clock = new ShiftedClock();
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SampleApplication.class)
 			.initializers((context) -> context.getBeanFactory().registerSingleton("rolloutClock", clock))
-			.run("--server.port=" + port, "--server.address=127.0.0.1", "--sample.http-port=-1",
+			.run("--server.port=" + port, "--server.address=127.0.0.1", "--security.headers.https-redirect.http-port=",
 					"--sample.dev-certificate.path=" + keyStore, "--security.headers.hsts.rollout.stage=",
 					"--security.headers.hsts.rollout.started-at=" + startedAt,
 					"--security.headers.hsts.rollout.stages[0].max-age=300s",
