@@ -20,7 +20,8 @@ import dev.hsts.core.RejectionReason;
 import dev.hsts.core.TrustedHostRejectionCounts;
 import dev.hsts.core.TrustedHosts;
 import dev.hsts.servlet.CommitTimeHeaderWriter;
-import dev.hsts.servlet.DescribedHeaderWriter;
+import dev.hsts.servlet.PreviewExchange;
+import dev.hsts.servlet.ResponseHeaderWriter;
 import dev.hsts.servlet.TrustedHostCheck;
 
 import org.springframework.boot.actuate.endpoint.SecurityContext;
@@ -28,7 +29,6 @@ import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
-import org.springframework.security.web.header.HeaderWriter;
 
 /**
  * {@code /actuator/securityheaders}: the policy that is live right now (the exact HSTS
@@ -54,7 +54,7 @@ public class SecurityHeadersEndpoint {
 
 	private final Clock clock;
 
-	private final List<HeaderWriter> writers;
+	private final List<ResponseHeaderWriter> writers;
 
 	private final TrustedHostCheck trustedHostCheck;
 
@@ -77,9 +77,10 @@ public class SecurityHeadersEndpoint {
 	 * @param showValues when to show values that may be secret
 	 * @param roles the roles that may see them with {@link Show#WHEN_AUTHORIZED}
 	 */
-	public SecurityHeadersEndpoint(boolean enabled, HstsPolicy hstsPolicy, Clock clock, List<HeaderWriter> writers,
-			TrustedHostCheck trustedHostCheck, TrustedHostRejectionCounts rejectionCounts,
-			Supplier<List<Finding>> findings, Show showValues, Set<String> roles) {
+	public SecurityHeadersEndpoint(boolean enabled, HstsPolicy hstsPolicy, Clock clock,
+			List<? extends ResponseHeaderWriter> writers, TrustedHostCheck trustedHostCheck,
+			TrustedHostRejectionCounts rejectionCounts, Supplier<List<Finding>> findings, Show showValues,
+			Set<String> roles) {
 		this.enabled = enabled;
 		this.hstsPolicy = hstsPolicy;
 		this.clock = clock;
@@ -141,24 +142,24 @@ public class SecurityHeadersEndpoint {
 	public Map<String, Object> host(SecurityContext securityContext, @Selector String host) {
 		boolean show = this.showValues.isShown(securityContext, this.roles);
 		PreviewExchange exchange = new PreviewExchange(host);
-		for (HeaderWriter writer : this.writers) {
+		for (ResponseHeaderWriter writer : this.writers) {
 			if (!(writer instanceof CommitTimeHeaderWriter)) {
-				writer.writeHeaders(exchange.request, exchange.response);
+				writer.writeHeaders(exchange.request(), exchange.response());
 			}
 		}
 		Optional<RejectionReason> rejection = Optional.empty();
-		if (this.trustedHostCheck != null && !this.trustedHostCheck.isExempt(exchange.request)) {
-			rejection = this.trustedHostCheck.verify(exchange.request);
+		if (this.trustedHostCheck != null && !this.trustedHostCheck.isExempt(exchange.request())) {
+			rejection = this.trustedHostCheck.verify(exchange.request());
 		}
 		if (rejection.isPresent()) {
 			exchange.reject(400);
-			exchange.response.setHeader("Content-Type", "application/problem+json");
-			exchange.response.setHeader("Cache-Control", "no-store");
+			exchange.response().setHeader("Content-Type", "application/problem+json");
+			exchange.response().setHeader("Cache-Control", "no-store");
 		}
 		else {
-			for (HeaderWriter writer : this.writers) {
+			for (ResponseHeaderWriter writer : this.writers) {
 				if (writer instanceof CommitTimeHeaderWriter) {
-					writer.writeHeaders(exchange.request, exchange.response);
+					writer.writeHeaders(exchange.request(), exchange.response());
 				}
 			}
 		}
@@ -246,25 +247,10 @@ public class SecurityHeadersEndpoint {
 	/** What the writers write, each in its own words, in the order they run. */
 	private List<HeaderDescription> descriptions() {
 		List<HeaderDescription> descriptions = new ArrayList<>();
-		for (HeaderWriter writer : this.writers) {
-			descriptions.addAll(descriptions(writer));
+		for (ResponseHeaderWriter writer : this.writers) {
+			descriptions.addAll(PreviewExchange.describe(writer));
 		}
 		return descriptions;
-	}
-
-	/**
-	 * What a writer writes: its own description, or what it writes on a preview request.
-	 */
-	private static List<HeaderDescription> descriptions(HeaderWriter writer) {
-		if (writer instanceof DescribedHeaderWriter described) {
-			return described.describe();
-		}
-		PreviewExchange exchange = new PreviewExchange("localhost");
-		writer.writeHeaders(exchange.request, exchange.response);
-		List<HeaderDescription> written = new ArrayList<>();
-		exchange.headers()
-			.forEach((name, value) -> written.add(HeaderDescription.everywhere(name, String.valueOf(value))));
-		return written;
 	}
 
 	private static String masked(String name, String value, boolean show) {

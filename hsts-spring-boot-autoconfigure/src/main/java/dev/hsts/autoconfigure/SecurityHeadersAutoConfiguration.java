@@ -22,6 +22,7 @@ import dev.hsts.servlet.StagedHstsHeaderWriter;
 import dev.hsts.servlet.TrustedHostCheck;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -33,8 +34,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.security.web.header.HeaderWriter;
-import org.springframework.security.web.header.writers.HstsHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import static dev.hsts.autoconfigure.InvalidSecurityHeadersPropertyException.validated;
@@ -51,14 +50,16 @@ import static dev.hsts.autoconfigure.InvalidSecurityHeadersPropertyException.val
  * when {@code security.headers.enabled=false}.
  *
  * <p>
- * With Spring Security's configuration on the classpath, Spring Security's own writers of
- * the headers the starter manages are switched off in every {@code HttpSecurity} (see
- * {@link SpringSecurityHeaderDefaultsPostProcessor}), so each of those headers is sent
- * once, with the starter's value.
+ * Needs no Spring Security. Where Spring Security's configuration is on the classpath,
+ * every {@code HttpSecurity} hands the headers the starter manages over to the starter,
+ * and a chain that configures its own values for them stops the application at startup
+ * (see {@link SpringSecurityHeaderDefaultsPostProcessor}); so each of those headers is
+ * sent once, with the starter's value. Where Spring Security is on the classpath, its
+ * {@code HeaderWriter} beans are applied like the starter's own writers.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass({ HeaderWriter.class, OncePerRequestFilter.class })
+@ConditionalOnClass(OncePerRequestFilter.class)
 @ConditionalOnBooleanProperty(name = "security.headers.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SecurityHeadersProperties.class)
 public class SecurityHeadersAutoConfiguration {
@@ -100,8 +101,8 @@ public class SecurityHeadersAutoConfiguration {
 	}
 
 	@Bean(HSTS_HEADER_WRITER_BEAN_NAME)
-	@ConditionalOnMissingBean(name = HSTS_HEADER_WRITER_BEAN_NAME,
-			value = { StagedHstsHeaderWriter.class, HstsHeaderWriter.class })
+	@ConditionalOnMissingBean(name = HSTS_HEADER_WRITER_BEAN_NAME, value = StagedHstsHeaderWriter.class,
+			type = "org.springframework.security.web.header.writers.HstsHeaderWriter")
 	public StagedHstsHeaderWriter hstsHeaderWriter(HstsPolicy hstsPolicy, ObjectProvider<Clock> clock,
 			ObjectProvider<TrustedHostCheck> trustedHostCheck) {
 		// A host the application does not serve never gets the HSTS promise (see
@@ -206,10 +207,12 @@ public class SecurityHeadersAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	public SecurityHeadersFilter securityHeadersFilter(ObjectProvider<HeaderWriter> headerWriters,
+	public SecurityHeadersFilter securityHeadersFilter(ConfigurableListableBeanFactory beanFactory,
 			ObjectProvider<ForwardedProtoMismatchDetector> proxyDetector,
 			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues) {
-		SecurityHeadersFilter filter = new SecurityHeadersFilter(headerWriters.orderedStream().toList());
+		// Every ResponseHeaderWriter bean, and Spring Security HeaderWriter beans where
+		// Spring Security is on the classpath, in order.
+		SecurityHeadersFilter filter = new SecurityHeadersFilter(HeaderWriterBeans.inOrder(beanFactory));
 		filter.setForwardedProtoMismatchDetector(proxyDetector.getIfUnique());
 		filter.setApplicationHeaderValues(applicationHeaderValues.getIfUnique());
 		return filter;
@@ -255,8 +258,8 @@ public class SecurityHeadersAutoConfiguration {
 	}
 
 	/**
-	 * Switches off Spring Security's writers of the headers the starter manages, in every
-	 * {@code HttpSecurity}.
+	 * Hands the headers the starter manages over to the starter in every
+	 * {@code HttpSecurity}, and refuses a chain's own values for them.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.security.config.annotation.web.builders.HttpSecurity")

@@ -18,8 +18,7 @@ import dev.hsts.core.TrustedHosts;
 import dev.hsts.core.UntrustedText;
 import dev.hsts.servlet.DescribedHeaderWriter;
 import dev.hsts.servlet.ForwardedProtoMismatchDetector;
-
-import org.springframework.security.web.header.HeaderWriter;
+import dev.hsts.servlet.ResponseHeaderWriter;
 
 /**
  * Everything an operator should know about the live configuration, as {@link Finding}s
@@ -70,7 +69,7 @@ public class SecurityHeadersFindings {
 	 */
 	public SecurityHeadersFindings(HstsPolicy hstsPolicy, Clock clock, TrustedHosts trustedHosts,
 			String forwardHeadersStrategy, ForwardedProtoMismatchDetector proxyDetector,
-			ApplicationHeaderValues applicationValues, List<? extends HeaderWriter> writers) {
+			ApplicationHeaderValues applicationValues, List<? extends ResponseHeaderWriter> writers) {
 		this.hstsPolicy = Objects.requireNonNull(hstsPolicy, "hstsPolicy");
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.trustedHosts = trustedHosts;
@@ -97,9 +96,9 @@ public class SecurityHeadersFindings {
 	 * themselves; a header whose value varies by path or per request (a CSP with path
 	 * policies or a nonce) has none to compare with.
 	 */
-	private static Map<String, String> policyValues(List<? extends HeaderWriter> writers) {
+	private static Map<String, String> policyValues(List<? extends ResponseHeaderWriter> writers) {
 		Map<String, String> values = new LinkedHashMap<>();
-		for (HeaderWriter writer : writers) {
+		for (ResponseHeaderWriter writer : writers) {
 			if (writer instanceof DescribedHeaderWriter described) {
 				List<HeaderDescription> descriptions = described.describe();
 				if (descriptions.stream().allMatch(HeaderDescription::everyPath)) {

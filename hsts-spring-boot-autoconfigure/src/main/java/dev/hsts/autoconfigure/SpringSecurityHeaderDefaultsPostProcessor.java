@@ -1,12 +1,26 @@
 package dev.hsts.autoconfigure;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.hsts.core.HeaderDescription;
+import dev.hsts.core.ManagedHeaderChoices;
+import dev.hsts.core.ManagedHeaderChoices.Choice;
 import dev.hsts.servlet.DeferringHeaderWriterFilter;
+import dev.hsts.servlet.PreviewExchange;
+import dev.hsts.servlet.ResponseHeaderWriter;
+import dev.hsts.servlet.SecurityHeadersFilter;
+import dev.hsts.servlet.StagedHstsHeaderWriter;
 
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.security.config.Customizer;
@@ -14,90 +28,149 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
-import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.HeaderWriterFilter;
 
 /**
- * Hands the headers the starter manages over to the starter in every {@link HttpSecurity}
- * Spring Security gives out (its default chain's and the application's own chains'): when
- * the chain is built, after the application's own configuration, switches off Spring
- * Security's writers of Strict-Transport-Security, Cache-Control (with Pragma and
- * Expires), X-Content-Type-Options and X-Frame-Options.
+ * Hands the headers the starter manages (Strict-Transport-Security, Cache-Control with
+ * Pragma and Expires, X-Content-Type-Options, X-Frame-Options) over to the starter in
+ * every {@link HttpSecurity} Spring Security gives out (its default chain's and the
+ * application's own chains'), and makes sure that no chain's own choice for them is
+ * overridden without a word.
  *
  * <p>
- * Without this, Spring Security's writers would fill in whatever the starter deliberately
- * left out: its fixed one-year HSTS on excluded hosts, before a scheduled rollout starts
- * and with HSTS switched off; its {@code no-cache, no-store, max-age=0, must-revalidate}
- * (plus {@code Pragma} and {@code Expires}), which it writes when the response commits,
- * before the starter's commit-time default. And its X-Frame-Options writer, unlike the
- * others, replaces a value already on the response. The starter's headers are written
- * before Spring Security's chain runs, so the writers Spring Security keeps
- * (X-XSS-Protection, and any the application configures, such as its own
- * Content-Security-Policy) skip every header the starter has already written.
+ * When a chain is built, the {@link HeaderWriterFilter} Spring Security builds is
+ * replaced by a {@link DeferringHeaderWriterFilter}, which hands the writers Spring
+ * Security keeps to the starter's response instead of wrapping the response a second
+ * time, and drops their writes of the managed headers: the starter writes those, once,
+ * with its values. Without this, Spring Security's writers would fill in whatever the
+ * starter deliberately left out (its fixed one-year HSTS on excluded hosts, before a
+ * scheduled rollout starts, with HSTS switched off; its Cache-Control, Pragma and Expires
+ * before the starter's commit-time default), and its X-Frame-Options writer, unlike the
+ * others, replaces a value already on the response.
  *
  * <p>
- * This is done at build time (in a configurer's {@code init}) rather than when the
- * {@code HttpSecurity} is created, so that a chain that configures one of these writers
- * itself (e.g. {@code headers.frameOptions(...)}) still gets the starter's value, once.
- * Configure these four headers with {@code security.headers.*}.
- *
- * <p>
- * The {@link HeaderWriterFilter} Spring Security builds is replaced by a
- * {@link DeferringHeaderWriterFilter}, which hands the writers Spring Security keeps to
- * the starter's response instead of wrapping the response a second time. And since a
- * chain may configure nothing but headers the starter took over (say
- * {@code headers.defaultsDisabled().cacheControl(...)}), which Spring Security would
- * refuse to build ("no headers will be added"), a writer that writes nothing is added.
+ * When a {@link SecurityFilterChain} bean is created, what its header configuration
+ * writes for the managed headers is learnt by running it on a preview of a secure
+ * {@code GET /} ({@link DeferringHeaderWriterFilter#writeAsConfigured}, public API only)
+ * and compared with Spring Security's defaults and the starter's values
+ * ({@link ManagedHeaderChoices}). A value that is neither is the application's own choice
+ * (say {@code frameOptions(frameOptions -> frameOptions.sameOrigin())}, or a header
+ * switched off): the application does not start, and the report names the chain, the
+ * header, its value and the {@code security.headers.*} property that expresses it
+ * ({@link HeaderChoicesConflictException}). A chain without header writing
+ * ({@code headers(headers -> headers.disable())}) is logged as a warning: the starter
+ * still sends its headers there.
  */
-final class SpringSecurityHeaderDefaultsPostProcessor implements BeanPostProcessor {
+final class SpringSecurityHeaderDefaultsPostProcessor implements BeanPostProcessor, BeanFactoryAware {
+
+	private static final Log LOG = LogFactory.getLog(SpringSecurityHeaderDefaultsPostProcessor.class);
+
+	private BeanFactory beanFactory;
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) {
+		this.beanFactory = beanFactory;
+	}
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
 		if (bean instanceof HttpSecurity http) {
 			try {
-				http.with(new LeaveManagedHeadersToTheStarter(), Customizer.withDefaults());
+				http.with(new DeferHeadersToTheStarter(), Customizer.withDefaults());
 			}
 			catch (Exception ex) {
 				throw new BeanCreationException(beanName, "Could not hand the security headers over to the starter",
 						ex);
 			}
 		}
+		else if (bean instanceof SecurityFilterChain chain) {
+			check(chain, beanName);
+		}
 		return bean;
 	}
 
 	/**
-	 * Switches off Spring Security's writers of the headers the starter manages, once the
+	 * Refuses the chain's own values for the managed headers, and warns about a chain
+	 * without header writing.
+	 */
+	private void check(SecurityFilterChain chain, String beanName) {
+		List<DeferringHeaderWriterFilter> headerFilters = new ArrayList<>();
+		boolean writesHeaders = false;
+		for (Object filter : chain.getFilters()) {
+			writesHeaders |= filter instanceof HeaderWriterFilter;
+			if (filter instanceof DeferringHeaderWriterFilter deferring) {
+				headerFilters.add(deferring);
+			}
+		}
+		if (!writesHeaders) {
+			LOG.warn("Spring Security's filter chain '" + beanName + "' writes no headers (its headers are switched "
+					+ "off, as with http.headers(headers -> headers.disable())). The security headers starter still "
+					+ "sends its headers on that chain's responses, as configured by security.headers.*: switch "
+					+ "single headers off there (security.headers.frame-options=disabled, ...), or all of them with "
+					+ "security.headers.enabled=false.");
+			return;
+		}
+		for (DeferringHeaderWriterFilter filter : headerFilters) {
+			List<Choice> choices = ManagedHeaderChoices.of(writtenBy(filter, beanName), starterValues());
+			if (!choices.isEmpty()) {
+				throw new HeaderChoicesConflictException(beanName, choices);
+			}
+		}
+	}
+
+	/** What the chain's header configuration writes on a preview of a secure request. */
+	private static Map<String, List<String>> writtenBy(DeferringHeaderWriterFilter filter, String beanName) {
+		PreviewExchange probe = new PreviewExchange("localhost");
+		try {
+			filter.writeAsConfigured(probe.request(), probe.response());
+		}
+		catch (RuntimeException ex) {
+			LOG.warn("Could not learn which headers Spring Security's filter chain '" + beanName + "' writes (its "
+					+ "header writers failed on a preview of a secure GET /: " + ex + "). Its settings for "
+					+ String.join(", ", ManagedHeaderChoices.HEADER_NAMES) + " are not checked; the security headers "
+					+ "starter sends its own values for them (security.headers.*).");
+			return Map.of();
+		}
+		return probe.headerValues();
+	}
+
+	/** What the starter may send, by header, from the writers its filter applies. */
+	private Map<String, List<String>> starterValues() {
+		SecurityHeadersFilter filter = this.beanFactory.getBeanProvider(SecurityHeadersFilter.class).getIfUnique();
+		Map<String, List<String>> values = new LinkedHashMap<>();
+		if (filter != null) {
+			for (ResponseHeaderWriter writer : filter.getWriters()) {
+				if (writer instanceof StagedHstsHeaderWriter hsts) {
+					values.computeIfAbsent(ManagedHeaderChoices.HSTS, (name) -> new ArrayList<>())
+						.addAll(ManagedHeaderChoices.hstsValues(hsts.getPolicy()));
+				}
+				else {
+					for (HeaderDescription description : PreviewExchange.describe(writer)) {
+						if (description.value() != null) {
+							values.computeIfAbsent(description.name(), (name) -> new ArrayList<>())
+								.add(description.value());
+						}
+					}
+				}
+			}
+		}
+		return values;
+	}
+
+	/**
+	 * Puts the starter's filter in place of Spring Security's header filter, once the
 	 * application has configured the chain.
 	 */
-	static final class LeaveManagedHeadersToTheStarter
-			extends AbstractHttpConfigurer<LeaveManagedHeadersToTheStarter, HttpSecurity> {
+	static final class DeferHeadersToTheStarter extends AbstractHttpConfigurer<DeferHeadersToTheStarter, HttpSecurity> {
 
 		@Override
 		@SuppressWarnings("unchecked")
 		public void init(HttpSecurity http) {
 			HeadersConfigurer<HttpSecurity> headers = http.getConfigurer(HeadersConfigurer.class);
 			if (headers != null) {
-				headers.httpStrictTransportSecurity((hsts) -> hsts.disable())
-					.cacheControl((cacheControl) -> cacheControl.disable())
-					.contentTypeOptions((contentTypeOptions) -> contentTypeOptions.disable())
-					.frameOptions((frameOptions) -> frameOptions.disable())
-					.addHeaderWriter(NoHeaders.INSTANCE)
-					.withObjectPostProcessor(new DeferToTheStarter());
+				headers.withObjectPostProcessor(new DeferToTheStarter());
 			}
-		}
-
-	}
-
-	/**
-	 * Keeps Spring Security's header configuration valid when every header it would write
-	 * was handed over to the starter.
-	 */
-	enum NoHeaders implements HeaderWriter {
-
-		INSTANCE;
-
-		@Override
-		public void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
 		}
 
 	}

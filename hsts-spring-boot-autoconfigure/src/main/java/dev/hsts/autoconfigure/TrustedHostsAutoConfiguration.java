@@ -27,7 +27,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import static dev.hsts.autoconfigure.InvalidSecurityHeadersPropertyException.validated;
@@ -40,7 +39,7 @@ import static dev.hsts.autoconfigure.InvalidSecurityHeadersPropertyException.val
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass({ HeaderWriter.class, OncePerRequestFilter.class })
+@ConditionalOnClass(OncePerRequestFilter.class)
 @ConditionalOnBooleanProperty(name = "security.headers.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(TrustedHostsProperties.class)
 public class TrustedHostsAutoConfiguration {

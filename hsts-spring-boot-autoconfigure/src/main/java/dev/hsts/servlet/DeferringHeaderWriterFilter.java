@@ -2,6 +2,9 @@ package dev.hsts.servlet;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
@@ -11,6 +14,9 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+import dev.hsts.core.ManagedHeaderChoices;
 
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.HeaderWriterFilter;
@@ -35,9 +41,16 @@ import org.springframework.security.web.header.HeaderWriterFilter;
  * {@code HeadersConfigurer}, and are never read out of it.
  *
  * <p>
+ * Spring Security's writes of the headers the starter manages (Strict-Transport-Security,
+ * Cache-Control with Pragma and Expires, X-Content-Type-Options, X-Frame-Options) are
+ * dropped, on every path: the starter writes those, once, with its own values. (The
+ * starter refuses to start when a chain's values for them are the application's own
+ * choice; see {@link #writeAsConfigured}.)
+ *
+ * <p>
  * Where the starter's response is not there (its filter is not registered or was ordered
  * after Spring Security), or the application made the filter write eagerly, this filter
- * does exactly what Spring Security's would.
+ * does what Spring Security's would (still without the managed headers).
  */
 public final class DeferringHeaderWriterFilter extends HeaderWriterFilter {
 
@@ -52,12 +65,24 @@ public final class DeferringHeaderWriterFilter extends HeaderWriterFilter {
 	private static final String ALREADY_FILTERED_ATTRIBUTE = DeferringHeaderWriterFilter.class.getName()
 			+ ALREADY_FILTERED_SUFFIX;
 
-	private final HeaderWriter springSecurityWriters;
+	/** The names of the headers the starter manages, in lower case. */
+	private static final Set<String> MANAGED = ManagedHeaderChoices.HEADER_NAMES.stream()
+		.map((name) -> name.toLowerCase(Locale.ROOT))
+		.collect(Collectors.toUnmodifiableSet());
+
+	/** Spring Security's filter, switched to write eagerly. */
+	private final HeaderWriterFilter original;
+
+	/**
+	 * Spring Security's writers, as one, without the headers the starter manages.
+	 */
+	private final ResponseHeaderWriter springSecurityWriters;
 
 	private boolean writeEagerly;
 
-	private DeferringHeaderWriterFilter(HeaderWriter springSecurityWriters) {
-		super(List.of(springSecurityWriters));
+	private DeferringHeaderWriterFilter(HeaderWriterFilter original, ResponseHeaderWriter springSecurityWriters) {
+		super(List.<HeaderWriter>of(springSecurityWriters::writeHeaders));
+		this.original = original;
 		this.springSecurityWriters = springSecurityWriters;
 	}
 
@@ -68,25 +93,36 @@ public final class DeferringHeaderWriterFilter extends HeaderWriterFilter {
 	 * @return the replacement
 	 */
 	public static DeferringHeaderWriterFilter replacing(HeaderWriterFilter original) {
-		return new DeferringHeaderWriterFilter(runningEagerly(original));
+		original.setShouldWriteHeadersEagerly(true);
+		return new DeferringHeaderWriterFilter(original,
+				(request, response) -> run(original, request, new WithoutManagedHeaders(response)));
 	}
 
 	/**
 	 * Spring Security's (eager) filter, run against a chain that ends at once: its
-	 * writers, as one.
+	 * writers.
 	 */
-	private static HeaderWriter runningEagerly(HeaderWriterFilter filter) {
-		filter.setShouldWriteHeadersEagerly(true);
-		return (request, response) -> {
-			try {
-				filter.doFilter(request, response, END);
-			}
-			catch (IOException | ServletException ex) {
-				// Its eager path only writes headers and calls the chain, which does
-				// nothing: neither throws these.
-				throw new IllegalStateException("Spring Security's header writers failed", ex);
-			}
-		};
+	private static void run(HeaderWriterFilter filter, HttpServletRequest request, HttpServletResponse response) {
+		try {
+			filter.doFilter(request, response, END);
+		}
+		catch (IOException | ServletException ex) {
+			// Its eager path only writes headers and calls the chain, which does
+			// nothing: neither throws these.
+			throw new IllegalStateException("Spring Security's header writers failed", ex);
+		}
+	}
+
+	/**
+	 * Runs Spring Security's writers as the chain configured them, the headers the
+	 * starter manages included: what the chain would write without the starter. The
+	 * starter runs them once at startup on a {@link PreviewExchange}, to find the
+	 * application's own choices for those headers.
+	 * @param request the request
+	 * @param response the response to write on
+	 */
+	public void writeAsConfigured(HttpServletRequest request, HttpServletResponse response) {
+		run(this.original, request, response);
 	}
 
 	@Override
@@ -135,6 +171,64 @@ public final class DeferringHeaderWriterFilter extends HeaderWriterFilter {
 		public RequestDispatcher getRequestDispatcher(String path) {
 			RequestDispatcher dispatcher = super.getRequestDispatcher(path);
 			return (dispatcher != null) ? new IncludeAwareDispatcher(dispatcher, this.response) : null;
+		}
+
+	}
+
+	/**
+	 * The response as Spring Security's writers see it: their writes of the headers the
+	 * starter manages are dropped. What they read is the response's.
+	 */
+	private static final class WithoutManagedHeaders extends HttpServletResponseWrapper {
+
+		WithoutManagedHeaders(HttpServletResponse response) {
+			super(response);
+		}
+
+		private static boolean managed(String name) {
+			return name != null && MANAGED.contains(name.toLowerCase(Locale.ROOT));
+		}
+
+		@Override
+		public void setHeader(String name, String value) {
+			if (!managed(name)) {
+				super.setHeader(name, value);
+			}
+		}
+
+		@Override
+		public void addHeader(String name, String value) {
+			if (!managed(name)) {
+				super.addHeader(name, value);
+			}
+		}
+
+		@Override
+		public void setIntHeader(String name, int value) {
+			if (!managed(name)) {
+				super.setIntHeader(name, value);
+			}
+		}
+
+		@Override
+		public void addIntHeader(String name, int value) {
+			if (!managed(name)) {
+				super.addIntHeader(name, value);
+			}
+		}
+
+		@Override
+		public void setDateHeader(String name, long date) {
+			if (!managed(name)) {
+				super.setDateHeader(name, date);
+			}
+		}
+
+		@Override
+		public void addDateHeader(String name, long date) {
+			if (!managed(name)) {
+				super.addDateHeader(name, date);
+			}
 		}
 
 	}

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.security.web.header.HeaderWriter;
-
 /**
  * The writers {@link SecurityHeadersFilter} applies, sorted once: those that write before
  * the chain runs, and the {@link CommitTimeHeaderWriter}s that write when the response is
@@ -20,7 +18,7 @@ final class HeaderWriters {
 	 */
 	private static final String PROVISIONAL_ATTRIBUTE = HeaderWriters.class.getName() + ".provisional.";
 
-	final HeaderWriter[] eager;
+	final ResponseHeaderWriter[] eager;
 
 	final CommitTimeHeaderWriter[] atCommit;
 
@@ -30,10 +28,10 @@ final class HeaderWriters {
 	 */
 	final String[] provisionalAttributes;
 
-	HeaderWriters(List<? extends HeaderWriter> writers) {
-		List<HeaderWriter> eager = new ArrayList<>();
+	HeaderWriters(List<? extends ResponseHeaderWriter> writers) {
+		List<ResponseHeaderWriter> eager = new ArrayList<>();
 		List<CommitTimeHeaderWriter> atCommit = new ArrayList<>();
-		for (HeaderWriter writer : writers) {
+		for (ResponseHeaderWriter writer : writers) {
 			if (writer instanceof CommitTimeHeaderWriter commitTimeWriter) {
 				atCommit.add(commitTimeWriter);
 			}
@@ -41,7 +39,7 @@ final class HeaderWriters {
 				eager.add(writer);
 			}
 		}
-		this.eager = eager.toArray(new HeaderWriter[0]);
+		this.eager = eager.toArray(new ResponseHeaderWriter[0]);
 		this.atCommit = atCommit.toArray(new CommitTimeHeaderWriter[0]);
 		this.provisionalAttributes = new String[this.atCommit.length];
 		for (int i = 0; i < this.atCommit.length; i++) {

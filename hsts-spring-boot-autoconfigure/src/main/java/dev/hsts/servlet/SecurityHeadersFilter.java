@@ -12,11 +12,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.hsts.core.ApplicationHeaderValues;
 
 import org.springframework.core.Ordered;
-import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Applies the security {@link HeaderWriter}s to every response, exactly once per header.
+ * Applies the security {@link ResponseHeaderWriter}s to every response, exactly once per
+ * header.
  *
  * <p>
  * Spring Security's {@code HeaderWriterFilter} writes either before the chain or when the
@@ -52,7 +52,7 @@ public class SecurityHeadersFilter extends OncePerRequestFilter implements Order
 
 	private final HeaderWriters writers;
 
-	private final List<HeaderWriter> allWriters;
+	private final List<ResponseHeaderWriter> allWriters;
 
 	private int order = DEFAULT_ORDER;
 
@@ -70,7 +70,7 @@ public class SecurityHeadersFilter extends OncePerRequestFilter implements Order
 	 * @param writers the writers to apply, in order; the {@link CommitTimeHeaderWriter}s
 	 * among them only when the response is complete
 	 */
-	public SecurityHeadersFilter(List<? extends HeaderWriter> writers) {
+	public SecurityHeadersFilter(List<? extends ResponseHeaderWriter> writers) {
 		this.writers = new HeaderWriters(writers);
 		this.allWriters = List.copyOf(writers);
 	}
@@ -121,7 +121,7 @@ public class SecurityHeadersFilter extends OncePerRequestFilter implements Order
 	}
 
 	/** The writers this filter applies, in order, the commit-time ones included. */
-	public List<HeaderWriter> getWriters() {
+	public List<ResponseHeaderWriter> getWriters() {
 		return this.allWriters;
 	}
 

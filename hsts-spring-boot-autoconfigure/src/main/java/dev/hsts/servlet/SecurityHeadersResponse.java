@@ -8,9 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.hsts.core.ApplicationHeaderValues;
 import dev.hsts.core.SingleValuedHeaders;
 
-import org.springframework.security.web.header.HeaderWriter;
-import org.springframework.security.web.util.OnCommittedResponseWrapper;
-
 /**
  * The response seen by everything after {@link SecurityHeadersFilter}: writes the
  * security headers again after {@link #reset()}, writes every header (including the
@@ -23,7 +20,7 @@ import org.springframework.security.web.util.OnCommittedResponseWrapper;
  * to this response ({@link DeferringHeaderWriterFilter}) instead of adding a wrapper of
  * its own, and this response runs them too.
  */
-final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
+final class SecurityHeadersResponse extends CommitDetectingResponse {
 
 	private final HttpServletRequest request;
 
@@ -51,7 +48,7 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 	 * Spring Security's writers, when its header filter deferred them to this response
 	 * for this request, or {@code null}.
 	 */
-	private HeaderWriter springSecurityWriters;
+	private ResponseHeaderWriter springSecurityWriters;
 
 	/** The request Spring Security's header filter saw, which its writers are given. */
 	private HttpServletRequest springSecurityRequest;
@@ -89,10 +86,10 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 	 * Runs Spring Security's writers for this request: they run once, when the response
 	 * commits, before an include or when Spring Security's chain returns
 	 * ({@link #writeSpringSecurityHeaders()}), and again after a reset.
-	 * @param writers Spring Security's writers
+	 * @param writers Spring Security's writers, as one
 	 * @param request the request Spring Security's header filter saw
 	 */
-	void deferSpringSecurityWriters(HeaderWriter writers, HttpServletRequest request) {
+	void deferSpringSecurityWriters(ResponseHeaderWriter writers, HttpServletRequest request) {
 		this.springSecurityWriters = writers;
 		this.springSecurityRequest = request;
 		this.springSecurityPending = true;
@@ -112,7 +109,7 @@ final class SecurityHeadersResponse extends OnCommittedResponseWrapper {
 	/** Lets every writer that writes before the chain fill in what is absent. */
 	void writeHeaders() {
 		HttpServletResponse target = (HttpServletResponse) getResponse();
-		for (HeaderWriter writer : this.writers.eager) {
+		for (ResponseHeaderWriter writer : this.writers.eager) {
 			writer.writeHeaders(this.request, target);
 		}
 		this.eagerHeadersIncomplete = false;

@@ -9,8 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import dev.hsts.core.HstsPolicy;
 
-import org.springframework.security.web.header.HeaderWriter;
-
 /**
  * Writes the {@code Strict-Transport-Security} value of the stage that is active now.
  * Writes nothing on a request that is not secure as the application sees it
@@ -26,7 +24,7 @@ import org.springframework.security.web.header.HeaderWriter;
  * comes from a staged {@link HstsPolicy} read against a {@link Clock}; all values are
  * rendered when the policy is built.
  */
-public class StagedHstsHeaderWriter implements HeaderWriter {
+public class StagedHstsHeaderWriter implements ResponseHeaderWriter {
 
 	private final HstsPolicy policy;
 

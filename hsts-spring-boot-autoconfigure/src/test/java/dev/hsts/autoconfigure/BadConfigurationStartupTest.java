@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.hsts.servlet.TrustedHostsApplication;
+import dev.hsts.test.FailureReport;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -159,14 +160,10 @@ class BadConfigurationStartupTest {
 					.run()
 					.close())
 			.isNotNull();
-		String printed = output.getAll().substring(before);
-		int start = printed.indexOf("APPLICATION FAILED TO START");
-		assertThat(start).as("the failure report, in:%n%s", printed).isGreaterThanOrEqualTo(0);
-		String report = printed.substring(start);
-		int action = report.indexOf("\nAction:");
-		assertThat(action).as("an Action section in:%n%s", report).isPositive();
-		String descriptionSection = report.substring(0, action);
-		String actionSection = report.substring(action);
+		FailureReport report = FailureReport.printedSince(output, before);
+		String printed = report.printed();
+		String descriptionSection = report.description();
+		String actionSection = report.action();
 		assertThat(descriptionSection).contains("Property: " + property);
 		if (bootsAnalyzer) {
 			assertThat(descriptionSection).contains("Failed to bind properties under '" + property + "'");

@@ -4,12 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.stream.Stream;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import dev.hsts.core.HstsMode;
 import dev.hsts.core.HstsPolicy;
+import dev.hsts.servlet.ResponseHeaderWriter;
 import dev.hsts.servlet.SecurityHeadersFilter;
 import dev.hsts.servlet.StagedHstsHeaderWriter;
 import org.junit.jupiter.api.Test;
@@ -24,7 +28,11 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.HstsHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,7 +122,7 @@ class SecurityHeadersAutoConfigurationTest {
 			if (on) {
 				assertThat(context).hasBean(writer);
 				assertThat(context.getBean(SecurityHeadersFilter.class).getWriters())
-					.contains(context.getBean(writer, org.springframework.security.web.header.HeaderWriter.class));
+					.contains(context.getBean(writer, ResponseHeaderWriter.class));
 			}
 			else {
 				assertThat(context).hasNotFailed().doesNotHaveBean(writer);
@@ -165,9 +173,28 @@ class SecurityHeadersAutoConfigurationTest {
 			assertThat(context.getBean(HstsPolicy.class)).isSameAs(context.getBean(UserBeans.class).policy);
 			assertThat(context).doesNotHaveBean(StagedHstsHeaderWriter.class);
 			assertThat(context).hasSingleBean(HstsHeaderWriter.class);
+			HstsHeaderWriter hsts = context.getBean(HstsHeaderWriter.class);
 			assertThat(context.getBean(SecurityHeadersFilter.class).getWriters())
-				.contains(context.getBean(HstsHeaderWriter.class))
+				.anyMatch((writer) -> writer instanceof SpringSecurityHeaderWriterBeans.Adapted adapted
+						&& adapted.writer() == hsts)
 				.noneMatch(StagedHstsHeaderWriter.class::isInstance);
+		});
+	}
+
+	@Test
+	void springSecurityHeaderWriterBeansAreAppliedInOrderAmongOurs() {
+		this.web.withUserConfiguration(OrderedSpringSecurityWriters.class).run((context) -> {
+			List<ResponseHeaderWriter> writers = context.getBean(SecurityHeadersFilter.class).getWriters();
+			List<Object> applied = writers.stream()
+				.map((writer) -> (writer instanceof SpringSecurityHeaderWriterBeans.Adapted adapted) ? adapted.writer()
+						: writer)
+				.toList();
+			assertThat(applied).containsSubsequence(context.getBean("first"),
+					context.getBean("contentTypeOptionsHeaderWriter"), context.getBean("between"),
+					context.getBean("frameOptionsHeaderWriter"), context.getBean("last"));
+			assertThat(applied).filteredOn((writer) -> writer == context.getBean("both")).hasSize(1);
+			assertThat(applied.indexOf(context.getBean("ordered")))
+				.isLessThan(applied.indexOf(context.getBean("contentTypeOptionsHeaderWriter")));
 		});
 	}
 
@@ -252,6 +279,67 @@ class SecurityHeadersAutoConfigurationTest {
 		@Bean
 		HstsHeaderWriter springSecurityHsts() {
 			return new HstsHeaderWriter();
+		}
+
+	}
+
+	/**
+	 * Spring Security writers ordered around ours (100: X-Content-Type-Options, 200:
+	 * X-Frame-Options), by @Order on the bean method and by Ordered; and a writer of both
+	 * interfaces.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class OrderedSpringSecurityWriters {
+
+		@Bean
+		@Order(Ordered.LOWEST_PRECEDENCE)
+		StaticHeadersWriter last() {
+			return new StaticHeadersWriter("X-Last", "1");
+		}
+
+		@Bean
+		@Order(150)
+		StaticHeadersWriter between() {
+			return new StaticHeadersWriter("X-Between", "1");
+		}
+
+		@Bean
+		@Order(1)
+		StaticHeadersWriter first() {
+			return new StaticHeadersWriter("X-First", "1");
+		}
+
+		@Bean
+		HeaderWriter ordered() {
+			return new OrderedWriter();
+		}
+
+		@Bean
+		BothWriter both() {
+			return new BothWriter();
+		}
+
+	}
+
+	static final class OrderedWriter implements HeaderWriter, Ordered {
+
+		@Override
+		public void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
+			response.setHeader("X-Ordered", "1");
+		}
+
+		@Override
+		public int getOrder() {
+			return 50;
+		}
+
+	}
+
+	static final class BothWriter implements HeaderWriter, ResponseHeaderWriter {
+
+		@Override
+		public void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
+			response.setHeader("X-Both", "1");
 		}
 
 	}

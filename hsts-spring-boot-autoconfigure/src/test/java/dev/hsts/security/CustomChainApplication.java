@@ -15,9 +15,11 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * An application with its own {@link SecurityFilterChain}: public paths, an admin area,
- * HTTP Basic and form login, in-memory users, and a headers section of its own (Spring
- * Security's frame options set to SAMEORIGIN), as a real application might have before
- * adding the starter. It changes nothing for the starter.
+ * HTTP Basic and form login, in-memory users, and a headers section of its own that
+ * states Spring Security's default (frame options DENY) explicitly, as a real application
+ * might have before adding the starter. It changes nothing for the starter. (A value of
+ * its own, such as SAMEORIGIN, would stop the application:
+ * {@link ChainHeaderChoicesTest}.)
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -34,7 +36,7 @@ public class CustomChainApplication {
 			.authenticated())
 			.httpBasic(Customizer.withDefaults())
 			.formLogin(Customizer.withDefaults())
-			.headers((headers) -> headers.frameOptions((frameOptions) -> frameOptions.sameOrigin()));
+			.headers((headers) -> headers.frameOptions((frameOptions) -> frameOptions.deny()));
 		return http.build();
 	}
 

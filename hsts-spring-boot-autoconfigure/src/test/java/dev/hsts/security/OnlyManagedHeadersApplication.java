@@ -11,10 +11,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * An application whose chain configures no header but ones the starter takes over from
- * Spring Security (Spring Security's defaults off, its Cache-Control and HSTS on): Spring
- * Security refuses to build a header filter with no writer, so this is what a user who
- * configured Spring Security's headers before adding the starter may have.
+ * An application whose chain configures no header but the ones the starter manages, each
+ * with Spring Security's default (Spring Security's defaults off, then its Cache-Control,
+ * X-Content-Type-Options, X-Frame-Options and HSTS on): every header Spring Security
+ * writes is one the starter writes instead, so Spring Security's header filter writes
+ * nothing.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -26,6 +27,8 @@ public class OnlyManagedHeadersApplication {
 		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.headers((headers) -> headers.defaultsDisabled()
 				.cacheControl(Customizer.withDefaults())
+				.contentTypeOptions(Customizer.withDefaults())
+				.frameOptions(Customizer.withDefaults())
 				.httpStrictTransportSecurity(Customizer.withDefaults()));
 		return http.build();
 	}

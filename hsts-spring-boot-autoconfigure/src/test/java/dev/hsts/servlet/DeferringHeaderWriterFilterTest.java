@@ -18,7 +18,12 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.HstsHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,7 +80,7 @@ class DeferringHeaderWriterFilterTest {
 	}
 
 	final SecurityHeadersFilter starterFilter = new SecurityHeadersFilter(
-			List.of(new StaticHeadersWriter("X-Starter", "on")));
+			List.of(new FixedHeaderWriter("X-Starter", "on")));
 
 	final MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
 
@@ -163,6 +168,48 @@ class DeferringHeaderWriterFilterTest {
 		assertThat(this.wrappersSeen).singleElement().asString().startsWith(HeaderWriterFilter.class.getName() + "$");
 		assertThat(this.writer.runs).containsExactly(201);
 		assertThat(this.response.getHeaders("X-Status")).containsExactly("201");
+	}
+
+	/**
+	 * Spring Security's writers of the headers the starter manages, and one of another
+	 * header.
+	 */
+	final DeferringHeaderWriterFilter managed = DeferringHeaderWriterFilter
+		.replacing(new HeaderWriterFilter(List.of(new HstsHeaderWriter(), new CacheControlHeadersWriter(),
+				new XContentTypeOptionsHeaderWriter(), new XFrameOptionsHeaderWriter(XFrameOptionsMode.SAMEORIGIN),
+				new StaticHeadersWriter("X-Other", "one"))));
+
+	@Test
+	void springSecuritysWritesOfTheHeadersTheStarterManagesAreDroppedBehindTheStartersFilter() throws Exception {
+		this.request.setSecure(true);
+		new MockFilterChain(this.created, this.starterFilter, this.managed).doFilter(this.request, this.response);
+		assertThat(this.response.getHeaders("X-Other")).containsExactly("one");
+		assertThat(this.response.getHeaders("X-Starter")).containsExactly("on");
+		assertThat(this.response.getHeaderNames()).doesNotContain("Strict-Transport-Security", "Cache-Control",
+				"Pragma", "Expires", "X-Content-Type-Options", "X-Frame-Options");
+	}
+
+	@Test
+	void springSecuritysWritesOfTheHeadersTheStarterManagesAreDroppedWithoutTheStartersFilter() throws Exception {
+		this.request.setSecure(true);
+		new MockFilterChain(this.created, this.managed).doFilter(this.request, this.response);
+		assertThat(this.response.getHeaders("X-Other")).containsExactly("one");
+		assertThat(this.response.getHeaderNames()).doesNotContain("Strict-Transport-Security", "Cache-Control",
+				"Pragma", "Expires", "X-Content-Type-Options", "X-Frame-Options");
+	}
+
+	@Test
+	void writingAsConfiguredWritesEveryHeaderTheChainConfigured() {
+		PreviewExchange probe = new PreviewExchange("api.example.test");
+		this.managed.writeAsConfigured(probe.request(), probe.response());
+		assertThat(probe.headerValues())
+			.containsEntry("Strict-Transport-Security", List.of("max-age=31536000 ; includeSubDomains"))
+			.containsEntry("Cache-Control", List.of("no-cache, no-store, max-age=0, must-revalidate"))
+			.containsEntry("Pragma", List.of("no-cache"))
+			.containsEntry("Expires", List.of("0"))
+			.containsEntry("X-Content-Type-Options", List.of("nosniff"))
+			.containsEntry("X-Frame-Options", List.of("SAMEORIGIN"))
+			.containsEntry("X-Other", List.of("one"));
 	}
 
 	@Test

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.params.provider.Arguments;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -34,6 +36,26 @@ import org.springframework.web.servlet.View;
  */
 @Import({ HeadersEndpoints.Api.class, HeadersEndpoints.Pages.class })
 public class HeadersEndpoints {
+
+	/**
+	 * A response of each kind the endpoints give without authentication: method, path,
+	 * request headers, status, and the Cache-Control it gets with the default
+	 * configuration ({@code null}: none).
+	 * @return the arguments of a parameterized test
+	 */
+	public static Stream<Arguments> responseKinds() {
+		String[] none = new String[0];
+		return Stream.of(Arguments.of("GET", "/catalog", none, 200, CATALOG_CACHE_CONTROL),
+				Arguments.of("GET", "/etag", new String[] { "If-None-Match", "\"v1\"" }, 304, null),
+				Arguments.of("GET", "/missing", none, 404, "no-store"),
+				Arguments.of("GET", "/fail", none, 500, "no-store"),
+				Arguments.of("GET", "/status/418", none, 418, "no-store"),
+				Arguments.of("GET", "/send-error", none, 403, "no-store"),
+				Arguments.of("GET", "/send-redirect", none, 302, "no-store"),
+				Arguments.of("GET", "/flush-early", none, 200, "no-store"),
+				Arguments.of("GET", "/deferred-cached", none, 200, CATALOG_CACHE_CONTROL),
+				Arguments.of("GET", "/static.txt", none, 200, "no-store"));
+	}
 
 	/** What {@code /catalog} sets. */
 	public static final String CATALOG_CACHE_CONTROL = "max-age=60, public";

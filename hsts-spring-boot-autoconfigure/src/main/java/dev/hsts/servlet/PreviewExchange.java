@@ -1,6 +1,9 @@
-package dev.hsts.actuate;
+package dev.hsts.servlet;
 
 import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -13,17 +16,21 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.hsts.core.HeaderDescription;
+
 /**
  * A secure {@code GET /} for a host, and a response that records headers, for previewing
- * what the real writers and checks do for that host without sending a request. Only what
- * header writers and the trusted-host check read is answered; everything else answers
- * {@code null}, {@code false} or {@code 0}.
+ * what the real writers and checks do for that host without sending a request (the
+ * {@code securityheaders} endpoint), or for learning what another writer writes (the
+ * headers of a Spring Security filter chain, at startup). Only what header writers and
+ * the trusted-host check read is answered; everything else answers {@code null},
+ * {@code false} or {@code 0}.
  */
-final class PreviewExchange {
+public final class PreviewExchange {
 
-	final HttpServletRequest request;
+	private final HttpServletRequest request;
 
-	final HttpServletResponse response;
+	private final HttpServletResponse response;
 
 	/** Values by lower-case name. */
 	private final Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -33,7 +40,11 @@ final class PreviewExchange {
 
 	private int status = 200;
 
-	PreviewExchange(String host) {
+	/**
+	 * A preview of a secure {@code GET /} for a host.
+	 * @param host the {@code Host} header, with an optional port
+	 */
+	public PreviewExchange(String host) {
 		Map<String, Object> attributes = new HashMap<>();
 		String serverName = serverName(host);
 		this.request = (HttpServletRequest) Proxy.newProxyInstance(PreviewExchange.class.getClassLoader(),
@@ -80,6 +91,18 @@ final class PreviewExchange {
 							.add((String) args[1]);
 						yield null;
 					}
+					case "setIntHeader", "setDateHeader" -> {
+						this.names.putIfAbsent(key((String) args[0]), (String) args[0]);
+						this.headers.put(key((String) args[0]),
+								new ArrayList<>(List.of(text(method.getName(), args[1]))));
+						yield null;
+					}
+					case "addIntHeader", "addDateHeader" -> {
+						this.names.putIfAbsent(key((String) args[0]), (String) args[0]);
+						this.headers.computeIfAbsent(key((String) args[0]), (k) -> new ArrayList<>())
+							.add(text(method.getName(), args[1]));
+						yield null;
+					}
 					case "containsHeader" -> this.headers.containsKey(key((String) args[0]));
 					case "getHeader" -> {
 						List<String> values = this.headers.get(key((String) args[0]));
@@ -109,6 +132,12 @@ final class PreviewExchange {
 		return (colon >= 0 && host.indexOf(':', colon + 1) < 0) ? host.substring(0, colon) : host;
 	}
 
+	/** A header value given as a number or a date, as it goes on the wire. */
+	private static String text(String method, Object value) {
+		return method.endsWith("DateHeader") ? DateTimeFormatter.RFC_1123_DATE_TIME
+			.format(Instant.ofEpochMilli((Long) value).atOffset(ZoneOffset.UTC)) : String.valueOf(value);
+	}
+
 	/** Header names compare case-insensitively. */
 	private static String key(String name) {
 		return name.toLowerCase(Locale.ROOT);
@@ -124,19 +153,66 @@ final class PreviewExchange {
 		return null;
 	}
 
-	void reject(int status) {
+	/**
+	 * What a writer writes: its own description when it gives one
+	 * ({@link DescribedHeaderWriter}), or else what it writes on a preview of a secure
+	 * {@code GET /} for {@code localhost}.
+	 * @param writer the writer
+	 * @return one description per header, in the order it writes them
+	 */
+	public static List<HeaderDescription> describe(ResponseHeaderWriter writer) {
+		if (writer instanceof DescribedHeaderWriter described) {
+			return described.describe();
+		}
+		PreviewExchange exchange = new PreviewExchange("localhost");
+		writer.writeHeaders(exchange.request(), exchange.response());
+		List<HeaderDescription> written = new ArrayList<>();
+		exchange.headers()
+			.forEach((name, value) -> written.add(HeaderDescription.everywhere(name, String.valueOf(value))));
+		return written;
+	}
+
+	/** The secure {@code GET /} request. */
+	public HttpServletRequest request() {
+		return this.request;
+	}
+
+	/** The response, which records the headers written on it. */
+	public HttpServletResponse response() {
+		return this.response;
+	}
+
+	/**
+	 * Sets the response's status, as a check that refuses the request would.
+	 * @param status the status
+	 */
+	public void reject(int status) {
 		this.status = status;
 	}
 
-	int status() {
+	/** The response's status: 200 unless set. */
+	public int status() {
 		return this.status;
 	}
 
-	/** The recorded headers, each with its values, in the order they were written. */
-	Map<String, Object> headers() {
+	/**
+	 * The recorded headers, each with its values, in the order they were written.
+	 * @return by name as first written: a value, or a list of values when there are
+	 * several
+	 */
+	public Map<String, Object> headers() {
 		Map<String, Object> result = new LinkedHashMap<>();
-		this.headers.forEach((key, values) -> result.put(this.names.get(key),
-				(values.size() == 1) ? values.get(0) : List.copyOf(values)));
+		headerValues().forEach((name, values) -> result.put(name, (values.size() == 1) ? values.get(0) : values));
+		return result;
+	}
+
+	/**
+	 * The recorded headers, each with its values, in the order they were written.
+	 * @return the values by name as first written
+	 */
+	public Map<String, List<String>> headerValues() {
+		Map<String, List<String>> result = new LinkedHashMap<>();
+		this.headers.forEach((key, values) -> result.put(this.names.get(key), List.copyOf(values)));
 		return result;
 	}
 
