@@ -55,8 +55,9 @@ public class HttpsRedirectAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public HttpsRedirectFilter httpsRedirectFilter(HttpsRedirectProperties properties) {
-		return new HttpsRedirectFilter(validated(() -> new HttpsRedirectRule(properties.getHttpsPort(),
-				properties.getGetAndHeadStatus(), properties.getOtherMethodsStatus(), properties.getExemptPaths())));
+		return new HttpsRedirectFilter(validated(() -> new HttpsRedirectRule(properties.getHost(),
+				properties.getHttpsPort(), properties.getGetAndHeadStatus(), properties.getOtherMethodsStatus(),
+				properties.getExemptPaths())));
 	}
 
 	/**

@@ -13,11 +13,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class HttpsRedirectProperties {
 
 	/**
-	 * Whether to redirect plain-HTTP requests to the same host, path and query over
-	 * HTTPS. Requests that are secure as the application sees them (including behind a
-	 * trusted proxy that sets X-Forwarded-Proto) are never redirected.
+	 * Whether to redirect plain-HTTP requests to the same path and query over HTTPS, on
+	 * the host security.headers.https-redirect.host or else the request's own. Requests
+	 * that are secure as the application sees them (including behind a trusted proxy that
+	 * sets X-Forwarded-Proto) are never redirected.
 	 */
 	private boolean enabled = false;
+
+	/**
+	 * The host every redirect goes to, e.g. www.example.com: a host name or an IP address
+	 * (an IPv6 address with or without brackets), without scheme, port or path. Unset,
+	 * each request is redirected to the host it named, which is an open redirect unless
+	 * security.headers.trusted-hosts.allowed lists the hosts the application serves.
+	 */
+	private String host;
 
 	/**
 	 * The HTTPS port put in the Location header; left out when it is 443. Set it when
@@ -59,6 +68,14 @@ public class HttpsRedirectProperties {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public String getHost() {
+		return this.host;
+	}
+
+	public void setHost(String host) {
+		this.host = host;
 	}
 
 	public int getHttpsPort() {

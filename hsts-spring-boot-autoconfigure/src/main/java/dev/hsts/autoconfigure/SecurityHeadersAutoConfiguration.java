@@ -13,10 +13,12 @@ import dev.hsts.core.HeaderValues;
 import dev.hsts.core.HstsPolicy;
 import dev.hsts.core.CspPathPolicy;
 import dev.hsts.core.PathPatterns;
+import dev.hsts.core.TrustedHosts;
 import dev.hsts.servlet.CacheControlDefaultWriter;
 import dev.hsts.servlet.CspHeaderWriter;
 import dev.hsts.servlet.FixedHeaderWriter;
 import dev.hsts.servlet.ForwardedProtoMismatchDetector;
+import dev.hsts.servlet.HttpsRedirectFilter;
 import dev.hsts.servlet.SecurityHeadersFilter;
 import dev.hsts.servlet.StagedHstsHeaderWriter;
 import dev.hsts.servlet.TrustedHostCheck;
@@ -235,18 +237,22 @@ public class SecurityHeadersAutoConfiguration {
 	public SecurityHeadersFindings securityHeadersFindings(HstsPolicy hstsPolicy, ObjectProvider<Clock> clock,
 			ObjectProvider<TrustedHostCheck> trustedHostCheck, Environment environment,
 			ObjectProvider<ForwardedProtoMismatchDetector> proxyDetector,
-			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues, SecurityHeadersFilter filter) {
+			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues, SecurityHeadersFilter filter,
+			ObjectProvider<HttpsRedirectFilter> httpsRedirectFilter, ObjectProvider<EndpointWebExposure> endpoint) {
 		TrustedHostCheck check = trustedHostCheck.getIfUnique();
-		return new SecurityHeadersFindings(hstsPolicy, clock.getIfUnique(Clock::systemUTC),
-				(check != null) ? check.getTrustedHosts() : null,
+		TrustedHosts trustedHosts = (check != null) ? check.getTrustedHosts() : null;
+		HttpsRedirectFilter redirect = httpsRedirectFilter.getIfUnique();
+		return new SecurityHeadersFindings(hstsPolicy, clock.getIfUnique(Clock::systemUTC), trustedHosts,
 				environment.getProperty("server.forward-headers-strategy"), proxyDetector.getIfUnique(),
-				applicationHeaderValues.getIfUnique(), filter.getWriters());
+				applicationHeaderValues.getIfUnique(), filter.getWriters(), new DeploymentFindings(environment,
+						(redirect != null) ? redirect.getRule() : null, trustedHosts, endpoint::getIfAvailable));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	public FindingsStartupReport securityHeadersFindingsStartupReport(SecurityHeadersFindings findings) {
-		return new FindingsStartupReport(findings);
+	public FindingsStartupReport securityHeadersFindingsStartupReport(SecurityHeadersFindings findings,
+			Environment environment, ObjectProvider<EndpointWebExposure> endpoint) {
+		return new FindingsStartupReport(findings, EndpointWebExposure.details(environment, endpoint));
 	}
 
 	@Bean(FILTER_REGISTRATION_BEAN_NAME)

@@ -10,7 +10,10 @@ import dev.hsts.core.TrustedHostRejectionCounts;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
+import org.springframework.boot.actuate.endpoint.EndpointId;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -18,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,6 +39,31 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnAvailableEndpoint(SecurityHeadersEndpoint.class)
 @EnableConfigurationProperties(SecurityHeadersEndpointProperties.class)
 public class SecurityHeadersEndpointAutoConfiguration {
+
+	/**
+	 * Where the endpoint answers over HTTP and whether anyone can read it there, for the
+	 * findings and the startup report.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	static class WebExposureConfiguration {
+
+		private static final EndpointId ID = EndpointId.of("securityheaders");
+
+		@Bean
+		@ConditionalOnMissingBean
+		EndpointWebExposure securityHeadersEndpointWebExposure(ApplicationContext context,
+				ObjectProvider<PathMappedEndpoints> pathMappedEndpoints) {
+			ManagementPortType port = ManagementPortType.get(context.getEnvironment());
+			return new EndpointWebExposure(context, () -> {
+				// The endpoints Boot mapped to web paths: exposed, and not switched off.
+				PathMappedEndpoints endpoints = (port != ManagementPortType.DISABLED)
+						? pathMappedEndpoints.getIfAvailable() : null;
+				return (endpoints != null && endpoints.getEndpoint(ID) != null) ? endpoints.getPath(ID) : null;
+			}, port == ManagementPortType.DIFFERENT);
+		}
+
+	}
 
 	/** The starter is on: the live policy. */
 	@Configuration(proxyBeanMethods = false)

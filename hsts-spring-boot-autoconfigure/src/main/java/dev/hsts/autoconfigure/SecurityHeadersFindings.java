@@ -2,11 +2,13 @@ package dev.hsts.autoconfigure;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import dev.hsts.core.ApplicationHeaderValues;
 import dev.hsts.core.ContentSecurityPolicy;
@@ -23,9 +25,10 @@ import dev.hsts.servlet.ResponseHeaderWriter;
 /**
  * Everything an operator should know about the live configuration, as {@link Finding}s
  * naming full properties: the HSTS rollout and the trusted-host check (from the core),
- * the forwarded-header handling (as configured and as seen at runtime), and the headers
- * the application sets itself. Read by the startup report and the actuator endpoint;
- * computed on demand, never per request.
+ * the forwarded-header handling (as configured and as seen at runtime), the headers the
+ * application sets itself, and what the other parts add (the HTTPS redirect, the actuator
+ * endpoint). Read by the startup report and the actuator endpoint; computed on demand,
+ * never per request.
  */
 public class SecurityHeadersFindings {
 
@@ -52,6 +55,9 @@ public class SecurityHeadersFindings {
 	 */
 	private final Map<String, String> policyValues;
 
+	/** The findings of the other parts, naming full properties. */
+	private final Supplier<? extends Collection<Finding>> otherFindings;
+
 	/** The findings of a starter that is switched off, or {@code null} when it is on. */
 	private final List<Finding> switchedOff;
 
@@ -70,6 +76,29 @@ public class SecurityHeadersFindings {
 	public SecurityHeadersFindings(HstsPolicy hstsPolicy, Clock clock, TrustedHosts trustedHosts,
 			String forwardHeadersStrategy, ForwardedProtoMismatchDetector proxyDetector,
 			ApplicationHeaderValues applicationValues, List<? extends ResponseHeaderWriter> writers) {
+		this(hstsPolicy, clock, trustedHosts, forwardHeadersStrategy, proxyDetector, applicationValues, writers,
+				List::of);
+	}
+
+	/**
+	 * The findings of a running starter, with those of its other parts.
+	 * @param hstsPolicy the HSTS policy
+	 * @param clock the clock of the rollout
+	 * @param trustedHosts the trusted-host policy, or {@code null} when there is none
+	 * @param forwardHeadersStrategy the value of {@code server.forward-headers-strategy},
+	 * or {@code null}
+	 * @param proxyDetector the runtime proxy detector, or {@code null}
+	 * @param applicationValues the headers the application set itself, or {@code null}
+	 * @param writers the header writers the filter applies (those that describe
+	 * themselves give the policy's values)
+	 * @param otherFindings the findings of the other parts (the HTTPS redirect, the
+	 * actuator endpoint), naming full properties; asked each time the findings are
+	 */
+	public SecurityHeadersFindings(HstsPolicy hstsPolicy, Clock clock, TrustedHosts trustedHosts,
+			String forwardHeadersStrategy, ForwardedProtoMismatchDetector proxyDetector,
+			ApplicationHeaderValues applicationValues, List<? extends ResponseHeaderWriter> writers,
+			Supplier<? extends Collection<Finding>> otherFindings) {
+		this.otherFindings = Objects.requireNonNull(otherFindings, "otherFindings");
 		this.hstsPolicy = Objects.requireNonNull(hstsPolicy, "hstsPolicy");
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.trustedHosts = trustedHosts;
@@ -88,6 +117,7 @@ public class SecurityHeadersFindings {
 		this.proxyDetector = null;
 		this.applicationValues = null;
 		this.policyValues = Map.of();
+		this.otherFindings = List::of;
 		this.switchedOff = List.copyOf(switchedOff);
 	}
 
@@ -165,6 +195,7 @@ public class SecurityHeadersFindings {
 		if (this.applicationValues != null) {
 			addApplicationValueFindings(findings);
 		}
+		findings.addAll(this.otherFindings.get());
 		findings.sort(Comparator.comparing(Finding::severity));
 		return findings;
 	}

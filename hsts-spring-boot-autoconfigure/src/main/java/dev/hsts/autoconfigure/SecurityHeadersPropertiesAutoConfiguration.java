@@ -5,6 +5,7 @@ import java.util.Set;
 
 import dev.hsts.core.InvalidPolicyException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -47,8 +48,10 @@ public class SecurityHeadersPropertiesAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		FindingsStartupReport securityHeadersFindingsStartupReport() {
-			return new FindingsStartupReport(SecurityHeadersFindings.starterSwitchedOff());
+		FindingsStartupReport securityHeadersFindingsStartupReport(Environment environment,
+				ObjectProvider<EndpointWebExposure> endpoint) {
+			return new FindingsStartupReport(SecurityHeadersFindings.starterSwitchedOff(),
+					EndpointWebExposure.details(environment, endpoint));
 		}
 
 	}

@@ -5,12 +5,8 @@ import java.time.Clock;
 import jakarta.servlet.DispatcherType;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import dev.hsts.actuate.TrustedHostRejectionMetrics;
-import dev.hsts.core.Finding;
-import dev.hsts.core.PolicyFindings;
 import dev.hsts.core.TrustedHostRejectionCounts;
 import dev.hsts.core.TrustedHostRejectionListener;
 import dev.hsts.core.TrustedHosts;
@@ -50,22 +46,12 @@ public class TrustedHostsAutoConfiguration {
 	 */
 	public static final String FILTER_REGISTRATION_BEAN_NAME = "trustedHostFilterRegistration";
 
-	private static final Log LOG = LogFactory.getLog(TrustedHostsAutoConfiguration.class);
-
 	@Bean
 	@ConditionalOnMissingBean
 	public TrustedHosts trustedHosts(TrustedHostsProperties properties) {
-		TrustedHosts trustedHosts = validated(
-				() -> TrustedHosts.of(properties.getAllowed(), properties.getExemptPaths()));
-		PolicyFindings.trustedHosts(trustedHosts).map(PropertyNames::qualify).ifPresent((finding) -> {
-			if (finding.severity() == Finding.Severity.INFO) {
-				LOG.info(finding.message());
-			}
-			else {
-				LOG.warn(finding.message());
-			}
-		});
-		return trustedHosts;
+		// Its findings (the check is off, or allows every host) are logged once, in the
+		// startup report (FindingsStartupReport).
+		return validated(() -> TrustedHosts.of(properties.getAllowed(), properties.getExemptPaths()));
 	}
 
 	@Bean

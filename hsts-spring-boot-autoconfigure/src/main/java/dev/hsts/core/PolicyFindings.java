@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What an operator should know about the policies: the HSTS rollout at an instant, and
- * the trusted-host check. Each finding names the setting it concerns relative to the
- * configuration ({@code hsts.revoke}); its message names other settings as
- * <code>${path}</code>.
+ * What an operator should know about the policies: the HSTS rollout at an instant, the
+ * trusted-host check, and the HTTPS redirect. Each finding names the setting it concerns
+ * relative to the configuration ({@code hsts.revoke}); its message names other settings
+ * as <code>${path}</code>.
  */
 public final class PolicyFindings {
+
+	/** The code of the finding that the HTTPS redirect is an open redirect. */
+	public static final String HTTPS_REDIRECT_HOST_UNCHECKED = "https-redirect.host-unchecked";
 
 	private static final String PREFIX = "hsts.";
 
@@ -108,6 +111,32 @@ public final class PolicyFindings {
 					+ "local development only, and list the hosts the application serves in production.");
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * What an operator should know about the HTTPS redirect: it sends requests to the
+	 * host they name while nothing checks that host
+	 * ({@code https-redirect.host-unchecked}, warning), which makes it an open redirect.
+	 * Not when the rule has a host of its own, nor when the trusted-host check lists the
+	 * hosts the application serves.
+	 * @param rule the redirect rule
+	 * @param trustedHosts the trusted-host policy, or {@code null} when there is no
+	 * trusted-host check
+	 * @return the finding, or empty
+	 */
+	public static Optional<Finding> httpsRedirect(HttpsRedirectRule rule, TrustedHosts trustedHosts) {
+		if (rule.host() != null || (trustedHosts != null && !trustedHosts.isOff() && !trustedHosts.allowsAnyHost())) {
+			return Optional.empty();
+		}
+		String unchecked = (trustedHosts != null && trustedHosts.allowsAnyHost())
+				? "${trusted-hosts.allowed} contains '*'" : "trusted-host checks are off";
+		return Optional.of(new Finding(Finding.Severity.WARNING, HTTPS_REDIRECT_HOST_UNCHECKED,
+				"The HTTPS redirect copies the Host header of each request into its Location, and " + unchecked
+						+ ": a request for any host is redirected to that host (http://evil.example/x to "
+						+ "https://evil.example/x), an open redirect that a shared cache may also keep for other "
+						+ "users. Set ${https-redirect.host} to the host to redirect to (for example www.example.com), "
+						+ "or set ${trusted-hosts.allowed} to the hosts the application serves.",
+				"https-redirect.host"));
 	}
 
 	private static Optional<Finding> allowedHosts(Finding.Severity severity, String code, String message) {

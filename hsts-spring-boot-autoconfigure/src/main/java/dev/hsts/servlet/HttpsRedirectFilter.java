@@ -15,11 +15,13 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.GenericFilterBean;
 
 /**
- * Redirects plain-HTTP requests to HTTPS: same host, path and query, on the configured
- * HTTPS port. Requests that are already secure (as the application sees them, after
- * forwarded-header handling) and exempt paths pass through. Runs after the trusted-host
- * check, so the host it puts in {@code Location} is one the application serves: never an
- * open redirect. The redirect itself carries no HSTS (it is plain HTTP).
+ * Redirects plain-HTTP requests to HTTPS: same path and query, to the rule's host (or the
+ * host the request was for), on the configured HTTPS port. Requests that are already
+ * secure (as the application sees them, after forwarded-header handling) and exempt paths
+ * pass through. Runs after the trusted-host check, so with the check on, the host it
+ * copies into {@code Location} is one the application serves; with the check off and no
+ * host of its own, it is an open redirect (the {@code https-redirect.host-unchecked}
+ * finding). The redirect itself carries no HSTS (it is plain HTTP).
  *
  * <p>
  * Only the request as it arrived is redirected ({@link DispatcherType#REQUEST}); a

@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,39 +45,20 @@ public final class PreviewExchange {
 	 * @param host the {@code Host} header, with an optional port
 	 */
 	public PreviewExchange(String host) {
-		Map<String, Object> attributes = new HashMap<>();
-		String serverName = serverName(host);
-		this.request = (HttpServletRequest) Proxy.newProxyInstance(PreviewExchange.class.getClassLoader(),
-				new Class<?>[] { HttpServletRequest.class }, (proxy, method, args) -> switch (method.getName()) {
-					case "isSecure" -> true;
-					case "getScheme" -> "https";
-					case "getProtocol" -> "HTTP/1.1";
-					case "getMethod" -> "GET";
-					case "getServerName" -> serverName;
-					case "getServerPort" -> 443;
-					case "getRequestURI", "getServletPath" -> "/";
-					case "getContextPath" -> "";
-					case "getDispatcherType" -> DispatcherType.REQUEST;
-					case "getRequestURL" -> new StringBuffer("https://").append(host).append('/');
-					case "getHeader" -> "host".equalsIgnoreCase((String) args[0]) ? host : null;
-					case "getHeaders" -> Collections
-						.enumeration("host".equalsIgnoreCase((String) args[0]) ? List.of(host) : List.<String>of());
-					case "getHeaderNames" -> Collections.enumeration(List.of("Host"));
-					case "getAttribute" -> attributes.get((String) args[0]);
-					case "setAttribute" -> {
-						attributes.put((String) args[0], args[1]);
-						yield null;
-					}
-					case "removeAttribute" -> {
-						attributes.remove((String) args[0]);
-						yield null;
-					}
-					case "getAttributeNames" -> Collections.enumeration(new ArrayList<>(attributes.keySet()));
-					case "toString" -> "preview request for " + host;
-					case "hashCode" -> System.identityHashCode(proxy);
-					case "equals" -> proxy == args[0];
-					default -> defaultValue(method.getReturnType());
-				});
+		Map<String, Object> answers = new HashMap<>();
+		answers.put("isSecure", true);
+		answers.put("getScheme", "https");
+		answers.put("getProtocol", "HTTP/1.1");
+		answers.put("getMethod", "GET");
+		answers.put("getServerName", serverName(host));
+		answers.put("getServerPort", 443);
+		answers.put("getRequestURI", "/");
+		answers.put("getServletPath", "/");
+		answers.put("getContextPath", "");
+		answers.put("getDispatcherType", DispatcherType.REQUEST);
+		answers.put("getRequestURL",
+				(Supplier<StringBuffer>) () -> new StringBuffer("https://").append(host).append('/'));
+		this.request = StandInRequest.of("preview request for " + host, answers, Map.of("Host", host));
 		this.response = (HttpServletResponse) Proxy.newProxyInstance(PreviewExchange.class.getClassLoader(),
 				new Class<?>[] { HttpServletResponse.class }, (proxy, method, args) -> switch (method.getName()) {
 					case "setHeader" -> {
@@ -119,7 +100,7 @@ public final class PreviewExchange {
 					case "toString" -> "preview response";
 					case "hashCode" -> System.identityHashCode(proxy);
 					case "equals" -> proxy == args[0];
-					default -> defaultValue(method.getReturnType());
+					default -> StandInRequest.defaultValue(method.getReturnType());
 				});
 	}
 
@@ -141,16 +122,6 @@ public final class PreviewExchange {
 	/** Header names compare case-insensitively. */
 	private static String key(String name) {
 		return name.toLowerCase(Locale.ROOT);
-	}
-
-	private static Object defaultValue(Class<?> type) {
-		if (type == boolean.class) {
-			return false;
-		}
-		if (type == int.class || type == long.class || type == short.class || type == byte.class) {
-			return (type == long.class) ? 0L : 0;
-		}
-		return null;
 	}
 
 	/**

@@ -1,17 +1,16 @@
 package dev.hsts.actuate;
 
 import java.net.http.HttpResponse;
-import java.util.List;
 
 import dev.hsts.test.Http;
 import dev.hsts.test.RunningApp;
 import dev.hsts.servlet.ResponseKindsApplication;
-import dev.hsts.autoconfigure.SecurityHeadersFindings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.util.StringUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,20 +24,16 @@ class FindingsAtRuntimeTest {
 
 	private static final Class<?>[] APP = { ResponseKindsApplication.class };
 
-	private static List<String> codes(RunningApp app) {
-		return app.context().getBean(SecurityHeadersFindings.class).findings().stream().map((f) -> f.code()).toList();
-	}
-
 	@Test
 	void aProxyTheApplicationDoesNotBelieveIsDetectedAndLoggedOnce(CapturedOutput output) {
 		try (RunningApp app = RunningApp.plain(APP, "logging.level.dev.hsts=INFO")) {
-			assertThat(codes(app)).doesNotContain("proxy.forwarded-proto-ignored");
+			assertThat(app.findingCodes()).doesNotContain("proxy.forwarded-proto-ignored");
 			for (int i = 0; i < 3; i++) {
 				HttpResponse<String> response = app.plain()
 					.get("api.example.test", "/ok", "X-Forwarded-Proto", "https");
 				assertThat(Http.values(response, "Strict-Transport-Security")).isEmpty();
 			}
-			assertThat(codes(app)).contains("proxy.forwarded-proto-ignored");
+			assertThat(app.findingCodes()).contains("proxy.forwarded-proto-ignored");
 			String log = output.getAll();
 			assertThat(log).containsOnlyOnce("says it arrived over HTTPS")
 				.contains("server.forward-headers-strategy=native");
@@ -51,23 +46,23 @@ class FindingsAtRuntimeTest {
 				"server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1")) {
 			HttpResponse<String> response = app.plain().get("api.example.test", "/ok", "X-Forwarded-Proto", "https");
 			assertThat(Http.values(response, "Strict-Transport-Security")).containsExactly("max-age=300");
-			assertThat(codes(app)).doesNotContain("proxy.forwarded-proto-ignored", "proxy.framework-strategy");
+			assertThat(app.findingCodes()).doesNotContain("proxy.forwarded-proto-ignored", "proxy.framework-strategy");
 		}
 	}
 
 	@Test
 	void theFrameworkStrategyIsReported() {
 		try (RunningApp app = RunningApp.plain(APP, "server.forward-headers-strategy=framework")) {
-			assertThat(codes(app)).contains("proxy.framework-strategy");
+			assertThat(app.findingCodes()).contains("proxy.framework-strategy");
 		}
 	}
 
 	@Test
 	void aHeaderTheApplicationSetsItselfIsReported() {
 		try (RunningApp app = RunningApp.https(APP)) {
-			assertThat(codes(app)).doesNotContain("header.application-value");
+			assertThat(app.findingCodes()).doesNotContain("header.application-value");
 			app.https().get("api.example.test", "/own-hsts-added");
-			assertThat(codes(app)).contains("header.application-value");
+			assertThat(app.findingCodes()).contains("header.application-value");
 		}
 	}
 
@@ -78,6 +73,25 @@ class FindingsAtRuntimeTest {
 				.contains("[warning] starter.off (security.headers.enabled)")
 				.containsPattern("WARN .*FindingsStartupReport");
 			assertThat(Http.values(app.https().get("api.example.test", "/ok"), "Strict-Transport-Security")).isEmpty();
+		}
+	}
+
+	@Test
+	void eachFindingIsLoggedExactlyOnce(CapturedOutput output) {
+		try (RunningApp app = RunningApp.https(APP, "logging.level.dev.hsts=INFO")) {
+			String log = output.getAll();
+			assertThat(StringUtils.countOccurrencesOf(log, "Trusted-host checks are off")).as(log).isOne();
+			assertThat(StringUtils.countOccurrencesOf(log, "[info] trusted-hosts.off")).as(log).isOne();
+			assertThat(StringUtils.countOccurrencesOf(log, "The rollout is pinned at stage 1")).as(log).isOne();
+		}
+	}
+
+	@Test
+	void everyHostAllowedIsOneWarning(CapturedOutput output) {
+		try (RunningApp app = RunningApp.https(APP, "security.headers.trusted-hosts.allowed=*")) {
+			String log = output.getAll();
+			assertThat(StringUtils.countOccurrencesOf(log, "Trusted-host checks allow every host")).as(log).isOne();
+			assertThat(log).containsPattern("WARN .*FindingsStartupReport .*\n  \\[warning\\] trusted-hosts.any");
 		}
 	}
 

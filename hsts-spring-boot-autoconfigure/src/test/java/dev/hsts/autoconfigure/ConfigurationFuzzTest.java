@@ -90,7 +90,8 @@ class ConfigurationFuzzTest {
 			"security.headers.trusted-hosts.allowed[0]", "security.headers.trusted-hosts.allowed[1]",
 			"security.headers.trusted-hosts.exempt-paths", "security.headers.trusted-hosts.exempt-paths[0]",
 			"security.headers.https-redirect.https-port", "security.headers.https-redirect.get-and-head-status",
-			"security.headers.https-redirect.other-methods-status", "security.headers.https-redirect.exempt-paths[0]");
+			"security.headers.https-redirect.other-methods-status", "security.headers.https-redirect.exempt-paths[0]",
+			"security.headers.https-redirect.host");
 
 	/**
 	 * Pieces of valid values and troublemakers, so that binding gets past the first
@@ -164,7 +165,13 @@ class ConfigurationFuzzTest {
 			TrustedHosts hosts = new TrustedHostsAutoConfiguration().trustedHosts(trustedHosts);
 			hosts.check("api.example.com", null);
 			hosts.isExemptPath("/docs/a");
-			new HttpsRedirectAutoConfiguration().httpsRedirectFilter(redirect);
+			String location = new HttpsRedirectAutoConfiguration().httpsRedirectFilter(redirect)
+				.getRule()
+				.location("api.example.com", "/", null);
+			// The configured host lands in Location as one host: no second authority, no
+			// path, nothing a header could not carry.
+			assertSafe(location);
+			assertThat(location).matches("https://[^/?#@\\s]+/");
 		}
 		catch (InvalidSecurityHeadersPropertyException ex) {
 			assertThat(ex.getProperty()).startsWith("security.headers.");

@@ -26,8 +26,8 @@ class ConfigurationMetadataTest {
 		assertThat(properties).containsKeys("security.headers.enabled", "security.headers.hsts.enabled",
 				"security.headers.hsts.rollout.stages", "security.headers.hsts.rollout.stage",
 				"security.headers.hsts.rollout.started-at", "security.headers.hsts.include-subdomains",
-				"security.headers.hsts.preload", "security.headers.hsts.revoke",
-				"security.headers.hsts.excluded-hosts");
+				"security.headers.hsts.preload", "security.headers.hsts.revoke", "security.headers.hsts.excluded-hosts",
+				"security.headers.https-redirect.host");
 		properties.forEach((name,
 				property) -> assertThat((String) property.get("description")).as(name).isNotBlank().endsWith("."));
 	}

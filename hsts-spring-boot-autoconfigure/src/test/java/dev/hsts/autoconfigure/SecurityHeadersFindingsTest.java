@@ -107,13 +107,25 @@ class SecurityHeadersFindingsTest {
 
 	@Test
 	void startupReportIsOneReadableBlock() {
-		String report = FindingsStartupReport
-			.render(new SecurityHeadersFindings(HstsPolicy.builder().revoke(true).build(), CLOCK, TrustedHosts.off(),
-					null, null, null, List.of())
-				.findings());
-		assertThat(report).startsWith("Security headers: 2 findings")
+		List<Finding> findings = new SecurityHeadersFindings(HstsPolicy.builder().revoke(true).build(), CLOCK,
+				TrustedHosts.off(), null, null, null, List.of())
+			.findings();
+		assertThat(FindingsStartupReport.render(findings, "details at /actuator/securityheaders"))
+			.startsWith("Security headers: 2 findings (details at /actuator/securityheaders)\n")
 			.contains("[warning] hsts.revoked (security.headers.hsts.revoke)")
 			.contains("[info] trusted-hosts.off (security.headers.trusted-hosts.allowed)");
+		assertThat(FindingsStartupReport.render(findings, null)).startsWith("Security headers: 2 findings\n");
+	}
+
+	@Test
+	void theOtherPartsFindingsAreAskedEachTimeAndSortedIn() {
+		List<Finding> other = new java.util.ArrayList<>();
+		SecurityHeadersFindings findings = new SecurityHeadersFindings(HstsPolicy.builder().pinnedStage(3).build(),
+				CLOCK, TrustedHosts.off(), null, null, null, List.of(), () -> other);
+		assertThat(findings.findings()).extracting(Finding::code).containsExactly("trusted-hosts.off");
+		other.add(new Finding(Finding.Severity.WARNING, "endpoint.unprotected", "m", "p"));
+		assertThat(findings.findings()).extracting(Finding::code)
+			.containsExactly("endpoint.unprotected", "trusted-hosts.off");
 	}
 
 }

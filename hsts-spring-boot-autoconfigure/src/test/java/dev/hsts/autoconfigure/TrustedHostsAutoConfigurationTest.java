@@ -188,23 +188,35 @@ class TrustedHostsAutoConfigurationTest {
 	}
 
 	@Test
-	void saysAtStartupThatTheCheckIsOff(CapturedOutput output) {
-		this.runner.run((context) -> assertThat(output).contains("Trusted-host checks are off",
-				"Set security.headers.trusted-hosts.allowed"));
-	}
-
-	@Test
-	void warnsAtStartupThatEveryHostIsAllowed(CapturedOutput output) {
-		this.runner.withPropertyValues("security.headers.trusted-hosts.allowed=*").run((context) -> {
-			assertThat(context.getBean(TrustedHosts.class).allowsAnyHost()).isTrue();
-			assertThat(output).contains("WARN").contains("Trusted-host checks allow every host");
+	void theCheckBeingOffIsAFindingThatOnlyTheStartupReportLogs(CapturedOutput output) {
+		this.runner.run((context) -> {
+			assertThat(codes(context)).contains("trusted-hosts.off");
+			// No ApplicationReadyEvent here, so no report: nothing else logs it.
+			assertThat(output).doesNotContain("Trusted-host checks");
 		});
 	}
 
 	@Test
-	void saysNothingWhenHostsAreListed(CapturedOutput output) {
+	void everyHostAllowedIsAFindingThatOnlyTheStartupReportLogs(CapturedOutput output) {
+		this.runner.withPropertyValues("security.headers.trusted-hosts.allowed=*").run((context) -> {
+			assertThat(context.getBean(TrustedHosts.class).allowsAnyHost()).isTrue();
+			assertThat(codes(context)).contains("trusted-hosts.any");
+			assertThat(output).doesNotContain("Trusted-host checks");
+		});
+	}
+
+	@Test
+	void listedHostsAreNoFinding() {
 		this.runner.withPropertyValues("security.headers.trusted-hosts.allowed=a.test")
-			.run((context) -> assertThat(output).doesNotContain("Trusted-host checks"));
+			.run((context) -> assertThat(codes(context)).doesNotContain("trusted-hosts.off", "trusted-hosts.any"));
+	}
+
+	private static List<String> codes(org.springframework.context.ApplicationContext context) {
+		return context.getBean(SecurityHeadersFindings.class)
+			.findings()
+			.stream()
+			.map(dev.hsts.core.Finding::code)
+			.toList();
 	}
 
 	@Configuration(proxyBeanMethods = false)

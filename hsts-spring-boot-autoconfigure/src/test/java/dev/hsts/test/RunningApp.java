@@ -3,6 +3,9 @@ package dev.hsts.test;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.hsts.autoconfigure.SecurityHeadersFindings;
+import dev.hsts.core.Finding;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -56,6 +59,11 @@ public final class RunningApp implements AutoCloseable {
 	/** The application context. */
 	public ConfigurableApplicationContext context() {
 		return this.context;
+	}
+
+	/** The codes of the starter's findings now, most serious first. */
+	public List<String> findingCodes() {
+		return this.context.getBean(SecurityHeadersFindings.class).findings().stream().map(Finding::code).toList();
 	}
 
 	/** A client for this server over HTTPS. */
