@@ -6,9 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
 
+import dev.hsts.test.OwnResources;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,17 +21,15 @@ class AutoConfigurationMetadataTest {
 	@Test
 	void everyRegisteredAutoConfigurationHasItsConditionsInTheMetadata() throws IOException {
 		List<String> registered;
-		try (InputStream in = new ClassPathResource(
-				"META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports")
-			.getInputStream()) {
+		try (InputStream in = OwnResources
+			.open("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports")) {
 			registered = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
 				.map(String::trim)
 				.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
 				.toList();
 		}
 		Properties metadata = new Properties();
-		try (InputStream in = new ClassPathResource("META-INF/spring-autoconfigure-metadata.properties")
-			.getInputStream()) {
+		try (InputStream in = OwnResources.open("META-INF/spring-autoconfigure-metadata.properties")) {
 			metadata.load(in);
 		}
 		assertThat(registered).hasSizeGreaterThanOrEqualTo(6);

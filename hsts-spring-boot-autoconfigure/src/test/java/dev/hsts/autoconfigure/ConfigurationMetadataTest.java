@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.hsts.test.OwnResources;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.json.JsonParserFactory;
-import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +44,7 @@ class ConfigurationMetadataTest {
 
 	@SuppressWarnings("unchecked")
 	private static Map<String, Map<String, Object>> properties() throws IOException {
-		try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
+		try (InputStream in = OwnResources.open("META-INF/spring-configuration-metadata.json")) {
 			Map<String, Object> metadata = JsonParserFactory.getJsonParser()
 				.parseMap(new String(in.readAllBytes(), StandardCharsets.UTF_8));
 			return ((List<Map<String, Object>>) metadata.get("properties")).stream()
