@@ -27,7 +27,7 @@ class SpringSecurityConfinementTest {
 	/** The classes (with their nested classes) that may refer to Spring Security. */
 	private static final List<String> SPRING_SECURITY_SPECIFIC = List.of("dev.hsts.servlet.DeferringHeaderWriterFilter",
 			"dev.hsts.autoconfigure.SpringSecurityHeaderDefaultsPostProcessor",
-			"dev.hsts.autoconfigure.SpringSecurityHeaderWriterBeans");
+			"dev.hsts.autoconfigure.SpringSecurityHeaderWriterBeans", "dev.hsts.autoconfigure.SpringSecurityProbe");
 
 	private static boolean springSecuritySpecific(String className) {
 		return SPRING_SECURITY_SPECIFIC.stream()
