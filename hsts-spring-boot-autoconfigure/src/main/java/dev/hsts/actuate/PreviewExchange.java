@@ -124,6 +124,10 @@ final class PreviewExchange {
 		return null;
 	}
 
+	void removeHeader(String name) {
+		this.headers.remove(key(name));
+	}
+
 	void reject(int status) {
 		this.status = status;
 	}
