@@ -22,6 +22,7 @@ import dev.hsts.core.TrustedHosts;
 import dev.hsts.servlet.CommitTimeHeaderWriter;
 import dev.hsts.servlet.PreviewExchange;
 import dev.hsts.servlet.ResponseHeaderWriter;
+import dev.hsts.servlet.ServerOwnResponses;
 import dev.hsts.servlet.TrustedHostCheck;
 
 import org.springframework.boot.actuate.endpoint.SecurityContext;
@@ -66,6 +67,8 @@ public class SecurityHeadersEndpoint {
 
 	private final Set<String> roles;
 
+	private ServerOwnResponses serverOwnResponses;
+
 	/**
 	 * @param enabled whether the starter is on
 	 * @param hstsPolicy the HSTS policy
@@ -109,6 +112,15 @@ public class SecurityHeadersEndpoint {
 				List.of(), null, null, findings, showValues, roles);
 	}
 
+	/**
+	 * @param serverOwnResponses what the server answers itself, before any filter (which
+	 * hosts it refuses), so the host preview says what a real request gets; {@code null}
+	 * when unknown
+	 */
+	public void setServerOwnResponses(ServerOwnResponses serverOwnResponses) {
+		this.serverOwnResponses = serverOwnResponses;
+	}
+
 	/** The live policy and the findings. */
 	@ReadOperation
 	public Map<String, Object> securityHeaders(SecurityContext securityContext) {
@@ -136,37 +148,47 @@ public class SecurityHeadersEndpoint {
 
 	/**
 	 * The exact headers a secure {@code GET /} for {@code host} gets now; for a host the
-	 * application does not serve, the 400 it gets instead.
+	 * application does not serve, the 400 it gets instead: from the trusted-host check
+	 * ({@code refusedBy: trusted-hosts}), or from the server itself, before any filter,
+	 * for a host it cannot parse ({@code refusedBy: server}; with the headers the starter
+	 * adds to the server's own responses, never HSTS).
 	 */
 	@ReadOperation
 	public Map<String, Object> host(SecurityContext securityContext, @Selector String host) {
 		boolean show = this.showValues.isShown(securityContext, this.roles);
 		PreviewExchange exchange = new PreviewExchange(host);
-		for (ResponseHeaderWriter writer : this.writers) {
-			if (!(writer instanceof CommitTimeHeaderWriter)) {
-				writer.writeHeaders(exchange.request(), exchange.response());
+		String refusedBy = null;
+		Optional<RejectionReason> rejection = Optional.empty();
+		if (this.serverOwnResponses != null && this.serverOwnResponses.refusesHost(host)) {
+			refusedBy = "server";
+			rejection = Optional.of(RejectionReason.MALFORMED);
+			exchange.reject(400);
+			if (this.serverOwnResponses.writesSecurityHeaders()) {
+				writeHeaders(exchange, false);
+				writeHeaders(exchange, true);
+				exchange.removeHeader(HstsPolicy.HEADER_NAME);
 			}
 		}
-		Optional<RejectionReason> rejection = Optional.empty();
-		if (this.trustedHostCheck != null && !this.trustedHostCheck.isExempt(exchange.request())) {
-			rejection = this.trustedHostCheck.verify(exchange.request());
-		}
-		if (rejection.isPresent()) {
-			exchange.reject(400);
-			exchange.response().setHeader("Content-Type", "application/problem+json");
-			exchange.response().setHeader("Cache-Control", "no-store");
-		}
 		else {
-			for (ResponseHeaderWriter writer : this.writers) {
-				if (writer instanceof CommitTimeHeaderWriter) {
-					writer.writeHeaders(exchange.request(), exchange.response());
-				}
+			writeHeaders(exchange, false);
+			if (this.trustedHostCheck != null && !this.trustedHostCheck.isExempt(exchange.request())) {
+				rejection = this.trustedHostCheck.verify(exchange.request());
+			}
+			if (rejection.isPresent()) {
+				refusedBy = "trusted-hosts";
+				exchange.reject(400);
+				exchange.response().setHeader("Content-Type", "application/problem+json");
+				exchange.response().setHeader("Cache-Control", "no-store");
+			}
+			else {
+				writeHeaders(exchange, true);
 			}
 		}
 		Map<String, Object> preview = new LinkedHashMap<>();
 		preview.put("host", host);
 		preview.put("status", exchange.status());
 		preview.put("rejected", rejection.map(RejectionReason::id).orElse(null));
+		preview.put("refusedBy", refusedBy);
 		Map<String, Object> headers = exchange.headers();
 		headers.replaceAll((name,
 				value) -> (value instanceof String text
@@ -174,6 +196,15 @@ public class SecurityHeadersEndpoint {
 								: value);
 		preview.put("headers", headers);
 		return preview;
+	}
+
+	/** Runs the writers that write before the chain, or the commit-time ones. */
+	private void writeHeaders(PreviewExchange exchange, boolean commitTime) {
+		for (ResponseHeaderWriter writer : this.writers) {
+			if ((writer instanceof CommitTimeHeaderWriter) == commitTime) {
+				writer.writeHeaders(exchange.request(), exchange.response());
+			}
+		}
 	}
 
 	private Map<String, Object> hsts(Instant now) {

@@ -21,6 +21,7 @@ import dev.hsts.servlet.ForwardedProtoMismatchDetector;
 import dev.hsts.servlet.HttpsRedirectFilter;
 import dev.hsts.servlet.SecurityHeadersFilter;
 import dev.hsts.servlet.StagedHstsHeaderWriter;
+import dev.hsts.servlet.TomcatOwnResponses;
 import dev.hsts.servlet.TrustedHostCheck;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,6 +35,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -261,6 +263,27 @@ public class SecurityHeadersAutoConfiguration {
 			SecurityHeadersFilter filter) {
 		return FilterRegistrations.of(filter, "securityHeadersFilter", filter.getOrder(), DispatcherType.REQUEST,
 				DispatcherType.ASYNC, DispatcherType.ERROR, DispatcherType.FORWARD, DispatcherType.INCLUDE);
+	}
+
+	/**
+	 * On embedded Tomcat: the same headers on the responses Tomcat makes itself, before
+	 * any filter runs (see {@link TomcatOwnResponses}), through a Spring Boot
+	 * {@code TomcatContextCustomizer} bean ({@link TomcatContextCustomizerRegistrar}).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.apache.catalina.Valve", "org.apache.tomcat.util.http.parser.Host" })
+	@Import(TomcatContextCustomizerRegistrar.class)
+	static class TomcatConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TomcatOwnResponses securityHeadersTomcatOwnResponses(ObjectProvider<SecurityHeadersFilter> filter) {
+			return new TomcatOwnResponses(() -> {
+				SecurityHeadersFilter headersFilter = filter.getIfUnique();
+				return (headersFilter != null) ? headersFilter.getWriters() : List.of();
+			});
+		}
+
 	}
 
 	/**

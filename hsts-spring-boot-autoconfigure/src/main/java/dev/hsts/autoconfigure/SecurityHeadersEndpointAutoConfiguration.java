@@ -5,6 +5,7 @@ import java.time.Clock;
 import dev.hsts.actuate.SecurityHeadersEndpoint;
 import dev.hsts.core.HstsPolicy;
 import dev.hsts.servlet.SecurityHeadersFilter;
+import dev.hsts.servlet.ServerOwnResponses;
 import dev.hsts.servlet.TrustedHostCheck;
 import dev.hsts.core.TrustedHostRejectionCounts;
 
@@ -75,10 +76,13 @@ public class SecurityHeadersEndpointAutoConfiguration {
 		SecurityHeadersEndpoint securityHeadersEndpoint(HstsPolicy hstsPolicy, ObjectProvider<Clock> clock,
 				SecurityHeadersFilter filter, ObjectProvider<TrustedHostCheck> trustedHostCheck,
 				ObjectProvider<TrustedHostRejectionCounts> rejectionCounts, SecurityHeadersFindings findings,
-				SecurityHeadersEndpointProperties properties) {
-			return new SecurityHeadersEndpoint(true, hstsPolicy, clock.getIfUnique(Clock::systemUTC),
-					filter.getWriters(), trustedHostCheck.getIfUnique(), rejectionCounts.getIfUnique(),
-					findings::findings, properties.getShowValues(), properties.getRoles());
+				SecurityHeadersEndpointProperties properties, ObjectProvider<ServerOwnResponses> serverOwnResponses) {
+			SecurityHeadersEndpoint endpoint = new SecurityHeadersEndpoint(true, hstsPolicy,
+					clock.getIfUnique(Clock::systemUTC), filter.getWriters(), trustedHostCheck.getIfUnique(),
+					rejectionCounts.getIfUnique(), findings::findings, properties.getShowValues(),
+					properties.getRoles());
+			endpoint.setServerOwnResponses(serverOwnResponses.getIfUnique());
+			return endpoint;
 		}
 
 	}

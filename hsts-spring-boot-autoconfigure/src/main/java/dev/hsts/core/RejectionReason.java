@@ -39,9 +39,31 @@ public enum RejectionReason {
 		return this.title;
 	}
 
-	/** A sentence for the problem response; never contains any part of the request. */
+	/**
+	 * A sentence for the problem response about the {@code Host} header; never contains
+	 * any part of the request.
+	 */
 	public String detail() {
 		return this.detail;
+	}
+
+	/**
+	 * A sentence for the problem response that names the header whose value was refused;
+	 * never contains any part of the request.
+	 * @param header the header: {@code Host}, {@code :authority} (HTTP/2), or a forwarded
+	 * header such as {@code X-Forwarded-Host}; {@code null} for {@code Host}
+	 * @return the sentence
+	 */
+	public String detail(String header) {
+		if (header == null || header.equalsIgnoreCase(HostRejection.HOST)) {
+			return this.detail;
+		}
+		String named = header.startsWith(":") ? "The " + header + " pseudo-header" : "The " + header + " header";
+		return switch (this) {
+			case NOT_ALLOWED -> "The host of this request (from its "
+					+ (header.startsWith(":") ? header : header + " header") + ") is not one this application serves.";
+			case MALFORMED -> named + " of this request is malformed.";
+		};
 	}
 
 }

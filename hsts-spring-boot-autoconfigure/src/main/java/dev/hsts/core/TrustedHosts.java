@@ -88,35 +88,52 @@ public final class TrustedHosts {
 		if (hostHeader != null && this.lastPassed.is(hostHeader, effectiveHost)) {
 			return Optional.empty();
 		}
-		Optional<RejectionReason> verdict = evaluate(hostHeader, effectiveHost);
-		if (verdict.isEmpty() && hostHeader != null) {
-			this.lastPassed.remember(hostHeader, effectiveHost);
+		HostRefusal refusal = evaluate(hostHeader, effectiveHost);
+		if (refusal == null) {
+			if (hostHeader != null) {
+				this.lastPassed.remember(hostHeader, effectiveHost);
+			}
+			return Optional.empty();
 		}
-		return verdict;
+		return (refusal.reason() == RejectionReason.MALFORMED) ? MALFORMED : NOT_ALLOWED;
 	}
 
-	private Optional<RejectionReason> evaluate(String hostHeader, String effectiveHost) {
+	/**
+	 * Checks the host of a request like {@link #check(String, String)}, and says which of
+	 * the two hosts was refused and what is wrong with it: for messages, so it is not
+	 * made faster than that.
+	 * @param hostHeader the raw {@code Host} header value ({@code null} when missing)
+	 * @param effectiveHost the host the application will see, or {@code null} to check
+	 * the {@code Host} header alone
+	 * @return empty when the request may pass, otherwise the refusal
+	 */
+	public Optional<HostRefusal> refusal(String hostHeader, String effectiveHost) {
+		return isOff() ? Optional.empty() : Optional.ofNullable(evaluate(hostHeader, effectiveHost));
+	}
+
+	/** The refusal, or {@code null} when the request may pass. */
+	private HostRefusal evaluate(String hostHeader, String effectiveHost) {
 		HostHeader raw = HostHeader.parse(hostHeader);
 		if (!raw.isValid()) {
-			return MALFORMED;
+			return new HostRefusal(RejectionReason.MALFORMED, false, raw.problem());
 		}
 		HostHeader effective = null;
 		if (effectiveHost != null && !sameHost(raw, effectiveHost)) {
 			effective = HostHeader.parseServerName(effectiveHost);
 			if (!effective.isValid()) {
-				return MALFORMED;
+				return new HostRefusal(RejectionReason.MALFORMED, true, effective.problem());
 			}
 		}
 		if (this.allowed.allowsAny()) {
-			return Optional.empty();
+			return null;
 		}
 		if (!this.allowed.matchesNormalized(raw.host())) {
-			return NOT_ALLOWED;
+			return new HostRefusal(RejectionReason.NOT_ALLOWED, false, null);
 		}
 		if (effective != null && !this.allowed.matchesNormalized(effective.host())) {
-			return NOT_ALLOWED;
+			return new HostRefusal(RejectionReason.NOT_ALLOWED, true, null);
 		}
-		return Optional.empty();
+		return null;
 	}
 
 	/**

@@ -154,6 +154,15 @@ public final class PreviewExchange {
 	}
 
 	/**
+	 * Removes a header from the recorded response, as a server that refuses the request
+	 * before the application would leave it out.
+	 * @param name the header name
+	 */
+	public void removeHeader(String name) {
+		this.headers.remove(key(name));
+	}
+
+	/**
 	 * Sets the response's status, as a check that refuses the request would.
 	 * @param status the status
 	 */

@@ -106,8 +106,9 @@ public class TrustedHostFilter extends GenericFilterBean implements Ordered {
 			return;
 		}
 		RejectionReason reason = verdict.get();
-		HostRejection rejection = new HostRejection(reason, request.getHeader("Host"), serverName(request),
-				request.getRequestURI());
+		HostRejection rejection = this.check.rejection(request)
+			.orElseGet(() -> new HostRejection(reason, request.getHeader(HostRejection.HOST),
+					TrustedHostCheck.serverNameOf(request), request.getRequestURI()));
 		for (TrustedHostRejectionListener listener : this.listeners) {
 			try {
 				listener.rejected(rejection);
@@ -128,31 +129,87 @@ public class TrustedHostFilter extends GenericFilterBean implements Ordered {
 		if (suppressed == LogLimiter.SUPPRESSED) {
 			return;
 		}
-		LOG.warn("Refused a request (" + rejection.reason().id() + "): Host '"
-				+ UntrustedText.escape(rejection.hostHeader()) + "', server name '"
-				+ UntrustedText.escape(rejection.serverName()) + "', path '" + UntrustedText.escape(rejection.path())
-				+ "'. Add the host to security.headers.trusted-hosts.allowed if the application serves it. At most one "
-				+ "such line per minute per reason"
+		LOG.warn(logMessage(rejection) + " At most one such line per minute per reason"
 				+ ((suppressed > 0) ? "; " + suppressed + " more were refused since the previous one." : "."));
 	}
 
-	private static String serverName(HttpServletRequest request) {
-		try {
-			return request.getServerName();
+	/**
+	 * The log line of a refusal, without the rate limiter's note: names the header whose
+	 * value was refused, shows the request's values (escaped), and gives only advice that
+	 * can help.
+	 * @param rejection the refusal
+	 * @return the text
+	 */
+	static String logMessage(HostRejection rejection) {
+		String header = (rejection.header() != null) ? rejection.header() : HostRejection.HOST;
+		String subject = header.startsWith(":") ? "its " + header + " pseudo-header" : "its " + header + " header";
+		StringBuilder message = new StringBuilder("Refused a request (").append(rejection.reason().id()).append("): ");
+		boolean malformed = rejection.reason() == RejectionReason.MALFORMED;
+		if (malformed) {
+			message.append(subject).append(" is malformed");
+			if (rejection.problem() != null) {
+				message.append(" (").append(rejection.problem()).append(')');
+			}
 		}
-		catch (RuntimeException ex) {
-			return null;
+		else {
+			message.append("the host in ").append(subject).append(" is not one the application serves");
 		}
+		message.append(". ");
+		if (!rejection.refusesHostHeader()) {
+			message.append(header).append(" '").append(UntrustedText.escape(rejection.headerValue())).append("', ");
+		}
+		message.append("Host '")
+			.append(UntrustedText.escape(rejection.hostHeader()))
+			.append("', server name '")
+			.append(UntrustedText.escape(rejection.serverName()))
+			.append("', path '")
+			.append(UntrustedText.escape(rejection.path()))
+			.append("'. ");
+		if (malformed) {
+			message.append(rejection.refusesHostHeader()
+					? "Fix the client or proxy that sends it; no setting of the application can make it valid."
+					: "Fix the proxy (or client) that sends " + header
+							+ "; no setting of the application can make it valid.");
+		}
+		else if (rejection.refusesHostHeader()) {
+			message.append("Add the host to security.headers.trusted-hosts.allowed if the application serves it");
+			message.append(tookHostFromElsewhere(rejection)
+					? ", or make the proxy pass the client's Host on unchanged (the application took its host from "
+							+ "a forwarded header, and both must be allowed)."
+					: ".");
+		}
+		else {
+			message
+				.append("Add the host to security.headers.trusted-hosts.allowed if the application serves it "
+						+ "(the host from ")
+				.append(header)
+				.append(" must be allowed as well as the Host header's).");
+		}
+		return message.toString();
+	}
+
+	/** Whether the server name is not the host of the {@code Host} header. */
+	private static boolean tookHostFromElsewhere(HostRejection rejection) {
+		String host = rejection.hostHeader();
+		String serverName = rejection.serverName();
+		return host != null && serverName != null && !serverName.isEmpty()
+				&& !TrustedHostCheck.carriesHost(host, serverName);
 	}
 
 	/**
 	 * The problem to answer with.
 	 * @param request the refused request
 	 * @param reason why it is refused
-	 * @return the problem (status 400); its texts must not contain the request's values
+	 * @return the problem (status 400); its texts must not contain the request's values.
+	 * The detail names the header whose value was refused ({@code Host}, or the forwarded
+	 * header the host came from), never its value
 	 */
 	protected ProblemDetail problemFor(HttpServletRequest request, RejectionReason reason) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, reason.detail());
+		String detail = this.check.rejection(request)
+			.filter((rejection) -> rejection.reason() == reason)
+			.map(HostRejection::detail)
+			.orElseGet(reason::detail);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
 		problem.setType(ABOUT_BLANK);
 		problem.setTitle(reason.title());
 		problem.setProperty("reason", reason.id());

@@ -16,6 +16,7 @@ import dev.hsts.core.HstsPolicy;
 import dev.hsts.servlet.ResponseHeaderWriter;
 import dev.hsts.servlet.SecurityHeadersFilter;
 import dev.hsts.servlet.StagedHstsHeaderWriter;
+import dev.hsts.servlet.TomcatOwnResponses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -68,6 +70,28 @@ class SecurityHeadersAutoConfigurationTest {
 					"dispatcherTypes");
 			assertThat(types).containsExactlyInAnyOrder(DispatcherType.values());
 		});
+	}
+
+	@Test
+	void onTomcatSpringBootsTomcatContextCustomizerAddsTheHeadersToTomcatsOwnResponses() {
+		this.web.run((context) -> {
+			assertThat(context).hasSingleBean(TomcatOwnResponses.class)
+				.hasBean(TomcatContextCustomizerRegistrar.BEAN_NAME);
+			Object customizer = context.getBean(TomcatContextCustomizerRegistrar.BEAN_NAME);
+			// Whichever Spring Boot has: org.springframework.boot.tomcat (4.x) or
+			// org.springframework.boot.web.embedded.tomcat (3.5).
+			assertThat(customizer.getClass().getInterfaces()).singleElement()
+				.satisfies((type) -> assertThat(type.getName()).endsWith(".TomcatContextCustomizer"));
+		});
+	}
+
+	@Test
+	void withoutTomcatNothingOfTomcat() {
+		this.web.withClassLoader(new FilteredClassLoader("org.apache.catalina"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(SecurityHeadersFilter.class)
+				.doesNotHaveBean(TomcatOwnResponses.class)
+				.doesNotHaveBean(TomcatContextCustomizerRegistrar.BEAN_NAME));
 	}
 
 	@Test

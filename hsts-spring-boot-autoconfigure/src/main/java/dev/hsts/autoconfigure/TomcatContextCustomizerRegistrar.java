@@ -1,0 +1,89 @@
+package dev.hsts.autoconfigure;
+
+import java.lang.reflect.Proxy;
+
+import org.apache.catalina.Context;
+
+import dev.hsts.servlet.TomcatOwnResponses;
+
+import org.springframework.beans.factory.BeanClassLoaderAware;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
+import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Registers a Spring Boot {@code TomcatContextCustomizer} bean that hands the
+ * application's Tomcat {@link Context} to {@link TomcatOwnResponses#customize(Context)}.
+ * Spring Boot's Tomcat web server factory applies every bean of that type, in Spring Boot
+ * 3.5 and 4.1 alike, but the interface moved between them
+ * ({@code org.springframework.boot.web.embedded.tomcat} in 3.5,
+ * {@code org.springframework.boot.tomcat} in 4.1): the bean implements whichever is
+ * present, as a JDK proxy of that public, one-method interface (no other reflection).
+ * Nothing is registered when neither is present, or when a bean of the same name exists.
+ */
+class TomcatContextCustomizerRegistrar
+		implements ImportBeanDefinitionRegistrar, BeanFactoryAware, BeanClassLoaderAware {
+
+	/** The name of the customizer bean. */
+	static final String BEAN_NAME = "securityHeadersTomcatContextCustomizer";
+
+	private static final String[] CUSTOMIZER_TYPES = { "org.springframework.boot.tomcat.TomcatContextCustomizer",
+			"org.springframework.boot.web.embedded.tomcat.TomcatContextCustomizer" };
+
+	private BeanFactory beanFactory;
+
+	private ClassLoader classLoader;
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) {
+		this.beanFactory = beanFactory;
+	}
+
+	@Override
+	public void setBeanClassLoader(ClassLoader classLoader) {
+		this.classLoader = classLoader;
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+		if (registry.containsBeanDefinition(BEAN_NAME)) {
+			return;
+		}
+		for (String name : CUSTOMIZER_TYPES) {
+			if (ClassUtils.isPresent(name, this.classLoader)) {
+				Class<Object> type = (Class<Object>) ClassUtils.resolveClassName(name, this.classLoader);
+				ObjectProvider<TomcatOwnResponses> target = this.beanFactory.getBeanProvider(TomcatOwnResponses.class);
+				RootBeanDefinition definition = new RootBeanDefinition(type, () -> customizer(type, target));
+				definition.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
+				registry.registerBeanDefinition(BEAN_NAME, definition);
+				return;
+			}
+		}
+	}
+
+	private static Object customizer(Class<?> type, ObjectProvider<TomcatOwnResponses> target) {
+		return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type },
+				(proxy, method, args) -> switch (method.getName()) {
+					case "customize" -> {
+						TomcatOwnResponses responses = target.getIfUnique();
+						if (responses != null && args != null && args.length == 1
+								&& args[0] instanceof Context context) {
+							responses.customize(context);
+						}
+						yield null;
+					}
+					case "toString" -> BEAN_NAME;
+					case "hashCode" -> System.identityHashCode(proxy);
+					case "equals" -> proxy == args[0];
+					default -> null;
+				});
+	}
+
+}
