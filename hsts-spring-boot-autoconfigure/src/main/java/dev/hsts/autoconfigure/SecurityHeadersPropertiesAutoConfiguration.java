@@ -1,8 +1,5 @@
 package dev.hsts.autoconfigure;
 
-import java.util.Locale;
-import java.util.Set;
-
 import dev.hsts.core.InvalidPolicyException;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,16 +15,9 @@ import org.springframework.core.env.Environment;
 
 /**
  * Binds the {@code security.headers.*} properties in every servlet web application,
- * whatever the switches say, and makes sure the switches read the same everywhere.
- *
- * <p>
- * The starter's parts are switched with Boot's {@code @ConditionalOnBooleanProperty},
- * which takes only {@code true} and {@code false}, while Boot's binder also reads
- * {@code on}, {@code yes}, {@code 1} (and {@code off}, {@code no}, {@code 0}) as
- * booleans. So a switch is refused at startup unless it says {@code true} or
- * {@code false}: {@code enabled: on} would otherwise switch the starter off in silence,
- * and a value that is no boolean at all ({@code enabled: ture}) fails the binding, with
- * Boot's report naming the property.
+ * whatever the switches say, and checks before any bean is created that every key under
+ * {@code security.headers} is one the starter binds and that the switches read the same
+ * everywhere (see {@link SecurityHeadersConfigurationCheck}).
  *
  * <p>
  * With the whole starter switched off ({@code security.headers.enabled=false}) it says so
@@ -78,31 +68,14 @@ public class SecurityHeadersPropertiesAutoConfiguration {
 	}
 
 	/**
-	 * The switches read by {@code @ConditionalOnBooleanProperty}, relative to the
-	 * configuration.
-	 */
-	private static final String[] SWITCHES = { "enabled", "https-redirect.enabled" };
-
-	/** What Boot's binder reads as a boolean besides {@code true} and {@code false}. */
-	private static final Set<String> OTHER_BOOLEANS = Set.of("on", "off", "yes", "no", "1", "0");
-
-	/**
-	 * Checks the switches.
+	 * Checks the keys and the switches before any bean is created.
 	 * @param environment the environment
-	 * @throws InvalidSecurityHeadersPropertyException for a switch that is neither
-	 * {@code true} nor {@code false} but that Boot's binder reads as a boolean
+	 * @return the check
 	 */
-	public SecurityHeadersPropertiesAutoConfiguration(Environment environment) {
-		for (String path : SWITCHES) {
-			String value = environment.getProperty(PropertyNames.of(path));
-			if (value != null && OTHER_BOOLEANS.contains(value.trim().toLowerCase(Locale.ROOT))) {
-				throw InvalidSecurityHeadersPropertyException.of(new InvalidPolicyException(path, value,
-						"a switch is read by Spring Boot's @ConditionalOnBooleanProperty, which takes only true or "
-								+ "false, not '" + value.trim() + "' (which other parts of Spring Boot read as a "
-								+ "boolean), so the starter could not be switched the way the value says.",
-						"Write ${" + path + "}=true or ${" + path + "}=false."));
-			}
-		}
+	@Bean
+	@ConditionalOnMissingBean
+	static SecurityHeadersConfigurationCheck securityHeadersConfigurationCheck(Environment environment) {
+		return new SecurityHeadersConfigurationCheck(environment);
 	}
 
 }

@@ -1,16 +1,10 @@
 package dev.hsts.autoconfigure;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-import dev.hsts.test.OwnResources;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.json.JsonParserFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,15 +36,8 @@ class ConfigurationMetadataTest {
 		assertThat(properties.get("security.headers.hsts.rollout.stages").get("defaultValue")).asList().hasSize(3);
 	}
 
-	@SuppressWarnings("unchecked")
 	private static Map<String, Map<String, Object>> properties() throws IOException {
-		try (InputStream in = OwnResources.open("META-INF/spring-configuration-metadata.json")) {
-			Map<String, Object> metadata = JsonParserFactory.getJsonParser()
-				.parseMap(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-			return ((List<Map<String, Object>>) metadata.get("properties")).stream()
-				.filter((property) -> ((String) property.get("name")).startsWith("security.headers."))
-				.collect(Collectors.toMap((property) -> (String) property.get("name"), (property) -> property));
-		}
+		return ConfigurationMetadata.properties();
 	}
 
 }

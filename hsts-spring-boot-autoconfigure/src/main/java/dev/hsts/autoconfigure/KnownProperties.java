@@ -1,0 +1,539 @@
+package dev.hsts.autoconfigure;
+
+import java.beans.PropertyDescriptor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.beans.BeanUtils;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.annotation.MergedAnnotations;
+
+/**
+ * The {@code security.headers.*} keys the starter binds, read from the properties classes
+ * themselves (their JavaBean properties, as Spring Boot's binder reads them), so that the
+ * list cannot drift from what is bound.
+ *
+ * <p>
+ * A key is matched the way Boot's binder matches it: element by element in Boot's uniform
+ * form (letter case, dashes and underscores do not count, so {@code include-subdomains},
+ * {@code includeSubdomains}, {@code include_subdomains} and the environment variable's
+ * {@code includesubdomains} are one key), with any numeric index for a list element.
+ * Names of groups ({@code security.headers.hsts}) and whole lists
+ * ({@code security.headers.trusted-hosts.allowed=a.example,b.example}) are known too.
+ */
+final class KnownProperties {
+
+	/** The marker of a list index in a pattern. */
+	static final String INDEX = "[*]";
+
+	/** The prefix of the starter's keys, {@code security.headers}. */
+	static final ConfigurationPropertyName ROOT = ConfigurationPropertyName
+		.of(PropertyNames.PREFIX.substring(0, PropertyNames.PREFIX.length() - 1));
+
+	private final ConfigurationPropertyName root;
+
+	private final Node tree;
+
+	/** Every known name, dashed, with {@link #INDEX} for list indexes, in tree order. */
+	private final List<Pattern> patterns;
+
+	/** How many known names end in each last element, uniform. */
+	private final Map<String, Integer> lastElementCounts = new HashMap<>();
+
+	private KnownProperties(ConfigurationPropertyName root, Node tree) {
+		this.root = root;
+		this.tree = tree;
+		List<Pattern> patterns = new ArrayList<>();
+		tree.collect(root.toString(), new ArrayList<>(), patterns);
+		this.patterns = Collections.unmodifiableList(patterns);
+		for (Pattern pattern : patterns) {
+			this.lastElementCounts.merge(pattern.lastUniform(), 1, Integer::sum);
+		}
+	}
+
+	/**
+	 * The keys bound by {@link SecurityHeadersPropertiesAutoConfiguration}, read once,
+	 * when first asked for.
+	 * @return the starter's keys
+	 */
+	static KnownProperties securityHeaders() {
+		return SecurityHeaders.KEYS;
+	}
+
+	/**
+	 * The keys of {@code @ConfigurationProperties} classes bound under {@code root}.
+	 * @param root the prefix all the classes bind under
+	 * @param types the classes
+	 * @return the known keys
+	 */
+	static KnownProperties of(ConfigurationPropertyName root, Class<?>... types) {
+		Map<ConfigurationPropertyName, Class<?>> byPrefix = new LinkedHashMap<>();
+		for (Class<?> type : types) {
+			byPrefix.put(ConfigurationPropertyName
+				.of(MergedAnnotations.from(type).get(ConfigurationProperties.class).getString("prefix")), type);
+		}
+		return of(root, byPrefix);
+	}
+
+	/**
+	 * The keys of classes bound under {@code root}.
+	 * @param root the prefix all the classes bind under
+	 * @param types the classes, by the prefix each binds under
+	 * @return the known keys
+	 */
+	static KnownProperties of(ConfigurationPropertyName root, Map<ConfigurationPropertyName, Class<?>> types) {
+		Node tree = Node.group();
+		types.forEach((prefix, type) -> {
+			if (!root.equals(prefix) && !root.isAncestorOf(prefix)) {
+				throw new IllegalStateException(type.getName() + " binds '" + prefix + "', not under '" + root + "'");
+			}
+			Node node = tree;
+			for (int i = root.getNumberOfElements(); i < prefix.getNumberOfElements(); i++) {
+				node = node.child(prefix.getElement(i, Form.DASHED));
+			}
+			node.addPropertiesOf(type);
+		});
+		return new KnownProperties(root, tree);
+	}
+
+	/**
+	 * Every known key, group and list, dashed, with {@value #INDEX} for a list index
+	 * ({@code security.headers.hsts.rollout.stages[*].max-age}).
+	 * @return the names, in the order of the properties classes
+	 */
+	List<String> names() {
+		return this.patterns.stream().map(Pattern::dashed).toList();
+	}
+
+	/**
+	 * Whether the binder binds {@code name} (or a group or list of keys it binds).
+	 * @param name a name under the root
+	 * @return whether it is known
+	 */
+	boolean isKnown(ConfigurationPropertyName name) {
+		return find(name) != null;
+	}
+
+	/**
+	 * Whether {@code name} is a list of ours
+	 * ({@code security.headers.hsts.rollout.stages},
+	 * {@code security.headers.content-security-policy.path-policies[0].paths}).
+	 * @param name a name under the root
+	 * @return whether it is a list
+	 */
+	boolean isList(ConfigurationPropertyName name) {
+		Node node = find(name);
+		return node != null && node.kind == Kind.LIST;
+	}
+
+	/**
+	 * Whether {@code name} is a list of values (host names, paths), which a single
+	 * comma-separated value may set as a whole.
+	 * @param name a name under the root
+	 * @return whether it is a list of values
+	 */
+	boolean isListOfValues(ConfigurationPropertyName name) {
+		Node node = find(name);
+		return node != null && node.kind == Kind.LIST && node.element.kind == Kind.VALUE;
+	}
+
+	/**
+	 * What the properties classes hold by default at a list, for its elements: a string
+	 * each, or a map of each element's keys (dashed) to its values.
+	 * @param name the name of a list
+	 * @return the default elements, empty when there are none
+	 */
+	List<Object> defaultElements(ConfigurationPropertyName name) {
+		Node node = find(name);
+		return (node != null && node.kind == Kind.LIST) ? node.defaults : List.of();
+	}
+
+	/**
+	 * A known name as the starter's documentation writes it: dashed, with its indexes
+	 * ({@code SECURITY_HEADERS_HSTS_ROLLOUT_STAGES_0_MAXAGE} and
+	 * {@code security.headers.hsts.rollout.stages[0].maxAge} are both
+	 * {@code security.headers.hsts.rollout.stages[0].max-age}).
+	 * @param name a name under the root
+	 * @return the name, empty when it is not known
+	 */
+	Optional<String> canonical(ConfigurationPropertyName name) {
+		StringBuilder canonical = new StringBuilder(this.root.toString());
+		return (walk(name, canonical) != null) ? Optional.of(canonical.toString()) : Optional.empty();
+	}
+
+	private Node find(ConfigurationPropertyName name) {
+		return walk(name, null);
+	}
+
+	private Node walk(ConfigurationPropertyName name, StringBuilder canonical) {
+		if (!this.root.equals(name) && !this.root.isAncestorOf(name)) {
+			return null;
+		}
+		Node node = this.tree;
+		for (int i = this.root.getNumberOfElements(); i < name.getNumberOfElements() && node != null; i++) {
+			String element = name.getElement(i, Form.UNIFORM);
+			String written = switch (node.kind) {
+				case GROUP -> "." + node.dashed.get(element);
+				case LIST -> "[" + element + "]";
+				case MAP -> "[" + name.getElement(i, Form.ORIGINAL) + "]";
+				case VALUE -> null;
+			};
+			node = switch (node.kind) {
+				case GROUP -> node.children.get(element);
+				case LIST -> isIndex(element) ? node.element : null;
+				case MAP -> node.element;
+				case VALUE -> null;
+			};
+			if (canonical != null) {
+				canonical.append(written);
+			}
+		}
+		return node;
+	}
+
+	/**
+	 * The known key closest to an unknown one, with the unknown key's list indexes: the
+	 * known key at the smallest edit distance on the full name (in uniform form), among
+	 * those within a third of the length of the unknown part of the name (so that
+	 * {@code security.headers.foo} gets no suggestion), and those whose last element is
+	 * the same (a key under the wrong parent, as a YAML indentation slip gives) when that
+	 * element is the only one of its name or the distance is at most its length.
+	 * @param name an unknown name under the root
+	 * @return the closest known key, dashed
+	 */
+	Optional<String> closest(ConfigurationPropertyName name) {
+		List<String> elements = uniformElements(name);
+		String unknown = String.join(".", elements);
+		String last = elements.get(elements.size() - 1);
+		int threshold = Math.max(1, unknownPart(name, elements).length() / 3);
+		Pattern best = null;
+		int bestDistance = Integer.MAX_VALUE;
+		for (Pattern pattern : this.patterns) {
+			int distance = editDistance(unknown, pattern.uniform());
+			boolean sameLast = !last.equals(INDEX) && pattern.lastUniform().equals(last)
+					&& (this.lastElementCounts.getOrDefault(last, 0) == 1 || distance <= last.length());
+			if ((distance <= threshold || sameLast) && distance < bestDistance) {
+				best = pattern;
+				bestDistance = distance;
+			}
+		}
+		if (best == null) {
+			return Optional.empty();
+		}
+		List<String> indexes = new ArrayList<>();
+		for (int i = 0; i < name.getNumberOfElements(); i++) {
+			if (isIndex(name.getElement(i, Form.UNIFORM))) {
+				indexes.add(name.getElement(i, Form.UNIFORM));
+			}
+		}
+		return Optional.of(best.withIndexes(indexes));
+	}
+
+	/** The elements of {@code name} after its deepest known ancestor. */
+	private String unknownPart(ConfigurationPropertyName name, List<String> uniformElements) {
+		int known = name.getNumberOfElements() - 1;
+		while (known > 0 && !isKnown(name.chop(known))) {
+			known--;
+		}
+		return String.join(".", uniformElements.subList(known, uniformElements.size()));
+	}
+
+	private static List<String> uniformElements(ConfigurationPropertyName name) {
+		List<String> elements = new ArrayList<>(name.getNumberOfElements());
+		for (int i = 0; i < name.getNumberOfElements(); i++) {
+			String element = name.getElement(i, Form.UNIFORM);
+			elements.add(isIndex(element) ? INDEX : element);
+		}
+		return elements;
+	}
+
+	private static boolean isIndex(String element) {
+		if (element.isEmpty()) {
+			return false;
+		}
+		for (int i = 0; i < element.length(); i++) {
+			if (element.charAt(i) < '0' || element.charAt(i) > '9') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * The Levenshtein distance: the fewest insertions, deletions and substitutions of one
+	 * character that turn {@code a} into {@code b}.
+	 * @param a a text
+	 * @param b another text
+	 * @return the distance
+	 */
+	static int editDistance(String a, String b) {
+		int[] previous = new int[b.length() + 1];
+		int[] current = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			current[0] = i;
+			for (int j = 1; j <= b.length(); j++) {
+				int substitution = previous[j - 1] + ((a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1);
+				current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+			}
+			int[] swap = previous;
+			previous = current;
+			current = swap;
+		}
+		return previous[b.length()];
+	}
+
+	/** Holds the starter's keys, read when first used. */
+	private static final class SecurityHeaders {
+
+		static final KnownProperties KEYS = of(ROOT,
+				MergedAnnotations.from(SecurityHeadersPropertiesAutoConfiguration.class)
+					.get(EnableConfigurationProperties.class)
+					.getClassArray("value"));
+
+	}
+
+	private enum Kind {
+
+		/** A JavaBean of ours: its properties are keys. */
+		GROUP,
+
+		/** A list or set: numeric indexes. */
+		LIST,
+
+		/** A map: any key. */
+		MAP,
+
+		/** A value. */
+		VALUE
+
+	}
+
+	/** A known name, by element. */
+	private record Pattern(List<String> dashedElements) {
+
+		String dashed() {
+			return join(this.dashedElements);
+		}
+
+		String uniform() {
+			return String.join(".", this.dashedElements.stream().map(KnownProperties.Pattern::uniformElement).toList());
+		}
+
+		String lastUniform() {
+			return uniformElement(this.dashedElements.get(this.dashedElements.size() - 1));
+		}
+
+		String withIndexes(List<String> indexes) {
+			List<String> elements = new ArrayList<>(this.dashedElements);
+			int next = 0;
+			for (int i = 0; i < elements.size(); i++) {
+				if (elements.get(i).equals(INDEX)) {
+					elements.set(i, "[" + ((next < indexes.size()) ? indexes.get(next++) : "0") + "]");
+				}
+			}
+			return join(elements);
+		}
+
+		private static String uniformElement(String element) {
+			return element.equals(INDEX) ? element : element.replace("-", "");
+		}
+
+		private static String join(List<String> elements) {
+			StringBuilder name = new StringBuilder();
+			for (String element : elements) {
+				if (name.length() > 0 && !element.startsWith("[")) {
+					name.append('.');
+				}
+				name.append(element);
+			}
+			return name.toString();
+		}
+
+	}
+
+	/** A known name and what may follow it. */
+	private static final class Node {
+
+		private final Kind kind;
+
+		/** The keys of a group, by uniform name; dashed names in {@link #dashed}. */
+		private final Map<String, Node> children = new LinkedHashMap<>();
+
+		private final Map<String, String> dashed = new LinkedHashMap<>();
+
+		/** What an element of a list, or a value of a map, is. */
+		private Node element;
+
+		/** The default elements of a list. */
+		private List<Object> defaults = List.of();
+
+		private Node(Kind kind) {
+			this.kind = kind;
+		}
+
+		static Node group() {
+			return new Node(Kind.GROUP);
+		}
+
+		Node child(String dashedName) {
+			String uniform = Pattern.uniformElement(dashedName);
+			this.dashed.putIfAbsent(uniform, dashedName);
+			return this.children.computeIfAbsent(uniform, (key) -> group());
+		}
+
+		void addPropertiesOf(Class<?> type) {
+			Object defaults = BeanUtils.instantiateClass(type);
+			for (PropertyDescriptor property : inDeclarationOrder(type)) {
+				Method getter = property.getReadMethod();
+				if (getter == null || getter.getDeclaringClass() == Object.class) {
+					continue;
+				}
+				ResolvableType propertyType = ResolvableType.forMethodReturnType(getter);
+				if (property.getWriteMethod() == null && !isBean(propertyType.resolve(Object.class))) {
+					continue;
+				}
+				String name = DataObjectPropertyName.toDashedForm(property.getName());
+				Node node = nodeFor(propertyType);
+				if (node.kind == Kind.LIST) {
+					node.defaults = elementsOf(invoke(getter, defaults));
+				}
+				Node existing = this.children.get(Pattern.uniformElement(name));
+				if (existing != null && existing.kind == Kind.GROUP && node.kind == Kind.GROUP) {
+					existing.children.putAll(node.children);
+					existing.dashed.putAll(node.dashed);
+				}
+				else {
+					this.dashed.put(Pattern.uniformElement(name), name);
+					this.children.put(Pattern.uniformElement(name), node);
+				}
+			}
+		}
+
+		/** The JavaBean properties, in the order their fields are declared. */
+		private static List<PropertyDescriptor> inDeclarationOrder(Class<?> type) {
+			List<String> fields = Arrays.stream(type.getDeclaredFields()).map(Field::getName).toList();
+			return Arrays.stream(BeanUtils.getPropertyDescriptors(type))
+				.sorted(Comparator.comparingInt((PropertyDescriptor property) -> {
+					int index = fields.indexOf(property.getName());
+					return (index >= 0) ? index : Integer.MAX_VALUE;
+				}))
+				.toList();
+		}
+
+		private static Node nodeFor(ResolvableType type) {
+			Class<?> resolved = type.resolve(Object.class);
+			if (Collection.class.isAssignableFrom(resolved) || resolved.isArray()) {
+				Node list = new Node(Kind.LIST);
+				list.element = nodeFor(resolved.isArray() ? type.getComponentType() : type.asCollection().getGeneric());
+				return list;
+			}
+			if (Map.class.isAssignableFrom(resolved)) {
+				Node map = new Node(Kind.MAP);
+				map.element = nodeFor(type.asMap().getGeneric(1));
+				return map;
+			}
+			if (isBean(resolved)) {
+				Node group = group();
+				group.addPropertiesOf(resolved);
+				return group;
+			}
+			return new Node(Kind.VALUE);
+		}
+
+		/** Our own classes are JavaBeans of keys; anything else is a value. */
+		private static boolean isBean(Class<?> type) {
+			return !type.isEnum() && type.getPackageName().equals(KnownProperties.class.getPackageName());
+		}
+
+		private static List<Object> elementsOf(Object list) {
+			if (!(list instanceof Collection<?> elements)) {
+				return List.of();
+			}
+			List<Object> rendered = new ArrayList<>(elements.size());
+			for (Object element : elements) {
+				rendered.add(isBean(element.getClass()) ? valuesOf(element) : render(element));
+			}
+			return Collections.unmodifiableList(rendered);
+		}
+
+		private static Map<String, String> valuesOf(Object bean) {
+			Map<String, String> values = new LinkedHashMap<>();
+			for (PropertyDescriptor property : inDeclarationOrder(bean.getClass())) {
+				if (property.getReadMethod() != null && property.getWriteMethod() != null) {
+					Object value = invoke(property.getReadMethod(), bean);
+					if (value != null) {
+						values.put(DataObjectPropertyName.toDashedForm(property.getName()), render(value));
+					}
+				}
+			}
+			return values;
+		}
+
+		private static Object invoke(Method getter, Object bean) {
+			try {
+				return getter.invoke(bean);
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException("Cannot read " + getter, ex);
+			}
+		}
+
+		void collect(String prefix, List<String> path, List<Pattern> patterns) {
+			if (this.kind == Kind.GROUP) {
+				this.children.forEach((uniform, child) -> {
+					List<String> childPath = new ArrayList<>(path);
+					childPath.add(this.dashed.get(uniform));
+					patterns.add(new Pattern(withPrefix(prefix, childPath)));
+					child.collect(prefix, childPath, patterns);
+				});
+			}
+			else if (this.kind == Kind.LIST || this.kind == Kind.MAP) {
+				List<String> elementPath = new ArrayList<>(path);
+				elementPath.add((this.kind == Kind.LIST) ? INDEX : "*");
+				patterns.add(new Pattern(withPrefix(prefix, elementPath)));
+				this.element.collect(prefix, elementPath, patterns);
+			}
+		}
+
+		private static List<String> withPrefix(String prefix, List<String> path) {
+			List<String> elements = new ArrayList<>(List.of(prefix.split("\\.")));
+			elements.addAll(path);
+			return elements;
+		}
+
+	}
+
+	/**
+	 * A default value as it is written in configuration: a duration in days when it is
+	 * whole days, otherwise in seconds ({@code 1d}, {@code 300s}).
+	 * @param value the value
+	 * @return the text
+	 */
+	static String render(Object value) {
+		if (value instanceof Duration duration) {
+			long seconds = duration.getSeconds();
+			return (seconds != 0 && seconds % 86400 == 0) ? (seconds / 86400) + "d" : seconds + "s";
+		}
+		return String.valueOf(value);
+	}
+
+}

@@ -1,0 +1,172 @@
+package dev.hsts.autoconfigure;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The keys the starter knows come from its properties classes: every key of the
+ * configuration metadata is known and a misspelling of each is not, and is answered with
+ * the key; keys are matched in every relaxed form Spring Boot binds.
+ */
+class KnownPropertiesTest {
+
+	private final KnownProperties known = KnownProperties.securityHeaders();
+
+	@Test
+	void everyKeyOfTheMetadataIsKnownAndAMisspellingOfEachIsAnsweredWithIt() throws IOException {
+		List<String> keys = List.copyOf(ConfigurationMetadata.properties().keySet());
+		assertThat(keys).hasSizeGreaterThan(25);
+		for (String key : keys) {
+			assertThat(this.known.isKnown(name(key))).as(key).isTrue();
+			String misspelled = key.substring(0, key.length() - 2) + key.charAt(key.length() - 1);
+			assertThat(this.known.isKnown(name(misspelled))).as(misspelled).isFalse();
+			assertThat(this.known.closest(name(misspelled))).as(misspelled).contains(key);
+			int middle = key.lastIndexOf('.') + (key.length() - key.lastIndexOf('.')) / 2;
+			String substituted = key.substring(0, middle) + ((key.charAt(middle) != 'x') ? 'x' : 'q')
+					+ key.substring(middle + 1);
+			assertThat(this.known.isKnown(name(substituted))).as(substituted).isFalse();
+			assertThat(this.known.closest(name(substituted))).as(substituted).contains(key);
+		}
+	}
+
+	@Test
+	void knowsTheKeysInsideListElementsThatTheMetadataDoesNotList() {
+		assertThat(this.known.names()).contains("security.headers.hsts.rollout.stages[*].max-age",
+				"security.headers.hsts.rollout.stages[*].hold",
+				"security.headers.hsts.rollout.stages[*].include-subdomains",
+				"security.headers.content-security-policy.path-policies[*].paths[*]",
+				"security.headers.content-security-policy.path-policies[*].report-only-policy",
+				"security.headers.trusted-hosts.allowed[*]");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "security.headers", "security.headers.hsts", "security.headers.hsts.rollout",
+			"security.headers.hsts.includeSubdomains", "security.headers.hsts.include_subdomains",
+			"security.headers.HSTS.Include-SubDomains", "security.headers.hsts.includesubdomains",
+			"security.headers.hsts.rollout.stages", "security.headers.hsts.rollout.stages[0]",
+			"security.headers.hsts.rollout.stages[12].max-age", "security.headers.hsts.rollout.stages[0].maxAge",
+			"security.headers.hsts.rollout.stages.0.hold", "security.headers.trusted-hosts.allowed[3]",
+			"security.headers.trustedhosts.allowed",
+			"security.headers.content-security-policy.path-policies[1].paths[2]",
+			"security.headers.https-redirect.enabled" })
+	void knowsEveryRelaxedFormBootBinds(String key) {
+		assertThat(this.known.isKnown(name(key))).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "security.headers.hsts.rollout.stages[a].max-age",
+			"security.headers.trusted-hosts.allowed[0].host", "security.headers.hsts.preload.value",
+			"security.headers.trusted-hosts.enabled", "security.headers.hsts.rollout.stage[0]",
+			"security.headers.hsts.max.age" })
+	void refusesWhatBootDoesNotBind(String key) {
+		assertThat(this.known.isKnown(name(key))).isFalse();
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			// Misspelled: the key at the smallest edit distance, with the indexes
+			// written.
+			"security.headers.hsts.rolout.stage|security.headers.hsts.rollout.stage",
+			"security.headers.hsts.include-subdomain|security.headers.hsts.include-subdomains",
+			"security.headers.hsts.rollout.stages[2].max-agee|security.headers.hsts.rollout.stages[2].max-age",
+			"security.headers.hsts.rollout.stages[2].maxagee|security.headers.hsts.rollout.stages[2].max-age",
+			"security.headers.trusted-hosts.alowed[1]|security.headers.trusted-hosts.allowed[1]",
+			"security.headers.hsts.excluded-paths|security.headers.hsts.excluded-hosts",
+			// Under the wrong parent (a YAML indentation slip): the same last element.
+			"security.headers.hsts.rollout.include-subdomains|security.headers.hsts.include-subdomains",
+			"security.headers.max-age|security.headers.hsts.rollout.stages[0].max-age",
+			"security.headers.hsts.stage|security.headers.hsts.rollout.stage" })
+	void suggestsTheClosestKey(String unknown, String suggestion) {
+		assertThat(this.known.closest(name(unknown))).contains(suggestion);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "security.headers.foo", "security.headers.trusted-hosts.enabled",
+			"security.headers.strict-transport-security", "security.headers.exempt-paths" })
+	void suggestsNothingWhenNoKeyIsClose(String unknown) {
+		assertThat(this.known.closest(name(unknown))).isEmpty();
+	}
+
+	@Test
+	void writesKnownKeysAsTheDocumentationDoes() {
+		assertThat(this.known.canonical(name("security.headers.hsts.rollout.stages[1].maxAge")))
+			.contains("security.headers.hsts.rollout.stages[1].max-age");
+		assertThat(this.known.canonical(name("security.headers.trustedhosts.allowed[0]")))
+			.contains("security.headers.trusted-hosts.allowed[0]");
+		assertThat(this.known.canonical(name("security.headers.hsts.rolout"))).isEmpty();
+	}
+
+	@Test
+	void knowsTheDefaultElementsOfItsLists() {
+		assertThat(this.known.defaultElements(name("security.headers.hsts.rollout.stages"))).containsExactly(
+				Map.of("max-age", "300s", "hold", "1d"), Map.of("max-age", "1d", "hold", "7d"),
+				Map.of("max-age", "365d"));
+		assertThat(this.known.defaultElements(name("security.headers.hsts.excluded-hosts")))
+			.containsExactly("localhost", "*.localhost", "127.0.0.0/8", "::1");
+		assertThat(this.known.defaultElements(name("security.headers.trusted-hosts.allowed"))).isEmpty();
+		assertThat(this.known.isList(name("security.headers.content-security-policy.path-policies[0].paths"))).isTrue();
+		assertThat(this.known.isList(name("security.headers.hsts.rollout"))).isFalse();
+	}
+
+	@Test
+	void aMapTakesAnyKey() {
+		KnownProperties withMaps = KnownProperties.of(name("test"), Map.of(name("test"), WithMaps.class));
+		assertThat(withMaps.isKnown(name("test.labels.anything"))).isTrue();
+		assertThat(withMaps.isKnown(name("test.labels[a.b]"))).isTrue();
+		assertThat(withMaps.isKnown(name("test.labels.anything.deeper"))).isFalse();
+		assertThat(withMaps.isKnown(name("test.stages-by-name.first.max-age"))).isTrue();
+		assertThat(withMaps.isKnown(name("test.stages-by-name.first.max-agee"))).isFalse();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "'',abc,3", "abc,abc,0", "rolout,rollout,1", "stage,stages,1", "kitten,sitting,3", "abc,'',3" })
+	void editDistance(String a, String b, int distance) {
+		assertThat(KnownProperties.editDistance(a, b)).isEqualTo(distance);
+		assertThat(KnownProperties.editDistance(b, a)).isEqualTo(distance);
+	}
+
+	private static ConfigurationPropertyName name(String name) {
+		// As Boot reads a key of a properties or YAML file.
+		return ConfigurationPropertyName.adapt(name, '.');
+	}
+
+	/**
+	 * Properties with maps, which the starter's own classes do not have yet (not
+	 * annotated, so that the configuration processor leaves the test classes alone).
+	 */
+	static class WithMaps {
+
+		private Map<String, String> labels = new HashMap<>();
+
+		private Map<String, SecurityHeadersProperties.Stage> stagesByName = new HashMap<>();
+
+		public Map<String, String> getLabels() {
+			return this.labels;
+		}
+
+		public void setLabels(Map<String, String> labels) {
+			this.labels = labels;
+		}
+
+		public Map<String, SecurityHeadersProperties.Stage> getStagesByName() {
+			return this.stagesByName;
+		}
+
+		public void setStagesByName(Map<String, SecurityHeadersProperties.Stage> stagesByName) {
+			this.stagesByName = stagesByName;
+		}
+
+	}
+
+}
