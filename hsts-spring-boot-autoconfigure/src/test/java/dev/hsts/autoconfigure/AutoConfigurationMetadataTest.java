@@ -35,8 +35,6 @@ class AutoConfigurationMetadataTest {
 		assertThat(registered).hasSizeGreaterThanOrEqualTo(6);
 		for (String autoConfiguration : registered) {
 			assertThat(metadata).as(autoConfiguration).containsKey(autoConfiguration);
-			assertThat(metadata.stringPropertyNames()).as(autoConfiguration)
-				.anyMatch((key) -> key.startsWith(autoConfiguration + ".Conditional"));
 		}
 		assertThat(metadata.getProperty(
 				"dev.hsts.autoconfigure.SecurityHeadersPropertiesAutoConfiguration" + ".ConditionalOnWebApplication"))

@@ -36,7 +36,11 @@ class KnownPropertiesTest {
 			String substituted = key.substring(0, middle) + ((key.charAt(middle) != 'x') ? 'x' : 'q')
 					+ key.substring(middle + 1);
 			assertThat(this.known.isKnown(name(substituted))).as(substituted).isFalse();
-			assertThat(this.known.closest(name(substituted))).as(substituted).contains(key);
+			// The key, or one just as close (http-port and https-port are one letter
+			// apart).
+			String closest = this.known.closest(name(substituted)).orElseThrow();
+			assertThat(KnownProperties.editDistance(uniform(substituted), uniform(closest))).as(substituted)
+				.isLessThanOrEqualTo(KnownProperties.editDistance(uniform(substituted), uniform(key)));
 		}
 	}
 
@@ -167,6 +171,11 @@ class KnownPropertiesTest {
 			this.stagesByName = stagesByName;
 		}
 
+	}
+
+	/** A key as Boot compares it: without the dashes. */
+	private static String uniform(String key) {
+		return key.replace("-", "");
 	}
 
 }

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 
 import dev.hsts.servlet.ResponseKindsApplication;
+import dev.hsts.test.FailedStartup;
 import dev.hsts.test.Http;
 import dev.hsts.test.RunningApp;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,8 @@ class PlainHttpConnectorTest {
 
 	@Test
 	void aPortOutOfRangeIsRefused(CapturedOutput output) {
-		assertFailsToStart(output, "security.headers.https-redirect.http-port", "a number from 1 to 65535",
+		assertFailsToStart(output, "security.headers.https-redirect.http-port",
+				"Set security.headers.https-redirect.http-port to the port plain-HTTP clients connect to",
 				"security.headers.https-redirect.enabled=true", "security.headers.https-redirect.http-port=70000");
 	}
 
@@ -103,11 +105,9 @@ class PlainHttpConnectorTest {
 	private static void assertFailsToStart(CapturedOutput output, String property, String fix, String... properties) {
 		int before = output.getAll().length();
 		assertThatThrownBy(() -> RunningApp.https(APP, properties).close()).isNotNull();
-		String printed = output.getAll().substring(before);
-		int start = printed.indexOf("APPLICATION FAILED TO START");
-		assertThat(start).as("the failure report, in:%n%s", printed).isGreaterThanOrEqualTo(0);
-		String report = printed.substring(start);
-		assertThat(report).contains("Property: " + property).contains(fix);
+		FailedStartup report = FailedStartup.printedSince(output, before);
+		assertThat(report.description()).contains("Property: " + property);
+		assertThat(report.action().replaceAll("\\s+", " ")).contains(fix);
 	}
 
 	private static boolean canBind(InetAddress address, int port) {

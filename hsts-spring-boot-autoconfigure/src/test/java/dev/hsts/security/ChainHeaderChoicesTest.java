@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import dev.hsts.test.FailureReport;
+import dev.hsts.test.FailedStartup;
 import dev.hsts.test.Headers;
 import dev.hsts.test.RunningApp;
 import org.junit.jupiter.api.Test;
@@ -84,7 +84,7 @@ class ChainHeaderChoicesTest {
 			List<String> description, List<String> action, CapturedOutput output) {
 		int before = output.getAll().length();
 		assertThatThrownBy(() -> start(chainHeaders).close()).isNotNull();
-		FailureReport report = FailureReport.printedSince(output, before);
+		FailedStartup report = FailedStartup.printedSince(output, before);
 		String descriptionSection = report.description();
 		String actionSection = report.action().replaceAll("\\s+", " ");
 		assertThat(descriptionSection).contains("Spring Security's filter chain '" + CHAIN + "'");

@@ -25,6 +25,17 @@ public record FailedStartup(String printed, String description, String action) {
 	public static FailedStartup of(SpringApplicationBuilder application, CapturedOutput output) {
 		int before = output.getAll().length();
 		assertThatThrownBy(() -> application.run().close()).isNotNull();
+		return printedSince(output, before);
+	}
+
+	/**
+	 * Reads the report a failed start printed since {@code before}, asserting that there
+	 * is one, with an Action section, and no stack trace instead.
+	 * @param output the captured output
+	 * @param before how much of it was printed before the start
+	 * @return the report
+	 */
+	public static FailedStartup printedSince(CapturedOutput output, int before) {
 		String printed = output.getAll().substring(before);
 		int start = printed.indexOf("APPLICATION FAILED TO START");
 		assertThat(start).as("the failure report, in:%n%s", printed).isGreaterThanOrEqualTo(0);
