@@ -161,6 +161,19 @@ public class ResponseKindsApplication {
 			return "x".repeat(200_000);
 		}
 
+		/**
+		 * A body written through the response's writer in small pieces, whose characters
+		 * take two bytes each: 10 000 characters, 20 000 bytes, over Tomcat's 8 KiB
+		 * buffer.
+		 */
+		@GetMapping("/big-multibyte")
+		void bigMultibyte(HttpServletResponse response) throws IOException {
+			response.setContentType("text/plain;charset=UTF-8");
+			for (int i = 0; i < 20; i++) {
+				response.getWriter().write("\u00e9".repeat(500));
+			}
+		}
+
 		@GetMapping("/own-hsts-set")
 		String ownHstsSet(HttpServletResponse response) {
 			response.setHeader(HSTS, "max-age=5");

@@ -5,6 +5,7 @@ import java.util.stream.Stream;
 
 import dev.hsts.test.Http;
 import dev.hsts.test.TestTls;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -65,6 +66,20 @@ class ResponseKindsOverTlsTest {
 				Arguments.of("GET", "/reset-flush", new String[0], 200),
 				Arguments.of("GET", "/flush-early", new String[0], 200),
 				Arguments.of("GET", "/big", new String[0], 200));
+	}
+
+	@Test
+	void aBodyOfMultiByteCharactersOverTheBufferStillGetsTheCommitTimeDefault() {
+		// The starter counts what the writer is given in characters: Tomcat buffers the
+		// writer's output as characters too (a buffer of the response's buffer size) and
+		// commits when that is full, so the count reaches the buffer size first, also
+		// when
+		// each character takes two bytes.
+		HttpResponse<String> response = Http.https(this.port).send("GET", "api.example.test", "/big-multibyte");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).hasSize(10_000);
+		assertThat(Http.values(response, HSTS)).containsExactly("max-age=300");
+		assertThat(Http.values(response, "Cache-Control")).containsExactly("no-store");
 	}
 
 	@ParameterizedTest(name = "{0} {1} {2} -> {3}")
