@@ -73,7 +73,9 @@ public class HttpsRedirectAutoConfiguration {
 		@ConditionalOnMissingBean(name = PLAIN_HTTP_CONNECTOR_BEAN_NAME)
 		WebServerFactoryCustomizer<ConfigurableWebServerFactory> httpsRedirectPlainHttpConnector(
 				HttpsRedirectProperties properties, Environment environment) {
-			Integer serverPort = environment.getProperty("server.port", Integer.class);
+			// Boot's default server.port is 8080: an unset server.port clashes with 8080
+			// too.
+			int serverPort = environment.getProperty("server.port", Integer.class, 8080);
 			int port = validated(() -> PlainHttpConnector.validPort(properties.getHttpPort(), serverPort));
 			return new PlainHttpConnector(port, environment.getProperty("server.address", InetAddress.class));
 		}

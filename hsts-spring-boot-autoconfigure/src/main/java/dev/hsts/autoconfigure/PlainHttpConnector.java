@@ -55,17 +55,18 @@ final class PlainHttpConnector implements WebServerFactoryCustomizer<Configurabl
 	/**
 	 * Validates the port.
 	 * @param port the configured port
-	 * @param serverPort the main connector's port ({@code server.port}), or {@code null}
+	 * @param serverPort the main connector's port ({@code server.port}, 8080 when unset;
+	 * 0 for a random one)
 	 * @return the port
 	 * @throws InvalidPolicyException for a port that cannot be opened
 	 */
-	static int validPort(int port, Integer serverPort) {
+	static int validPort(int port, int serverPort) {
 		if (port < 1 || port > 65535) {
 			throw new InvalidPolicyException(PROPERTY, port, "a TCP port is a number from 1 to 65535.",
 					"Set ${" + PROPERTY + "} to the port plain-HTTP clients connect to (80 behind no proxy, 8080 "
 							+ "in development), or remove it to open no plain-HTTP connector.");
 		}
-		if (serverPort != null && serverPort == port) {
+		if (serverPort == port) {
 			throw new InvalidPolicyException(PROPERTY, port,
 					"server.port is the same port: the application's own connector already listens there.",
 					"Give the plain-HTTP connector a port of its own (server.port is the HTTPS one).");

@@ -2,9 +2,7 @@ package dev.hsts.servlet;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
@@ -14,7 +12,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import dev.hsts.core.ManagedHeaderChoices;
 
@@ -65,10 +62,8 @@ public final class DeferringHeaderWriterFilter extends HeaderWriterFilter {
 	private static final String ALREADY_FILTERED_ATTRIBUTE = DeferringHeaderWriterFilter.class.getName()
 			+ ALREADY_FILTERED_SUFFIX;
 
-	/** The names of the headers the starter manages, in lower case. */
-	private static final Set<String> MANAGED = ManagedHeaderChoices.HEADER_NAMES.stream()
-		.map((name) -> name.toLowerCase(Locale.ROOT))
-		.collect(Collectors.toUnmodifiableSet());
+	/** The names of the headers the starter manages, in any letter case. */
+	private static final Set<String> MANAGED = WithoutHeaders.names(ManagedHeaderChoices.HEADER_NAMES);
 
 	/** Spring Security's filter, switched to write eagerly. */
 	private final HeaderWriterFilter original;
@@ -95,7 +90,7 @@ public final class DeferringHeaderWriterFilter extends HeaderWriterFilter {
 	public static DeferringHeaderWriterFilter replacing(HeaderWriterFilter original) {
 		original.setShouldWriteHeadersEagerly(true);
 		return new DeferringHeaderWriterFilter(original,
-				(request, response) -> run(original, request, new WithoutManagedHeaders(response)));
+				(request, response) -> run(original, request, WithoutHeaders.of(response, MANAGED)));
 	}
 
 	/**
@@ -171,64 +166,6 @@ public final class DeferringHeaderWriterFilter extends HeaderWriterFilter {
 		public RequestDispatcher getRequestDispatcher(String path) {
 			RequestDispatcher dispatcher = super.getRequestDispatcher(path);
 			return (dispatcher != null) ? new IncludeAwareDispatcher(dispatcher, this.response) : null;
-		}
-
-	}
-
-	/**
-	 * The response as Spring Security's writers see it: their writes of the headers the
-	 * starter manages are dropped. What they read is the response's.
-	 */
-	private static final class WithoutManagedHeaders extends HttpServletResponseWrapper {
-
-		WithoutManagedHeaders(HttpServletResponse response) {
-			super(response);
-		}
-
-		private static boolean managed(String name) {
-			return name != null && MANAGED.contains(name.toLowerCase(Locale.ROOT));
-		}
-
-		@Override
-		public void setHeader(String name, String value) {
-			if (!managed(name)) {
-				super.setHeader(name, value);
-			}
-		}
-
-		@Override
-		public void addHeader(String name, String value) {
-			if (!managed(name)) {
-				super.addHeader(name, value);
-			}
-		}
-
-		@Override
-		public void setIntHeader(String name, int value) {
-			if (!managed(name)) {
-				super.setIntHeader(name, value);
-			}
-		}
-
-		@Override
-		public void addIntHeader(String name, int value) {
-			if (!managed(name)) {
-				super.addIntHeader(name, value);
-			}
-		}
-
-		@Override
-		public void setDateHeader(String name, long date) {
-			if (!managed(name)) {
-				super.setDateHeader(name, date);
-			}
-		}
-
-		@Override
-		public void addDateHeader(String name, long date) {
-			if (!managed(name)) {
-				super.addDateHeader(name, date);
-			}
 		}
 
 	}

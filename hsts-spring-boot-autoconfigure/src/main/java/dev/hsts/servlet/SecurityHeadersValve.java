@@ -3,12 +3,12 @@ package dev.hsts.servlet;
 import java.io.IOException;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -32,6 +32,8 @@ final class SecurityHeadersValve extends ValveBase {
 
 	private final Supplier<? extends List<? extends ResponseHeaderWriter>> writerSupplier;
 
+	private static final Set<String> HSTS = WithoutHeaders.names(List.of(HstsPolicy.HEADER_NAME));
+
 	private volatile ResponseHeaderWriter[] writers;
 
 	SecurityHeadersValve(Supplier<? extends List<? extends ResponseHeaderWriter>> writers) {
@@ -52,7 +54,7 @@ final class SecurityHeadersValve extends ValveBase {
 		if (writers.length == 0) {
 			return;
 		}
-		HttpServletResponse target = refusedHost(request) ? new WithoutHsts(response) : response;
+		HttpServletResponse target = refusedHost(request) ? WithoutHeaders.of(response, HSTS) : response;
 		for (ResponseHeaderWriter writer : writers) {
 			try {
 				writer.writeHeaders(request, target);
@@ -91,29 +93,6 @@ final class SecurityHeadersValve extends ValveBase {
 		}
 		String host = hosts.nextElement();
 		return hosts.hasMoreElements() || TomcatOwnResponses.refuses(host);
-	}
-
-	/** Drops {@code Strict-Transport-Security}. */
-	private static final class WithoutHsts extends HttpServletResponseWrapper {
-
-		WithoutHsts(HttpServletResponse response) {
-			super(response);
-		}
-
-		@Override
-		public void setHeader(String name, String value) {
-			if (!HstsPolicy.HEADER_NAME.equalsIgnoreCase(name)) {
-				super.setHeader(name, value);
-			}
-		}
-
-		@Override
-		public void addHeader(String name, String value) {
-			if (!HstsPolicy.HEADER_NAME.equalsIgnoreCase(name)) {
-				super.addHeader(name, value);
-			}
-		}
-
 	}
 
 }

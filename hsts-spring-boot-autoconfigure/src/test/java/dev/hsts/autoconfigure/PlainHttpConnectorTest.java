@@ -92,6 +92,14 @@ class PlainHttpConnectorTest {
 	}
 
 	@Test
+	void bootsDefaultServerPortIsRefusedWhenServerPortIsUnset(CapturedOutput output) {
+		// server.port unset: Boot listens on 8080, so the plain connector cannot.
+		assertFailsToStart(output, "security.headers.https-redirect.http-port", "a port of its own",
+				"security.headers.https-redirect.enabled=true", "server.port=",
+				"security.headers.https-redirect.http-port=8080");
+	}
+
+	@Test
 	void aServerThatIsNotTomcatIsRefusedNamingTheProperty() {
 		ConfigurableWebServerFactory jettyLike = Mockito.mock(ConfigurableWebServerFactory.class);
 		PlainHttpConnector connector = new PlainHttpConnector(8080, null);

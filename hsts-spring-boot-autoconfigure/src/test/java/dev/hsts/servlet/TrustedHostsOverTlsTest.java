@@ -69,13 +69,7 @@ class TrustedHostsOverTlsTest {
 				"[2001:19F0:FEEE:0:0:DEAD:BEEF:CAFE]", "xn--4ca9at.com", "anything.multitenant.com", "multitenant.com",
 				// ASP.NET Core HostFiltering's.
 				"localHost", "sub.example.test", "a.b.multitenant.com");
-		List<String> hosts = new ArrayList<>();
-		for (String name : names) {
-			for (String port : PORTS) {
-				hosts.add(name + port);
-			}
-		}
-		return hosts.stream();
+		return withEveryPort(names);
 	}
 
 	@ParameterizedTest(name = "[{index}] {0}")
@@ -85,6 +79,11 @@ class TrustedHostsOverTlsTest {
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.body()).startsWith("serverName=");
 		assertThat(response.header("X-App-Filter")).isEqualTo("ran");
+	}
+
+	/** Each name with each of {@link #PORTS}. */
+	static Stream<String> withEveryPort(List<String> names) {
+		return names.stream().flatMap((name) -> Stream.of(PORTS).map((port) -> name + port));
 	}
 
 	static Stream<String> hostsNotServed() {
@@ -104,13 +103,7 @@ class TrustedHostsOverTlsTest {
 				// ASP.NET Core HostFiltering's and Rails HostAuthorization's.
 				"nowhere.com", "example.test.", "sub.example.test.evil.com", "attacker.com",
 				"example.com.attacker.com");
-		List<String> hosts = new ArrayList<>();
-		for (String name : names) {
-			for (String port : PORTS) {
-				hosts.add(name + port);
-			}
-		}
-		return hosts.stream();
+		return withEveryPort(names);
 	}
 
 	@ParameterizedTest(name = "[{index}] {0}")
