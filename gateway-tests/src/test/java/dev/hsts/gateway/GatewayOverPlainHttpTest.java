@@ -58,6 +58,14 @@ class GatewayOverPlainHttpTest {
 		}
 	}
 
+	@Test
+	void aClientThatSaysItCameOverHttpsGetsNoHsts() {
+		HttpResponse<String> response = plain.plain()
+			.get(GatewayApp.HOST, "/backend/ok", "X-Forwarded-Proto", "https", "Forwarded", "proto=https");
+		assertThat(response.statusCode()).isEqualTo(200);
+		Headers.assertNone(response, HSTS);
+	}
+
 	@ParameterizedTest(name = "{0} {1}")
 	@CsvSource({ "GET, /backend/ok, 301", "HEAD, /backend/ok, 301", "POST, /backend/ok, 308", "PUT, /down/x, 308",
 			"GET, /no-route?q=1, 301" })
