@@ -18,6 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <li>{@code /down/**}: to a loopback port nothing listens on</li>
  * <li>{@code /slow/**}: to the backend, with a response timeout of
  * {@value #SLOW_ROUTE_TIMEOUT_MILLIS} ms</li>
+ * <li>{@code /backend-without-its-hsts/**}: to the backend, dropping the backend's own
+ * Strict-Transport-Security ({@code RemoveResponseHeader})</li>
  * </ul>
  * Any other path matches no route.
  */
@@ -68,6 +70,8 @@ final class GatewayApp implements AutoCloseable {
 		all.addAll(route(1, "down", "http://127.0.0.1:" + Backend.closedPort(), "/down/**"));
 		all.addAll(route(2, "slow", backendUri, "/slow/**"));
 		all.add(ROUTES + "[2].metadata.response-timeout=" + SLOW_ROUTE_TIMEOUT_MILLIS);
+		all.addAll(route(3, "backend-without-its-hsts", backendUri, "/backend-without-its-hsts/**"));
+		all.add(ROUTES + "[3].filters[1]=RemoveResponseHeader=Strict-Transport-Security");
 		all.addAll(properties);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class)
 			.web(WebApplicationType.REACTIVE)

@@ -3,6 +3,8 @@ package dev.hsts.gateway;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
+import dev.hsts.reactive.SecurityHeadersWebFilter;
+import dev.hsts.reactive.TrustedHostWebFilter;
 import dev.hsts.test.Headers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,12 +119,31 @@ class GatewayOverTlsTest {
 	}
 
 	/**
-	 * The gateway owns the policy: a backend's own Strict-Transport-Security is replaced
-	 * by the gateway's, never sent beside it.
+	 * A backend that sends its own Strict-Transport-Security never makes the gateway send
+	 * two: the response has one, and the other headers as always.
 	 */
 	@Test
-	void theGatewaysPolicyReplacesTheBackendsOwnHsts() {
+	void theBackendsOwnHstsIsNeverDoubled() {
 		HttpResponse<String> response = get("/backend/own-hsts");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("own hsts");
+		assertThat(response.headers().allValues(HSTS)).singleElement().isIn("max-age=300", Backend.OWN_HSTS);
+		for (Map.Entry<String, String> header : Headers.DEFAULTS.entrySet()) {
+			if (!HSTS.equals(header.getKey())) {
+				Headers.assertExactlyOne(response, header.getKey(), header.getValue());
+			}
+		}
+		Headers.assertCacheControl(response, "no-store");
+	}
+
+	/**
+	 * A route that drops the backend's Strict-Transport-Security with Spring Cloud
+	 * Gateway's own {@code RemoveResponseHeader} filter sends the gateway's policy: the
+	 * starter writes it again just before the response commits.
+	 */
+	@Test
+	void aRouteThatDropsTheBackendsHstsSendsTheGatewaysPolicy() {
+		HttpResponse<String> response = get("/backend-without-its-hsts/own-hsts");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("own hsts");
 		assertSecurityHeaders(response, "max-age=300");
@@ -160,6 +181,8 @@ class GatewayOverTlsTest {
 		assertThatExceptionOfType(ClassNotFoundException.class)
 			.isThrownBy(() -> Class.forName("jakarta.servlet.Filter", false, getClass().getClassLoader()));
 		assertThat(gateway.context()).isInstanceOf(ReactiveWebServerApplicationContext.class);
+		assertThat(gateway.context().getBeansOfType(SecurityHeadersWebFilter.class)).hasSize(1);
+		assertThat(gateway.context().getBeansOfType(TrustedHostWebFilter.class)).hasSize(1);
 	}
 
 }
