@@ -271,6 +271,21 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 	}
 
 	/**
+	 * Hands the headers the starter manages over to the starter in every Spring Security
+	 * {@code SecurityWebFilterChain}, and refuses a chain's own values for them.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.security.web.server.header.HttpHeaderWriterWebFilter")
+	static class SpringSecurityConfiguration {
+
+		@Bean
+		static SpringSecurityReactiveHeaders securityHeadersSpringSecurityReactiveHeaders() {
+			return new SpringSecurityReactiveHeaders();
+		}
+
+	}
+
+	/**
 	 * Refuses {@code security.headers.https-redirect.http-port}: the starter opens a
 	 * plain-HTTP connector only on servlet Tomcat.
 	 */

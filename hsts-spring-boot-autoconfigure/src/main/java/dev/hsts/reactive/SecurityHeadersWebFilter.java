@@ -53,6 +53,9 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 
 	private final List<ExchangeHeaderWriter> allWriters;
 
+	/** The writers of one fixed value, whose value the application may replace. */
+	private final FixedHeaderExchangeWriter[] fixed;
+
 	private int order = DEFAULT_ORDER;
 
 	private ForwardedProtoMismatches forwardedProtoMismatches;
@@ -77,6 +80,10 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 		this.eager = eager.toArray(new ExchangeHeaderWriter[0]);
 		this.atCommit = atCommit.toArray(new CommitTimeExchangeHeaderWriter[0]);
 		this.allWriters = List.copyOf(writers);
+		this.fixed = writers.stream()
+			.filter(FixedHeaderExchangeWriter.class::isInstance)
+			.map(FixedHeaderExchangeWriter.class::cast)
+			.toArray(FixedHeaderExchangeWriter[]::new);
 	}
 
 	@Override
@@ -110,6 +117,9 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 	void writeAtCommit(ServerWebExchange exchange) {
 		HttpHeaders headers = exchange.getResponse().getHeaders();
 		keepOneOfEach(headers);
+		if (this.applicationHeaderValues != null) {
+			recordApplicationValues(headers);
+		}
 		writeEager(exchange);
 		for (CommitTimeExchangeHeaderWriter writer : this.atCommit) {
 			writer.writeHeaders(exchange);
@@ -147,6 +157,19 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 		}
 	}
 
+	/**
+	 * Records the values the application put in place of the starter's fixed ones, for
+	 * the {@code header.application-value} finding.
+	 */
+	private void recordApplicationValues(HttpHeaders headers) {
+		for (FixedHeaderExchangeWriter writer : this.fixed) {
+			String value = headers.getFirst(writer.getHeaderName());
+			if (value != null && !value.equals(writer.getHeaderValue())) {
+				this.applicationHeaderValues.record(writer.getHeaderName(), value, false);
+			}
+		}
+	}
+
 	/** How many lines of a header the response has. */
 	private static int lines(HttpHeaders headers, String name) {
 		int[] count = new int[1];
@@ -172,8 +195,8 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 	}
 
 	/**
-	 * @param values told when the application adds a second value for a managed header,
-	 * or {@code null}
+	 * @param values told when the application sets its own value for a managed header or
+	 * adds a second one, or {@code null}
 	 */
 	public void setApplicationHeaderValues(ApplicationHeaderValues values) {
 		this.applicationHeaderValues = values;
