@@ -286,6 +286,22 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 	}
 
 	/**
+	 * In a Spring Cloud Gateway, the gateway's HSTS policy replaces a backend's own
+	 * Strict-Transport-Security (see {@link GatewayBackendHsts}).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter")
+	static class SpringCloudGatewayConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "securityHeadersGatewayBackendHsts")
+		GatewayBackendHsts securityHeadersGatewayBackendHsts() {
+			return new GatewayBackendHsts();
+		}
+
+	}
+
+	/**
 	 * Refuses {@code security.headers.https-redirect.http-port}: the starter opens a
 	 * plain-HTTP connector only on servlet Tomcat.
 	 */
