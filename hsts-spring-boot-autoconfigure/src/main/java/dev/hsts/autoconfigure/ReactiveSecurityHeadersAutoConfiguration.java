@@ -1,11 +1,14 @@
 package dev.hsts.autoconfigure;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.hsts.actuate.TrustedHostRejectionMetrics;
 import dev.hsts.core.ApplicationHeaderValues;
+import dev.hsts.core.Finding;
 import dev.hsts.core.ForwardedProtoMismatches;
 import dev.hsts.core.HeadersPreview;
 import dev.hsts.core.HstsPolicy;
@@ -25,6 +28,7 @@ import dev.hsts.reactive.StagedHstsExchangeWriter;
 import dev.hsts.reactive.TrustedHostExchangeCheck;
 import dev.hsts.reactive.TrustedHostWebFilter;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -223,13 +227,19 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 			ObjectProvider<TrustedHosts> trustedHosts, Environment environment,
 			ObjectProvider<ForwardedProtoMismatches> proxyDetector,
 			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues, SecurityHeadersWebFilter filter,
-			ObjectProvider<HttpsRedirectWebFilter> httpsRedirectFilter) {
+			ObjectProvider<HttpsRedirectWebFilter> httpsRedirectFilter, ListableBeanFactory beanFactory) {
 		TrustedHosts hosts = trustedHosts.getIfUnique();
 		HttpsRedirectWebFilter redirect = httpsRedirectFilter.getIfUnique();
+		DeploymentFindings deployment = new DeploymentFindings(environment,
+				(redirect != null) ? redirect.getRule() : null, hosts, () -> null);
+		ReactorNettyProxyFinding nettyProxy = new ReactorNettyProxyFinding(environment, beanFactory);
 		return new SecurityHeadersFindings(hstsPolicy, clock.getIfUnique(Clock::systemUTC), hosts,
 				environment.getProperty("server.forward-headers-strategy"), proxyDetector.getIfUnique(),
-				applicationHeaderValues.getIfUnique(), filter.getWriters(),
-				new DeploymentFindings(environment, (redirect != null) ? redirect.getRule() : null, hosts, () -> null));
+				applicationHeaderValues.getIfUnique(), filter.getWriters(), () -> {
+					List<Finding> findings = new ArrayList<>(deployment.get());
+					findings.addAll(nettyProxy.get());
+					return findings;
+				});
 	}
 
 	@Bean
