@@ -223,19 +223,20 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 			ObjectProvider<TrustedHosts> trustedHosts, Environment environment,
 			ObjectProvider<ForwardedProtoMismatches> proxyDetector,
 			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues, SecurityHeadersWebFilter filter,
-			ObjectProvider<HttpsRedirectWebFilter> httpsRedirectFilter) {
+			ObjectProvider<HttpsRedirectWebFilter> httpsRedirectFilter, ObjectProvider<EndpointExposure> endpoint) {
 		TrustedHosts hosts = trustedHosts.getIfUnique();
 		HttpsRedirectWebFilter redirect = httpsRedirectFilter.getIfUnique();
 		return new SecurityHeadersFindings(hstsPolicy, clock.getIfUnique(Clock::systemUTC), hosts,
 				environment.getProperty("server.forward-headers-strategy"), proxyDetector.getIfUnique(),
-				applicationHeaderValues.getIfUnique(), filter.getWriters(),
-				new DeploymentFindings(environment, (redirect != null) ? redirect.getRule() : null, hosts, () -> null));
+				applicationHeaderValues.getIfUnique(), filter.getWriters(), new DeploymentFindings(environment,
+						(redirect != null) ? redirect.getRule() : null, hosts, endpoint::getIfAvailable));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	public FindingsStartupReport securityHeadersFindingsStartupReport(SecurityHeadersFindings findings) {
-		return new FindingsStartupReport(findings, () -> null);
+	public FindingsStartupReport securityHeadersFindingsStartupReport(SecurityHeadersFindings findings,
+			Environment environment, ObjectProvider<EndpointExposure> endpoint) {
+		return new FindingsStartupReport(findings, EndpointExposure.details(environment, endpoint));
 	}
 
 	/** Counts refusals when Micrometer is on the class path. */
