@@ -32,7 +32,7 @@ final class DeploymentFindings implements Supplier<List<Finding>> {
 
 	private final TrustedHosts trustedHosts;
 
-	private final Supplier<EndpointWebExposure> endpoint;
+	private final Supplier<? extends EndpointExposure> endpoint;
 
 	/**
 	 * @param environment the environment
@@ -42,7 +42,7 @@ final class DeploymentFindings implements Supplier<List<Finding>> {
 	 * is no endpoint
 	 */
 	DeploymentFindings(Environment environment, HttpsRedirectRule httpsRedirect, TrustedHosts trustedHosts,
-			Supplier<EndpointWebExposure> endpoint) {
+			Supplier<? extends EndpointExposure> endpoint) {
 		this.environment = environment;
 		this.httpsRedirect = httpsRedirect;
 		this.trustedHosts = trustedHosts;
@@ -66,7 +66,7 @@ final class DeploymentFindings implements Supplier<List<Finding>> {
 						PropertyNames.of("https-redirect.enabled")));
 			}
 		}
-		EndpointWebExposure exposure = this.endpoint.get();
+		EndpointExposure exposure = this.endpoint.get();
 		if (exposure != null) {
 			exposure.finding().ifPresent(findings::add);
 		}

@@ -1,6 +1,5 @@
 package dev.hsts.autoconfigure;
 
-import java.net.InetAddress;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -8,8 +7,6 @@ import jakarta.servlet.ServletContext;
 
 import dev.hsts.core.Finding;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextRefreshedEvent;
@@ -31,16 +28,9 @@ import org.springframework.web.context.WebApplicationContext;
  * endpoint (see {@link SpringSecurityProbe}). When that cannot be told, nothing is
  * reported.
  */
-final class EndpointWebExposure implements ApplicationListener<ContextRefreshedEvent> {
-
-	/** The code of the finding that anyone can read the endpoint. */
-	static final String UNPROTECTED = "endpoint.unprotected";
-
-	static final String EXPOSURE_PROPERTY = "management.endpoints.web.exposure.include";
+final class EndpointWebExposure implements EndpointExposure, ApplicationListener<ContextRefreshedEvent> {
 
 	private static final String SECURITY = "org.springframework.security.web.FilterChainProxy";
-
-	private static final String ACTUATOR = "org.springframework.boot.actuate.endpoint.annotation.Endpoint";
 
 	private final ApplicationContext context;
 
@@ -68,30 +58,6 @@ final class EndpointWebExposure implements ApplicationListener<ContextRefreshedE
 		this.separatePort = separatePort;
 	}
 
-	/**
-	 * Where to see the findings, for the heading of the startup report: the endpoint's
-	 * path where it is exposed over HTTP; how to expose it where the actuator serves HTTP
-	 * and the application did not switch the endpoint off; {@code null} otherwise.
-	 * @param environment the environment
-	 * @param exposure the endpoint's exposure, if there is an endpoint
-	 * @return the text, asked when the report is written
-	 */
-	static Supplier<String> details(Environment environment, ObjectProvider<EndpointWebExposure> exposure) {
-		return () -> {
-			EndpointWebExposure endpoint = exposure.getIfAvailable();
-			String location = (endpoint != null) ? endpoint.location() : null;
-			if (location != null) {
-				return "details at " + location;
-			}
-			boolean actuatorOverHttp = ClassUtils.isPresent(ACTUATOR, EndpointWebExposure.class.getClassLoader())
-					&& environment.getProperty("management.server.port", Integer.class, 0) >= 0;
-			boolean switchedOff = "none"
-				.equalsIgnoreCase(environment.getProperty("management.endpoint.securityheaders.access", ""));
-			return (actuatorOverHttp && !switchedOff)
-					? "to see them over HTTP, add securityheaders to " + EXPOSURE_PROPERTY : null;
-		};
-	}
-
 	@Override
 	public void onApplicationEvent(ContextRefreshedEvent event) {
 		// The actuator's own server runs in a child context of this one.
@@ -100,13 +66,8 @@ final class EndpointWebExposure implements ApplicationListener<ContextRefreshedE
 		}
 	}
 
-	/**
-	 * Where the endpoint answers, for the startup report.
-	 * @return e.g. {@code /actuator/securityheaders} or
-	 * {@code /actuator/securityheaders on the management port 9001}, or {@code null} when
-	 * the endpoint is not exposed over HTTP
-	 */
-	String location() {
+	@Override
+	public String location() {
 		String path = this.endpointPath.get();
 		if (path == null) {
 			return null;
@@ -119,31 +80,15 @@ final class EndpointWebExposure implements ApplicationListener<ContextRefreshedE
 		return contextPath() + path + " on the management port " + port;
 	}
 
-	/**
-	 * The {@code endpoint.unprotected} finding: the endpoint is exposed over HTTP and an
-	 * anonymous client can read it.
-	 * @return the finding, or empty
-	 */
-	Optional<Finding> finding() {
+	@Override
+	public Optional<Finding> finding() {
 		String path = this.endpointPath.get();
-		if (path == null || (this.separatePort && isLoopback(managementAddress()))) {
+		if (path == null || (this.separatePort && EndpointExposure.managementOnLoopback(this.environment))) {
 			return Optional.empty();
 		}
 		String why = whyAnonymousGetPasses(path);
-		if (why == null) {
-			return Optional.empty();
-		}
-		String port = (this.separatePort)
-				? "the management port is not bound to a loopback address (management.server.address), and " : "";
-		return Optional.of(new Finding(Finding.Severity.WARNING, UNPROTECTED,
-				"The securityheaders endpoint is exposed over HTTP at " + location() + " (" + EXPOSURE_PROPERTY
-						+ ") and nothing protects it: " + port + why + ". Anyone who can reach it reads the "
-						+ "security policy, the trusted hosts and these findings. Require an authenticated user for it "
-						+ "with Spring Security (EndpointRequest.to(\"securityheaders\")), or serve the actuator on a "
-						+ "port of its own bound to loopback (management.server.port with "
-						+ "management.server.address=127.0.0.1), or remove securityheaders from " + EXPOSURE_PROPERTY
-						+ ".",
-				EXPOSURE_PROPERTY));
+		return (why != null) ? Optional.of(EndpointExposure.unprotected(location(), this.separatePort, why))
+				: Optional.empty();
 	}
 
 	private String whyAnonymousGetPasses(String path) {
@@ -165,29 +110,13 @@ final class EndpointWebExposure implements ApplicationListener<ContextRefreshedE
 	 * ({@code management.server.base-path}).
 	 */
 	private String contextPath() {
-		return withoutTrailingSlash(this.environment
+		return EndpointExposure.withoutTrailingSlash(this.environment
 			.getProperty((this.separatePort) ? "management.server.base-path" : "server.servlet.context-path", ""));
 	}
 
 	/** The path of the DispatcherServlet ({@code spring.mvc.servlet.path}). */
 	private String servletPath() {
-		return withoutTrailingSlash(this.environment.getProperty("spring.mvc.servlet.path", ""));
-	}
-
-	private static String withoutTrailingSlash(String path) {
-		String trimmed = path.trim();
-		while (trimmed.endsWith("/")) {
-			trimmed = trimmed.substring(0, trimmed.length() - 1);
-		}
-		return (trimmed.isEmpty() || trimmed.startsWith("/")) ? trimmed : "/" + trimmed;
-	}
-
-	private InetAddress managementAddress() {
-		return Binder.get(this.environment).bind("management.server.address", InetAddress.class).orElse(null);
-	}
-
-	private static boolean isLoopback(InetAddress address) {
-		return address != null && address.isLoopbackAddress();
+		return EndpointExposure.withoutTrailingSlash(this.environment.getProperty("spring.mvc.servlet.path", ""));
 	}
 
 }

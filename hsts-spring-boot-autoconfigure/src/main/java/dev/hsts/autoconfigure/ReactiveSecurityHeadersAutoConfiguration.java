@@ -227,11 +227,12 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 			ObjectProvider<TrustedHosts> trustedHosts, Environment environment,
 			ObjectProvider<ForwardedProtoMismatches> proxyDetector,
 			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues, SecurityHeadersWebFilter filter,
-			ObjectProvider<HttpsRedirectWebFilter> httpsRedirectFilter, ListableBeanFactory beanFactory) {
+			ObjectProvider<HttpsRedirectWebFilter> httpsRedirectFilter, ObjectProvider<EndpointExposure> endpoint,
+			ListableBeanFactory beanFactory) {
 		TrustedHosts hosts = trustedHosts.getIfUnique();
 		HttpsRedirectWebFilter redirect = httpsRedirectFilter.getIfUnique();
 		DeploymentFindings deployment = new DeploymentFindings(environment,
-				(redirect != null) ? redirect.getRule() : null, hosts, () -> null);
+				(redirect != null) ? redirect.getRule() : null, hosts, endpoint::getIfAvailable);
 		ReactorNettyProxyFinding nettyProxy = new ReactorNettyProxyFinding(environment, beanFactory);
 		return new SecurityHeadersFindings(hstsPolicy, clock.getIfUnique(Clock::systemUTC), hosts,
 				environment.getProperty("server.forward-headers-strategy"), proxyDetector.getIfUnique(),
@@ -244,8 +245,9 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	public FindingsStartupReport securityHeadersFindingsStartupReport(SecurityHeadersFindings findings) {
-		return new FindingsStartupReport(findings, () -> null);
+	public FindingsStartupReport securityHeadersFindingsStartupReport(SecurityHeadersFindings findings,
+			Environment environment, ObjectProvider<EndpointExposure> endpoint) {
+		return new FindingsStartupReport(findings, EndpointExposure.details(environment, endpoint));
 	}
 
 	/** Counts refusals when Micrometer is on the class path. */

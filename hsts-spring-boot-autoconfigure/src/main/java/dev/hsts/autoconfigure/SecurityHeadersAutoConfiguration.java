@@ -201,7 +201,7 @@ public class SecurityHeadersAutoConfiguration {
 			ObjectProvider<TrustedHostCheck> trustedHostCheck, Environment environment,
 			ObjectProvider<ForwardedProtoMismatchDetector> proxyDetector,
 			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues, SecurityHeadersFilter filter,
-			ObjectProvider<HttpsRedirectFilter> httpsRedirectFilter, ObjectProvider<EndpointWebExposure> endpoint) {
+			ObjectProvider<HttpsRedirectFilter> httpsRedirectFilter, ObjectProvider<EndpointExposure> endpoint) {
 		TrustedHostCheck check = trustedHostCheck.getIfUnique();
 		TrustedHosts trustedHosts = (check != null) ? check.getTrustedHosts() : null;
 		HttpsRedirectFilter redirect = httpsRedirectFilter.getIfUnique();
@@ -222,8 +222,8 @@ public class SecurityHeadersAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public FindingsStartupReport securityHeadersFindingsStartupReport(SecurityHeadersFindings findings,
-			Environment environment, ObjectProvider<EndpointWebExposure> endpoint) {
-		return new FindingsStartupReport(findings, EndpointWebExposure.details(environment, endpoint));
+			Environment environment, ObjectProvider<EndpointExposure> endpoint) {
+		return new FindingsStartupReport(findings, EndpointExposure.details(environment, endpoint));
 	}
 
 	@Bean(FILTER_REGISTRATION_BEAN_NAME)

@@ -41,27 +41,55 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(SecurityHeadersEndpointProperties.class)
 public class SecurityHeadersEndpointAutoConfiguration {
 
+	private static final EndpointId ID = EndpointId.of("securityheaders");
+
+	/**
+	 * The path Boot mapped the endpoint to: exposed, and not switched off.
+	 * @param port where the actuator serves HTTP
+	 * @param pathMappedEndpoints the endpoints Boot mapped to web paths
+	 * @return the endpoint's path, or {@code null} when it is not exposed over HTTP
+	 */
+	private static String endpointPath(ManagementPortType port,
+			ObjectProvider<PathMappedEndpoints> pathMappedEndpoints) {
+		PathMappedEndpoints endpoints = (port != ManagementPortType.DISABLED) ? pathMappedEndpoints.getIfAvailable()
+				: null;
+		return (endpoints != null && endpoints.getEndpoint(ID) != null) ? endpoints.getPath(ID) : null;
+	}
+
 	/**
 	 * Where the endpoint answers over HTTP and whether anyone can read it there, for the
-	 * findings and the startup report.
+	 * findings and the startup report, in a servlet application.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	static class WebExposureConfiguration {
-
-		private static final EndpointId ID = EndpointId.of("securityheaders");
 
 		@Bean
 		@ConditionalOnMissingBean
 		EndpointWebExposure securityHeadersEndpointWebExposure(ApplicationContext context,
 				ObjectProvider<PathMappedEndpoints> pathMappedEndpoints) {
 			ManagementPortType port = ManagementPortType.get(context.getEnvironment());
-			return new EndpointWebExposure(context, () -> {
-				// The endpoints Boot mapped to web paths: exposed, and not switched off.
-				PathMappedEndpoints endpoints = (port != ManagementPortType.DISABLED)
-						? pathMappedEndpoints.getIfAvailable() : null;
-				return (endpoints != null && endpoints.getEndpoint(ID) != null) ? endpoints.getPath(ID) : null;
-			}, port == ManagementPortType.DIFFERENT);
+			return new EndpointWebExposure(context, () -> endpointPath(port, pathMappedEndpoints),
+					port == ManagementPortType.DIFFERENT);
+		}
+
+	}
+
+	/**
+	 * Where the endpoint answers over HTTP and whether anyone can read it there, for the
+	 * findings and the startup report, in a WebFlux application.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	static class ReactiveWebExposureConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ReactiveEndpointWebExposure securityHeadersReactiveEndpointWebExposure(ApplicationContext context,
+				ObjectProvider<PathMappedEndpoints> pathMappedEndpoints) {
+			ManagementPortType port = ManagementPortType.get(context.getEnvironment());
+			return new ReactiveEndpointWebExposure(context, () -> endpointPath(port, pathMappedEndpoints),
+					port == ManagementPortType.DIFFERENT);
 		}
 
 	}

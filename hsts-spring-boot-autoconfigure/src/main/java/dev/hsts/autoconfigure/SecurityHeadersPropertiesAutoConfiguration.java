@@ -39,9 +39,9 @@ public class SecurityHeadersPropertiesAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		FindingsStartupReport securityHeadersFindingsStartupReport(Environment environment,
-				ObjectProvider<EndpointWebExposure> endpoint) {
+				ObjectProvider<EndpointExposure> endpoint) {
 			return new FindingsStartupReport(SecurityHeadersFindings.starterSwitchedOff(),
-					EndpointWebExposure.details(environment, endpoint));
+					EndpointExposure.details(environment, endpoint));
 		}
 
 	}

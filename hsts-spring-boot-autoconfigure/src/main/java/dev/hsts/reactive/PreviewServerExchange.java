@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -29,7 +30,9 @@ import org.springframework.web.server.ServerWebExchange;
  * A secure {@code GET /} for a host as a WebFlux exchange that is never sent, and a
  * response that records headers, for previewing what the real writers and checks do for
  * that host (the {@code securityheaders} endpoint), or for learning what another writer
- * writes (the headers of a Spring Security {@code SecurityWebFilterChain}, at startup).
+ * writes (the headers of a Spring Security {@code SecurityWebFilterChain}, at startup),
+ * or a secure request for a path, for asking whether a filter lets it through (Spring
+ * Security's {@code WebFilterChainProxy}, for the {@code endpoint.unprotected} finding).
  * Only what header writers and the trusted-host check read is answered; everything else
  * answers {@code null}, {@code false} or {@code 0}. Completing the response
  * ({@link ServerHttpResponse#setComplete()}) runs the actions registered with
@@ -58,14 +61,36 @@ public final class PreviewServerExchange {
 	 * @param host the {@code Host} header, with an optional port
 	 */
 	public PreviewServerExchange(String host) {
-		URI uri = uri(host);
+		this(HttpMethod.GET, host, uri(host), null, null);
+	}
+
+	/**
+	 * A secure request without headers but {@code Host}, cookies, body or session, for
+	 * asking what a {@code WebFilter} does with it (whether Spring Security's
+	 * {@code WebFilterChainProxy} lets an anonymous request for a path through).
+	 * @param method the method
+	 * @param host the {@code Host} header, with an optional port
+	 * @param contextPath the path the application is served under ({@code ""} for the
+	 * root, or e.g. {@code spring.webflux.base-path})
+	 * @param path the path within the application, starting with a slash
+	 * @param applicationContext the application context the exchange answers, or
+	 * {@code null}
+	 */
+	public PreviewServerExchange(HttpMethod method, String host, String contextPath, String path,
+			ApplicationContext applicationContext) {
+		this(method, host, URI.create("https://" + host + contextPath + path), contextPath, applicationContext);
+	}
+
+	private PreviewServerExchange(HttpMethod method, String host, URI uri, String contextPath,
+			ApplicationContext applicationContext) {
 		HttpHeaders requestHeaders = new HttpHeaders();
 		requestHeaders.set("Host", host);
 		Map<String, Object> requestAnswers = new LinkedHashMap<>();
 		requestAnswers.put("getURI", uri);
-		requestAnswers.put("getPath", RequestPath.parse(uri, null));
+		requestAnswers.put("getPath",
+				RequestPath.parse(uri, (contextPath == null || contextPath.isEmpty()) ? null : contextPath));
 		requestAnswers.put("getHeaders", requestHeaders);
-		requestAnswers.put("getMethod", HttpMethod.GET);
+		requestAnswers.put("getMethod", method);
 		requestAnswers.put("getId", "securityheaders-preview");
 		requestAnswers.put("getQueryParams", new LinkedMultiValueMap<>());
 		requestAnswers.put("getCookies", new LinkedMultiValueMap<>());
@@ -84,6 +109,10 @@ public final class PreviewServerExchange {
 		exchangeAnswers.put("getRequest", this.request);
 		exchangeAnswers.put("getResponse", this.response);
 		exchangeAnswers.put("getAttributes", this.attributes);
+		exchangeAnswers.put("getLogPrefix", "[securityheaders-preview] ");
+		if (applicationContext != null) {
+			exchangeAnswers.put("getApplicationContext", applicationContext);
+		}
 		this.exchange = proxy(ServerWebExchange.class, exchangeAnswers);
 	}
 

@@ -28,7 +28,8 @@ class SpringSecurityConfinementTest {
 	private static final List<String> SPRING_SECURITY_SPECIFIC = List.of("dev.hsts.servlet.DeferringHeaderWriterFilter",
 			"dev.hsts.autoconfigure.SpringSecurityHeaderDefaultsPostProcessor",
 			"dev.hsts.autoconfigure.SpringSecurityHeaderWriterBeans", "dev.hsts.autoconfigure.SpringSecurityProbe",
-			"dev.hsts.autoconfigure.SpringSecurityReactiveHeaders");
+			"dev.hsts.autoconfigure.SpringSecurityReactiveHeaders",
+			"dev.hsts.autoconfigure.ReactiveSpringSecurityProbe");
 
 	private static boolean springSecuritySpecific(String className) {
 		return SPRING_SECURITY_SPECIFIC.stream()
