@@ -11,8 +11,7 @@ import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 import dev.hsts.core.HostRejection;
-import dev.hsts.core.HostRejectionLog;
-import dev.hsts.core.LogLimiter;
+import dev.hsts.core.HostRejectionReporter;
 import dev.hsts.core.ProblemJson;
 import dev.hsts.core.RejectionReason;
 import dev.hsts.core.TrustedHostRejectionListener;
@@ -51,9 +50,7 @@ public class TrustedHostWebFilter implements WebFilter, Ordered {
 
 	private final TrustedHostExchangeCheck check;
 
-	private final TrustedHostRejectionListener[] listeners;
-
-	private final LogLimiter<RejectionReason> logLimiter;
+	private final HostRejectionReporter reporter;
 
 	private int order = DEFAULT_ORDER;
 
@@ -65,8 +62,7 @@ public class TrustedHostWebFilter implements WebFilter, Ordered {
 	public TrustedHostWebFilter(TrustedHostExchangeCheck check, List<? extends TrustedHostRejectionListener> listeners,
 			Clock clock) {
 		this.check = Objects.requireNonNull(check, "check");
-		this.listeners = listeners.toArray(new TrustedHostRejectionListener[0]);
-		this.logLimiter = LogLimiter.perMinute(clock);
+		this.reporter = new HostRejectionReporter(listeners, clock, LOG);
 	}
 
 	@Override
@@ -82,28 +78,8 @@ public class TrustedHostWebFilter implements WebFilter, Ordered {
 		HostRejection rejection = this.check.rejection(exchange)
 			.orElseGet(() -> new HostRejection(reason, exchange.getRequest().getHeaders().getFirst(HostRejection.HOST),
 					ExchangeRequests.serverName(exchange.getRequest()), exchange.getRequest().getURI().getRawPath()));
-		for (TrustedHostRejectionListener listener : this.listeners) {
-			try {
-				listener.rejected(rejection);
-			}
-			catch (RuntimeException ex) {
-				LOG.debug("A trusted-host rejection listener failed", ex);
-			}
-		}
-		log(rejection);
+		this.reporter.report(rejection);
 		return reject(exchange, reason);
-	}
-
-	private void log(HostRejection rejection) {
-		if (!LOG.isWarnEnabled()) {
-			return;
-		}
-		long suppressed = this.logLimiter.tryAcquire(rejection.reason());
-		if (suppressed == LogLimiter.SUPPRESSED) {
-			return;
-		}
-		LOG.warn(HostRejectionLog.message(rejection) + " At most one such line per minute per reason"
-				+ ((suppressed > 0) ? "; " + suppressed + " more were refused since the previous one." : "."));
 	}
 
 	/**

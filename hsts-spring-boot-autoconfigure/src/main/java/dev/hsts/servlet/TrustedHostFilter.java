@@ -20,7 +20,7 @@ import org.apache.commons.logging.LogFactory;
 
 import dev.hsts.core.HostRejection;
 import dev.hsts.core.HostRejectionLog;
-import dev.hsts.core.LogLimiter;
+import dev.hsts.core.HostRejectionReporter;
 import dev.hsts.core.ProblemJson;
 import dev.hsts.core.RejectionReason;
 import dev.hsts.core.TrustedHostRejectionListener;
@@ -64,9 +64,7 @@ public class TrustedHostFilter extends GenericFilterBean implements Ordered {
 
 	private final TrustedHostCheck check;
 
-	private final TrustedHostRejectionListener[] listeners;
-
-	private final LogLimiter<RejectionReason> logLimiter;
+	private final HostRejectionReporter reporter;
 
 	private int order = DEFAULT_ORDER;
 
@@ -78,8 +76,7 @@ public class TrustedHostFilter extends GenericFilterBean implements Ordered {
 	public TrustedHostFilter(TrustedHostCheck check, List<? extends TrustedHostRejectionListener> listeners,
 			Clock clock) {
 		this.check = Objects.requireNonNull(check, "check");
-		this.listeners = listeners.toArray(new TrustedHostRejectionListener[0]);
-		this.logLimiter = LogLimiter.perMinute(clock);
+		this.reporter = new HostRejectionReporter(listeners, clock, LOG);
 	}
 
 	@Override
@@ -105,28 +102,8 @@ public class TrustedHostFilter extends GenericFilterBean implements Ordered {
 		HostRejection rejection = this.check.rejection(request)
 			.orElseGet(() -> new HostRejection(reason, request.getHeader(HostRejection.HOST),
 					TrustedHostCheck.serverNameOf(request), request.getRequestURI()));
-		for (TrustedHostRejectionListener listener : this.listeners) {
-			try {
-				listener.rejected(rejection);
-			}
-			catch (RuntimeException ex) {
-				LOG.debug("A trusted-host rejection listener failed", ex);
-			}
-		}
-		log(rejection);
+		this.reporter.report(rejection);
 		reject(request, response, reason);
-	}
-
-	private void log(HostRejection rejection) {
-		if (!LOG.isWarnEnabled()) {
-			return;
-		}
-		long suppressed = this.logLimiter.tryAcquire(rejection.reason());
-		if (suppressed == LogLimiter.SUPPRESSED) {
-			return;
-		}
-		LOG.warn(logMessage(rejection) + " At most one such line per minute per reason"
-				+ ((suppressed > 0) ? "; " + suppressed + " more were refused since the previous one." : "."));
 	}
 
 	/**
