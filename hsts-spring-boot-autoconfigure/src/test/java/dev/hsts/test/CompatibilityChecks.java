@@ -59,7 +59,15 @@ public final class CompatibilityChecks {
 				"--multi-release", "17", "--class-path",
 				entries.stream().collect(Collectors.joining(File.pathSeparator)), jar.toString());
 		assertThat(status).as("jdeps exit status, output: %s", out).isZero();
-		return out.toString().trim();
+		// Spring Cloud Gateway is a class path no compatibility module has (its auto-
+		// configurations would turn every WebFlux test into a gateway): the one class
+		// that
+		// needs it is loaded only where it is present, and gateway-tests runs it there.
+		return out.toString()
+			.lines()
+			.filter((line) -> !line.contains("org.springframework.cloud.gateway"))
+			.collect(Collectors.joining("\n"))
+			.trim();
 	}
 
 }
