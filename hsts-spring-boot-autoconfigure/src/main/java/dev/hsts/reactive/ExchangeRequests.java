@@ -14,12 +14,15 @@ final class ExchangeRequests {
 	}
 
 	/**
-	 * Whether the request is secure as the application sees it: it arrived over TLS, or
-	 * the server's forwarded-header handling ({@code server.forward-headers-strategy})
-	 * made its scheme {@code https}.
+	 * Whether the request is secure as the application sees it: its scheme is
+	 * {@code https}, because it arrived over TLS or because the server's forwarded-header
+	 * handling ({@code server.forward-headers-strategy}) took it from a proxy. As Spring
+	 * Security's reactive HSTS writer decides. (Not {@code getSslInfo()}: on Reactor
+	 * Netty it asks the TLS session for the client's certificates, which throws when
+	 * there are none, on every request; and a request a proxy says was plain is plain.)
 	 */
 	static boolean isSecure(ServerHttpRequest request) {
-		return request.getSslInfo() != null || "https".equalsIgnoreCase(request.getURI().getScheme());
+		return "https".equalsIgnoreCase(request.getURI().getScheme());
 	}
 
 	/**

@@ -127,31 +127,15 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 	}
 
 	private void keepOneOfEach(HttpHeaders headers) {
-		List<String> duplicated = null;
 		for (String name : SingleValuedHeaders.NAMES) {
 			if (headers.getFirst(name) != null) {
-				List<String> values = headers.getValuesAsList(name);
-				// getValuesAsList splits at commas too; only a second header line counts.
-				if (values.size() > 1 && lines(headers, name) > 1) {
-					if (duplicated == null) {
-						duplicated = new ArrayList<>(2);
+				List<String> lines = ExchangeHeaders.lines(headers, name);
+				if (lines.size() > 1) {
+					String last = lines.get(lines.size() - 1);
+					headers.set(name, last);
+					if (this.applicationHeaderValues != null) {
+						this.applicationHeaderValues.record(name, last, true);
 					}
-					duplicated.add(name);
-				}
-			}
-		}
-		if (duplicated != null) {
-			for (String name : duplicated) {
-				List<String> lines = new ArrayList<>();
-				headers.forEach((key, values) -> {
-					if (key.equalsIgnoreCase(name)) {
-						lines.addAll(values);
-					}
-				});
-				String last = lines.get(lines.size() - 1);
-				headers.put(name, List.of(last));
-				if (this.applicationHeaderValues != null) {
-					this.applicationHeaderValues.record(name, last, true);
 				}
 			}
 		}
@@ -168,17 +152,6 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 				this.applicationHeaderValues.record(writer.getHeaderName(), value, false);
 			}
 		}
-	}
-
-	/** How many lines of a header the response has. */
-	private static int lines(HttpHeaders headers, String name) {
-		int[] count = new int[1];
-		headers.forEach((key, values) -> {
-			if (key.equalsIgnoreCase(name)) {
-				count[0] += values.size();
-			}
-		});
-		return count[0];
 	}
 
 	/** The writers this filter applies, in order, the commit-time ones included. */

@@ -58,7 +58,7 @@ public class TrustedHostExchangeCheck {
 			return Optional.empty();
 		}
 		ServerHttpRequest request = exchange.getRequest();
-		List<String> hosts = request.getHeaders().getValuesAsList(HostRejection.HOST);
+		List<String> hosts = ExchangeHeaders.lines(request.getHeaders(), HostRejection.HOST);
 		Optional<RejectionReason> verdict = (hosts.size() > 1) ? Optional.of(RejectionReason.MALFORMED)
 				: this.trustedHosts.check(request.getHeaders().getFirst(HostRejection.HOST),
 						ExchangeRequests.serverName(request));
@@ -80,7 +80,7 @@ public class TrustedHostExchangeCheck {
 		}
 		ServerHttpRequest request = exchange.getRequest();
 		String path = request.getURI().getRawPath();
-		List<String> hosts = request.getHeaders().getValuesAsList(HostRejection.HOST);
+		List<String> hosts = ExchangeHeaders.lines(request.getHeaders(), HostRejection.HOST);
 		String host = request.getHeaders().getFirst(HostRejection.HOST);
 		if (hosts.size() > 1) {
 			return Optional.of(new HostRejection(verdict.get(), host, null, path, HostRejection.HOST, host,

@@ -1,0 +1,61 @@
+package dev.hsts.reactive;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.List;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * The reads of {@link HttpHeaders} whose signature changed between Spring Framework 6.2
+ * ({@code HttpHeaders} is a {@code MultiValueMap}: {@code get(Object)}) and 7
+ * ({@code get(String)}), so that the same jar runs on Spring Boot 3.5 and 4: the public
+ * method of the running version, looked up once.
+ */
+final class ExchangeHeaders {
+
+	private static final MethodHandle GET = get();
+
+	private ExchangeHeaders() {
+	}
+
+	private static MethodHandle get() {
+		MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+		try {
+			return lookup.findVirtual(HttpHeaders.class, "get", MethodType.methodType(List.class, String.class));
+		}
+		catch (NoSuchMethodException | IllegalAccessException ex) {
+			try {
+				return lookup.findVirtual(HttpHeaders.class, "get", MethodType.methodType(List.class, Object.class));
+			}
+			catch (NoSuchMethodException | IllegalAccessException notThereEither) {
+				IllegalStateException failure = new IllegalStateException("HttpHeaders has no get method", ex);
+				failure.addSuppressed(notThereEither);
+				throw failure;
+			}
+		}
+	}
+
+	/**
+	 * Every line of a header, each value as sent (not split at commas, unlike
+	 * {@link HttpHeaders#getValuesAsList(String)}).
+	 * @param headers the headers
+	 * @param name the header name, in any case
+	 * @return the values, empty when the header is absent
+	 */
+	@SuppressWarnings("unchecked")
+	static List<String> lines(HttpHeaders headers, String name) {
+		try {
+			List<String> values = (List<String>) GET.invoke(headers, name);
+			return (values != null) ? values : List.of();
+		}
+		catch (RuntimeException | Error ex) {
+			throw ex;
+		}
+		catch (Throwable ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
