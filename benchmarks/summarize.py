@@ -31,11 +31,15 @@ p(open(os.path.join(out, "machine.txt")).read().strip())
 p("```\n")
 
 # --- per request -------------------------------------------------------------------------------------------
-def per_request_jmh(prefix, benchmark, harness):
-    rounds = sorted(glob.glob(os.path.join(out, prefix + "-*.json")))
+SERVLET = ("naiveFilter", "springSecurityHeaderWriterFilter")
+REACTIVE = ("naiveWebFilter", "springSecurityHeaderWriterWebFilter")
+
+
+def per_request_jmh(prefix, benchmark, harness, names=SERVLET):
+    naive, spring = names
+    rounds = sorted(glob.glob(os.path.join(out, prefix + "-[0-9]*.json")))
     if rounds:
-        variants = ["floor", "naiveFilter", "naiveFilterSetIfAbsent", "springSecurityHeaderWriterFilter", "starter",
-                    "starterHeadersOnly"]
+        variants = ["floor", naive, "naiveFilterSetIfAbsent", spring, "starter", "starterHeadersOnly"]
         per_round = []
         for path in rounds:
             data = {}
@@ -54,19 +58,21 @@ def per_request_jmh(prefix, benchmark, harness):
                 if v in data:
                     ns, err, b = data[v]
                     p(f"| {i} | {v} | {fmt(ns)} | {fmt(err)} | {fmt(b)} | {fmt(ns - floor_ns)} | {fmt(b - floor_b)} |")
-        ratios = {k: [] for k in ["s/ss", "s/naive", "sn/ssn", "sn/naiven", "b/naive", "bn/naiven", "h/ss", "hn/ssn"]}
+        ratios = {k: [] for k in ["s/ss", "s/naive", "sn/ssn", "sn/naiven", "b/naive", "bn/naiven", "h/ss", "hn/ssn",
+                                   "h/naive"]}
         for data in per_round:
             f = data["floor"][0]
             fb = data["floor"][2]
-            s, ss, n, h = data["starter"][0], data["springSecurityHeaderWriterFilter"][0], data["naiveFilter"][0], data["starterHeadersOnly"][0]
+            s, ss, n, h = data["starter"][0], data[spring][0], data[naive][0], data["starterHeadersOnly"][0]
             ratios["s/ss"].append(s / ss)
             ratios["s/naive"].append(s / n)
             ratios["sn/ssn"].append((s - f) / (ss - f) if ss > f else float("nan"))
             ratios["sn/naiven"].append((s - f) / (n - f) if n > f else float("nan"))
-            ratios["b/naive"].append(data["starter"][2] / data["naiveFilter"][2])
-            ratios["bn/naiven"].append((data["starter"][2] - fb) / (data["naiveFilter"][2] - fb))
+            ratios["b/naive"].append(data["starter"][2] / data[naive][2])
+            ratios["bn/naiven"].append((data["starter"][2] - fb) / (data[naive][2] - fb))
             ratios["h/ss"].append(h / ss)
             ratios["hn/ssn"].append((h - f) / (ss - f) if ss > f else float("nan"))
+            ratios["h/naive"].append(h / n)
         p("")
         p("Ratios, per round (same JMH run), and their median:\n")
         p("| Ratio | per round | median | target |")
@@ -82,6 +88,7 @@ def per_request_jmh(prefix, benchmark, harness):
         row("starter / naive, ns over the floor", "sn/naiven")
         row("starter headers only / Spring Security, total ns", "h/ss")
         row("starter headers only / Spring Security, ns over the floor", "hn/ssn")
+        row("starter headers only / naive, total ns", "h/naive")
         row("starter / naive, B/op", "b/naive", "≤ 1.0", 1.0)
         row("starter / naive, B/op over the floor", "bn/naiven")
         p("")
@@ -90,6 +97,8 @@ def per_request_jmh(prefix, benchmark, harness):
 
 per_request_jmh("per-request", "PerRequestBenchmark", "Spring's mock request and response")
 per_request_jmh("tomcat-per-request", "TomcatPerRequestBenchmark", "Tomcat's request and response")
+per_request_jmh("reactive-per-request", "ReactivePerRequestBenchmark",
+                "WebFlux: mock exchange through a WebFilter chain", REACTIVE)
 
 def interleaved(name):
     path = os.path.join(out, name)
@@ -104,7 +113,8 @@ def interleaved(name):
     return text, rows
 
 
-def per_request_interleaved(name, mode, harness):
+def per_request_interleaved(name, mode, harness, names=SERVLET):
+    naive, spring = names
     il = interleaved(name)
     if il:
         text, rows = il
@@ -113,18 +123,26 @@ def per_request_interleaved(name, mode, harness):
           "each round's ratio to Spring Security's filter and to the naive filter, in total and over the floor.\n")
         p("```\n" + text + "\n```\n")
         s_ = rows["starter"]
-        naive_bytes = rows["naiveFilter"][1]
+        naive_bytes = rows[naive][1]
         p("| Target | Figure | Verdict |")
         p("|---|---|---|")
         p(f"| starter ≤ 0.5 × Spring Security per request | {s_[6]:.2f} × over the floor ({s_[4]:.2f} × in total) | {verdict(s_[6] <= 0.5)} |")
         p(f"| starter no slower than the naive filter | {s_[5]:.2f} × in total ({s_[7]:.2f} × over the floor) | {verdict(s_[5] <= 1.0)} |")
-        p(f"| starter B/op ≤ naive B/op | {s_[1]:.0f} vs {naive_bytes:.0f} B/op ({s_[1] / naive_bytes:.2f} ×; over the floor {s_[3]:.0f} vs {rows['naiveFilter'][3]:.0f}) | {verdict(s_[1] <= naive_bytes)} |")
+        p(f"| starter B/op ≤ naive B/op | {s_[1]:.0f} vs {naive_bytes:.0f} B/op ({s_[1] / naive_bytes:.2f} ×; over the floor {s_[3]:.0f} vs {rows[naive][3]:.0f}) | {verdict(s_[1] <= naive_bytes)} |")
         p("")
 
 
 
 per_request_interleaved("interleaved-per-request.txt", "per-request", "Spring's mock request and response")
 per_request_interleaved("interleaved-tomcat-per-request.txt", "per-request-tomcat", "Tomcat's request and response")
+per_request_interleaved("interleaved-reactive-per-request.txt", "per-request-reactive",
+                        "WebFlux: mock exchange through a WebFilter chain", REACTIVE)
+il = interleaved("interleaved-reactive-per-request.txt")
+if il:
+    rows = il[1]
+    h = rows["starterHeadersOnly"]
+    p(f"WebFlux, starter headers only: {h[4]:.2f} × Spring Security in total ({h[6]:.2f} × over the floor); "
+      f"{h[5]:.2f} × the naive WebFilter in total ({h[7]:.2f} × over the floor).\n")
 
 il = interleaved("interleaved-hosts.txt")
 if il:
@@ -234,6 +252,48 @@ if wrk_files:
           "(user + sys, from /proc) per request without the starter divided by the same with it. \"JIT\" is the part of "
           "the app's CPU per request used by its JIT compiler threads: while that is more than a few µs, the app is not "
           "warm yet, and a longer BENCH_WRK_WARMUP is needed.")
+    if notes:
+        p("\n" + "; ".join(notes))
+    p("")
+
+# --- end to end, WebFlux -------------------------------------------------------------------------------------
+webflux_files = sorted(glob.glob(os.path.join(out, "webflux-wrk-*-with.txt")),
+                       key=lambda path: int(re.search(r"webflux-wrk-(\d+)-with", path).group(1)))
+if webflux_files:
+    p("## End to end, WebFlux (wrk, sample-webflux over HTTPS on loopback, `GET /v1/health`, `Host: api.example.test`)\n")
+    p("One JVM per app (Reactor Netty serves all apps of a JVM from the same event loops), both loaded at the same "
+      "time by one wrk each. The comparison is the CPU time of each app's reactor-http-* threads per request it "
+      "served; \"JVM\" is the whole JVM's CPU time (/proc) per request; \"shared\" is each JVM's VM thread / JIT / "
+      "other threads per request.\n")
+    p("| Round | with: req/s | with: p99 ms | with: reactor-http µs/req | with: JVM µs/req | with: shared | without: req/s | without: p99 ms | without: reactor-http µs/req | without: JVM µs/req | without: shared | reactor-http CPU/req without / with | JVM CPU/req without / with |")
+    p("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---|---:|---:|")
+    threads_ratio, jvm_ratio, w_us, wo_us, notes = [], [], [], [], []
+
+    def jvm_us(path, requests):
+        m = re.search(r"jvm-cpu-ms: ([\d.]+)", open(path).read())
+        return float(m.group(1)) * 1000 / requests if m else float("nan")
+
+    def shared(r):
+        return " / ".join(f"{ms * 1000 / r[6]:.1f}" for ms in r[7]) if r[7] else "n/a"
+
+    for path in webflux_files:
+        rnd = re.search(r"webflux-wrk-(\d+)-with", path).group(1)
+        other = path.replace("-with.txt", "-without.txt")
+        w, wo = wrk(path), wrk(other)
+        wj, woj = jvm_us(path, w[6]), jvm_us(other, wo[6])
+        for name, r in (("with", w), ("without", wo)):
+            if r[2] or r[3]:
+                notes.append(f"round {rnd} {name}: non-2xx {r[2]}, socket errors {r[3] or 'none'}")
+        threads_ratio.append(wo[4] / w[4])
+        jvm_ratio.append(woj / wj)
+        w_us.append(w[4])
+        wo_us.append(wo[4])
+        p(f"| {rnd} | {fmt(w[0])} | {w[1]:.2f} | {w[4]:.1f} | {wj:.1f} | {shared(w)} | {fmt(wo[0])} | {wo[1]:.2f} | "
+          f"{wo[4]:.1f} | {woj:.1f} | {shared(wo)} | {threads_ratio[-1]:.3f} | {jvm_ratio[-1]:.3f} |")
+    p(f"| median | | | {median(w_us):.1f} | | | | | {median(wo_us):.1f} | | | **{median(threads_ratio):.3f}** | "
+      f"{median(jvm_ratio):.3f} |")
+    p("\nThe ratio columns are the throughput each app's CPU time allows, with / without the starter (1.000: the "
+      "starter costs nothing).")
     if notes:
         p("\n" + "; ".join(notes))
     p("")

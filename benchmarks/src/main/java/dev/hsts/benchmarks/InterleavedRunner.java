@@ -20,7 +20,8 @@ import com.sun.management.ThreadMXBean;
  *
  * <p>
  * Usage:
- * {@code java -cp benchmarks.jar dev.hsts.benchmarks.InterleavedRunner per-request|per-request-tomcat|hosts [rounds]
+ * {@code java -cp benchmarks.jar dev.hsts.benchmarks.InterleavedRunner per-request|per-request-tomcat|per-request-reactive|hosts
+ * [rounds]
  * [block milliseconds]}.
  */
 public final class InterleavedRunner {
@@ -63,6 +64,16 @@ public final class InterleavedRunner {
 			variants.put("starter", benchmark::starter);
 			variants.put("starterHeadersOnly", benchmark::starterHeadersOnly);
 		}
+		else if (mode.equals("per-request-reactive")) {
+			ReactivePerRequestBenchmark benchmark = new ReactivePerRequestBenchmark();
+			benchmark.setUp();
+			variants.put("floor", () -> benchmark.floor().getStatusCode().value());
+			variants.put("naiveWebFilter", () -> benchmark.naiveWebFilter().getStatusCode().value());
+			variants.put("springSecurityHeaderWriterWebFilter",
+					() -> benchmark.springSecurityHeaderWriterWebFilter().getStatusCode().value());
+			variants.put("starter", () -> benchmark.starter().getStatusCode().value());
+			variants.put("starterHeadersOnly", () -> benchmark.starterHeadersOnly().getStatusCode().value());
+		}
 		else if (mode.equals("hosts")) {
 			for (String host : new String[] { "exact", "deepWildcard", "rejected" }) {
 				for (int entries : new int[] { 10, 100, 1000, 10000 }) {
@@ -75,7 +86,8 @@ public final class InterleavedRunner {
 			}
 		}
 		else {
-			throw new IllegalArgumentException("per-request, per-request-tomcat or hosts, not " + mode);
+			throw new IllegalArgumentException(
+					"per-request, per-request-tomcat, per-request-reactive or hosts, not " + mode);
 		}
 		List<String> names = new ArrayList<>(variants.keySet());
 		for (int i = 0; i < 5; i++) {
@@ -100,7 +112,10 @@ public final class InterleavedRunner {
 		System.out.printf(Locale.ROOT,
 				"# %s: %d rounds of %d ms blocks per variant, interleaved; CPU time of the thread%n", mode, rounds,
 				blockNanos / 1_000_000);
-		if (mode.startsWith("per-request")) {
+		if (mode.equals("per-request-reactive")) {
+			report(names, cpu, bytes, "springSecurityHeaderWriterWebFilter", "naiveWebFilter");
+		}
+		else if (mode.startsWith("per-request")) {
 			report(names, cpu, bytes, "springSecurityHeaderWriterFilter", "naiveFilter");
 		}
 		else {
