@@ -11,9 +11,9 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 
 /**
  * {@code @EnableAutoConfiguration} without Spring Boot's Spring Security
- * auto-configuration, which the Spring Security tests put on every test application's
- * classpath. Names both lines' classes (Boot 4 moved them to spring-boot-security); Boot
- * ignores an excluded class that is not on the classpath.
+ * auto-configuration (servlet and reactive), which the Spring Security tests put on every
+ * test application's classpath. Names both lines' classes (Boot 4 moved them to
+ * spring-boot-security); Boot ignores an excluded class that is not on the classpath.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,7 +27,14 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 		"org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration",
 		"org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-		"org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration" })
+		"org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration",
+		// The reactive ones, for the WebFlux test applications.
+		"org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",
+		"org.springframework.boot.autoconfigure.security.reactive.ReactiveSecurityAutoConfiguration",
+		"org.springframework.boot.autoconfigure.security.reactive.ReactiveUserDetailsServiceAutoConfiguration",
+		"org.springframework.boot.actuate.autoconfigure.security.reactive.ReactiveManagementWebSecurityAutoConfiguration" })
 public @interface EnableAutoConfigurationWithoutSpringSecurity {
 
 }
