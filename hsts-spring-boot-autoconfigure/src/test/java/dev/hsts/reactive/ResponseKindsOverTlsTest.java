@@ -115,10 +115,10 @@ class ResponseKindsOverTlsTest {
 				Kind.of("GET", "/static.txt", 200), Kind.of("HEAD", "/static.txt", 200),
 				Kind.of("GET", "/static.txt", 304, null, "If-Modified-Since", FAR_FUTURE),
 				// The functional router.
-				Kind.of("GET", "/fn/ok", 200), Kind.of("HEAD", "/fn/ok", 200), Kind.of("GET", "/fn/status/418", 418),
-				Kind.of("GET", "/fn/fail", 500), Kind.of("GET", "/fn/error-signal", 500),
-				Kind.of("GET", "/fn/not-found", 404), Kind.of("GET", "/fn/redirect", 307),
-				Kind.of("GET", "/fn/etag", 200), Kind.of("GET", "/fn/etag", 304, null, "If-None-Match", "\"fn1\""),
+				Kind.of("GET", "/fn/ok", 200), Kind.of("GET", "/fn/status/418", 418), Kind.of("GET", "/fn/fail", 500),
+				Kind.of("GET", "/fn/error-signal", 500), Kind.of("GET", "/fn/not-found", 404),
+				Kind.of("GET", "/fn/redirect", 307), Kind.of("GET", "/fn/etag", 200),
+				Kind.of("GET", "/fn/etag", 304, null, "If-None-Match", "\"fn1\""),
 				Kind.of("GET", "/fn/catalog", 200, ReactiveResponseKindsApplication.CATALOG_CACHE_CONTROL),
 				Kind.of("GET", "/fn/sse", 200));
 	}

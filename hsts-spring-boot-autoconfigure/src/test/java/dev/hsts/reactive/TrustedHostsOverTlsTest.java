@@ -88,11 +88,19 @@ class TrustedHostsOverTlsTest {
 	}
 
 	@Test
-	void absoluteFormTargetForAHostNotServedIsRefused() {
+	void absoluteFormTargetForAHostNotServedIsRefusedOrNeverSeen() {
 		assertThat(http().get("https://evil.com/host", "Host: evil.com").status()).isEqualTo(400);
+		// Tomcat refuses a target whose host is not the Host header's; WebFlux on Netty
+		// builds the request URI from the Host header and drops the target's authority,
+		// so the application sees the served host, never evil.com.
 		RawHttp.Response mismatch = http().get("https://evil.com/host", "Host: api.example.test");
-		assertThat(mismatch.status()).as(mismatch.body()).isBetween(400, 499);
-		assertThat(mismatch.header("X-App-Filter")).isNull();
+		if (mismatch.status() == 200) {
+			assertThat(mismatch.body()).isEqualTo("serverName=api.example.test");
+		}
+		else {
+			assertThat(mismatch.status()).as(mismatch.body()).isBetween(400, 499);
+			assertThat(mismatch.header("X-App-Filter")).isNull();
+		}
 	}
 
 	@Test
