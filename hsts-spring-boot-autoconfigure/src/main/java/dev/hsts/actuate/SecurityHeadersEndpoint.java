@@ -7,23 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import dev.hsts.core.HeaderDescription;
+import dev.hsts.core.HeadersPreview;
+import dev.hsts.core.HostPreview;
 import dev.hsts.core.Finding;
 import dev.hsts.core.HstsPolicy;
 import dev.hsts.core.HstsStage;
-import dev.hsts.core.RejectionReason;
 import dev.hsts.core.TrustedHostRejectionCounts;
 import dev.hsts.core.TrustedHosts;
-import dev.hsts.servlet.CommitTimeHeaderWriter;
-import dev.hsts.servlet.PreviewExchange;
-import dev.hsts.servlet.ResponseHeaderWriter;
-import dev.hsts.servlet.ServerOwnResponses;
-import dev.hsts.servlet.TrustedHostCheck;
 
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.Show;
@@ -47,6 +42,21 @@ public class SecurityHeadersEndpoint {
 
 	private static final String CACHE_CONTROL = "Cache-Control";
 
+	/** A starter that is switched off writes nothing and refuses nothing. */
+	private static final HeadersPreview SWITCHED_OFF = new HeadersPreview() {
+
+		@Override
+		public List<HeaderDescription> describe() {
+			return List.of();
+		}
+
+		@Override
+		public HostPreview preview(String host) {
+			return new HostPreview(200, null, null, Map.of());
+		}
+
+	};
+
 	private static final Pattern REPORT_DIRECTIVE = Pattern.compile("(?i)\\b(report-uri|report-to)\\s+[^;]*");
 
 	private final boolean enabled;
@@ -55,9 +65,9 @@ public class SecurityHeadersEndpoint {
 
 	private final Clock clock;
 
-	private final List<ResponseHeaderWriter> writers;
+	private final HeadersPreview preview;
 
-	private final TrustedHostCheck trustedHostCheck;
+	private final TrustedHosts trustedHosts;
 
 	private final TrustedHostRejectionCounts rejectionCounts;
 
@@ -67,28 +77,26 @@ public class SecurityHeadersEndpoint {
 
 	private final Set<String> roles;
 
-	private ServerOwnResponses serverOwnResponses;
-
 	/**
 	 * @param enabled whether the starter is on
 	 * @param hstsPolicy the HSTS policy
 	 * @param clock the rollout clock
-	 * @param writers the header writers the filter applies, in order
-	 * @param trustedHostCheck the trusted-host check, or {@code null}
+	 * @param preview the web stack's writers and checks, run on requests that are never
+	 * sent
+	 * @param trustedHosts the trusted-host policy, or {@code null}
 	 * @param rejectionCounts the refusal counts, or {@code null}
 	 * @param findings the findings now, naming full properties, most serious first
 	 * @param showValues when to show values that may be secret
 	 * @param roles the roles that may see them with {@link Show#WHEN_AUTHORIZED}
 	 */
-	public SecurityHeadersEndpoint(boolean enabled, HstsPolicy hstsPolicy, Clock clock,
-			List<? extends ResponseHeaderWriter> writers, TrustedHostCheck trustedHostCheck,
-			TrustedHostRejectionCounts rejectionCounts, Supplier<List<Finding>> findings, Show showValues,
-			Set<String> roles) {
+	public SecurityHeadersEndpoint(boolean enabled, HstsPolicy hstsPolicy, Clock clock, HeadersPreview preview,
+			TrustedHosts trustedHosts, TrustedHostRejectionCounts rejectionCounts, Supplier<List<Finding>> findings,
+			Show showValues, Set<String> roles) {
 		this.enabled = enabled;
 		this.hstsPolicy = hstsPolicy;
 		this.clock = clock;
-		this.writers = List.copyOf(writers);
-		this.trustedHostCheck = trustedHostCheck;
+		this.preview = preview;
+		this.trustedHosts = trustedHosts;
 		this.rejectionCounts = rejectionCounts;
 		this.findings = findings;
 		this.showValues = showValues;
@@ -109,16 +117,7 @@ public class SecurityHeadersEndpoint {
 	public static SecurityHeadersEndpoint starterSwitchedOff(Supplier<List<Finding>> findings, Show showValues,
 			Set<String> roles) {
 		return new SecurityHeadersEndpoint(false, HstsPolicy.builder().enabled(false).build(), Clock.systemUTC(),
-				List.of(), null, null, findings, showValues, roles);
-	}
-
-	/**
-	 * @param serverOwnResponses what the server answers itself, before any filter (which
-	 * hosts it refuses), so the host preview says what a real request gets; {@code null}
-	 * when unknown
-	 */
-	public void setServerOwnResponses(ServerOwnResponses serverOwnResponses) {
-		this.serverOwnResponses = serverOwnResponses;
+				SWITCHED_OFF, null, null, findings, showValues, roles);
 	}
 
 	/** The live policy and the findings. */
@@ -156,55 +155,19 @@ public class SecurityHeadersEndpoint {
 	@ReadOperation
 	public Map<String, Object> host(SecurityContext securityContext, @Selector String host) {
 		boolean show = this.showValues.isShown(securityContext, this.roles);
-		PreviewExchange exchange = new PreviewExchange(host);
-		String refusedBy = null;
-		Optional<RejectionReason> rejection = Optional.empty();
-		if (this.serverOwnResponses != null && this.serverOwnResponses.refusesHost(host)) {
-			refusedBy = "server";
-			rejection = Optional.of(RejectionReason.MALFORMED);
-			exchange.reject(400);
-			if (this.serverOwnResponses.writesSecurityHeaders()) {
-				writeHeaders(exchange, false);
-				writeHeaders(exchange, true);
-				exchange.removeHeader(HstsPolicy.HEADER_NAME);
-			}
-		}
-		else {
-			writeHeaders(exchange, false);
-			if (this.trustedHostCheck != null && !this.trustedHostCheck.isExempt(exchange.request())) {
-				rejection = this.trustedHostCheck.verify(exchange.request());
-			}
-			if (rejection.isPresent()) {
-				refusedBy = "trusted-hosts";
-				exchange.reject(400);
-				exchange.response().setHeader("Content-Type", "application/problem+json");
-				exchange.response().setHeader("Cache-Control", "no-store");
-			}
-			else {
-				writeHeaders(exchange, true);
-			}
-		}
+		HostPreview result = this.preview.preview(host);
 		Map<String, Object> preview = new LinkedHashMap<>();
 		preview.put("host", host);
-		preview.put("status", exchange.status());
-		preview.put("rejected", rejection.map(RejectionReason::id).orElse(null));
-		preview.put("refusedBy", refusedBy);
-		Map<String, Object> headers = exchange.headers();
+		preview.put("status", result.status());
+		preview.put("rejected", (result.rejected() != null) ? result.rejected().id() : null);
+		preview.put("refusedBy", result.refusedBy());
+		Map<String, Object> headers = new LinkedHashMap<>(result.headers());
 		headers.replaceAll((name,
 				value) -> (value instanceof String text
 						&& name.toLowerCase(Locale.ROOT).startsWith("content-security-policy")) ? mask(text, show)
 								: value);
 		preview.put("headers", headers);
 		return preview;
-	}
-
-	/** Runs the writers that write before the chain, or the commit-time ones. */
-	private void writeHeaders(PreviewExchange exchange, boolean commitTime) {
-		for (ResponseHeaderWriter writer : this.writers) {
-			if ((writer instanceof CommitTimeHeaderWriter) == commitTime) {
-				writer.writeHeaders(exchange.request(), exchange.response());
-			}
-		}
 	}
 
 	private Map<String, Object> hsts(Instant now) {
@@ -277,11 +240,7 @@ public class SecurityHeadersEndpoint {
 
 	/** What the writers write, each in its own words, in the order they run. */
 	private List<HeaderDescription> descriptions() {
-		List<HeaderDescription> descriptions = new ArrayList<>();
-		for (ResponseHeaderWriter writer : this.writers) {
-			descriptions.addAll(PreviewExchange.describe(writer));
-		}
-		return descriptions;
+		return this.preview.describe();
 	}
 
 	private static String masked(String name, String value, boolean show) {
@@ -308,7 +267,7 @@ public class SecurityHeadersEndpoint {
 
 	private Map<String, Object> trustedHosts() {
 		Map<String, Object> trusted = new LinkedHashMap<>();
-		TrustedHosts hosts = (this.trustedHostCheck != null) ? this.trustedHostCheck.getTrustedHosts() : null;
+		TrustedHosts hosts = this.trustedHosts;
 		trusted.put("enabled", hosts != null && !hosts.isOff());
 		trusted.put("allowed", (hosts != null) ? hosts.allowed() : List.of());
 		trusted.put("exemptPaths", (hosts != null) ? hosts.exemptPaths() : List.of());

@@ -29,24 +29,51 @@ public class HeaderChoicesConflictException extends IllegalStateException {
 			ManagedHeaderChoices.CONTENT_TYPE_OPTIONS, "contentTypeOptions(...)", ManagedHeaderChoices.CACHE_CONTROL,
 			"cacheControl(...)");
 
+	/**
+	 * The {@code ServerHttpSecurity.HeaderSpec} method that configures each header, in a
+	 * WebFlux chain.
+	 */
+	private static final Map<String, String> REACTIVE_CALLS = Map.of(ManagedHeaderChoices.HSTS, "hsts(...)",
+			ManagedHeaderChoices.FRAME_OPTIONS, "frameOptions(...)", ManagedHeaderChoices.CONTENT_TYPE_OPTIONS,
+			"contentTypeOptions(...)", ManagedHeaderChoices.CACHE_CONTROL, "cache(...)");
+
 	private final String chain;
 
 	private final transient List<Choice> choices;
 
+	private final transient Map<String, String> calls;
+
 	/**
+	 * The choices of a servlet chain ({@code HttpSecurity}).
 	 * @param chain the name of the chain's bean
 	 * @param choices the chain's own choices, at least one
 	 */
 	public HeaderChoicesConflictException(String chain, List<Choice> choices) {
-		super(message(chain, choices));
-		this.chain = Objects.requireNonNull(chain, "chain");
-		this.choices = List.copyOf(choices);
+		this(chain, choices, CALLS);
 	}
 
-	private static String message(String chain, List<Choice> choices) {
+	private HeaderChoicesConflictException(String chain, List<Choice> choices, Map<String, String> calls) {
+		super(message(chain, choices, calls));
+		this.chain = Objects.requireNonNull(chain, "chain");
+		this.choices = List.copyOf(choices);
+		this.calls = calls;
+	}
+
+	/**
+	 * The choices of a WebFlux chain ({@code ServerHttpSecurity}), whose header methods
+	 * have other names.
+	 * @param chain the name of the chain's bean
+	 * @param choices the chain's own choices, at least one
+	 * @return the exception
+	 */
+	public static HeaderChoicesConflictException ofReactiveChain(String chain, List<Choice> choices) {
+		return new HeaderChoicesConflictException(chain, choices, REACTIVE_CALLS);
+	}
+
+	private static String message(String chain, List<Choice> choices, Map<String, String> calls) {
 		return "Spring Security's filter chain '" + chain + "' sets its own "
 				+ and(choices.stream().map(Choice::header).toList())
-				+ ", which the security headers starter writes itself. " + action(chain, choices);
+				+ ", which the security headers starter writes itself. " + action(chain, choices, calls);
 	}
 
 	/** The name of the chain's bean. */
@@ -71,7 +98,7 @@ public class HeaderChoicesConflictException extends IllegalStateException {
 			description.append("\n    ").append(choice.header()).append('\n');
 			description.append("        The chain writes: ")
 				.append((choice.written() != null) ? UntrustedText.escape(choice.written())
-						: "nothing (switched off with " + call(choice) + ")")
+						: "nothing (switched off with " + call(choice, this.calls) + ")")
 				.append('\n');
 			description.append("        ")
 				.append((choice.settings().size() == 1) ? "As a property: " : "As properties: ")
@@ -89,15 +116,15 @@ public class HeaderChoicesConflictException extends IllegalStateException {
 	 * @return the action of a startup failure report
 	 */
 	public String getAction() {
-		return action(this.chain, this.choices);
+		return action(this.chain, this.choices, this.calls);
 	}
 
-	private static String action(String chain, List<Choice> choices) {
+	private static String action(String chain, List<Choice> choices, Map<String, String> callNames) {
 		List<String> settings = new ArrayList<>();
 		Set<String> calls = new LinkedHashSet<>();
 		for (Choice choice : choices) {
 			choice.settings().forEach((setting) -> settings.add(property(setting)));
-			calls.add(call(choice));
+			calls.add(call(choice, callNames));
 		}
 		StringBuilder action = new StringBuilder();
 		if (!settings.isEmpty()) {
@@ -114,8 +141,8 @@ public class HeaderChoicesConflictException extends IllegalStateException {
 		return action.toString();
 	}
 
-	private static String call(Choice choice) {
-		return CALLS.getOrDefault(choice.header(), "the writer of " + choice.header());
+	private static String call(Choice choice, Map<String, String> calls) {
+		return calls.getOrDefault(choice.header(), "the writer of " + choice.header());
 	}
 
 	private static String settings(Choice choice) {

@@ -1,18 +1,13 @@
 package dev.hsts.autoconfigure;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BinaryOperator;
 
 import jakarta.servlet.DispatcherType;
 
 import dev.hsts.core.ApplicationHeaderValues;
-import dev.hsts.core.ContentSecurityPolicy;
-import dev.hsts.core.HeaderValues;
+import dev.hsts.core.HeadersPreview;
 import dev.hsts.core.HstsPolicy;
-import dev.hsts.core.CspPathPolicy;
-import dev.hsts.core.PathPatterns;
 import dev.hsts.core.TrustedHosts;
 import dev.hsts.servlet.CacheControlDefaultWriter;
 import dev.hsts.servlet.CspHeaderWriter;
@@ -20,6 +15,8 @@ import dev.hsts.servlet.FixedHeaderWriter;
 import dev.hsts.servlet.ForwardedProtoMismatchDetector;
 import dev.hsts.servlet.HttpsRedirectFilter;
 import dev.hsts.servlet.SecurityHeadersFilter;
+import dev.hsts.servlet.ServerOwnResponses;
+import dev.hsts.servlet.ServletHeadersPreview;
 import dev.hsts.servlet.StagedHstsHeaderWriter;
 import dev.hsts.servlet.TomcatOwnResponses;
 import dev.hsts.servlet.TrustedHostCheck;
@@ -39,8 +36,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import static dev.hsts.autoconfigure.InvalidSecurityHeadersPropertyException.validated;
 
 /**
  * Auto-configuration of staged HSTS and the security headers for servlet web
@@ -91,17 +86,7 @@ public class SecurityHeadersAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public HstsPolicy hstsPolicy() {
-		SecurityHeadersProperties.Hsts hsts = this.properties.getHsts();
-		return validated(() -> HstsPolicy.builder()
-			.enabled(hsts.isEnabled())
-			.stages(hsts.getRollout().toRolloutStages())
-			.pinnedStage(hsts.getRollout().getStage())
-			.startedAt(hsts.getRollout().getStartedAt())
-			.includeSubDomains(hsts.isIncludeSubdomains())
-			.preload(hsts.isPreload())
-			.revoke(hsts.isRevoke())
-			.excludedHosts(hsts.getExcludedHosts())
-			.build());
+		return SecurityHeaderValues.hstsPolicy(this.properties);
 	}
 
 	@Bean(HSTS_HEADER_WRITER_BEAN_NAME)
@@ -122,8 +107,8 @@ public class SecurityHeadersAutoConfiguration {
 	@ConditionalOnMissingBean(name = "contentTypeOptionsHeaderWriter")
 	@ConditionalOnSecurityHeader(SecurityHeader.CONTENT_TYPE_OPTIONS)
 	public FixedHeaderWriter contentTypeOptionsHeaderWriter() {
-		return fixed("X-Content-Type-Options", HeaderValues::contentTypeOptions, "content-type-options",
-				this.properties.getContentTypeOptions());
+		return new FixedHeaderWriter("X-Content-Type-Options",
+				SecurityHeaderValues.contentTypeOptions(this.properties));
 	}
 
 	@Bean
@@ -131,7 +116,7 @@ public class SecurityHeadersAutoConfiguration {
 	@ConditionalOnMissingBean(name = "frameOptionsHeaderWriter")
 	@ConditionalOnSecurityHeader(SecurityHeader.FRAME_OPTIONS)
 	public FixedHeaderWriter frameOptionsHeaderWriter() {
-		return fixed("X-Frame-Options", HeaderValues::frameOptions, "frame-options", this.properties.getFrameOptions());
+		return new FixedHeaderWriter("X-Frame-Options", SecurityHeaderValues.frameOptions(this.properties));
 	}
 
 	@Bean
@@ -139,8 +124,7 @@ public class SecurityHeadersAutoConfiguration {
 	@ConditionalOnMissingBean(name = "referrerPolicyHeaderWriter")
 	@ConditionalOnSecurityHeader(SecurityHeader.REFERRER_POLICY)
 	public FixedHeaderWriter referrerPolicyHeaderWriter() {
-		return fixed("Referrer-Policy", HeaderValues::referrerPolicy, "referrer-policy",
-				this.properties.getReferrerPolicy());
+		return new FixedHeaderWriter("Referrer-Policy", SecurityHeaderValues.referrerPolicy(this.properties));
 	}
 
 	@Bean
@@ -148,8 +132,7 @@ public class SecurityHeadersAutoConfiguration {
 	@ConditionalOnMissingBean(name = "permissionsPolicyHeaderWriter")
 	@ConditionalOnSecurityHeader(SecurityHeader.PERMISSIONS_POLICY)
 	public FixedHeaderWriter permissionsPolicyHeaderWriter() {
-		return fixed("Permissions-Policy", HeaderValues::permissionsPolicy, "permissions-policy",
-				this.properties.getPermissionsPolicy());
+		return new FixedHeaderWriter("Permissions-Policy", SecurityHeaderValues.permissionsPolicy(this.properties));
 	}
 
 	@Bean
@@ -157,27 +140,7 @@ public class SecurityHeadersAutoConfiguration {
 	@ConditionalOnMissingBean(name = "contentSecurityPolicyHeaderWriter")
 	@ConditionalOnSecurityHeader(SecurityHeader.CONTENT_SECURITY_POLICY)
 	public CspHeaderWriter contentSecurityPolicyHeaderWriter() {
-		return validated(() -> cspHeaderWriter(this.properties.getContentSecurityPolicy()));
-	}
-
-	/** A writer of one header whose value the core validates. */
-	private static FixedHeaderWriter fixed(String header, BinaryOperator<String> validate, String path, String value) {
-		return new FixedHeaderWriter(header, validated(() -> validate.apply(path, value)));
-	}
-
-	private static CspHeaderWriter cspHeaderWriter(SecurityHeadersProperties.ContentSecurityPolicy csp) {
-		List<CspPathPolicy> pathPolicies = new ArrayList<>();
-		List<SecurityHeadersProperties.PathPolicy> configured = (csp.getPathPolicies() != null) ? csp.getPathPolicies()
-				: List.of();
-		for (int i = 0; i < configured.size(); i++) {
-			SecurityHeadersProperties.PathPolicy entry = configured.get(i);
-			pathPolicies.add((entry != null)
-					? CspPathPolicy.parse(i, entry.getPaths(), entry.getPolicy(), entry.getReportOnlyPolicy())
-					: CspPathPolicy.parse(i, null, null, null));
-		}
-		return new CspHeaderWriter(ContentSecurityPolicy.parse("content-security-policy.policy", csp.getPolicy()),
-				ContentSecurityPolicy.parse("content-security-policy.report-only-policy", csp.getReportOnlyPolicy()),
-				pathPolicies);
+		return new CspHeaderWriter(SecurityHeaderValues.contentSecurityPolicies(this.properties));
 	}
 
 	@Bean
@@ -185,8 +148,8 @@ public class SecurityHeadersAutoConfiguration {
 	@ConditionalOnMissingBean(name = "crossOriginOpenerPolicyHeaderWriter")
 	@ConditionalOnSecurityHeader(SecurityHeader.CROSS_ORIGIN_OPENER_POLICY)
 	public FixedHeaderWriter crossOriginOpenerPolicyHeaderWriter() {
-		return fixed("Cross-Origin-Opener-Policy", HeaderValues::crossOriginOpenerPolicy, "cross-origin-opener-policy",
-				this.properties.getCrossOriginOpenerPolicy());
+		return new FixedHeaderWriter("Cross-Origin-Opener-Policy",
+				SecurityHeaderValues.crossOriginOpenerPolicy(this.properties));
 	}
 
 	@Bean
@@ -194,8 +157,8 @@ public class SecurityHeadersAutoConfiguration {
 	@ConditionalOnMissingBean(name = "crossOriginResourcePolicyHeaderWriter")
 	@ConditionalOnSecurityHeader(SecurityHeader.CROSS_ORIGIN_RESOURCE_POLICY)
 	public FixedHeaderWriter crossOriginResourcePolicyHeaderWriter() {
-		return fixed("Cross-Origin-Resource-Policy", HeaderValues::crossOriginResourcePolicy,
-				"cross-origin-resource-policy", this.properties.getCrossOriginResourcePolicy());
+		return new FixedHeaderWriter("Cross-Origin-Resource-Policy",
+				SecurityHeaderValues.crossOriginResourcePolicy(this.properties));
 	}
 
 	@Bean
@@ -203,10 +166,8 @@ public class SecurityHeadersAutoConfiguration {
 	@ConditionalOnMissingBean(name = "cacheControlHeaderWriter")
 	@ConditionalOnSecurityHeader(SecurityHeader.CACHE_CONTROL)
 	public CacheControlDefaultWriter cacheControlHeaderWriter() {
-		SecurityHeadersProperties.CacheControl cacheControl = this.properties.getCacheControl();
-		return validated(() -> new CacheControlDefaultWriter(
-				HeaderValues.cacheControl("cache-control.value", cacheControl.getValue()),
-				PathPatterns.parse("cache-control.excluded-paths", cacheControl.getExcludedPaths())));
+		return new CacheControlDefaultWriter(SecurityHeaderValues.cacheControlValue(this.properties),
+				SecurityHeaderValues.cacheControlExcludedPaths(this.properties));
 	}
 
 	@Bean
@@ -248,6 +209,14 @@ public class SecurityHeadersAutoConfiguration {
 				environment.getProperty("server.forward-headers-strategy"), proxyDetector.getIfUnique(),
 				applicationHeaderValues.getIfUnique(), filter.getWriters(), new DeploymentFindings(environment,
 						(redirect != null) ? redirect.getRule() : null, trustedHosts, endpoint::getIfAvailable));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public HeadersPreview securityHeadersPreview(SecurityHeadersFilter filter,
+			ObjectProvider<TrustedHostCheck> trustedHostCheck, ObjectProvider<ServerOwnResponses> serverOwnResponses) {
+		return new ServletHeadersPreview(filter.getWriters(), trustedHostCheck.getIfUnique(),
+				serverOwnResponses.getIfUnique());
 	}
 
 	@Bean

@@ -3,11 +3,10 @@ package dev.hsts.autoconfigure;
 import java.time.Clock;
 
 import dev.hsts.actuate.SecurityHeadersEndpoint;
+import dev.hsts.core.HeadersPreview;
 import dev.hsts.core.HstsPolicy;
-import dev.hsts.servlet.SecurityHeadersFilter;
-import dev.hsts.servlet.ServerOwnResponses;
-import dev.hsts.servlet.TrustedHostCheck;
 import dev.hsts.core.TrustedHostRejectionCounts;
+import dev.hsts.core.TrustedHosts;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -31,11 +30,12 @@ import org.springframework.context.annotation.Configuration;
  * Exposed over HTTP only when the application exposes it
  * ({@code management.endpoints.web.exposure.include}), like every endpoint but health.
  * When the application switched the whole starter off
- * ({@code security.headers.enabled=false}) in a servlet web application, the endpoint
- * stays and says so ({@code enabled: false} and the {@code starter.off} finding), so that
- * "what policy is live?" always has an answer.
+ * ({@code security.headers.enabled=false}) in a web application, the endpoint stays and
+ * says so ({@code enabled: false} and the {@code starter.off} finding), so that "what
+ * policy is live?" always has an answer.
  */
-@AutoConfiguration(after = { SecurityHeadersAutoConfiguration.class, TrustedHostsAutoConfiguration.class })
+@AutoConfiguration(after = { SecurityHeadersAutoConfiguration.class, TrustedHostsAutoConfiguration.class,
+		ReactiveSecurityHeadersAutoConfiguration.class })
 @ConditionalOnClass(Endpoint.class)
 @ConditionalOnAvailableEndpoint(SecurityHeadersEndpoint.class)
 @EnableConfigurationProperties(SecurityHeadersEndpointProperties.class)
@@ -74,22 +74,19 @@ public class SecurityHeadersEndpointAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		SecurityHeadersEndpoint securityHeadersEndpoint(HstsPolicy hstsPolicy, ObjectProvider<Clock> clock,
-				SecurityHeadersFilter filter, ObjectProvider<TrustedHostCheck> trustedHostCheck,
+				HeadersPreview preview, ObjectProvider<TrustedHosts> trustedHosts,
 				ObjectProvider<TrustedHostRejectionCounts> rejectionCounts, SecurityHeadersFindings findings,
-				SecurityHeadersEndpointProperties properties, ObjectProvider<ServerOwnResponses> serverOwnResponses) {
-			SecurityHeadersEndpoint endpoint = new SecurityHeadersEndpoint(true, hstsPolicy,
-					clock.getIfUnique(Clock::systemUTC), filter.getWriters(), trustedHostCheck.getIfUnique(),
-					rejectionCounts.getIfUnique(), findings::findings, properties.getShowValues(),
-					properties.getRoles());
-			endpoint.setServerOwnResponses(serverOwnResponses.getIfUnique());
-			return endpoint;
+				SecurityHeadersEndpointProperties properties) {
+			return new SecurityHeadersEndpoint(true, hstsPolicy, clock.getIfUnique(Clock::systemUTC), preview,
+					trustedHosts.getIfUnique(), rejectionCounts.getIfUnique(), findings::findings,
+					properties.getShowValues(), properties.getRoles());
 		}
 
 	}
 
 	/** The whole starter is switched off: an endpoint that says so. */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnWebApplication
 	@ConditionalOnBooleanProperty(name = "security.headers.enabled", havingValue = false)
 	static class StarterOffConfiguration {
 

@@ -12,15 +12,14 @@ import java.util.function.Supplier;
 
 import dev.hsts.core.ApplicationHeaderValues;
 import dev.hsts.core.ContentSecurityPolicy;
+import dev.hsts.core.DescribedHeaders;
+import dev.hsts.core.ForwardedProtoMismatches;
 import dev.hsts.core.Finding;
 import dev.hsts.core.HeaderDescription;
 import dev.hsts.core.HstsPolicy;
 import dev.hsts.core.PolicyFindings;
 import dev.hsts.core.TrustedHosts;
 import dev.hsts.core.UntrustedText;
-import dev.hsts.servlet.DescribedHeaderWriter;
-import dev.hsts.servlet.ForwardedProtoMismatchDetector;
-import dev.hsts.servlet.ResponseHeaderWriter;
 
 /**
  * Everything an operator should know about the live configuration, as {@link Finding}s
@@ -45,7 +44,7 @@ public class SecurityHeadersFindings {
 
 	private final String forwardHeadersStrategy;
 
-	private final ForwardedProtoMismatchDetector proxyDetector;
+	private final ForwardedProtoMismatches proxyDetector;
 
 	private final ApplicationHeaderValues applicationValues;
 
@@ -70,12 +69,12 @@ public class SecurityHeadersFindings {
 	 * or {@code null}
 	 * @param proxyDetector the runtime proxy detector, or {@code null}
 	 * @param applicationValues the headers the application set itself, or {@code null}
-	 * @param writers the header writers the filter applies (those that describe
-	 * themselves give the policy's values)
+	 * @param writers the header writers the web stack applies (those that describe
+	 * themselves, {@link DescribedHeaders}, give the policy's values)
 	 */
 	public SecurityHeadersFindings(HstsPolicy hstsPolicy, Clock clock, TrustedHosts trustedHosts,
-			String forwardHeadersStrategy, ForwardedProtoMismatchDetector proxyDetector,
-			ApplicationHeaderValues applicationValues, List<? extends ResponseHeaderWriter> writers) {
+			String forwardHeadersStrategy, ForwardedProtoMismatches proxyDetector,
+			ApplicationHeaderValues applicationValues, List<?> writers) {
 		this(hstsPolicy, clock, trustedHosts, forwardHeadersStrategy, proxyDetector, applicationValues, writers,
 				List::of);
 	}
@@ -89,14 +88,14 @@ public class SecurityHeadersFindings {
 	 * or {@code null}
 	 * @param proxyDetector the runtime proxy detector, or {@code null}
 	 * @param applicationValues the headers the application set itself, or {@code null}
-	 * @param writers the header writers the filter applies (those that describe
-	 * themselves give the policy's values)
+	 * @param writers the header writers the web stack applies (those that describe
+	 * themselves, {@link DescribedHeaders}, give the policy's values)
 	 * @param otherFindings the findings of the other parts (the HTTPS redirect, the
 	 * actuator endpoint), naming full properties; asked each time the findings are
 	 */
 	public SecurityHeadersFindings(HstsPolicy hstsPolicy, Clock clock, TrustedHosts trustedHosts,
-			String forwardHeadersStrategy, ForwardedProtoMismatchDetector proxyDetector,
-			ApplicationHeaderValues applicationValues, List<? extends ResponseHeaderWriter> writers,
+			String forwardHeadersStrategy, ForwardedProtoMismatches proxyDetector,
+			ApplicationHeaderValues applicationValues, List<?> writers,
 			Supplier<? extends Collection<Finding>> otherFindings) {
 		this.otherFindings = Objects.requireNonNull(otherFindings, "otherFindings");
 		this.hstsPolicy = Objects.requireNonNull(hstsPolicy, "hstsPolicy");
@@ -126,10 +125,10 @@ public class SecurityHeadersFindings {
 	 * themselves; a header whose value varies by path or per request (a CSP with path
 	 * policies or a nonce) has none to compare with.
 	 */
-	private static Map<String, String> policyValues(List<? extends ResponseHeaderWriter> writers) {
+	private static Map<String, String> policyValues(List<?> writers) {
 		Map<String, String> values = new LinkedHashMap<>();
-		for (ResponseHeaderWriter writer : writers) {
-			if (writer instanceof DescribedHeaderWriter described) {
+		for (Object writer : writers) {
+			if (writer instanceof DescribedHeaders described) {
 				List<HeaderDescription> descriptions = described.describe();
 				if (descriptions.stream().allMatch(HeaderDescription::everyPath)) {
 					for (HeaderDescription description : descriptions) {
@@ -188,9 +187,8 @@ public class SecurityHeadersFindings {
 				.getCount() + " request(s) said they arrived over HTTPS (X-Forwarded-Proto or "
 					+ "Forwarded proto=https; the last from " + UntrustedText.escape(this.proxyDetector.getLastPeer())
 					+ ") but the application saw plain HTTP, so they got no HSTS. Behind a TLS-terminating proxy, "
-					+ "set server.forward-headers-strategy=native and list the proxy in "
-					+ "server.tomcat.remoteip.internal-proxies; if they did not come from your proxy, the header "
-					+ "was forged.", STRATEGY));
+					+ this.proxyDetector.getAdvice() + "; if they did not come from your proxy, the header was forged.",
+					STRATEGY));
 		}
 		if (this.applicationValues != null) {
 			addApplicationValueFindings(findings);

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Bean;
  * The HSTS rollout gauges, when Micrometer is on the class path: Boot binds every
  * {@code MeterBinder} bean to its registries.
  */
-@AutoConfiguration(after = SecurityHeadersAutoConfiguration.class)
+@AutoConfiguration(after = { SecurityHeadersAutoConfiguration.class, ReactiveSecurityHeadersAutoConfiguration.class })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(HstsPolicy.class)
 public class SecurityHeadersMetricsAutoConfiguration {

@@ -18,10 +18,10 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 
 /**
- * In an application that is not a servlet web application (a WebFlux application, or no
- * web application at all) the starter does nothing for now. When such an application sets
+ * In an application that is not a web application (neither servlet nor WebFlux) the
+ * starter has no responses to act on. When such an application sets
  * {@code security.headers.*} anyway, it says so at startup, as a warning naming the first
- * key found, instead of leaving the application unprotected without a word.
+ * key found, instead of ignoring the configuration without a word.
  */
 @AutoConfiguration
 @Conditional(SecurityHeadersNonServletAutoConfiguration.NotServletWebApplication.class)
@@ -38,15 +38,15 @@ public class SecurityHeadersNonServletAutoConfiguration {
 		return new NonServletApplicationWarning(environment);
 	}
 
-	/** Matches unless the application is a servlet web application. */
+	/** Matches unless the application is a web application (servlet or WebFlux). */
 	static class NotServletWebApplication extends NoneNestedConditions {
 
 		NotServletWebApplication() {
 			super(ConfigurationPhase.REGISTER_BEAN);
 		}
 
-		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-		static class Servlet {
+		@ConditionalOnWebApplication
+		static class Web {
 
 		}
 
@@ -85,10 +85,9 @@ public class SecurityHeadersNonServletAutoConfiguration {
 			}
 			ConfigurationProperty first = configured.get(0);
 			return "The configuration sets " + ConfiguredProperties.written(first.getName()) + " (at "
-					+ ConfiguredProperties.origin(first) + "), but this is not a servlet web application: "
-					+ "the security headers starter only acts in servlet web applications for now, so this "
-					+ "application sends none of its headers and checks no hosts. Protect it another way for now "
-					+ "(Spring Security's headers, or the reverse proxy in front of it); remove the starter or set "
+					+ ConfiguredProperties.origin(first) + "), but this is not a web application (neither servlet "
+					+ "nor WebFlux): the security headers starter acts on HTTP responses, and this application "
+					+ "serves none, so the setting has no effect. Remove the starter and its settings, or set "
 					+ "security.headers.enabled=false to silence this warning.";
 		}
 

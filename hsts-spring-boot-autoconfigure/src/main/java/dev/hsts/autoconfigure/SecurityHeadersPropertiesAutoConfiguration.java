@@ -14,10 +14,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Binds the {@code security.headers.*} properties in every servlet web application,
- * whatever the switches say, and checks before any bean is created that every key under
- * {@code security.headers} is one the starter binds and that the switches read the same
- * everywhere (see {@link SecurityHeadersConfigurationCheck}).
+ * Binds the {@code security.headers.*} properties in every web application (servlet or
+ * WebFlux), whatever the switches say, and checks before any bean is created that every
+ * key under {@code security.headers} is one the starter binds and that the switches read
+ * the same everywhere (see {@link SecurityHeadersConfigurationCheck}).
  *
  * <p>
  * With the whole starter switched off ({@code security.headers.enabled=false}) it says so
@@ -25,8 +25,8 @@ import org.springframework.core.env.Environment;
  * sends none of the starter's headers.
  */
 @AutoConfiguration(before = { SecurityHeadersAutoConfiguration.class, TrustedHostsAutoConfiguration.class,
-		HttpsRedirectAutoConfiguration.class })
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+		HttpsRedirectAutoConfiguration.class, ReactiveSecurityHeadersAutoConfiguration.class })
+@ConditionalOnWebApplication
 @EnableConfigurationProperties({ SecurityHeadersProperties.class, TrustedHostsProperties.class,
 		HttpsRedirectProperties.class })
 public class SecurityHeadersPropertiesAutoConfiguration {

@@ -1,7 +1,9 @@
 package dev.hsts.core;
 
+import java.net.URI;
 import java.util.Map;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
@@ -15,7 +17,24 @@ public final class ProblemJson {
 	/** The media type. */
 	public static final String MEDIA_TYPE = "application/problem+json";
 
+	private static final URI ABOUT_BLANK = URI.create("about:blank");
+
 	private ProblemJson() {
+	}
+
+	/**
+	 * The problem a trusted-host refusal answers with, on every web stack.
+	 * @param reason why the host is refused
+	 * @param detail the detail, which must not contain the request's values
+	 * @return the problem: status 400, type {@code about:blank}, the reason's title and a
+	 * {@code reason} member with its id
+	 */
+	public static ProblemDetail hostRejection(RejectionReason reason, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		problem.setType(ABOUT_BLANK);
+		problem.setTitle(reason.title());
+		problem.setProperty("reason", reason.id());
+		return problem;
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package dev.hsts.core;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The security headers a response may carry only once: a second copy makes the whole
@@ -18,7 +20,20 @@ public final class SingleValuedHeaders {
 			"X-Frame-Options", "Referrer-Policy", "Permissions-Policy", "Content-Security-Policy",
 			"Content-Security-Policy-Report-Only", "Cross-Origin-Opener-Policy", "Cross-Origin-Resource-Policy");
 
+	/** Every name, in the usual spelling. */
+	public static final List<String> NAMES = names();
+
 	private SingleValuedHeaders() {
+	}
+
+	private static List<String> names() {
+		List<String> names = new ArrayList<>();
+		for (String[] sameLength : BY_LENGTH) {
+			if (sameLength != null) {
+				names.addAll(List.of(sameLength));
+			}
+		}
+		return List.copyOf(names);
 	}
 
 	private static String[][] byLength(String... names) {

@@ -3,6 +3,8 @@ package dev.hsts.core;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.http.server.PathContainer;
+
 /**
  * The trusted-host policy: which hosts the application serves, and which paths skip the
  * check. Immutable but for a one-entry memo of the last host that passed;
@@ -161,6 +163,17 @@ public final class TrustedHosts {
 	 */
 	public boolean isExemptPath(String decodedPath) {
 		return this.exemptPaths.matchesDecodedPath(decodedPath);
+	}
+
+	/**
+	 * Whether a path skips the check.
+	 * @param path the path within the application, parsed as the web framework matches
+	 * handlers against it (WebFlux's {@code RequestPath#pathWithinApplication()}), so no
+	 * spelling of a path can reach another handler than the one the exemption names
+	 * @return whether one of the exempt patterns matches
+	 */
+	public boolean isExemptRequestPath(PathContainer path) {
+		return !this.exemptPaths.isEmpty() && this.exemptPaths.matches(path);
 	}
 
 	/**

@@ -1,19 +1,14 @@
 package dev.hsts.servlet;
 
-import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.hsts.core.ContentSecurityPolicies;
 import dev.hsts.core.ContentSecurityPolicy;
 import dev.hsts.core.CspPathPolicy;
 import dev.hsts.core.HeaderDescription;
-import dev.hsts.core.PathPatterns;
-
-import org.springframework.http.server.PathContainer;
 
 /**
  * Writes {@code Content-Security-Policy} and {@code Content-Security-Policy-Report-Only},
@@ -39,23 +34,15 @@ import org.springframework.http.server.PathContainer;
 public final class CspHeaderWriter implements DescribedHeaderWriter {
 
 	/** The enforced policy's header. */
-	public static final String HEADER_NAME = "Content-Security-Policy";
+	public static final String HEADER_NAME = ContentSecurityPolicies.HEADER_NAME;
 
 	/** The reported-only policy's header. */
-	public static final String REPORT_ONLY_HEADER_NAME = "Content-Security-Policy-Report-Only";
+	public static final String REPORT_ONLY_HEADER_NAME = ContentSecurityPolicies.REPORT_ONLY_HEADER_NAME;
 
 	/** The request attribute that holds the request's nonce, for templates. */
 	public static final String NONCE_ATTRIBUTE = "cspNonce";
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
-	private final ContentSecurityPolicy policy;
-
-	private final ContentSecurityPolicy reportOnlyPolicy;
-
-	private final CspPathPolicy[] pathPolicies;
-
-	private final boolean usesNonce;
+	private final ContentSecurityPolicies policies;
 
 	/**
 	 * @param policy the enforced policy, or {@code null}
@@ -64,18 +51,14 @@ public final class CspHeaderWriter implements DescribedHeaderWriter {
 	 */
 	public CspHeaderWriter(ContentSecurityPolicy policy, ContentSecurityPolicy reportOnlyPolicy,
 			List<CspPathPolicy> pathPolicies) {
-		this.policy = policy;
-		this.reportOnlyPolicy = reportOnlyPolicy;
-		this.pathPolicies = pathPolicies.toArray(new CspPathPolicy[0]);
-		boolean nonce = usesNonce(policy) || usesNonce(reportOnlyPolicy);
-		for (CspPathPolicy pathPolicy : this.pathPolicies) {
-			nonce |= usesNonce(pathPolicy.policy()) || usesNonce(pathPolicy.reportOnlyPolicy());
-		}
-		this.usesNonce = nonce;
+		this(new ContentSecurityPolicies(policy, reportOnlyPolicy, pathPolicies));
 	}
 
-	private static boolean usesNonce(ContentSecurityPolicy policy) {
-		return policy != null && policy.usesNonce();
+	/**
+	 * @param policies the policies
+	 */
+	public CspHeaderWriter(ContentSecurityPolicies policies) {
+		this.policies = policies;
 	}
 
 	@Override
@@ -85,37 +68,13 @@ public final class CspHeaderWriter implements DescribedHeaderWriter {
 		if (!enforcedAbsent && !reportOnlyAbsent) {
 			return;
 		}
-		ContentSecurityPolicy enforced = this.policy;
-		ContentSecurityPolicy reportOnly = this.reportOnlyPolicy;
-		// The request's path is parsed at most once, for all the path policies, and only
-		// if one may match it.
-		String rawPath = (this.pathPolicies.length > 0) ? RequestPaths.pathWithinApplication(request) : null;
-		PathContainer path = null;
-		boolean parsed = false;
-		for (CspPathPolicy pathPolicy : this.pathPolicies) {
-			if (!pathPolicy.paths().mayMatch(rawPath)) {
-				continue;
-			}
-			if (!parsed) {
-				path = PathPatterns.parse(rawPath);
-				parsed = true;
-			}
-			if (pathPolicy.paths().matches(path)) {
-				enforced = pathPolicy.policy();
-				reportOnly = pathPolicy.reportOnlyPolicy();
-				break;
-			}
-		}
-		if (enforced == null || !enforcedAbsent) {
-			enforced = null;
-		}
-		if (reportOnly == null || !reportOnlyAbsent) {
-			reportOnly = null;
-		}
+		ContentSecurityPolicies.Pair pair = this.policies
+			.forPath(this.policies.dependsOnPath() ? RequestPaths.pathWithinApplication(request) : null);
+		ContentSecurityPolicy enforced = enforcedAbsent ? pair.policy() : null;
+		ContentSecurityPolicy reportOnly = reportOnlyAbsent ? pair.reportOnlyPolicy() : null;
 		// A nonce only where a policy about to be written uses one: SecureRandom is not
-		// free, and its default
-		// implementation serialises every caller on one lock.
-		String nonce = (usesNonce(enforced) || usesNonce(reportOnly)) ? nonce(request) : null;
+		// free, and its default implementation serialises every caller on one lock.
+		String nonce = new ContentSecurityPolicies.Pair(enforced, reportOnly).usesNonce() ? nonce(request) : null;
 		if (enforced != null) {
 			response.setHeader(HEADER_NAME, enforced.render(nonce));
 		}
@@ -126,24 +85,7 @@ public final class CspHeaderWriter implements DescribedHeaderWriter {
 
 	@Override
 	public List<HeaderDescription> describe() {
-		List<HeaderDescription> descriptions = new ArrayList<>();
-		if (this.policy != null) {
-			descriptions.add(HeaderDescription.everywhere(HEADER_NAME, this.policy.value()));
-		}
-		if (this.reportOnlyPolicy != null) {
-			descriptions.add(HeaderDescription.everywhere(REPORT_ONLY_HEADER_NAME, this.reportOnlyPolicy.value()));
-		}
-		for (CspPathPolicy pathPolicy : this.pathPolicies) {
-			List<String> paths = pathPolicy.paths().patterns();
-			descriptions.add(new HeaderDescription(HEADER_NAME, value(pathPolicy.policy()), paths, List.of()));
-			descriptions.add(new HeaderDescription(REPORT_ONLY_HEADER_NAME, value(pathPolicy.reportOnlyPolicy()), paths,
-					List.of()));
-		}
-		return descriptions;
-	}
-
-	private static String value(ContentSecurityPolicy policy) {
-		return (policy != null) ? policy.value() : null;
+		return this.policies.describe();
 	}
 
 	/**
@@ -154,9 +96,7 @@ public final class CspHeaderWriter implements DescribedHeaderWriter {
 		if (existing instanceof String nonce) {
 			return nonce;
 		}
-		byte[] bytes = new byte[16];
-		RANDOM.nextBytes(bytes);
-		String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String nonce = ContentSecurityPolicies.newNonce();
 		request.setAttribute(NONCE_ATTRIBUTE, nonce);
 		return nonce;
 	}
@@ -165,22 +105,27 @@ public final class CspHeaderWriter implements DescribedHeaderWriter {
 	 * Whether any of the policies uses a nonce, so that requests on its paths get one.
 	 */
 	public boolean usesNonce() {
-		return this.usesNonce;
+		return this.policies.usesNonce();
+	}
+
+	/** The policies this writer writes. */
+	public ContentSecurityPolicies getPolicies() {
+		return this.policies;
 	}
 
 	/** The enforced policy on other paths, or {@code null}. */
 	public ContentSecurityPolicy getPolicy() {
-		return this.policy;
+		return this.policies.policy();
 	}
 
 	/** The reported-only policy on other paths, or {@code null}. */
 	public ContentSecurityPolicy getReportOnlyPolicy() {
-		return this.reportOnlyPolicy;
+		return this.policies.reportOnlyPolicy();
 	}
 
 	/** The path-specific policies, first match wins. */
 	public List<CspPathPolicy> getPathPolicies() {
-		return List.of(this.pathPolicies);
+		return this.policies.pathPolicies();
 	}
 
 }

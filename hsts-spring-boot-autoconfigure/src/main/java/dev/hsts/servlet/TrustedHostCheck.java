@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import dev.hsts.core.HostRefusal;
 import dev.hsts.core.HostRejection;
+import dev.hsts.core.HostRejectionLog;
 import dev.hsts.core.RejectionReason;
 import dev.hsts.core.TrustedHosts;
 
@@ -266,13 +267,7 @@ public class TrustedHostCheck {
 
 	/** Whether a header value is {@code host} or {@code host:port}. */
 	static boolean carriesHost(String value, String host) {
-		if (value == null) {
-			return false;
-		}
-		String trimmed = value.trim();
-		int length = host.length();
-		return trimmed.regionMatches(true, 0, host, 0, length)
-				&& (trimmed.length() == length || trimmed.charAt(length) == ':');
+		return HostRejectionLog.carriesHost(value, host);
 	}
 
 	/** The raw value of a header as the client sent it, or {@code null}. */

@@ -1,7 +1,6 @@
 package dev.hsts.servlet;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -20,14 +19,13 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.hsts.core.HostRejection;
+import dev.hsts.core.HostRejectionLog;
 import dev.hsts.core.LogLimiter;
 import dev.hsts.core.ProblemJson;
-import dev.hsts.core.UntrustedText;
 import dev.hsts.core.RejectionReason;
 import dev.hsts.core.TrustedHostRejectionListener;
 
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.GenericFilterBean;
 
@@ -63,8 +61,6 @@ public class TrustedHostFilter extends GenericFilterBean implements Ordered {
 	public static final int DEFAULT_ORDER = SecurityHeadersFilter.DEFAULT_ORDER + 10;
 
 	private static final Log LOG = LogFactory.getLog(TrustedHostFilter.class);
-
-	private static final URI ABOUT_BLANK = URI.create("about:blank");
 
 	private final TrustedHostCheck check;
 
@@ -134,66 +130,13 @@ public class TrustedHostFilter extends GenericFilterBean implements Ordered {
 	}
 
 	/**
-	 * The log line of a refusal, without the rate limiter's note: names the header whose
-	 * value was refused, shows the request's values (escaped), and gives only advice that
-	 * can help.
+	 * The log line of a refusal, without the rate limiter's note (see
+	 * {@link HostRejectionLog#message(HostRejection)}).
 	 * @param rejection the refusal
 	 * @return the text
 	 */
 	static String logMessage(HostRejection rejection) {
-		String header = (rejection.header() != null) ? rejection.header() : HostRejection.HOST;
-		String subject = header.startsWith(":") ? "its " + header + " pseudo-header" : "its " + header + " header";
-		StringBuilder message = new StringBuilder("Refused a request (").append(rejection.reason().id()).append("): ");
-		boolean malformed = rejection.reason() == RejectionReason.MALFORMED;
-		if (malformed) {
-			message.append(subject).append(" is malformed");
-			if (rejection.problem() != null) {
-				message.append(" (").append(rejection.problem()).append(')');
-			}
-		}
-		else {
-			message.append("the host in ").append(subject).append(" is not one the application serves");
-		}
-		message.append(". ");
-		if (!rejection.refusesHostHeader()) {
-			message.append(header).append(" '").append(UntrustedText.escape(rejection.headerValue())).append("', ");
-		}
-		message.append("Host '")
-			.append(UntrustedText.escape(rejection.hostHeader()))
-			.append("', server name '")
-			.append(UntrustedText.escape(rejection.serverName()))
-			.append("', path '")
-			.append(UntrustedText.escape(rejection.path()))
-			.append("'. ");
-		if (malformed) {
-			message.append(rejection.refusesHostHeader()
-					? "Fix the client or proxy that sends it; no setting of the application can make it valid."
-					: "Fix the proxy (or client) that sends " + header
-							+ "; no setting of the application can make it valid.");
-		}
-		else if (rejection.refusesHostHeader()) {
-			message.append("Add the host to security.headers.trusted-hosts.allowed if the application serves it");
-			message.append(tookHostFromElsewhere(rejection)
-					? ", or make the proxy pass the client's Host on unchanged (the application took its host from "
-							+ "a forwarded header, and both must be allowed)."
-					: ".");
-		}
-		else {
-			message
-				.append("Add the host to security.headers.trusted-hosts.allowed if the application serves it "
-						+ "(the host from ")
-				.append(header)
-				.append(" must be allowed as well as the Host header's).");
-		}
-		return message.toString();
-	}
-
-	/** Whether the server name is not the host of the {@code Host} header. */
-	private static boolean tookHostFromElsewhere(HostRejection rejection) {
-		String host = rejection.hostHeader();
-		String serverName = rejection.serverName();
-		return host != null && serverName != null && !serverName.isEmpty()
-				&& !TrustedHostCheck.carriesHost(host, serverName);
+		return HostRejectionLog.message(rejection);
 	}
 
 	/**
@@ -209,11 +152,7 @@ public class TrustedHostFilter extends GenericFilterBean implements Ordered {
 			.filter((rejection) -> rejection.reason() == reason)
 			.map(HostRejection::detail)
 			.orElseGet(reason::detail);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-		problem.setType(ABOUT_BLANK);
-		problem.setTitle(reason.title());
-		problem.setProperty("reason", reason.id());
-		return problem;
+		return ProblemJson.hostRejection(reason, detail);
 	}
 
 	/**

@@ -38,6 +38,13 @@ class AutoConfigurationMetadataTest {
 		}
 		assertThat(metadata.getProperty(
 				"dev.hsts.autoconfigure.SecurityHeadersPropertiesAutoConfiguration" + ".ConditionalOnWebApplication"))
+			.as("any web application")
+			.isEmpty();
+		assertThat(metadata.getProperty(
+				"dev.hsts.autoconfigure.ReactiveSecurityHeadersAutoConfiguration" + ".ConditionalOnWebApplication"))
+			.isEqualTo("REACTIVE");
+		assertThat(metadata
+			.getProperty("dev.hsts.autoconfigure.SecurityHeadersAutoConfiguration" + ".ConditionalOnWebApplication"))
 			.isEqualTo("SERVLET");
 		assertThat(metadata
 			.getProperty("dev.hsts.autoconfigure.SecurityHeadersMetricsAutoConfiguration" + ".ConditionalOnClass"))

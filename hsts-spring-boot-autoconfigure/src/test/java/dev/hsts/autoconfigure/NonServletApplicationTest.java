@@ -16,17 +16,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * In an application that is not a servlet web application the starter does nothing for
- * now; when such an application sets {@code security.headers.*}, it says so at startup as
- * a warning naming the first key, and still starts (also with a key the starter does not
- * know).
+ * In an application that is not a web application the starter has nothing to act on; when
+ * such an application sets {@code security.headers.*}, it says so at startup as a warning
+ * naming the first key, and still starts (also with a key the starter does not know). A
+ * WebFlux application gets the starter itself, and no warning.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class NonServletApplicationTest {
 
-	private static final String WARNING = "but this is not a servlet web application: the security headers starter "
-			+ "only acts in servlet web applications for now, so this application sends none of its headers and "
-			+ "checks no hosts.";
+	private static final String WARNING = "but this is not a web application (neither servlet nor WebFlux): the "
+			+ "security headers starter acts on HTTP responses, and this application serves none, so the setting has "
+			+ "no effect.";
 
 	@Test
 	void aNonWebApplicationThatSetsTheStartersKeysIsWarned(CapturedOutput output) {
@@ -49,15 +49,17 @@ class NonServletApplicationTest {
 	}
 
 	@Test
-	void aReactiveWebApplicationThatSetsTheStartersKeysIsWarned(CapturedOutput output) {
+	void aReactiveWebApplicationGetsTheStarterAndNoWarning(CapturedOutput output) {
 		new ReactiveWebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(SecurityHeadersPropertiesAutoConfiguration.class,
-					SecurityHeadersAutoConfiguration.class, SecurityHeadersNonServletAutoConfiguration.class))
+					SecurityHeadersAutoConfiguration.class, ReactiveSecurityHeadersAutoConfiguration.class,
+					SecurityHeadersNonServletAutoConfiguration.class))
 			.withPropertyValues("security.headers.trusted-hosts.allowed=api.example.test")
 			.run((context) -> {
-				assertThat(context).hasNotFailed().doesNotHaveBean(HstsPolicy.class);
-				assertThat(output).contains("The configuration sets security.headers.trusted-hosts.allowed (at ")
-					.contains(WARNING);
+				assertThat(context).hasNotFailed().hasSingleBean(HstsPolicy.class);
+				assertThat(context.getBean(dev.hsts.core.TrustedHosts.class).allowed())
+					.containsExactly("api.example.test");
+				assertThat(output).doesNotContain("The configuration sets").doesNotContain(WARNING);
 			});
 	}
 

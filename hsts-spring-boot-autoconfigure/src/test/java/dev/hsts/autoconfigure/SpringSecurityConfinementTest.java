@@ -27,7 +27,8 @@ class SpringSecurityConfinementTest {
 	/** The classes (with their nested classes) that may refer to Spring Security. */
 	private static final List<String> SPRING_SECURITY_SPECIFIC = List.of("dev.hsts.servlet.DeferringHeaderWriterFilter",
 			"dev.hsts.autoconfigure.SpringSecurityHeaderDefaultsPostProcessor",
-			"dev.hsts.autoconfigure.SpringSecurityHeaderWriterBeans", "dev.hsts.autoconfigure.SpringSecurityProbe");
+			"dev.hsts.autoconfigure.SpringSecurityHeaderWriterBeans", "dev.hsts.autoconfigure.SpringSecurityProbe",
+			"dev.hsts.autoconfigure.SpringSecurityReactiveHeaders");
 
 	private static boolean springSecuritySpecific(String className) {
 		return SPRING_SECURITY_SPECIFIC.stream()
@@ -35,7 +36,8 @@ class SpringSecurityConfinementTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "dev.hsts.servlet", "dev.hsts.actuate", "dev.hsts.autoconfigure" })
+	@ValueSource(strings = { "dev.hsts.servlet", "dev.hsts.reactive", "dev.hsts.core", "dev.hsts.actuate",
+			"dev.hsts.autoconfigure" })
 	void noOtherClassRefersToSpringSecurity(String packageName) throws IOException {
 		List<String> violations = new ArrayList<>();
 		int classes = ClassReferences.scan(SecurityHeadersAutoConfiguration.class, packageName, SPRING_SECURITY,

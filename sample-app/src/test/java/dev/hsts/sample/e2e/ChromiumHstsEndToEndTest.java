@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import jakarta.servlet.Filter;
 
 import dev.hsts.sample.SampleApplication;
+import dev.hsts.test.ExternalTools;
+import dev.hsts.test.TestPki;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

@@ -1,4 +1,4 @@
-package dev.hsts.sample.e2e;
+package dev.hsts.test;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,13 +17,13 @@ import javax.net.ssl.TrustManagerFactory;
  * openssl command line, the way an operator would: PEM files for nginx and Spring Boot,
  * and a trust store for Java clients.
  */
-final class TestPki {
+public final class TestPki {
 
-	final Path caCertificate;
+	public final Path caCertificate;
 
-	final Path certificate;
+	public final Path certificate;
 
-	final Path privateKey;
+	public final Path privateKey;
 
 	private TestPki(Path caCertificate, Path certificate, Path privateKey) {
 		this.caCertificate = caCertificate;
@@ -37,7 +37,7 @@ final class TestPki {
 	 * @param subjectAltNames e.g. {@code DNS:api.example.test,IP:127.0.0.1}
 	 * @return the files
 	 */
-	static TestPki create(Path directory, String subjectAltNames) throws IOException {
+	public static TestPki create(Path directory, String subjectAltNames) throws IOException {
 		String openssl = ExternalTools.require("openssl", "openssl").toString();
 		Path caKey = directory.resolve("ca.key");
 		Path caCert = directory.resolve("ca.pem");
@@ -60,7 +60,7 @@ final class TestPki {
 	}
 
 	/** An SSL context that trusts exactly this CA. */
-	SSLContext clientContext() throws IOException, GeneralSecurityException {
+	public SSLContext clientContext() throws IOException, GeneralSecurityException {
 		KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
 		trusted.load(null, null);
 		try (InputStream in = Files.newInputStream(this.caCertificate)) {

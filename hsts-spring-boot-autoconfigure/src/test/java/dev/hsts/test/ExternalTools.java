@@ -1,4 +1,4 @@
-package dev.hsts.sample.e2e;
+package dev.hsts.test;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -15,10 +15,11 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real programs the end-to-end tests drive (nginx, openssl, chromium, chromedriver,
- * certutil). Where one is missing, the test is skipped with a message saying what to
- * install; under {@code CI=true} it fails instead, so CI can never pass by skipping.
+ * certutil), shared by the samples' end-to-end tests. Where one is missing, the test is
+ * skipped with a message saying what to install; under {@code CI=true} it fails instead,
+ * so CI can never pass by skipping.
  */
-final class ExternalTools {
+public final class ExternalTools {
 
 	private static final List<String> SEARCH_PATH = List.of("/usr/sbin", "/usr/bin", "/usr/local/bin",
 			"/usr/local/sbin");
@@ -32,7 +33,7 @@ final class ExternalTools {
 	 * @param debianPackage the Debian package that provides it
 	 * @return its path
 	 */
-	static Path require(String name, String debianPackage) {
+	public static Path require(String name, String debianPackage) {
 		List<String> directories = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
 		directories.addAll(SEARCH_PATH);
 		for (String directory : directories) {
@@ -48,7 +49,7 @@ final class ExternalTools {
 	}
 
 	/** Skips the test with {@code message}, or fails it under CI. */
-	static void unavailable(String message) {
+	public static void unavailable(String message) {
 		if ("true".equalsIgnoreCase(System.getenv("CI"))) {
 			Assertions.fail(message + " (CI=true: a missing tool fails the run)");
 		}
@@ -61,7 +62,7 @@ final class ExternalTools {
 	 * @param command the command
 	 * @return its output (stdout and stderr)
 	 */
-	static String run(Map<String, String> environment, String... command) {
+	public static String run(Map<String, String> environment, String... command) {
 		try {
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 			builder.environment().putAll(environment);
@@ -87,7 +88,7 @@ final class ExternalTools {
 	}
 
 	/** Waits until something accepts connections on {@code host:port}. */
-	static void awaitPort(String host, int port) {
+	public static void awaitPort(String host, int port) {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 		while (System.nanoTime() < deadline) {
 			try (Socket socket = new Socket()) {
@@ -108,7 +109,7 @@ final class ExternalTools {
 	}
 
 	/** A free TCP port on the loopback interface. */
-	static int freePort() {
+	public static int freePort() {
 		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
 				java.net.InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();

@@ -1,0 +1,324 @@
+package dev.hsts.autoconfigure;
+
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import dev.hsts.actuate.TrustedHostRejectionMetrics;
+import dev.hsts.core.ApplicationHeaderValues;
+import dev.hsts.core.ForwardedProtoMismatches;
+import dev.hsts.core.HeadersPreview;
+import dev.hsts.core.HstsPolicy;
+import dev.hsts.core.HttpsRedirectRule;
+import dev.hsts.core.InvalidPolicyException;
+import dev.hsts.core.TrustedHostRejectionCounts;
+import dev.hsts.core.TrustedHostRejectionListener;
+import dev.hsts.core.TrustedHosts;
+import dev.hsts.reactive.CacheControlDefaultExchangeWriter;
+import dev.hsts.reactive.CspExchangeWriter;
+import dev.hsts.reactive.ExchangeHeaderWriter;
+import dev.hsts.reactive.FixedHeaderExchangeWriter;
+import dev.hsts.reactive.HttpsRedirectWebFilter;
+import dev.hsts.reactive.ReactiveHeadersPreview;
+import dev.hsts.reactive.SecurityHeadersWebFilter;
+import dev.hsts.reactive.StagedHstsExchangeWriter;
+import dev.hsts.reactive.TrustedHostExchangeCheck;
+import dev.hsts.reactive.TrustedHostWebFilter;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.web.server.WebFilter;
+
+import static dev.hsts.autoconfigure.InvalidSecurityHeadersPropertyException.validated;
+
+/**
+ * Auto-configuration of staged HSTS, the security headers, the trusted-host check and the
+ * HTTPS redirect for WebFlux applications: the same {@code security.headers.*}
+ * properties, the same values, findings, endpoint and metrics as in a servlet
+ * application, applied by the WebFlux adapter ({@code dev.hsts.reactive}). Wiring only.
+ * Every bean backs off when the application defines its own (a header writer: a bean with
+ * the same name as the starter's, as in a servlet application).
+ *
+ * <p>
+ * The properties are bound, and the keys checked, by
+ * {@link SecurityHeadersPropertiesAutoConfiguration}, also when
+ * {@code security.headers.enabled=false}.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnClass(WebFilter.class)
+@ConditionalOnBooleanProperty(name = "security.headers.enabled", matchIfMissing = true)
+@EnableConfigurationProperties({ SecurityHeadersProperties.class, TrustedHostsProperties.class })
+public class ReactiveSecurityHeadersAutoConfiguration {
+
+	/** What to set behind a TLS-terminating proxy, on a WebFlux server. */
+	static final String PROXY_ADVICE = "set server.forward-headers-strategy=native (on Tomcat, list the proxy's "
+			+ "address in server.tomcat.remoteip.internal-proxies; Reactor Netty believes the headers from any "
+			+ "client, so only the proxy may reach the application)";
+
+	private final SecurityHeadersProperties properties;
+
+	/**
+	 * @param properties the bound {@code security.headers.*} properties
+	 */
+	public ReactiveSecurityHeadersAutoConfiguration(SecurityHeadersProperties properties) {
+		this.properties = properties;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public HstsPolicy hstsPolicy() {
+		return SecurityHeaderValues.hstsPolicy(this.properties);
+	}
+
+	@Bean(SecurityHeadersAutoConfiguration.HSTS_HEADER_WRITER_BEAN_NAME)
+	@ConditionalOnMissingBean(name = SecurityHeadersAutoConfiguration.HSTS_HEADER_WRITER_BEAN_NAME,
+			value = StagedHstsExchangeWriter.class)
+	public StagedHstsExchangeWriter hstsHeaderWriter(HstsPolicy hstsPolicy, ObjectProvider<Clock> clock,
+			ObjectProvider<TrustedHostExchangeCheck> trustedHostCheck) {
+		TrustedHostExchangeCheck check = trustedHostCheck.getIfUnique();
+		Clock writerClock = clock.getIfUnique(Clock::systemUTC);
+		return (check != null) ? new StagedHstsExchangeWriter(hstsPolicy, writerClock, check::isTrusted)
+				: new StagedHstsExchangeWriter(hstsPolicy, writerClock);
+	}
+
+	@Bean
+	@Order(100)
+	@ConditionalOnMissingBean(name = "contentTypeOptionsHeaderWriter")
+	@ConditionalOnSecurityHeader(SecurityHeader.CONTENT_TYPE_OPTIONS)
+	public FixedHeaderExchangeWriter contentTypeOptionsHeaderWriter() {
+		return new FixedHeaderExchangeWriter("X-Content-Type-Options",
+				SecurityHeaderValues.contentTypeOptions(this.properties));
+	}
+
+	@Bean
+	@Order(200)
+	@ConditionalOnMissingBean(name = "frameOptionsHeaderWriter")
+	@ConditionalOnSecurityHeader(SecurityHeader.FRAME_OPTIONS)
+	public FixedHeaderExchangeWriter frameOptionsHeaderWriter() {
+		return new FixedHeaderExchangeWriter("X-Frame-Options", SecurityHeaderValues.frameOptions(this.properties));
+	}
+
+	@Bean
+	@Order(300)
+	@ConditionalOnMissingBean(name = "referrerPolicyHeaderWriter")
+	@ConditionalOnSecurityHeader(SecurityHeader.REFERRER_POLICY)
+	public FixedHeaderExchangeWriter referrerPolicyHeaderWriter() {
+		return new FixedHeaderExchangeWriter("Referrer-Policy", SecurityHeaderValues.referrerPolicy(this.properties));
+	}
+
+	@Bean
+	@Order(400)
+	@ConditionalOnMissingBean(name = "permissionsPolicyHeaderWriter")
+	@ConditionalOnSecurityHeader(SecurityHeader.PERMISSIONS_POLICY)
+	public FixedHeaderExchangeWriter permissionsPolicyHeaderWriter() {
+		return new FixedHeaderExchangeWriter("Permissions-Policy",
+				SecurityHeaderValues.permissionsPolicy(this.properties));
+	}
+
+	@Bean
+	@Order(500)
+	@ConditionalOnMissingBean(name = "contentSecurityPolicyHeaderWriter")
+	@ConditionalOnSecurityHeader(SecurityHeader.CONTENT_SECURITY_POLICY)
+	public CspExchangeWriter contentSecurityPolicyHeaderWriter() {
+		return new CspExchangeWriter(SecurityHeaderValues.contentSecurityPolicies(this.properties));
+	}
+
+	@Bean
+	@Order(600)
+	@ConditionalOnMissingBean(name = "crossOriginOpenerPolicyHeaderWriter")
+	@ConditionalOnSecurityHeader(SecurityHeader.CROSS_ORIGIN_OPENER_POLICY)
+	public FixedHeaderExchangeWriter crossOriginOpenerPolicyHeaderWriter() {
+		return new FixedHeaderExchangeWriter("Cross-Origin-Opener-Policy",
+				SecurityHeaderValues.crossOriginOpenerPolicy(this.properties));
+	}
+
+	@Bean
+	@Order(700)
+	@ConditionalOnMissingBean(name = "crossOriginResourcePolicyHeaderWriter")
+	@ConditionalOnSecurityHeader(SecurityHeader.CROSS_ORIGIN_RESOURCE_POLICY)
+	public FixedHeaderExchangeWriter crossOriginResourcePolicyHeaderWriter() {
+		return new FixedHeaderExchangeWriter("Cross-Origin-Resource-Policy",
+				SecurityHeaderValues.crossOriginResourcePolicy(this.properties));
+	}
+
+	@Bean
+	@Order(800)
+	@ConditionalOnMissingBean(name = "cacheControlHeaderWriter")
+	@ConditionalOnSecurityHeader(SecurityHeader.CACHE_CONTROL)
+	public CacheControlDefaultExchangeWriter cacheControlHeaderWriter() {
+		return new CacheControlDefaultExchangeWriter(SecurityHeaderValues.cacheControlValue(this.properties),
+				SecurityHeaderValues.cacheControlExcludedPaths(this.properties));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public SecurityHeadersWebFilter securityHeadersWebFilter(ObjectProvider<ExchangeHeaderWriter> writers,
+			ObjectProvider<ForwardedProtoMismatches> proxyDetector,
+			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues) {
+		SecurityHeadersWebFilter filter = new SecurityHeadersWebFilter(writers.orderedStream().toList());
+		filter.setForwardedProtoMismatches(proxyDetector.getIfUnique());
+		filter.setApplicationHeaderValues(applicationHeaderValues.getIfUnique());
+		return filter;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public ForwardedProtoMismatches forwardedProtoMismatches() {
+		return new ForwardedProtoMismatches(PROXY_ADVICE);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public ApplicationHeaderValues applicationHeaderValues() {
+		return new ApplicationHeaderValues();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public TrustedHosts trustedHosts(TrustedHostsProperties properties) {
+		return validated(() -> TrustedHosts.of(properties.getAllowed(), properties.getExemptPaths()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public TrustedHostExchangeCheck trustedHostExchangeCheck(TrustedHosts trustedHosts) {
+		return new TrustedHostExchangeCheck(trustedHosts);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public TrustedHostWebFilter trustedHostWebFilter(TrustedHostExchangeCheck trustedHostCheck,
+			ObjectProvider<TrustedHostRejectionListener> listeners, ObjectProvider<Clock> clock) {
+		return new TrustedHostWebFilter(trustedHostCheck, listeners.orderedStream().toList(),
+				clock.getIfUnique(Clock::systemUTC));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public TrustedHostRejectionCounts trustedHostRejectionCounts() {
+		return new TrustedHostRejectionCounts();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public HeadersPreview securityHeadersPreview(SecurityHeadersWebFilter filter,
+			ObjectProvider<TrustedHostExchangeCheck> trustedHostCheck) {
+		return new ReactiveHeadersPreview(filter.getWriters(), trustedHostCheck.getIfUnique());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public SecurityHeadersFindings securityHeadersFindings(HstsPolicy hstsPolicy, ObjectProvider<Clock> clock,
+			ObjectProvider<TrustedHosts> trustedHosts, Environment environment,
+			ObjectProvider<ForwardedProtoMismatches> proxyDetector,
+			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues, SecurityHeadersWebFilter filter,
+			ObjectProvider<HttpsRedirectWebFilter> httpsRedirectFilter) {
+		TrustedHosts hosts = trustedHosts.getIfUnique();
+		HttpsRedirectWebFilter redirect = httpsRedirectFilter.getIfUnique();
+		return new SecurityHeadersFindings(hstsPolicy, clock.getIfUnique(Clock::systemUTC), hosts,
+				environment.getProperty("server.forward-headers-strategy"), proxyDetector.getIfUnique(),
+				applicationHeaderValues.getIfUnique(), filter.getWriters(),
+				new DeploymentFindings(environment, (redirect != null) ? redirect.getRule() : null, hosts, () -> null));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public FindingsStartupReport securityHeadersFindingsStartupReport(SecurityHeadersFindings findings) {
+		return new FindingsStartupReport(findings, () -> null);
+	}
+
+	/** Counts refusals when Micrometer is on the class path. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static class TrustedHostMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TrustedHostRejectionMetrics trustedHostRejectionMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
+			return new TrustedHostRejectionMetrics(meterRegistry::getIfUnique);
+		}
+
+	}
+
+	/**
+	 * The plain-HTTP to HTTPS redirect, when
+	 * {@code security.headers.https-redirect.enabled=true}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "security.headers.https-redirect.enabled")
+	@EnableConfigurationProperties(HttpsRedirectProperties.class)
+	static class HttpsRedirectConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		HttpsRedirectWebFilter httpsRedirectWebFilter(HttpsRedirectProperties properties) {
+			return new HttpsRedirectWebFilter(validated(() -> new HttpsRedirectRule(properties.getHost(),
+					properties.getHttpsPort(), properties.getGetAndHeadStatus(), properties.getOtherMethodsStatus(),
+					properties.getExemptPaths())));
+		}
+
+	}
+
+	/**
+	 * Hands the headers the starter manages over to the starter in every Spring Security
+	 * {@code SecurityWebFilterChain}, and refuses a chain's own values for them.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.security.web.server.header.HttpHeaderWriterWebFilter")
+	static class SpringSecurityConfiguration {
+
+		@Bean
+		static SpringSecurityReactiveHeaders securityHeadersSpringSecurityReactiveHeaders() {
+			return new SpringSecurityReactiveHeaders();
+		}
+
+	}
+
+	/**
+	 * In a Spring Cloud Gateway, the gateway's HSTS policy replaces a backend's own
+	 * Strict-Transport-Security (see {@link GatewayBackendHsts}).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter")
+	static class SpringCloudGatewayConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "securityHeadersGatewayBackendHsts")
+		GatewayBackendHsts securityHeadersGatewayBackendHsts() {
+			return new GatewayBackendHsts();
+		}
+
+	}
+
+	/**
+	 * Refuses {@code security.headers.https-redirect.http-port}: the starter opens a
+	 * plain-HTTP connector only on servlet Tomcat.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(OnPlainHttpPortCondition.class)
+	static class NoPlainHttpConnectorConfiguration {
+
+		NoPlainHttpConnectorConfiguration(Environment environment) {
+			throw InvalidSecurityHeadersPropertyException.of(new InvalidPolicyException(PlainHttpConnector.PROPERTY,
+					environment.getProperty(PropertyNames.of(PlainHttpConnector.PROPERTY)),
+					"the plain-HTTP connector is opened only in servlet applications on Tomcat, and this is a WebFlux "
+							+ "application.",
+					"Remove ${" + PlainHttpConnector.PROPERTY + "} and open the plain-HTTP port with your server's "
+							+ "own API (on Reactor Netty, a second HttpServer bound to that port that redirects), "
+							+ "or put the redirect in the proxy in front of the application."));
+		}
+
+	}
+
+}

@@ -1,0 +1,159 @@
+package dev.hsts.core;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import org.springframework.http.server.PathContainer;
+
+/**
+ * The Content-Security-Policy configuration: a default pair (the enforced policy and the
+ * one browsers only report on) and path-specific pairs, first match wins. Picks the pair
+ * for a request's path and makes the nonces; the web stack adapters only read the path
+ * and write the headers.
+ */
+public final class ContentSecurityPolicies {
+
+	/** The enforced policy's header. */
+	public static final String HEADER_NAME = "Content-Security-Policy";
+
+	/** The reported-only policy's header. */
+	public static final String REPORT_ONLY_HEADER_NAME = "Content-Security-Policy-Report-Only";
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final Pair defaults;
+
+	private final CspPathPolicy[] pathPolicies;
+
+	private final boolean usesNonce;
+
+	/**
+	 * The two policies that apply to a request; either may be {@code null} (not sent).
+	 *
+	 * @param policy the enforced policy
+	 * @param reportOnlyPolicy the reported-only policy
+	 */
+	public record Pair(ContentSecurityPolicy policy, ContentSecurityPolicy reportOnlyPolicy) {
+
+		/**
+		 * Whether either policy uses a nonce.
+		 * @return whether a request with this pair needs one
+		 */
+		public boolean usesNonce() {
+			return ContentSecurityPolicies.usesNonce(this.policy)
+					|| ContentSecurityPolicies.usesNonce(this.reportOnlyPolicy);
+		}
+
+	}
+
+	/**
+	 * @param policy the enforced policy, or {@code null}
+	 * @param reportOnlyPolicy the reported-only policy, or {@code null}
+	 * @param pathPolicies path-specific pairs, first match wins
+	 */
+	public ContentSecurityPolicies(ContentSecurityPolicy policy, ContentSecurityPolicy reportOnlyPolicy,
+			List<CspPathPolicy> pathPolicies) {
+		this.defaults = new Pair(policy, reportOnlyPolicy);
+		this.pathPolicies = pathPolicies.toArray(new CspPathPolicy[0]);
+		boolean nonce = this.defaults.usesNonce();
+		for (CspPathPolicy pathPolicy : this.pathPolicies) {
+			nonce |= usesNonce(pathPolicy.policy()) || usesNonce(pathPolicy.reportOnlyPolicy());
+		}
+		this.usesNonce = nonce;
+	}
+
+	static boolean usesNonce(ContentSecurityPolicy policy) {
+		return policy != null && policy.usesNonce();
+	}
+
+	/**
+	 * Whether the path policies need the request's path at all.
+	 * @return {@code false} when every request gets the default pair
+	 */
+	public boolean dependsOnPath() {
+		return this.pathPolicies.length > 0;
+	}
+
+	/**
+	 * The pair for a request: that of the first path policy whose patterns match the
+	 * path, or else the default pair. The path is parsed at most once, and only if a
+	 * pattern may match it.
+	 * @param encodedPath the path within the application, as sent (percent-encoded), or
+	 * {@code null} when {@link #dependsOnPath()} is {@code false}
+	 * @return the pair
+	 */
+	public Pair forPath(String encodedPath) {
+		PathContainer path = null;
+		for (CspPathPolicy pathPolicy : this.pathPolicies) {
+			if (!pathPolicy.paths().mayMatch(encodedPath)) {
+				continue;
+			}
+			if (path == null) {
+				path = PathPatterns.parse(encodedPath);
+			}
+			if (pathPolicy.paths().matches(path)) {
+				return new Pair(pathPolicy.policy(), pathPolicy.reportOnlyPolicy());
+			}
+		}
+		return this.defaults;
+	}
+
+	/**
+	 * A fresh nonce: 128 bits from {@link SecureRandom}, base64url without padding.
+	 * @return the nonce
+	 */
+	public static String newNonce() {
+		byte[] bytes = new byte[16];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	/**
+	 * What is written: the default pair on every path, then each path pair on its paths.
+	 * @return the descriptions
+	 */
+	public List<HeaderDescription> describe() {
+		List<HeaderDescription> descriptions = new ArrayList<>();
+		if (this.defaults.policy() != null) {
+			descriptions.add(HeaderDescription.everywhere(HEADER_NAME, this.defaults.policy().value()));
+		}
+		if (this.defaults.reportOnlyPolicy() != null) {
+			descriptions
+				.add(HeaderDescription.everywhere(REPORT_ONLY_HEADER_NAME, this.defaults.reportOnlyPolicy().value()));
+		}
+		for (CspPathPolicy pathPolicy : this.pathPolicies) {
+			List<String> paths = pathPolicy.paths().patterns();
+			descriptions.add(new HeaderDescription(HEADER_NAME, value(pathPolicy.policy()), paths, List.of()));
+			descriptions.add(new HeaderDescription(REPORT_ONLY_HEADER_NAME, value(pathPolicy.reportOnlyPolicy()), paths,
+					List.of()));
+		}
+		return descriptions;
+	}
+
+	private static String value(ContentSecurityPolicy policy) {
+		return (policy != null) ? policy.value() : null;
+	}
+
+	/** Whether any of the policies uses a nonce. */
+	public boolean usesNonce() {
+		return this.usesNonce;
+	}
+
+	/** The enforced policy on other paths, or {@code null}. */
+	public ContentSecurityPolicy policy() {
+		return this.defaults.policy();
+	}
+
+	/** The reported-only policy on other paths, or {@code null}. */
+	public ContentSecurityPolicy reportOnlyPolicy() {
+		return this.defaults.reportOnlyPolicy();
+	}
+
+	/** The path-specific policies, first match wins. */
+	public List<CspPathPolicy> pathPolicies() {
+		return List.of(this.pathPolicies);
+	}
+
+}

@@ -1,0 +1,76 @@
+package dev.hsts.reactive;
+
+import java.util.List;
+
+import dev.hsts.core.ContentSecurityPolicies;
+import dev.hsts.core.ContentSecurityPolicy;
+import dev.hsts.core.DescribedHeaders;
+import dev.hsts.core.HeaderDescription;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Writes {@code Content-Security-Policy} and {@code Content-Security-Policy-Report-Only}
+ * on WebFlux, each where the response has none; the first path policy that matches the
+ * request's path replaces both (see {@link ContentSecurityPolicies}).
+ *
+ * <p>
+ * Every exchange whose policy contains {@code 'nonce-{nonce}'} gets a fresh random nonce,
+ * stored as the exchange attribute {@value #NONCE_ATTRIBUTE}, which reactive views see
+ * (Thymeleaf: {@code ${cspNonce}}; a handler: {@code @RequestAttribute("cspNonce")}), and
+ * substituted into the policy. The filter writes the headers before the handler runs, so
+ * the attribute is there when the view renders.
+ */
+public final class CspExchangeWriter implements ExchangeHeaderWriter, DescribedHeaders {
+
+	/** The exchange attribute that holds the exchange's nonce, for views. */
+	public static final String NONCE_ATTRIBUTE = "cspNonce";
+
+	private final ContentSecurityPolicies policies;
+
+	/**
+	 * @param policies the policies
+	 */
+	public CspExchangeWriter(ContentSecurityPolicies policies) {
+		this.policies = policies;
+	}
+
+	@Override
+	public void writeHeaders(ServerWebExchange exchange) {
+		HttpHeaders headers = exchange.getResponse().getHeaders();
+		boolean enforcedAbsent = headers.getFirst(ContentSecurityPolicies.HEADER_NAME) == null;
+		boolean reportOnlyAbsent = headers.getFirst(ContentSecurityPolicies.REPORT_ONLY_HEADER_NAME) == null;
+		if (!enforcedAbsent && !reportOnlyAbsent) {
+			return;
+		}
+		ContentSecurityPolicies.Pair pair = this.policies
+			.forPath(this.policies.dependsOnPath() ? ExchangeRequests.encodedPath(exchange.getRequest()) : null);
+		ContentSecurityPolicy enforced = enforcedAbsent ? pair.policy() : null;
+		ContentSecurityPolicy reportOnly = reportOnlyAbsent ? pair.reportOnlyPolicy() : null;
+		String nonce = new ContentSecurityPolicies.Pair(enforced, reportOnly).usesNonce() ? nonce(exchange) : null;
+		if (enforced != null) {
+			headers.set(ContentSecurityPolicies.HEADER_NAME, enforced.render(nonce));
+		}
+		if (reportOnly != null) {
+			headers.set(ContentSecurityPolicies.REPORT_ONLY_HEADER_NAME, reportOnly.render(nonce));
+		}
+	}
+
+	/** The exchange's nonce, made on first use. */
+	private static String nonce(ServerWebExchange exchange) {
+		return (String) exchange.getAttributes()
+			.computeIfAbsent(NONCE_ATTRIBUTE, (name) -> ContentSecurityPolicies.newNonce());
+	}
+
+	@Override
+	public List<HeaderDescription> describe() {
+		return this.policies.describe();
+	}
+
+	/** The policies this writer writes. */
+	public ContentSecurityPolicies getPolicies() {
+		return this.policies;
+	}
+
+}

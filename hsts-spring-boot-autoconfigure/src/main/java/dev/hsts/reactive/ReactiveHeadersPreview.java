@@ -1,0 +1,99 @@
+package dev.hsts.reactive;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.hsts.core.DescribedHeaders;
+import dev.hsts.core.HeaderDescription;
+import dev.hsts.core.HeadersPreview;
+import dev.hsts.core.HostPreview;
+import dev.hsts.core.ProblemJson;
+import dev.hsts.core.RejectionReason;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * The live header policy of a WebFlux application, for the {@code securityheaders}
+ * endpoint: runs the writers {@link SecurityHeadersWebFilter} applies and the
+ * {@link TrustedHostExchangeCheck} on a {@link PreviewServerExchange}, in the order a
+ * real exchange meets them.
+ */
+public class ReactiveHeadersPreview implements HeadersPreview {
+
+	private final List<ExchangeHeaderWriter> writers;
+
+	private final TrustedHostExchangeCheck trustedHostCheck;
+
+	/**
+	 * @param writers the writers the filter applies, in order
+	 * @param trustedHostCheck the trusted-host check, or {@code null}
+	 */
+	public ReactiveHeadersPreview(List<? extends ExchangeHeaderWriter> writers,
+			TrustedHostExchangeCheck trustedHostCheck) {
+		this.writers = List.copyOf(writers);
+		this.trustedHostCheck = trustedHostCheck;
+	}
+
+	@Override
+	public List<HeaderDescription> describe() {
+		List<HeaderDescription> descriptions = new ArrayList<>();
+		for (ExchangeHeaderWriter writer : this.writers) {
+			descriptions.addAll(describe(writer));
+		}
+		return descriptions;
+	}
+
+	/**
+	 * What a writer writes: its own description when it gives one, or else what it writes
+	 * on a preview of a secure {@code GET /} for {@code localhost}.
+	 * @param writer the writer
+	 * @return one description per header
+	 */
+	public static List<HeaderDescription> describe(ExchangeHeaderWriter writer) {
+		if (writer instanceof DescribedHeaders described) {
+			return described.describe();
+		}
+		PreviewServerExchange preview = new PreviewServerExchange("localhost");
+		writer.writeHeaders(preview.exchange());
+		List<HeaderDescription> written = new ArrayList<>();
+		preview.headers()
+			.forEach((name, value) -> written.add(HeaderDescription.everywhere(name, String.valueOf(value))));
+		return written;
+	}
+
+	/**
+	 * For a host the application does not serve, the 400 the trusted-host check answers
+	 * with instead, with the headers that response carries (never HSTS).
+	 */
+	@Override
+	public HostPreview preview(String host) {
+		PreviewServerExchange preview = new PreviewServerExchange(host);
+		writeHeaders(preview, false);
+		Optional<RejectionReason> rejection = Optional.empty();
+		if (this.trustedHostCheck != null && !this.trustedHostCheck.isExempt(preview.exchange())) {
+			rejection = this.trustedHostCheck.verify(preview.exchange());
+		}
+		if (rejection.isPresent()) {
+			preview.reject(400);
+			HttpHeaders headers = preview.exchange().getResponse().getHeaders();
+			headers.set("Cache-Control", "no-store");
+			headers.set("X-Content-Type-Options", "nosniff");
+			headers.set(HttpHeaders.CONTENT_TYPE, ProblemJson.MEDIA_TYPE);
+		}
+		else {
+			writeHeaders(preview, true);
+		}
+		return new HostPreview(preview.status(), rejection.orElse(null),
+				rejection.isPresent() ? HostPreview.REFUSED_BY_TRUSTED_HOSTS : null, preview.headers());
+	}
+
+	private void writeHeaders(PreviewServerExchange preview, boolean commitTime) {
+		for (ExchangeHeaderWriter writer : this.writers) {
+			if ((writer instanceof CommitTimeExchangeHeaderWriter) == commitTime) {
+				writer.writeHeaders(preview.exchange());
+			}
+		}
+	}
+
+}

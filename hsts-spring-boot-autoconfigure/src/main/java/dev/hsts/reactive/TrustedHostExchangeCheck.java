@@ -1,0 +1,126 @@
+package dev.hsts.reactive;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.hsts.core.HostRefusal;
+import dev.hsts.core.HostRejection;
+import dev.hsts.core.RejectionReason;
+import dev.hsts.core.TrustedHosts;
+
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Applies the {@link TrustedHosts} policy to a WebFlux exchange: the raw {@code Host}
+ * header (exactly one, strictly parsed) and the host the application will see (the host
+ * of the request URI, which reflects {@code X-Forwarded-Host} or {@code Forwarded} only
+ * where the server's forwarded-header handling applied them). The verdict is kept in an
+ * exchange attribute, so the HSTS writer and the filter parse the request once.
+ */
+public class TrustedHostExchangeCheck {
+
+	/**
+	 * The exchange attribute that holds the verdict: a {@link RejectionReason}, or
+	 * {@link Boolean#TRUE}.
+	 */
+	public static final String VERDICT_ATTRIBUTE = TrustedHostExchangeCheck.class.getName() + ".verdict";
+
+	private static final String X_FORWARDED_HOST = "X-Forwarded-Host";
+
+	private static final String FORWARDED = "Forwarded";
+
+	private final TrustedHosts trustedHosts;
+
+	/**
+	 * @param trustedHosts the policy
+	 */
+	public TrustedHostExchangeCheck(TrustedHosts trustedHosts) {
+		this.trustedHosts = Objects.requireNonNull(trustedHosts, "trustedHosts");
+	}
+
+	/**
+	 * Checks the host of an exchange, ignoring exempt paths.
+	 * @param exchange the exchange
+	 * @return empty when the host is trusted (always, when the check is off), otherwise
+	 * why not
+	 */
+	public Optional<RejectionReason> verify(ServerWebExchange exchange) {
+		if (this.trustedHosts.isOff()) {
+			return Optional.empty();
+		}
+		Object cached = exchange.getAttribute(VERDICT_ATTRIBUTE);
+		if (cached instanceof RejectionReason reason) {
+			return Optional.of(reason);
+		}
+		if (Boolean.TRUE.equals(cached)) {
+			return Optional.empty();
+		}
+		ServerHttpRequest request = exchange.getRequest();
+		List<String> hosts = request.getHeaders().getValuesAsList(HostRejection.HOST);
+		Optional<RejectionReason> verdict = (hosts.size() > 1) ? Optional.of(RejectionReason.MALFORMED)
+				: this.trustedHosts.check(request.getHeaders().getFirst(HostRejection.HOST),
+						ExchangeRequests.serverName(request));
+		exchange.getAttributes().put(VERDICT_ATTRIBUTE, verdict.isPresent() ? verdict.get() : Boolean.TRUE);
+		return verdict;
+	}
+
+	/**
+	 * What was refused, for messages: the reason, the header whose value was refused (the
+	 * {@code Host} header, or the forwarded header the application took its host from),
+	 * its value and what is wrong with it.
+	 * @param exchange the exchange
+	 * @return empty when the host is trusted, otherwise the rejection
+	 */
+	public Optional<HostRejection> rejection(ServerWebExchange exchange) {
+		Optional<RejectionReason> verdict = verify(exchange);
+		if (verdict.isEmpty()) {
+			return Optional.empty();
+		}
+		ServerHttpRequest request = exchange.getRequest();
+		String path = request.getURI().getRawPath();
+		List<String> hosts = request.getHeaders().getValuesAsList(HostRejection.HOST);
+		String host = request.getHeaders().getFirst(HostRejection.HOST);
+		if (hosts.size() > 1) {
+			return Optional.of(new HostRejection(verdict.get(), host, null, path, HostRejection.HOST, host,
+					"it appears more than once"));
+		}
+		String serverName = ExchangeRequests.serverName(request);
+		Optional<HostRefusal> refusal = this.trustedHosts.refusal(host, serverName);
+		if (refusal.isPresent() && refusal.get().effectiveHost()) {
+			String forwarded = request.getHeaders().getFirst(FORWARDED);
+			String header = (forwarded != null && !forwarded.isBlank()) ? FORWARDED : X_FORWARDED_HOST;
+			return Optional.of(new HostRejection(refusal.get().reason(), host, serverName, path, header,
+					request.getHeaders().getFirst(header), refusal.get().problem()));
+		}
+		return Optional.of(new HostRejection(refusal.map(HostRefusal::reason).orElse(verdict.get()), host, serverName,
+				path, HostRejection.HOST, host, refusal.map(HostRefusal::problem).orElse(null)));
+	}
+
+	/**
+	 * Whether the host of an exchange is trusted (ignoring exempt paths). With the check
+	 * off, every host is.
+	 * @param exchange the exchange
+	 * @return whether it is trusted
+	 */
+	public boolean isTrusted(ServerWebExchange exchange) {
+		return verify(exchange).isEmpty();
+	}
+
+	/**
+	 * Whether the exchange's path skips the check: the path within the application,
+	 * parsed as WebFlux matches handlers against it.
+	 * @param exchange the exchange
+	 * @return whether it is exempt
+	 */
+	public boolean isExempt(ServerWebExchange exchange) {
+		return this.trustedHosts.isExemptRequestPath(exchange.getRequest().getPath().pathWithinApplication());
+	}
+
+	/** The policy. */
+	public TrustedHosts getTrustedHosts() {
+		return this.trustedHosts;
+	}
+
+}

@@ -1,0 +1,97 @@
+package dev.hsts.servlet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.hsts.core.HeaderDescription;
+import dev.hsts.core.HeadersPreview;
+import dev.hsts.core.HostPreview;
+import dev.hsts.core.HstsPolicy;
+import dev.hsts.core.RejectionReason;
+
+/**
+ * The live header policy of a servlet application, for the {@code securityheaders}
+ * endpoint: runs the writers {@link SecurityHeadersFilter} applies and the
+ * {@link TrustedHostCheck} on a {@link PreviewExchange}, as a real request would meet
+ * them.
+ */
+public class ServletHeadersPreview implements HeadersPreview {
+
+	private final List<ResponseHeaderWriter> writers;
+
+	private final TrustedHostCheck trustedHostCheck;
+
+	private final ServerOwnResponses serverOwnResponses;
+
+	/**
+	 * @param writers the writers the filter applies, in order
+	 * @param trustedHostCheck the trusted-host check, or {@code null}
+	 * @param serverOwnResponses what the server answers itself, before any filter (which
+	 * hosts it refuses), or {@code null} when unknown
+	 */
+	public ServletHeadersPreview(List<? extends ResponseHeaderWriter> writers, TrustedHostCheck trustedHostCheck,
+			ServerOwnResponses serverOwnResponses) {
+		this.writers = List.copyOf(writers);
+		this.trustedHostCheck = trustedHostCheck;
+		this.serverOwnResponses = serverOwnResponses;
+	}
+
+	@Override
+	public List<HeaderDescription> describe() {
+		List<HeaderDescription> descriptions = new ArrayList<>();
+		for (ResponseHeaderWriter writer : this.writers) {
+			descriptions.addAll(PreviewExchange.describe(writer));
+		}
+		return descriptions;
+	}
+
+	/**
+	 * For a host the application does not serve, the 400 it gets instead: from the
+	 * trusted-host check, or from the server itself, before any filter, for a host it
+	 * cannot parse (with the headers the starter adds to the server's own responses,
+	 * never HSTS).
+	 */
+	@Override
+	public HostPreview preview(String host) {
+		PreviewExchange exchange = new PreviewExchange(host);
+		String refusedBy = null;
+		Optional<RejectionReason> rejection = Optional.empty();
+		if (this.serverOwnResponses != null && this.serverOwnResponses.refusesHost(host)) {
+			refusedBy = HostPreview.REFUSED_BY_SERVER;
+			rejection = Optional.of(RejectionReason.MALFORMED);
+			exchange.reject(400);
+			if (this.serverOwnResponses.writesSecurityHeaders()) {
+				writeHeaders(exchange, false);
+				writeHeaders(exchange, true);
+				exchange.removeHeader(HstsPolicy.HEADER_NAME);
+			}
+		}
+		else {
+			writeHeaders(exchange, false);
+			if (this.trustedHostCheck != null && !this.trustedHostCheck.isExempt(exchange.request())) {
+				rejection = this.trustedHostCheck.verify(exchange.request());
+			}
+			if (rejection.isPresent()) {
+				refusedBy = HostPreview.REFUSED_BY_TRUSTED_HOSTS;
+				exchange.reject(400);
+				exchange.response().setHeader("Content-Type", "application/problem+json");
+				exchange.response().setHeader("Cache-Control", "no-store");
+			}
+			else {
+				writeHeaders(exchange, true);
+			}
+		}
+		return new HostPreview(exchange.status(), rejection.orElse(null), refusedBy, exchange.headers());
+	}
+
+	/** Runs the writers that write before the chain, or the commit-time ones. */
+	private void writeHeaders(PreviewExchange exchange, boolean commitTime) {
+		for (ResponseHeaderWriter writer : this.writers) {
+			if ((writer instanceof CommitTimeHeaderWriter) == commitTime) {
+				writer.writeHeaders(exchange.request(), exchange.response());
+			}
+		}
+	}
+
+}

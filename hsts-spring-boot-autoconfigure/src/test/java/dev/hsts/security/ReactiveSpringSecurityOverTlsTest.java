@@ -1,0 +1,129 @@
+package dev.hsts.security;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.hsts.test.FailedStartup;
+import dev.hsts.test.Http;
+import dev.hsts.test.TestTls;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * WebFlux with Spring Security, over real TLS on Reactor Netty: one of each header on
+ * every response, with the starter's values, where Spring Security's reactive header
+ * writers would otherwise add their own (a one-year HSTS for {@code localhost}, their
+ * Cache-Control, Pragma and Expires on paths the starter leaves alone); a chain's own
+ * {@code ServerHttpSecurity.headers(...)} choice stops startup with a report naming it; a
+ * chain without header writing starts with a warning.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ReactiveSpringSecurityOverTlsTest {
+
+	private static ConfigurableApplicationContext start(String... properties) {
+		List<String> all = new ArrayList<>(TestTls.get().serverProperties());
+		all.addAll(List.of("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
+				"spring.security.user.password=secret"));
+		all.addAll(List.of(properties));
+		return builder(all).run();
+	}
+
+	private static SpringApplicationBuilder builder(List<String> properties) {
+		return new SpringApplicationBuilder(ReactiveChainApplication.class).web(WebApplicationType.REACTIVE)
+			.properties(properties.toArray(new String[0]));
+	}
+
+	private static Http https(ConfigurableApplicationContext context) {
+		return Http.https(Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port")));
+	}
+
+	@Test
+	void theDefaultChainsResponsesCarryOneOfEachHeaderWithTheStartersValues() {
+		try (ConfigurableApplicationContext context = start()) {
+			HttpResponse<String> refused = https(context).get("app.example.com", "/private/hello");
+			assertThat(refused.statusCode()).isEqualTo(401);
+			assertOneOfEach(refused);
+			assertThat(Http.values(refused, "Strict-Transport-Security")).containsExactly("max-age=300");
+			assertThat(Http.values(refused, "Cache-Control")).containsExactly("no-store");
+			assertThat(Http.values(refused, "Pragma")).isEmpty();
+			assertThat(Http.values(refused, "Expires")).isEmpty();
+			HttpResponse<String> authenticated = https(context).get("app.example.com", "/private/hello",
+					"Authorization", "Basic dXNlcjpzZWNyZXQ=");
+			assertThat(authenticated.statusCode()).isEqualTo(200);
+			assertOneOfEach(authenticated);
+			// Spring Security's own writer would send its one-year policy to localhost.
+			HttpResponse<String> local = https(context).get("localhost", "/private/hello");
+			assertThat(local.statusCode()).isEqualTo(401);
+			assertThat(Http.values(local, "Strict-Transport-Security")).isEmpty();
+			assertThat(Http.values(local, "X-Frame-Options")).containsExactly("DENY");
+		}
+	}
+
+	@Test
+	void onExcludedPathsSpringSecurityDoesNotFillInItsCacheHeaders() {
+		try (ConfigurableApplicationContext context = start("test.chain-headers=defaults",
+				"security.headers.cache-control.excluded-paths=/public/**", "security.headers.hsts.enabled=false")) {
+			HttpResponse<String> response = https(context).get("app.example.com", "/public/hello");
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(Http.values(response, "Cache-Control")).isEmpty();
+			assertThat(Http.values(response, "Pragma")).isEmpty();
+			assertThat(Http.values(response, "Expires")).isEmpty();
+			assertThat(Http.values(response, "Strict-Transport-Security")).isEmpty();
+			assertThat(Http.values(response, "X-Content-Type-Options")).containsExactly("nosniff");
+			// Spring Security's headers the starter does not manage are still written.
+			assertThat(Http.values(response, "X-XSS-Protection")).containsExactly("0");
+		}
+	}
+
+	@Test
+	void aChainsOwnFrameOptionsStopsStartupNamingTheChainAndTheProperty(CapturedOutput output) {
+		List<String> properties = new ArrayList<>(TestTls.get().serverProperties());
+		properties.addAll(List.of("server.port=0", "server.address=127.0.0.1", "test.chain-headers=same-origin"));
+		FailedStartup failure = FailedStartup.of(builder(properties), output);
+		assertThat(failure.description()).contains("'securityWebFilterChain'")
+			.contains("X-Frame-Options\n        The chain writes: SAMEORIGIN\n"
+					+ "        As a property: security.headers.frame-options=SAMEORIGIN");
+		assertThat(failure.action()).contains("Set security.headers.frame-options=SAMEORIGIN in your configuration, "
+				+ "and remove frameOptions(...) from the headers(...) configuration of the chain "
+				+ "'securityWebFilterChain'");
+	}
+
+	@Test
+	void theChosenValueAsAPropertyStartsAndIsSentOnce() {
+		try (ConfigurableApplicationContext context = start("test.chain-headers=defaults",
+				"security.headers.frame-options=SAMEORIGIN")) {
+			HttpResponse<String> response = https(context).get("app.example.com", "/public/hello");
+			assertThat(Http.values(response, "X-Frame-Options")).containsExactly("SAMEORIGIN");
+			assertOneOfEach(response);
+		}
+	}
+
+	@Test
+	void aChainWithoutHeadersIsWarnedAboutAndStillGetsTheStartersHeaders(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = start("test.chain-headers=disabled")) {
+			assertThat(output).contains("Spring Security's filter chain 'securityWebFilterChain' writes no headers");
+			HttpResponse<String> response = https(context).get("app.example.com", "/public/hello");
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertOneOfEach(response);
+			assertThat(Http.values(response, "X-XSS-Protection")).isEmpty();
+		}
+	}
+
+	private static void assertOneOfEach(HttpResponse<String> response) {
+		for (String header : List.of("Strict-Transport-Security", "X-Frame-Options", "X-Content-Type-Options",
+				"Cache-Control", "Referrer-Policy", "Permissions-Policy")) {
+			assertThat(Http.values(response, header)).as(header).hasSize(1);
+		}
+	}
+
+}
