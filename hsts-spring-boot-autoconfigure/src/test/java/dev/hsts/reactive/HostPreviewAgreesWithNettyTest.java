@@ -83,7 +83,7 @@ class HostPreviewAgreesWithNettyTest {
 		Map<String, Object> headers = (Map<String, Object>) preview.get("headers");
 
 		assertThat(preview.get("host")).isEqualTo(host);
-		assertThat(preview.get("status")).as("status, real: %s %s", real.status(), real.body())
+		assertThat(preview.get("status")).as("status, real: %s %s %s", real.status(), real.headers(), real.body())
 			.isEqualTo(real.status());
 		String contentType = real.header("Content-Type");
 		Object refusedBy = preview.get("refusedBy");
@@ -96,7 +96,8 @@ class HostPreviewAgreesWithNettyTest {
 			assertThat(real.body()).contains("\"reason\":\"" + preview.get("rejected") + "\"");
 		}
 		else {
-			assertThat(refusedBy).as("Netty's own answer: %s %s", real.status(), real.body()).isEqualTo("server");
+			assertThat(refusedBy).as("the server's own answer: %s %s %s", real.status(), real.headers(), real.body())
+				.isEqualTo("server");
 			assertThat(preview.get("rejected")).isEqualTo("malformed");
 		}
 		for (String name : HEADERS) {

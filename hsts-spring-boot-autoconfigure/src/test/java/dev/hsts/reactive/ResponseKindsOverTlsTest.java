@@ -1,5 +1,9 @@
 package dev.hsts.reactive;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -19,9 +23,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.util.ClassUtils;
+
 import static dev.hsts.test.Headers.CACHE_CONTROL;
 import static dev.hsts.test.Headers.HSTS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Every kind of response a WebFlux application sends, over real TLS, on Reactor Netty and
@@ -239,12 +247,42 @@ class ResponseKindsOverTlsTest {
 		assertThat(response.headers(CACHE_CONTROL)).containsExactly(NO_STORE);
 	}
 
+	/**
+	 * {@link RunningReactiveApp} runs the server it was asked for, configured as Boot
+	 * configures the server it picks itself: {@code server.ssl.*} (the test certificate
+	 * is served), {@code server.address} (loopback IPv4 only); and without Spring
+	 * Security, whose reactive auto-configuration the test applications exclude (with it,
+	 * this unauthenticated request would get a 401).
+	 */
 	@ParameterizedTest
 	@EnumSource(Server.class)
-	void theRequestsAreServedByTheChosenServer(Server server) {
-		HttpResponse<String> response = apps.get(server).https().get("api.example.test", "/server");
+	void theRequestsAreServedByTheChosenServerAsBootConfiguresIt(Server server) {
+		RunningReactiveApp app = apps.get(server);
+		// Boot 4: org.springframework.boot.web.server.reactive; Boot 3.5:
+		// org.springframework.boot.web.reactive.server.
+		Class<?> factoryType = Stream
+			.of("org.springframework.boot.web.server.reactive.ReactiveWebServerFactory",
+					"org.springframework.boot.web.reactive.server.ReactiveWebServerFactory")
+			.filter((name) -> ClassUtils.isPresent(name, getClass().getClassLoader()))
+			.map((name) -> ClassUtils.resolveClassName(name, getClass().getClassLoader()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(app.context().getBeanNamesForType(factoryType))
+			.containsExactly(RunningReactiveApp.FACTORY_BEAN_NAME);
+		assertThat(app.context().getType(RunningReactiveApp.FACTORY_BEAN_NAME)).isEqualTo(server.factoryClass());
+		assertThat(app.context().getBeanNamesForType(SecurityWebFilterChain.class)).isEmpty();
+
+		HttpResponse<String> response = app.https().get("api.example.test", "/server");
+		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).containsIgnoringCase((server == Server.NETTY) ? "reactor" : "catalina");
 		assertThat(Http.values(response, HSTS)).containsExactly("max-age=300");
+
+		// Bound to 127.0.0.1 only.
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> {
+			try (Socket socket = new Socket()) {
+				socket.connect(new InetSocketAddress(InetAddress.getByName("::1"), app.port()), 5_000);
+			}
+		});
 	}
 
 }

@@ -276,6 +276,7 @@ class SecurityHeadersEndpointOverTlsTest {
 			assertThat(map(servletReport.get("hsts"))).containsEntry("stage", 2);
 			assertThat(map(map(servletReport.get("trustedHosts")).get("rejected"))).containsEntry("not-allowed", 1)
 				.containsEntry("malformed", 1);
+			assertThat(findings(reactiveReport)).as("findings").isEqualTo(findings(servletReport));
 			assertThat(reactiveReport).isEqualTo(servletReport);
 
 			for (String host : List.of("api.example.test", "www.example.test", "API.Example.Test.", "localhost",
