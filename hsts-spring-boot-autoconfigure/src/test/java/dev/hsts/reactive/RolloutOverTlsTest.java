@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 import dev.hsts.test.Http;
 import dev.hsts.test.MutableClock;
@@ -49,9 +50,12 @@ class RolloutOverTlsTest {
 		return all;
 	}
 
-	private static void assertEveryResponse(Http http, String expected) {
+	/**
+	 * A new client, so a new connection, per request (see RunningReactiveApp#https()).
+	 */
+	private static void assertEveryResponse(Supplier<Http> http, String expected) {
 		for (String path : PATHS) {
-			HttpResponse<String> response = http.get("api.example.test", path);
+			HttpResponse<String> response = http.get().get("api.example.test", path);
 			if (expected == null) {
 				assertThat(Http.values(response, HSTS)).as(path).isEmpty();
 			}
@@ -66,7 +70,7 @@ class RolloutOverTlsTest {
 	void eachPinnedStageSendsItsValue(int stage, String expected) {
 		try (RunningReactiveApp app = RunningReactiveApp.https(APP,
 				with("security.headers.hsts.rollout.stage=" + stage))) {
-			assertEveryResponse(app.https(), expected);
+			assertEveryResponse(app::https, expected);
 		}
 	}
 
@@ -74,7 +78,7 @@ class RolloutOverTlsTest {
 	void finalStageCarriesTheIntents() {
 		try (RunningReactiveApp app = RunningReactiveApp.https(APP, with("security.headers.hsts.rollout.stage=3",
 				"security.headers.hsts.include-subdomains=true", "security.headers.hsts.preload=true"))) {
-			assertEveryResponse(app.https(), "max-age=31536000; includeSubDomains; preload");
+			assertEveryResponse(app::https, "max-age=31536000; includeSubDomains; preload");
 		}
 	}
 
@@ -83,14 +87,14 @@ class RolloutOverTlsTest {
 		try (RunningReactiveApp app = RunningReactiveApp.https(APP,
 				with("security.headers.hsts.rollout.stage=3", "security.headers.hsts.include-subdomains=true",
 						"security.headers.hsts.preload=true", "security.headers.hsts.revoke=true"))) {
-			assertEveryResponse(app.https(), "max-age=0");
+			assertEveryResponse(app::https, "max-age=0");
 		}
 	}
 
 	@Test
 	void hstsSwitchedOffSendsNothing() {
 		try (RunningReactiveApp app = RunningReactiveApp.https(APP, with("security.headers.hsts.enabled=false"))) {
-			assertEveryResponse(app.https(), null);
+			assertEveryResponse(app::https, null);
 			assertThat(Http.values(app.https().get("api.example.test", "/ok"), "X-Frame-Options"))
 				.containsExactly("DENY");
 		}
@@ -99,7 +103,7 @@ class RolloutOverTlsTest {
 	@Test
 	void starterSwitchedOffSendsNothing() {
 		try (RunningReactiveApp app = RunningReactiveApp.https(APP, with("security.headers.enabled=false"))) {
-			assertEveryResponse(app.https(), null);
+			assertEveryResponse(app::https, null);
 			assertThat(Http.values(app.https().get("api.example.test", "/ok"), "X-Frame-Options")).isEmpty();
 		}
 	}
@@ -111,7 +115,7 @@ class RolloutOverTlsTest {
 				new Class<?>[] { ReactiveResponseKindsApplication.class, TestClock.class },
 				with("security.headers.hsts.rollout.started-at=" + start))) {
 			MutableClock clock = app.context().getBean(MutableClock.class);
-			Http http = app.https();
+			Supplier<Http> http = app::https;
 
 			clock.set(start.minusSeconds(1));
 			assertEveryResponse(http, null);
@@ -133,7 +137,7 @@ class RolloutOverTlsTest {
 	@Test
 	void plainHttpNeverGetsTheHeaderEvenWithASpoofedForwardedProto() {
 		try (RunningReactiveApp app = RunningReactiveApp.plain(APP, with("security.headers.hsts.rollout.stage=3"))) {
-			assertEveryResponse(app.plain(), null);
+			assertEveryResponse(app::plain, null);
 			// Netty with Boot's default forward-headers-strategy: nothing forwarded is
 			// believed.
 			HttpResponse<String> spoofed = app.plain()

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.hsts.servlet.ResponseKindsApplication;
 import dev.hsts.test.Http;
@@ -144,24 +145,24 @@ class SecurityHeadersEndpointOverTlsTest {
 		try (RunningReactiveApp app = RunningReactiveApp.https(APP, EXPOSE,
 				"security.headers.hsts.rollout.started-at=" + START)) {
 			MutableClock clock = app.context().getBean(MutableClock.class);
-			Http http = app.https();
+			Supplier<Http> http = app::https;
 
 			clock.set(START.minusSeconds(60));
-			Map<String, Object> hsts = map(report(http).get("hsts"));
+			Map<String, Object> hsts = map(report(http.get()).get("hsts"));
 			assertThat(hsts.get("mode")).isEqualTo("scheduled");
 			assertThat(hsts.get("header")).isNull();
 			assertThat(hsts.get("stage")).isNull();
 			assertThat(map(hsts.get("nextStage"))).containsEntry("stage", 1)
 				.containsEntry("at", START.toString())
 				.containsEntry("header", "max-age=300");
-			assertThat(findings(report(http)))
+			assertThat(findings(report(http.get())))
 				.anySatisfy((f) -> assertThat(f).containsEntry("code", "hsts.rollout.not-started"));
-			assertThat(metric(http, "security.headers.hsts.max-age")).isEqualTo(0.0);
-			assertThat(metric(http, "security.headers.hsts.stage")).isEqualTo(0.0);
+			assertThat(metric(http.get(), "security.headers.hsts.max-age")).isEqualTo(0.0);
+			assertThat(metric(http.get(), "security.headers.hsts.stage")).isEqualTo(0.0);
 
 			Instant boundary = START.plus(Duration.ofDays(1));
 			clock.set(boundary.minusMillis(1));
-			hsts = map(report(http).get("hsts"));
+			hsts = map(report(http.get()).get("hsts"));
 			assertThat(hsts.get("header")).isEqualTo("max-age=300");
 			assertThat(hsts.get("stage")).isEqualTo(1);
 			assertThat(hsts.get("startedAt")).isEqualTo(START.toString());
@@ -170,26 +171,26 @@ class SecurityHeadersEndpointOverTlsTest {
 				.containsEntry("header", "max-age=86400");
 
 			clock.set(boundary);
-			hsts = map(report(http).get("hsts"));
+			hsts = map(report(http.get()).get("hsts"));
 			assertThat(hsts.get("header")).isEqualTo("max-age=86400");
 			assertThat(hsts.get("stage")).isEqualTo(2);
 			assertThat(map(hsts.get("nextStage"))).containsEntry("stage", 3)
 				.containsEntry("at", boundary.plus(Duration.ofDays(7)).toString());
-			assertThat(findings(report(http)))
+			assertThat(findings(report(http.get())))
 				.anySatisfy((f) -> assertThat(f).containsEntry("code", "hsts.rollout.final-stage-at")
 					.satisfies((entry) -> assertThat((String) entry.get("message"))
 						.contains(boundary.plus(Duration.ofDays(7)).toString())));
-			assertThat(metric(http, "security.headers.hsts.max-age")).isEqualTo(86400.0);
-			assertThat(metric(http, "security.headers.hsts.stage")).isEqualTo(2.0);
-			assertThat(Http.values(http.get("api.example.test", "/ok"), "Strict-Transport-Security"))
+			assertThat(metric(http.get(), "security.headers.hsts.max-age")).isEqualTo(86400.0);
+			assertThat(metric(http.get(), "security.headers.hsts.stage")).isEqualTo(2.0);
+			assertThat(Http.values(http.get().get("api.example.test", "/ok"), "Strict-Transport-Security"))
 				.containsExactly("max-age=86400");
 
 			clock.set(boundary.plus(Duration.ofDays(7)));
-			hsts = map(report(http).get("hsts"));
+			hsts = map(report(http.get()).get("hsts"));
 			assertThat(hsts.get("header")).isEqualTo("max-age=31536000");
 			assertThat(hsts.get("stage")).isEqualTo(3);
 			assertThat(hsts.get("nextStage")).isNull();
-			assertThat(findings(report(http)))
+			assertThat(findings(report(http.get())))
 				.noneSatisfy((f) -> assertThat(f.get("code")).isEqualTo("hsts.rollout.final-stage-at"));
 		}
 	}
@@ -265,10 +266,10 @@ class SecurityHeadersEndpointOverTlsTest {
 			Instant now = START.plus(Duration.ofDays(3));
 			servlet.context().getBean(MutableClock.class).set(now);
 			reactive.context().getBean(MutableClock.class).set(now);
-			for (Http http : List.of(servlet.https(), reactive.https())) {
-				assertThat(http.get("api.example.test", "/ok").statusCode()).isEqualTo(200);
-				assertThat(http.get("evil.example.com", "/ok").statusCode()).isEqualTo(400);
-				assertThat(http.get("api.example.test:0", "/ok").statusCode()).isEqualTo(400);
+			for (Supplier<Http> http : List.<Supplier<Http>>of(servlet::https, reactive::https)) {
+				assertThat(http.get().get("api.example.test", "/ok").statusCode()).isEqualTo(200);
+				assertThat(http.get().get("evil.example.com", "/ok").statusCode()).isEqualTo(400);
+				assertThat(http.get().get("api.example.test:0", "/ok").statusCode()).isEqualTo(400);
 			}
 
 			Map<String, Object> servletReport = report(servlet.https());
