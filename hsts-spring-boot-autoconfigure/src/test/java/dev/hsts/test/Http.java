@@ -66,11 +66,12 @@ public final class Http {
 		for (int i = 0; i + 1 < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}
+		HttpRequest built = request.build();
 		try {
-			return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return this.client.send(built, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			throw new UncheckedIOException(method + " " + built.uri() + " (Host: " + host + "): " + ex, ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -1,0 +1,214 @@
+package dev.hsts.test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.hsts.autoconfigure.SecurityHeadersFindings;
+import dev.hsts.core.Finding;
+
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.ClassUtils;
+
+/**
+ * A real WebFlux application on a random loopback port, on Reactor Netty (Boot's default
+ * for WebFlux) or on Tomcat, started with the given properties; the reactive counterpart
+ * of {@link RunningApp}.
+ * <p>
+ * The test class path has both Tomcat (for the servlet tests) and Reactor Netty, and the
+ * two Boot lines pick differently when both are there (Boot 3.5 imports its embedded
+ * Tomcat configuration first; Boot 4 has one auto-configuration per server), so the
+ * server is chosen explicitly: a bean definition of the server's
+ * {@code ReactiveWebServerFactory} class (whose package depends on the Boot line) is
+ * registered before the configuration classes are read, so Boot's own factory bean steps
+ * back ({@code @ConditionalOnMissingBean}) while Boot's customizers (port, address,
+ * {@code server.ssl.*}, {@code server.forward-headers-strategy}, {@code server.tomcat.*},
+ * {@code server.netty.*}) still apply to it as to the factory Boot would have made. Its
+ * collection setters (Tomcat's connector, context and protocol handler customizers,
+ * Netty's server customizers and resource factory) are autowired by type, as Boot's
+ * factory methods pass them the same beans.
+ */
+public final class RunningReactiveApp implements AutoCloseable {
+
+	/** The name of the bean definition of the chosen server's factory. */
+	public static final String FACTORY_BEAN_NAME = "testReactiveWebServerFactory";
+
+	/** The reactive servers the tests run on. */
+	public enum Server {
+
+		/** Reactor Netty, Boot's default for WebFlux. */
+		NETTY("org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory",
+				"org.springframework.boot.web.embedded.netty.NettyReactiveWebServerFactory"),
+
+		/** Tomcat running WebFlux ("Tomcat reactive"). */
+		TOMCAT("org.springframework.boot.tomcat.reactive.TomcatReactiveWebServerFactory",
+				"org.springframework.boot.web.embedded.tomcat.TomcatReactiveWebServerFactory");
+
+		private final String boot4;
+
+		private final String boot35;
+
+		Server(String boot4, String boot35) {
+			this.boot4 = boot4;
+			this.boot35 = boot35;
+		}
+
+		/**
+		 * The server's {@code ReactiveWebServerFactory} class on the Boot line on the
+		 * class path (Boot 4 moved it to its own module and package).
+		 * @return the class
+		 */
+		public Class<?> factoryClass() {
+			ClassLoader loader = RunningReactiveApp.class.getClassLoader();
+			String name = ClassUtils.isPresent(this.boot4, loader) ? this.boot4 : this.boot35;
+			try {
+				return ClassUtils.forName(name, loader);
+			}
+			catch (ClassNotFoundException | LinkageError ex) {
+				throw new IllegalStateException("Neither " + this.boot4 + " nor " + this.boot35 + " can be loaded", ex);
+			}
+		}
+
+		@Override
+		public String toString() {
+			return (this == NETTY) ? "Netty" : "Tomcat reactive";
+		}
+
+	}
+
+	private final ConfigurableApplicationContext context;
+
+	private final Server server;
+
+	private final boolean tls;
+
+	private RunningReactiveApp(ConfigurableApplicationContext context, Server server, boolean tls) {
+		this.context = context;
+		this.server = server;
+		this.tls = tls;
+	}
+
+	/**
+	 * Starts {@code sources} on Netty on a random port over HTTPS with the
+	 * {@link TestTls} certificate.
+	 * @param sources the configuration classes
+	 * @param properties more properties, {@code name=value}
+	 * @return the running application
+	 */
+	public static RunningReactiveApp https(Class<?>[] sources, String... properties) {
+		return https(Server.NETTY, sources, properties);
+	}
+
+	/**
+	 * Starts {@code sources} on {@code server} on a random port over HTTPS with the
+	 * {@link TestTls} certificate.
+	 * @param server the server
+	 * @param sources the configuration classes
+	 * @param properties more properties, {@code name=value}
+	 * @return the running application
+	 */
+	public static RunningReactiveApp https(Server server, Class<?>[] sources, String... properties) {
+		List<String> all = new ArrayList<>(TestTls.get().serverProperties());
+		all.addAll(List.of(properties));
+		return start(server, true, sources, all);
+	}
+
+	/** Starts {@code sources} on Netty on a random port over plain HTTP. */
+	public static RunningReactiveApp plain(Class<?>[] sources, String... properties) {
+		return plain(Server.NETTY, sources, properties);
+	}
+
+	/** Starts {@code sources} on {@code server} on a random port over plain HTTP. */
+	public static RunningReactiveApp plain(Server server, Class<?>[] sources, String... properties) {
+		return start(server, false, sources, List.of(properties));
+	}
+
+	private static RunningReactiveApp start(Server server, boolean tls, Class<?>[] sources, List<String> properties) {
+		// Reactor Netty's event loops are shared by every application in the JVM and shut
+		// down when one closes (after a quiet period of 2 s by default): start one at a
+		// time, or close together those that run together.
+		List<String> all = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1",
+				"spring.main.banner-mode=off", "spring.reactor.netty.shutdown-quiet-period=0s"));
+		all.addAll(properties);
+		SpringApplication application = new SpringApplicationBuilder(sources).web(WebApplicationType.REACTIVE)
+			.properties(all.toArray(new String[0]))
+			.initializers(serverChoice(server))
+			.build();
+		return new RunningReactiveApp(application.run(), server, tls);
+	}
+
+	/**
+	 * Registers the bean definition of {@code server}'s factory, before the configuration
+	 * classes (and so Boot's {@code @ConditionalOnMissingBean} factory methods) are read.
+	 */
+	private static ApplicationContextInitializer<ConfigurableApplicationContext> serverChoice(Server server) {
+		return (context) -> {
+			RootBeanDefinition factory = new RootBeanDefinition(server.factoryClass());
+			factory.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_BY_TYPE);
+			((BeanDefinitionRegistry) context).registerBeanDefinition(FACTORY_BEAN_NAME, factory);
+		};
+	}
+
+	/** The server it runs on. */
+	public Server server() {
+		return this.server;
+	}
+
+	/** The port the server listens on. */
+	public int port() {
+		return Integer.parseInt(this.context.getEnvironment().getRequiredProperty("local.server.port"));
+	}
+
+	/** The application context. */
+	public ConfigurableApplicationContext context() {
+		return this.context;
+	}
+
+	/** The codes of the starter's findings now, most serious first. */
+	public List<String> findingCodes() {
+		return this.context.getBean(SecurityHeadersFindings.class).findings().stream().map(Finding::code).toList();
+	}
+
+	/**
+	 * A client for this server over HTTPS. A new one, so a new connection, per call: on
+	 * Boot 3.5's Reactor Netty (1.2.14, Netty 4.1.130), a kept-alive TLS connection that
+	 * served a static resource sometimes never answers a later request, with or without
+	 * the starter.
+	 */
+	public Http https() {
+		if (!this.tls) {
+			throw new IllegalStateException("Started over plain HTTP");
+		}
+		return Http.https(port());
+	}
+
+	/** A client for this server over plain HTTP (a new one per call). */
+	public Http plain() {
+		if (this.tls) {
+			throw new IllegalStateException("Started over HTTPS");
+		}
+		return Http.plain(port());
+	}
+
+	/** A raw socket client for this server, over TLS or plain as it was started. */
+	public RawHttp raw() {
+		return this.tls ? RawHttp.https(port()) : RawHttp.plain(port());
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+	@Override
+	public String toString() {
+		return this.server + (this.tls ? " over TLS" : " over plain HTTP");
+	}
+
+}
