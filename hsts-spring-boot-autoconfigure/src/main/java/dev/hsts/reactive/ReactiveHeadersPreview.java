@@ -2,6 +2,7 @@ package dev.hsts.reactive;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.hsts.core.DescribedHeaders;
@@ -68,6 +69,11 @@ public class ReactiveHeadersPreview implements HeadersPreview {
 	 */
 	@Override
 	public HostPreview preview(String host) {
+		if (serverRefuses(host)) {
+			// Spring's adapter for the server cannot make a request URI of it: the server
+			// answers 400 itself, before any WebFilter, without the starter's headers.
+			return new HostPreview(400, RejectionReason.MALFORMED, HostPreview.REFUSED_BY_SERVER, Map.of());
+		}
 		PreviewServerExchange preview = new PreviewServerExchange(host);
 		writeHeaders(preview, false);
 		Optional<RejectionReason> rejection = Optional.empty();
@@ -86,6 +92,51 @@ public class ReactiveHeadersPreview implements HeadersPreview {
 		}
 		return new HostPreview(preview.status(), rejection.orElse(null),
 				rejection.isPresent() ? HostPreview.REFUSED_BY_TRUSTED_HOSTS : null, preview.headers());
+	}
+
+	/**
+	 * Whether the server refuses a {@code Host} before any WebFilter runs, as Reactor
+	 * Netty and Spring's adapter for it do (measured by
+	 * {@code HostPreviewAgreesWithNettyTest}): an IPv6 literal without its closing
+	 * bracket, or without brackets at all, and a port that is not a number. Every other
+	 * character is percent-encoded into the request URI, and the host reaches the
+	 * application.
+	 * @param host the {@code Host} header
+	 * @return whether the server answers 400 itself
+	 */
+	static boolean serverRefuses(String host) {
+		String port;
+		if (host.startsWith("[")) {
+			int close = host.indexOf(']');
+			if (close < 0) {
+				return true;
+			}
+			String rest = host.substring(close + 1);
+			if (rest.isEmpty()) {
+				return false;
+			}
+			if (rest.charAt(0) != ':') {
+				return true;
+			}
+			port = rest.substring(1);
+		}
+		else {
+			int colon = host.indexOf(':');
+			if (colon < 0) {
+				return false;
+			}
+			if (host.indexOf(':', colon + 1) >= 0) {
+				return true;
+			}
+			port = host.substring(colon + 1);
+		}
+		try {
+			Integer.parseInt(port);
+			return false;
+		}
+		catch (NumberFormatException ex) {
+			return true;
+		}
 	}
 
 	private void writeHeaders(PreviewServerExchange preview, boolean commitTime) {

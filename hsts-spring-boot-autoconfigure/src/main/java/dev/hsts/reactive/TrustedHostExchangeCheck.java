@@ -9,6 +9,7 @@ import dev.hsts.core.HostRejection;
 import dev.hsts.core.RejectionReason;
 import dev.hsts.core.TrustedHosts;
 
+import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -110,12 +111,35 @@ public class TrustedHostExchangeCheck {
 
 	/**
 	 * Whether the exchange's path skips the check: the path within the application,
-	 * parsed as WebFlux matches handlers against it.
+	 * parsed as WebFlux matches handlers against it, without {@code .} or {@code ..}
+	 * segments.
 	 * @param exchange the exchange
 	 * @return whether it is exempt
 	 */
 	public boolean isExempt(ServerWebExchange exchange) {
-		return this.trustedHosts.isExemptRequestPath(exchange.getRequest().getPath().pathWithinApplication());
+		if (this.trustedHosts.exemptPaths().isEmpty()) {
+			return false;
+		}
+		PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
+		return !hasDotSegments(path) && this.trustedHosts.isExemptRequestPath(path);
+	}
+
+	/**
+	 * Whether a path has a {@code .} or {@code ..} segment (also percent-encoded).
+	 * WebFlux does not resolve them, but a proxy or backend behind the application may:
+	 * an exempt {@code /health/../private} would reach {@code /private} there, so such a
+	 * path is never exempt.
+	 */
+	private static boolean hasDotSegments(PathContainer path) {
+		for (PathContainer.Element element : path.elements()) {
+			if (element instanceof PathContainer.PathSegment segment) {
+				String value = segment.valueToMatch();
+				if (value.equals(".") || value.equals("..")) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/** The policy. */

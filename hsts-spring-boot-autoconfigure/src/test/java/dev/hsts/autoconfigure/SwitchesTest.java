@@ -5,8 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import dev.hsts.actuate.SecurityHeadersEndpoint;
+import dev.hsts.reactive.HttpsRedirectWebFilter;
+import dev.hsts.reactive.SecurityHeadersWebFilter;
+import dev.hsts.reactive.TrustedHostWebFilter;
 import dev.hsts.servlet.HttpsRedirectFilter;
 import dev.hsts.servlet.SecurityHeadersFilter;
 import dev.hsts.servlet.TrustedHostFilter;
@@ -18,11 +22,14 @@ import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.util.ClassUtils;
 import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +65,11 @@ class SwitchesTest {
 
 	private static void collectSwitches(Class<?> type, TreeSet<String> read) {
 		List<AnnotatedElement> elements = new ArrayList<>(List.of(type));
-		elements.addAll(List.of(type.getDeclaredMethods()));
+		if (classesPresent(type)) {
+			// As Spring: the methods of a configuration whose classes are missing (Spring
+			// Cloud Gateway's, on this class path) are never read.
+			elements.addAll(List.of(type.getDeclaredMethods()));
+		}
 		for (AnnotatedElement element : elements) {
 			MergedAnnotations annotations = MergedAnnotations.from(element, SearchStrategy.DIRECT);
 			annotations.stream(ConditionalOnBooleanProperty.class).forEach((condition) -> names(condition, read));
@@ -67,6 +78,13 @@ class SwitchesTest {
 		for (Class<?> nested : type.getDeclaredClasses()) {
 			collectSwitches(nested, read);
 		}
+	}
+
+	private static boolean classesPresent(Class<?> type) {
+		return MergedAnnotations.from(type, SearchStrategy.DIRECT)
+			.stream(ConditionalOnClass.class)
+			.flatMap((condition) -> Stream.of(condition.getStringArray("name")))
+			.allMatch((name) -> ClassUtils.isPresent(name, type.getClassLoader()));
 	}
 
 	private static void names(MergedAnnotation<?> condition, TreeSet<String> read) {
@@ -112,6 +130,28 @@ class SwitchesTest {
 				assertThat(context.getBean(HttpsRedirectProperties.class).isEnabled()).isTrue();
 				assertThat(context.getBean(SecurityHeadersEndpoint.class).securityHeaders(SecurityContext.NONE))
 					.containsEntry("enabled", true);
+			});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "false", "true" })
+	void theSwitchesActTheSameInAWebFluxApplication(String value) {
+		boolean on = Boolean.parseBoolean(value);
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(SecurityHeadersPropertiesAutoConfiguration.class,
+					ReactiveSecurityHeadersAutoConfiguration.class, SecurityHeadersEndpointAutoConfiguration.class,
+					SecurityHeadersMetricsAutoConfiguration.class))
+			.withPropertyValues("security.headers.enabled=" + value, "security.headers.https-redirect.enabled=true",
+					"management.endpoints.web.exposure.include=securityheaders")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(FindingsStartupReport.class);
+				assertThat(context.getBeansOfType(SecurityHeadersWebFilter.class)).hasSize(on ? 1 : 0);
+				assertThat(context.getBeansOfType(TrustedHostWebFilter.class)).hasSize(on ? 1 : 0);
+				assertThat(context.getBeansOfType(HttpsRedirectWebFilter.class)).hasSize(on ? 1 : 0);
+				Map<String, Object> report = context.getBean(SecurityHeadersEndpoint.class)
+					.securityHeaders(SecurityContext.NONE);
+				assertThat(report).containsEntry("enabled", on);
+				assertThat(String.valueOf(report.get("findings")).contains("starter.off")).isEqualTo(!on);
 			});
 	}
 
