@@ -1,6 +1,5 @@
 package dev.hsts.reactive;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -8,28 +7,25 @@ import org.junit.jupiter.api.Test;
 import dev.hsts.autoconfigure.SecurityHeadersFindings;
 import dev.hsts.core.Finding;
 import dev.hsts.test.EnableAutoConfigurationWithoutSpringSecurity;
-import dev.hsts.test.TestTls;
+import dev.hsts.test.RunningReactiveApp;
+import dev.hsts.test.RunningReactiveApp.Server;
 
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * On Reactor Netty, {@code server.forward-headers-strategy=native} believes forwarded
  * headers from any client: a real WebFlux application on Netty says so as the finding
- * {@code proxy.netty-native-strategy}, naming the property; without the strategy it does
- * not.
+ * {@code proxy.netty-native-strategy}, naming the property; without the strategy, or on
+ * Tomcat (whose {@code internal-proxies} applies), it does not.
  */
 class ReactorNettyProxyFindingTest {
 
 	@Test
 	void theNativeStrategyOnReactorNettyIsAWarning() {
-		try (ConfigurableApplicationContext context = start("server.forward-headers-strategy=native")) {
-			assertThat(context.getEnvironment().getProperty("local.server.port")).isNotNull();
-			Finding finding = findings(context).stream()
+		try (RunningReactiveApp app = start(Server.NETTY, "server.forward-headers-strategy=native")) {
+			Finding finding = findings(app).stream()
 				.filter((candidate) -> candidate.code().equals("proxy.netty-native-strategy"))
 				.findFirst()
 				.orElseThrow();
@@ -42,22 +38,24 @@ class ReactorNettyProxyFindingTest {
 
 	@Test
 	void withoutTheStrategyThereIsNoSuchFinding() {
-		try (ConfigurableApplicationContext context = start("server.forward-headers-strategy=none")) {
-			assertThat(findings(context)).extracting(Finding::code).doesNotContain("proxy.netty-native-strategy");
+		try (RunningReactiveApp app = start(Server.NETTY, "server.forward-headers-strategy=none")) {
+			assertThat(app.findingCodes()).doesNotContain("proxy.netty-native-strategy");
 		}
 	}
 
-	private static List<Finding> findings(ConfigurableApplicationContext context) {
-		return context.getBean(SecurityHeadersFindings.class).findings();
+	@Test
+	void onTomcatThereIsNoSuchFinding() {
+		try (RunningReactiveApp app = start(Server.TOMCAT, "server.forward-headers-strategy=native")) {
+			assertThat(app.findingCodes()).doesNotContain("proxy.netty-native-strategy");
+		}
 	}
 
-	private static ConfigurableApplicationContext start(String... properties) {
-		List<String> all = new ArrayList<>(TestTls.get().serverProperties());
-		all.addAll(List.of("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off"));
-		all.addAll(List.of(properties));
-		return new SpringApplicationBuilder(App.class).web(WebApplicationType.REACTIVE)
-			.properties(all.toArray(new String[0]))
-			.run();
+	private static List<Finding> findings(RunningReactiveApp app) {
+		return app.context().getBean(SecurityHeadersFindings.class).findings();
+	}
+
+	private static RunningReactiveApp start(Server server, String... properties) {
+		return RunningReactiveApp.https(server, new Class<?>[] { App.class }, properties);
 	}
 
 	@SpringBootConfiguration
