@@ -24,7 +24,7 @@ import dev.hsts.core.HeaderDescription;
  * <p>
  * Every request whose policy contains {@code 'nonce-{nonce}'} (the enforced or the
  * reported-only one chosen for its path) gets a fresh random nonce (128 bits from
- * {@link SecureRandom}, base64url), stored as the request attribute
+ * {@code java.security.SecureRandom}, base64url), stored as the request attribute
  * {@value #NONCE_ATTRIBUTE} for templates ({@code <script th:attr="nonce=${cspNonce}">}
  * in Thymeleaf) and substituted into the policy; every dispatch of the request (error
  * pages, forwards) sees the same one. A request whose policy has no nonce gets none,
