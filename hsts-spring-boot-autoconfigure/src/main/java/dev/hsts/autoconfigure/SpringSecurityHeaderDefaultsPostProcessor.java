@@ -1,14 +1,12 @@
 package dev.hsts.autoconfigure;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import dev.hsts.core.HeaderDescription;
 import dev.hsts.core.ManagedHeaderChoices;
 import dev.hsts.core.ManagedHeaderChoices.Choice;
 import dev.hsts.servlet.DeferringHeaderWriterFilter;
@@ -138,24 +136,18 @@ final class SpringSecurityHeaderDefaultsPostProcessor implements BeanPostProcess
 	/** What the starter may send, by header, from the writers its filter applies. */
 	private Map<String, List<String>> starterValues() {
 		SecurityHeadersFilter filter = this.beanFactory.getBeanProvider(SecurityHeadersFilter.class).getIfUnique();
-		Map<String, List<String>> values = new LinkedHashMap<>();
+		StarterHeaderValues values = new StarterHeaderValues();
 		if (filter != null) {
 			for (ResponseHeaderWriter writer : filter.getWriters()) {
 				if (writer instanceof StagedHstsHeaderWriter hsts) {
-					values.computeIfAbsent(ManagedHeaderChoices.HSTS, (name) -> new ArrayList<>())
-						.addAll(ManagedHeaderChoices.hstsValues(hsts.getPolicy()));
+					values.addHsts(hsts.getPolicy());
 				}
 				else {
-					for (HeaderDescription description : PreviewExchange.describe(writer)) {
-						if (description.value() != null) {
-							values.computeIfAbsent(description.name(), (name) -> new ArrayList<>())
-								.add(description.value());
-						}
-					}
+					values.add(PreviewExchange.describe(writer));
 				}
 			}
 		}
-		return values;
+		return values.values();
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package dev.hsts.autoconfigure;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,7 +10,6 @@ import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import dev.hsts.core.HeaderDescription;
 import dev.hsts.core.ManagedHeaderChoices;
 import dev.hsts.core.ManagedHeaderChoices.Choice;
 import dev.hsts.reactive.ExchangeHeaderWriter;
@@ -122,24 +120,18 @@ final class SpringSecurityReactiveHeaders implements BeanPostProcessor, BeanFact
 	private Map<String, List<String>> starterValues() {
 		SecurityHeadersWebFilter filter = this.beanFactory.getBeanProvider(SecurityHeadersWebFilter.class)
 			.getIfUnique();
-		Map<String, List<String>> values = new LinkedHashMap<>();
+		StarterHeaderValues values = new StarterHeaderValues();
 		if (filter != null) {
 			for (ExchangeHeaderWriter writer : filter.getWriters()) {
 				if (writer instanceof StagedHstsExchangeWriter hsts) {
-					values.computeIfAbsent(ManagedHeaderChoices.HSTS, (name) -> new ArrayList<>())
-						.addAll(ManagedHeaderChoices.hstsValues(hsts.getPolicy()));
+					values.addHsts(hsts.getPolicy());
 				}
 				else {
-					for (HeaderDescription description : ReactiveHeadersPreview.describe(writer)) {
-						if (description.value() != null) {
-							values.computeIfAbsent(description.name(), (name) -> new ArrayList<>())
-								.add(description.value());
-						}
-					}
+					values.add(ReactiveHeadersPreview.describe(writer));
 				}
 			}
 		}
-		return values;
+		return values.values();
 	}
 
 	/** A chain whose header filter leaves the managed headers to the starter. */

@@ -27,6 +27,9 @@ public final class ContentSecurityPolicies {
 
 	private final CspPathPolicy[] pathPolicies;
 
+	/** The pair of each path policy, made once. */
+	private final Pair[] pathPairs;
+
 	private final boolean usesNonce;
 
 	/**
@@ -42,8 +45,7 @@ public final class ContentSecurityPolicies {
 		 * @return whether a request with this pair needs one
 		 */
 		public boolean usesNonce() {
-			return ContentSecurityPolicies.usesNonce(this.policy)
-					|| ContentSecurityPolicies.usesNonce(this.reportOnlyPolicy);
+			return ContentSecurityPolicies.usesNonce(this.policy, this.reportOnlyPolicy);
 		}
 
 	}
@@ -57,15 +59,24 @@ public final class ContentSecurityPolicies {
 			List<CspPathPolicy> pathPolicies) {
 		this.defaults = new Pair(policy, reportOnlyPolicy);
 		this.pathPolicies = pathPolicies.toArray(new CspPathPolicy[0]);
+		this.pathPairs = new Pair[this.pathPolicies.length];
 		boolean nonce = this.defaults.usesNonce();
-		for (CspPathPolicy pathPolicy : this.pathPolicies) {
-			nonce |= usesNonce(pathPolicy.policy()) || usesNonce(pathPolicy.reportOnlyPolicy());
+		for (int i = 0; i < this.pathPolicies.length; i++) {
+			this.pathPairs[i] = new Pair(this.pathPolicies[i].policy(), this.pathPolicies[i].reportOnlyPolicy());
+			nonce |= this.pathPairs[i].usesNonce();
 		}
 		this.usesNonce = nonce;
 	}
 
-	static boolean usesNonce(ContentSecurityPolicy policy) {
-		return policy != null && policy.usesNonce();
+	/**
+	 * Whether either of two policies about to be written uses a nonce, so that the
+	 * request needs one.
+	 * @param policy a policy, or {@code null}
+	 * @param reportOnlyPolicy another policy, or {@code null}
+	 * @return whether either uses a nonce
+	 */
+	public static boolean usesNonce(ContentSecurityPolicy policy, ContentSecurityPolicy reportOnlyPolicy) {
+		return (policy != null && policy.usesNonce()) || (reportOnlyPolicy != null && reportOnlyPolicy.usesNonce());
 	}
 
 	/**
@@ -86,15 +97,16 @@ public final class ContentSecurityPolicies {
 	 */
 	public Pair forPath(String encodedPath) {
 		PathContainer path = null;
-		for (CspPathPolicy pathPolicy : this.pathPolicies) {
-			if (!pathPolicy.paths().mayMatch(encodedPath)) {
+		for (int i = 0; i < this.pathPolicies.length; i++) {
+			PathPatterns paths = this.pathPolicies[i].paths();
+			if (!paths.mayMatch(encodedPath)) {
 				continue;
 			}
 			if (path == null) {
 				path = PathPatterns.parse(encodedPath);
 			}
-			if (pathPolicy.paths().matches(path)) {
-				return new Pair(pathPolicy.policy(), pathPolicy.reportOnlyPolicy());
+			if (paths.matches(path)) {
+				return this.pathPairs[i];
 			}
 		}
 		return this.defaults;

@@ -48,7 +48,7 @@ public final class CspExchangeWriter implements ExchangeHeaderWriter, DescribedH
 			.forPath(this.policies.dependsOnPath() ? ExchangeRequests.encodedPath(exchange.getRequest()) : null);
 		ContentSecurityPolicy enforced = enforcedAbsent ? pair.policy() : null;
 		ContentSecurityPolicy reportOnly = reportOnlyAbsent ? pair.reportOnlyPolicy() : null;
-		String nonce = new ContentSecurityPolicies.Pair(enforced, reportOnly).usesNonce() ? nonce(exchange) : null;
+		String nonce = ContentSecurityPolicies.usesNonce(enforced, reportOnly) ? nonce(exchange) : null;
 		if (enforced != null) {
 			headers.set(ContentSecurityPolicies.HEADER_NAME, enforced.render(nonce));
 		}

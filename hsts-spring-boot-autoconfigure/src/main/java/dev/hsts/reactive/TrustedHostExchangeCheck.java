@@ -61,8 +61,7 @@ public class TrustedHostExchangeCheck {
 		ServerHttpRequest request = exchange.getRequest();
 		List<String> hosts = ExchangeHeaders.lines(request.getHeaders(), HostRejection.HOST);
 		Optional<RejectionReason> verdict = (hosts.size() > 1) ? Optional.of(RejectionReason.MALFORMED)
-				: this.trustedHosts.check(request.getHeaders().getFirst(HostRejection.HOST),
-						ExchangeRequests.serverName(request));
+				: this.trustedHosts.check(hosts.isEmpty() ? null : hosts.get(0), ExchangeRequests.serverName(request));
 		exchange.getAttributes().put(VERDICT_ATTRIBUTE, verdict.isPresent() ? verdict.get() : Boolean.TRUE);
 		return verdict;
 	}

@@ -74,7 +74,7 @@ public final class CspHeaderWriter implements DescribedHeaderWriter {
 		ContentSecurityPolicy reportOnly = reportOnlyAbsent ? pair.reportOnlyPolicy() : null;
 		// A nonce only where a policy about to be written uses one: SecureRandom is not
 		// free, and its default implementation serialises every caller on one lock.
-		String nonce = new ContentSecurityPolicies.Pair(enforced, reportOnly).usesNonce() ? nonce(request) : null;
+		String nonce = ContentSecurityPolicies.usesNonce(enforced, reportOnly) ? nonce(request) : null;
 		if (enforced != null) {
 			response.setHeader(HEADER_NAME, enforced.render(nonce));
 		}

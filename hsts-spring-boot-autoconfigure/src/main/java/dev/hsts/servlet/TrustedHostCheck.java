@@ -200,13 +200,14 @@ public class TrustedHostCheck {
 			String forwarded = raw.getHeader(FORWARDED);
 			return (forwarded != null && !forwarded.isBlank()) ? FORWARDED : X_FORWARDED_HOST;
 		}
-		if (serverName == null || carriesHost(raw.getHeader(X_FORWARDED_HOST), serverName)) {
+		if (serverName == null || HostRejectionLog.carriesHost(raw.getHeader(X_FORWARDED_HOST), serverName)) {
 			return X_FORWARDED_HOST;
 		}
 		Enumeration<String> names = raw.getHeaderNames();
 		while (names != null && names.hasMoreElements()) {
 			String name = names.nextElement();
-			if (!HostRejection.HOST.equalsIgnoreCase(name) && carriesHost(raw.getHeader(name), serverName)) {
+			if (!HostRejection.HOST.equalsIgnoreCase(name)
+					&& HostRejectionLog.carriesHost(raw.getHeader(name), serverName)) {
 				return canonical(name);
 			}
 		}
@@ -263,11 +264,6 @@ public class TrustedHostCheck {
 	/** Whether a {@code Host} header value ends with this port. */
 	private static boolean carriesPort(String host, int port) {
 		return host != null && host.trim().endsWith(":" + port);
-	}
-
-	/** Whether a header value is {@code host} or {@code host:port}. */
-	static boolean carriesHost(String value, String host) {
-		return HostRejectionLog.carriesHost(value, host);
 	}
 
 	/** The raw value of a header as the client sent it, or {@code null}. */

@@ -19,7 +19,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.hsts.core.HostRejection;
-import dev.hsts.core.HostRejectionLog;
 import dev.hsts.core.HostRejectionReporter;
 import dev.hsts.core.ProblemJson;
 import dev.hsts.core.RejectionReason;
@@ -104,16 +103,6 @@ public class TrustedHostFilter extends GenericFilterBean implements Ordered {
 					TrustedHostCheck.serverNameOf(request), request.getRequestURI()));
 		this.reporter.report(rejection);
 		reject(request, response, reason);
-	}
-
-	/**
-	 * The log line of a refusal, without the rate limiter's note (see
-	 * {@link HostRejectionLog#message(HostRejection)}).
-	 * @param rejection the refusal
-	 * @return the text
-	 */
-	static String logMessage(HostRejection rejection) {
-		return HostRejectionLog.message(rejection);
 	}
 
 	/**
