@@ -69,6 +69,8 @@ public final class InterleavedRunner {
 			benchmark.setUp();
 			variants.put("floor", () -> benchmark.floor().getStatusCode().value());
 			variants.put("naiveWebFilter", () -> benchmark.naiveWebFilter().getStatusCode().value());
+			variants.put("naiveWebFilterSetIfAbsent",
+					() -> benchmark.naiveWebFilterSetIfAbsent().getStatusCode().value());
 			variants.put("springSecurityHeaderWriterWebFilter",
 					() -> benchmark.springSecurityHeaderWriterWebFilter().getStatusCode().value());
 			variants.put("starter", () -> benchmark.starter().getStatusCode().value());
@@ -113,10 +115,11 @@ public final class InterleavedRunner {
 				"# %s: %d rounds of %d ms blocks per variant, interleaved; CPU time of the thread%n", mode, rounds,
 				blockNanos / 1_000_000);
 		if (mode.equals("per-request-reactive")) {
-			report(names, cpu, bytes, "springSecurityHeaderWriterWebFilter", "naiveWebFilter");
+			report(names, cpu, bytes, "springSecurityHeaderWriterWebFilter", "naiveWebFilter",
+					"naiveWebFilterSetIfAbsent");
 		}
 		else if (mode.startsWith("per-request")) {
-			report(names, cpu, bytes, "springSecurityHeaderWriterFilter", "naiveFilter");
+			report(names, cpu, bytes, "springSecurityHeaderWriterFilter", "naiveFilter", "naiveFilterSetIfAbsent");
 		}
 		else {
 			System.out.printf(Locale.ROOT, "%-22s %12s %10s %14s%n", "variant", "CPU ns/op", "B/op", "/ 10 entries");
@@ -129,18 +132,19 @@ public final class InterleavedRunner {
 	}
 
 	private static void report(List<String> names, Map<String, double[]> cpu, Map<String, double[]> bytes, String first,
-			String second) {
+			String second, String third) {
 		double[] floor = cpu.get("floor");
 		double[] floorBytes = bytes.get("floor");
-		System.out.printf(Locale.ROOT, "%-34s %10s %8s %10s %8s %10s %10s %12s %12s%n", "variant", "CPU ns/op", "B/op",
-				"ns-floor", "B-floor", "/ springSec", "/ naive", "net/springSec", "net/naive");
+		System.out.printf(Locale.ROOT, "%-34s %10s %8s %10s %8s %10s %10s %12s %12s %14s%n", "variant", "CPU ns/op",
+				"B/op", "ns-floor", "B-floor", "/ springSec", "/ naive", "net/springSec", "net/naive", "/ setIfAbsent");
 		for (String name : names) {
 			double[] own = cpu.get(name);
 			double[] net = minus(own, floor);
-			System.out.printf(Locale.ROOT, "%-34s %10.0f %8.0f %10.0f %8.0f %10.3f %10.3f %12.3f %12.3f%n", name,
+			System.out.printf(Locale.ROOT, "%-34s %10.0f %8.0f %10.0f %8.0f %10.3f %10.3f %12.3f %12.3f %14.3f%n", name,
 					median(own), median(bytes.get(name)), median(net), median(minus(bytes.get(name), floorBytes)),
 					medianRatio(own, cpu.get(first)), medianRatio(own, cpu.get(second)),
-					medianRatio(net, minus(cpu.get(first), floor)), medianRatio(net, minus(cpu.get(second), floor)));
+					medianRatio(net, minus(cpu.get(first), floor)), medianRatio(net, minus(cpu.get(second), floor)),
+					medianRatio(own, cpu.get(third)));
 		}
 	}
 

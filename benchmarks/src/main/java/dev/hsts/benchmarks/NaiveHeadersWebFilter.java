@@ -15,20 +15,36 @@ import org.springframework.web.server.WebFilterChain;
  */
 final class NaiveHeadersWebFilter implements WebFilter {
 
+	private final boolean setIfAbsent;
+
+	/**
+	 * @param setIfAbsent whether to check each header first (what the starter and Spring
+	 * Security do, so that the application's values win), or to overwrite blindly
+	 */
+	NaiveHeadersWebFilter(boolean setIfAbsent) {
+		this.setIfAbsent = setIfAbsent;
+	}
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		HttpHeaders headers = exchange.getResponse().getHeaders();
 		if ("https".equals(exchange.getRequest().getURI().getScheme())) {
-			headers.set("Strict-Transport-Security", "max-age=300");
+			set(headers, "Strict-Transport-Security", "max-age=300");
 		}
-		headers.set("X-Content-Type-Options", "nosniff");
-		headers.set("X-Frame-Options", "DENY");
-		headers.set("Referrer-Policy", "no-referrer");
-		headers.set("Permissions-Policy", "geolocation=(), microphone=(), camera=()");
+		set(headers, "X-Content-Type-Options", "nosniff");
+		set(headers, "X-Frame-Options", "DENY");
+		set(headers, "Referrer-Policy", "no-referrer");
+		set(headers, "Permissions-Policy", "geolocation=(), microphone=(), camera=()");
 		if (!headers.containsHeader("Cache-Control")) {
 			headers.set("Cache-Control", "no-store");
 		}
 		return chain.filter(exchange);
+	}
+
+	private void set(HttpHeaders headers, String name, String value) {
+		if (!this.setIfAbsent || !headers.containsHeader(name)) {
+			headers.set(name, value);
+		}
 	}
 
 }

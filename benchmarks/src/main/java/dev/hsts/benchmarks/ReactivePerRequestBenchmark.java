@@ -47,6 +47,12 @@ public class ReactivePerRequestBenchmark {
 		return ReactiveVariants.run(this.variants.naive);
 	}
 
+	/** (2b) The same, checking each header first (set-if-absent). */
+	@Benchmark
+	public MockServerHttpResponse naiveWebFilterSetIfAbsent() {
+		return ReactiveVariants.run(this.variants.naiveSetIfAbsent);
+	}
+
 	/**
 	 * (3) Spring Security's HttpHeaderWriterWebFilter with a composite of the same
 	 * writers.

@@ -82,7 +82,9 @@ final class ReactiveVariants {
 
 	final DefaultWebFilterChain floor = chain();
 
-	final DefaultWebFilterChain naive = chain(new NaiveHeadersWebFilter());
+	final DefaultWebFilterChain naive = chain(new NaiveHeadersWebFilter(false));
+
+	final DefaultWebFilterChain naiveSetIfAbsent = chain(new NaiveHeadersWebFilter(true));
 
 	final DefaultWebFilterChain springSecurity = chain(newHttpHeaderWriterWebFilter());
 
@@ -125,6 +127,7 @@ final class ReactiveVariants {
 	 */
 	void check() {
 		Map<String, List<String>> expected = headers(this.naive);
+		check("naiveSetIfAbsent", expected, headers(this.naiveSetIfAbsent));
 		check("springSecurity", expected, headers(this.springSecurity));
 		check("starter", expected, headers(this.starter));
 		check("starterHeadersOnly", expected, headers(this.starterHeadersOnly));

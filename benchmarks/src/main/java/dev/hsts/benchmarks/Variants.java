@@ -1,6 +1,7 @@
 package dev.hsts.benchmarks;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import dev.hsts.servlet.TrustedHostFilter;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.HstsHeaderWriter;
@@ -101,7 +103,8 @@ final class Variants {
 	}
 
 	/**
-	 * The starter's filters, from its auto-configuration, in their registration order.
+	 * The starter's filters, from its auto-configuration: the filters of its enabled
+	 * registrations, in their order (as the container would chain them).
 	 */
 	static Filter[] starterFilters(boolean trustedHosts) {
 		List<Filter> filters = new ArrayList<>();
@@ -114,15 +117,20 @@ final class Variants {
 			if (context.getStartupFailure() != null) {
 				throw new IllegalStateException(context.getStartupFailure());
 			}
-			filters.add(context.getBean(SecurityHeadersFilter.class));
 			TrustedHostFilter hosts = context.getBean(TrustedHostFilter.class);
-			if (trustedHosts != hosts.getCheck().getTrustedHosts().isOff()) {
-				filters.add(hosts);
+			if (trustedHosts == hosts.getCheck().getTrustedHosts().isOff()) {
+				throw new IllegalStateException("The trusted-host check is " + (trustedHosts ? "off" : "on"));
 			}
-			else if (trustedHosts) {
-				throw new IllegalStateException("The trusted-host check is off");
-			}
+			context.getBeansOfType(FilterRegistrationBean.class)
+				.values()
+				.stream()
+				.filter(FilterRegistrationBean::isEnabled)
+				.sorted(Comparator.comparingInt(FilterRegistrationBean::getOrder))
+				.forEach((registration) -> filters.add(registration.getFilter()));
 		});
+		if (filters.isEmpty() || !(filters.get(0) instanceof SecurityHeadersFilter)) {
+			throw new IllegalStateException("The starter registered no header filter first: " + filters);
+		}
 		return filters.toArray(new Filter[0]);
 	}
 

@@ -98,7 +98,7 @@ public class SecurityHeadersAutoConfiguration {
 		// TrustedHostsAutoConfiguration).
 		TrustedHostCheck check = trustedHostCheck.getIfUnique();
 		Clock writerClock = clock.getIfUnique(Clock::systemUTC);
-		return (check != null) ? new StagedHstsHeaderWriter(hstsPolicy, writerClock, check::isTrusted)
+		return (check != null) ? new StagedHstsHeaderWriter(hstsPolicy, writerClock, check)
 				: new StagedHstsHeaderWriter(hstsPolicy, writerClock);
 	}
 

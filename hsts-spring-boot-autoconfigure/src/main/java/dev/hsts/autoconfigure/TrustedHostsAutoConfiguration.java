@@ -1,6 +1,7 @@
 package dev.hsts.autoconfigure;
 
 import java.time.Clock;
+import java.util.EnumSet;
 
 import jakarta.servlet.DispatcherType;
 
@@ -10,9 +11,11 @@ import dev.hsts.actuate.TrustedHostRejectionMetrics;
 import dev.hsts.core.TrustedHostRejectionCounts;
 import dev.hsts.core.TrustedHostRejectionListener;
 import dev.hsts.core.TrustedHosts;
+import dev.hsts.servlet.SecurityHeadersFilter;
 import dev.hsts.servlet.TrustedHostCheck;
 import dev.hsts.servlet.TrustedHostFilter;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -68,10 +71,57 @@ public class TrustedHostsAutoConfiguration {
 				clock.getIfUnique(Clock::systemUTC));
 	}
 
+	/**
+	 * The trusted-host filter's registration. Where the starter's
+	 * {@link SecurityHeadersFilter} runs right before it anyway (both at their default
+	 * orders, the header filter registered by the starter's own registration for every
+	 * path and request dispatch), the header filter runs the check itself
+	 * ({@link SecurityHeadersFilter#setTrustedHostFilter(TrustedHostFilter)}): one entry
+	 * in the container's filter chain instead of two, and this registration is disabled
+	 * (named so that Boot's start-up line about it says where the filter runs). Otherwise
+	 * the filter is registered on its own.
+	 * @param filter the trusted-host filter
+	 * @param headersFilter the starter's header filter, if any
+	 * @param beanFactory where the header filter's registration is looked up
+	 * @return the registration
+	 */
 	@Bean(FILTER_REGISTRATION_BEAN_NAME)
 	@ConditionalOnMissingBean(name = FILTER_REGISTRATION_BEAN_NAME)
-	public FilterRegistrationBean<TrustedHostFilter> trustedHostFilterRegistration(TrustedHostFilter filter) {
+	public FilterRegistrationBean<TrustedHostFilter> trustedHostFilterRegistration(TrustedHostFilter filter,
+			ObjectProvider<SecurityHeadersFilter> headersFilter, ListableBeanFactory beanFactory) {
+		SecurityHeadersFilter runner = headersFilter.getIfUnique();
+		if (runner != null && canRunInside(filter, runner, beanFactory)) {
+			runner.setTrustedHostFilter(filter);
+			FilterRegistrationBean<TrustedHostFilter> registration = FilterRegistrations.of(filter,
+					"trustedHostFilter (run by securityHeadersFilter)", filter.getOrder(), DispatcherType.REQUEST);
+			registration.setEnabled(false);
+			return registration;
+		}
 		return FilterRegistrations.of(filter, "trustedHostFilter", filter.getOrder(), DispatcherType.REQUEST);
+	}
+
+	/**
+	 * Whether the header filter may run the trusted-host filter: both at their default
+	 * orders (nothing the application registers can sit between them), and the header
+	 * filter registered, enabled, for every path and for {@code REQUEST} dispatches.
+	 */
+	private static boolean canRunInside(TrustedHostFilter filter, SecurityHeadersFilter headersFilter,
+			ListableBeanFactory beanFactory) {
+		if (filter.getOrder() != TrustedHostFilter.DEFAULT_ORDER
+				|| headersFilter.getOrder() != SecurityHeadersFilter.DEFAULT_ORDER
+				|| !beanFactory.containsBean(SecurityHeadersAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME)) {
+			return false;
+		}
+		Object bean = beanFactory.getBean(SecurityHeadersAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME);
+		return bean instanceof FilterRegistrationBean<?> registration && registration.isEnabled()
+				&& registration.getFilter() == headersFilter && registration.getUrlPatterns().isEmpty()
+				&& registration.getServletNames().isEmpty() && registration.getServletRegistrationBeans().isEmpty()
+				&& dispatchesRequests(registration);
+	}
+
+	private static boolean dispatchesRequests(FilterRegistrationBean<?> registration) {
+		EnumSet<DispatcherType> types = registration.determineDispatcherTypes();
+		return types.contains(DispatcherType.REQUEST);
 	}
 
 	@Bean

@@ -2,17 +2,21 @@ package dev.hsts.servlet;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.hsts.core.ApplicationHeaderValues;
+import dev.hsts.core.RejectionReason;
 
 import org.springframework.core.Ordered;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.GenericFilterBean;
 
 /**
  * Applies the security {@link ResponseHeaderWriter}s to every response, exactly once per
@@ -40,8 +44,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * application sets itself replaces the filter's; a second value the application adds for
  * a header that may appear only once (such as {@code Strict-Transport-Security}) replaces
  * the first instead of duplicating it.
+ *
+ * <p>
+ * With a {@link #setTrustedHostFilter(TrustedHostFilter) trusted-host filter} set, this
+ * filter also runs that one's check, right after writing the headers, so that the starter
+ * is one entry in the container's filter chain and the verdict (which the HSTS writer
+ * needs too) is kept in a field rather than a request attribute.
+ *
+ * <p>
+ * It runs once per request, as a {@code OncePerRequestFilter} would, but without a
+ * request attribute: a {@code FORWARD} or {@code INCLUDE} dispatch is passed through when
+ * the response it is given is (or wraps) the one this filter made for the dispatch in
+ * progress; {@code REQUEST}, {@code ASYNC} and {@code ERROR} dispatches are always
+ * filtered.
  */
-public class SecurityHeadersFilter extends OncePerRequestFilter implements Ordered {
+public class SecurityHeadersFilter extends GenericFilterBean implements Ordered {
 
 	/**
 	 * Right after Spring's {@code ForwardedHeaderFilter} (which runs at
@@ -60,11 +77,11 @@ public class SecurityHeadersFilter extends OncePerRequestFilter implements Order
 
 	private ApplicationHeaderValues applicationHeaderValues;
 
-	/**
-	 * {@code OncePerRequestFilter}'s attribute name, made once instead of on every
-	 * request.
-	 */
-	private volatile String alreadyFilteredAttributeName;
+	/** The trusted-host filter this filter runs, or {@code null}. */
+	private TrustedHostFilter trustedHostFilter;
+
+	/** Its check, or {@code null} when there is none or it is off. */
+	private TrustedHostCheck trustedHostCheck;
 
 	/**
 	 * @param writers the writers to apply, in order; the {@link CommitTimeHeaderWriter}s
@@ -76,17 +93,47 @@ public class SecurityHeadersFilter extends OncePerRequestFilter implements Order
 	}
 
 	@Override
+	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (!(request instanceof HttpServletRequest httpRequest)
+				|| !(response instanceof HttpServletResponse httpResponse)) {
+			throw new ServletException("SecurityHeadersFilter only supports HTTP requests");
+		}
+		DispatcherType dispatcherType = httpRequest.getDispatcherType();
+		if ((dispatcherType == DispatcherType.FORWARD || dispatcherType == DispatcherType.INCLUDE)
+				&& SecurityHeadersResponse.find(httpResponse) != null) {
+			// Inside a dispatch this filter is handling already.
+			chain.doFilter(request, response);
+			return;
+		}
+		doFilterInternal(httpRequest, httpResponse, chain);
+	}
+
+	/**
+	 * Writes the headers around the rest of the chain (and, with a trusted-host filter,
+	 * refuses a request for a host the application does not serve instead of running the
+	 * chain).
+	 * @param request the request
+	 * @param response the response
+	 * @param chain the rest of the chain
+	 * @throws ServletException from the chain
+	 * @throws IOException from the chain
+	 */
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (this.forwardedProtoMismatchDetector != null && !request.isSecure()
-				&& request.getDispatcherType() == DispatcherType.REQUEST) {
+		boolean arriving = request.getDispatcherType() == DispatcherType.REQUEST;
+		if (this.forwardedProtoMismatchDetector != null && arriving && !request.isSecure()) {
 			this.forwardedProtoMismatchDetector.check(request);
 		}
+		TrustedHostCheck hostCheck = arriving ? this.trustedHostCheck : null;
+		Optional<RejectionReason> verdict = (hostCheck != null) ? hostCheck.verifyArriving(request) : Optional.empty();
 		SecurityHeadersResponse wrapped = new SecurityHeadersResponse(request, response, this.writers,
-				this.applicationHeaderValues);
+				this.applicationHeaderValues, hostCheck, verdict.isEmpty());
 		wrapped.writeHeaders();
 		try {
-			chain.doFilter(request, wrapped);
+			if (hostCheck == null || this.trustedHostFilter.admits(request, wrapped, verdict)) {
+				chain.doFilter(request, wrapped);
+			}
 		}
 		finally {
 			if (!response.isCommitted()) {
@@ -102,22 +149,6 @@ public class SecurityHeadersFilter extends OncePerRequestFilter implements Order
 				wrapped.rememberProvisionalValuesOfAnError();
 			}
 		}
-	}
-
-	@Override
-	protected void doFilterNestedErrorDispatch(HttpServletRequest request, HttpServletResponse response,
-			FilterChain chain) throws ServletException, IOException {
-		doFilterInternal(request, response, chain);
-	}
-
-	@Override
-	protected boolean shouldNotFilterAsyncDispatch() {
-		return false;
-	}
-
-	@Override
-	protected boolean shouldNotFilterErrorDispatch() {
-		return false;
 	}
 
 	/** The writers this filter applies, in order, the commit-time ones included. */
@@ -142,18 +173,26 @@ public class SecurityHeadersFilter extends OncePerRequestFilter implements Order
 	}
 
 	/**
-	 * The attribute that marks the request as filtered: {@code OncePerRequestFilter}'s
-	 * own name (the filter name, known once the container initialised the filter), made
-	 * on the first request instead of concatenated on every one.
+	 * Runs a trusted-host filter inside this one, on {@code REQUEST} dispatches, right
+	 * after the headers are written, instead of as a filter of its own: the same
+	 * refusals, reports and responses, one entry less in the container's filter chain,
+	 * and the verdict kept in a field for the HSTS writer (a
+	 * {@link StagedHstsHeaderWriter} made with the same {@link TrustedHostCheck}).
+	 * Register the trusted-host filter itself only where it is not run this way.
+	 * @param filter the trusted-host filter, or {@code null} for none
 	 */
-	@Override
-	protected String getAlreadyFilteredAttributeName() {
-		String name = this.alreadyFilteredAttributeName;
-		if (name == null) {
-			name = super.getAlreadyFilteredAttributeName();
-			this.alreadyFilteredAttributeName = name;
-		}
-		return name;
+	public void setTrustedHostFilter(TrustedHostFilter filter) {
+		this.trustedHostFilter = filter;
+		this.trustedHostCheck = (filter != null && !filter.getCheck().getTrustedHosts().isOff()) ? filter.getCheck()
+				: null;
+	}
+
+	/**
+	 * The trusted-host filter this filter runs.
+	 * @return the filter, or {@code null} when it runs none
+	 */
+	public TrustedHostFilter getTrustedHostFilter() {
+		return this.trustedHostFilter;
 	}
 
 	@Override

@@ -59,12 +59,34 @@ final class SecurityHeadersResponse extends CommitDetectingResponse {
 	 */
 	private boolean springSecurityPending;
 
+	/**
+	 * The trusted-host check whose verdict on this request {@link #servedHost} holds, or
+	 * {@code null} when the filter did not run one.
+	 */
+	private final TrustedHostCheck hostCheck;
+
+	/** Whether {@link #hostCheck} passed the request's host. */
+	private final boolean servedHost;
+
 	SecurityHeadersResponse(HttpServletRequest request, HttpServletResponse response, HeaderWriters writers,
 			ApplicationHeaderValues applicationValues) {
+		this(request, response, writers, applicationValues, null, false);
+	}
+
+	/**
+	 * @param hostCheck the trusted-host check the filter ran on this request, or
+	 * {@code null}
+	 * @param servedHost whether it passed the host: writers that check hosts with it take
+	 * this verdict instead of looking it up
+	 */
+	SecurityHeadersResponse(HttpServletRequest request, HttpServletResponse response, HeaderWriters writers,
+			ApplicationHeaderValues applicationValues, TrustedHostCheck hostCheck, boolean servedHost) {
 		super(response);
 		this.request = request;
 		this.writers = writers;
 		this.applicationValues = applicationValues;
+		this.hostCheck = hostCheck;
+		this.servedHost = servedHost;
 	}
 
 	/**
@@ -110,7 +132,13 @@ final class SecurityHeadersResponse extends CommitDetectingResponse {
 	void writeHeaders() {
 		HttpServletResponse target = (HttpServletResponse) getResponse();
 		for (ResponseHeaderWriter writer : this.writers.eager) {
-			writer.writeHeaders(this.request, target);
+			if (this.hostCheck != null && writer instanceof StagedHstsHeaderWriter hsts
+					&& hsts.checksHostsWith(this.hostCheck)) {
+				hsts.writeHeaders(this.request, target, this.servedHost);
+			}
+			else {
+				writer.writeHeaders(this.request, target);
+			}
 		}
 		this.eagerHeadersIncomplete = false;
 	}

@@ -32,6 +32,9 @@ public class StagedHstsHeaderWriter implements ResponseHeaderWriter {
 
 	private final Predicate<HttpServletRequest> servedHost;
 
+	/** The check behind {@link #servedHost}, when the writer was made with one. */
+	private final TrustedHostCheck trustedHostCheck;
+
 	/**
 	 * @param policy the policy
 	 * @param clock the clock that decides the stage of a scheduled rollout
@@ -48,22 +51,73 @@ public class StagedHstsHeaderWriter implements ResponseHeaderWriter {
 	 * written when it is not
 	 */
 	public StagedHstsHeaderWriter(HstsPolicy policy, Clock clock, Predicate<HttpServletRequest> servedHost) {
+		this(policy, clock, servedHost, null);
+	}
+
+	/**
+	 * @param policy the policy
+	 * @param clock the clock that decides the stage of a scheduled rollout
+	 * @param trustedHostCheck no header is written for a host it refuses; where
+	 * {@link SecurityHeadersFilter} runs the same check
+	 * ({@link SecurityHeadersFilter#setTrustedHostFilter(TrustedHostFilter)}), its
+	 * verdict is taken from the filter instead of being looked up again
+	 */
+	public StagedHstsHeaderWriter(HstsPolicy policy, Clock clock, TrustedHostCheck trustedHostCheck) {
+		this(policy, clock, Objects.requireNonNull(trustedHostCheck, "trustedHostCheck")::isTrusted, trustedHostCheck);
+	}
+
+	private StagedHstsHeaderWriter(HstsPolicy policy, Clock clock, Predicate<HttpServletRequest> servedHost,
+			TrustedHostCheck trustedHostCheck) {
 		this.policy = Objects.requireNonNull(policy, "policy");
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.servedHost = Objects.requireNonNull(servedHost, "servedHost");
+		this.trustedHostCheck = trustedHostCheck;
 	}
 
 	@Override
 	public void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
+		String value = valueFor(request, response);
+		if (value != null && this.servedHost.test(request)) {
+			response.setHeader(HstsPolicy.HEADER_NAME, value);
+		}
+	}
+
+	/**
+	 * Writes the header with the verdict of the trusted-host check already known.
+	 * @param request the request
+	 * @param response the response
+	 * @param servedHost whether {@link #checksHostsWith(TrustedHostCheck) the check}
+	 * passed the request's host
+	 */
+	void writeHeaders(HttpServletRequest request, HttpServletResponse response, boolean servedHost) {
+		String value = valueFor(request, response);
+		if (value != null && servedHost) {
+			response.setHeader(HstsPolicy.HEADER_NAME, value);
+		}
+	}
+
+	/**
+	 * The value to write, before the host check: {@code null} when the request is not
+	 * secure, the response has the header already, the policy sends nothing now, or the
+	 * host is an IP literal or excluded.
+	 */
+	private String valueFor(HttpServletRequest request, HttpServletResponse response) {
 		if (!request.isSecure() || response.containsHeader(HstsPolicy.HEADER_NAME)) {
-			return;
+			return null;
 		}
 		// Only a scheduled rollout needs the time; a pinned stage, a revocation or a
 		// disabled policy does not.
 		String value = this.policy.headerValueAt(this.policy.dependsOnTime() ? this.clock.millis() : 0L);
-		if (value != null && this.policy.appliesToHost(request.getServerName()) && this.servedHost.test(request)) {
-			response.setHeader(HstsPolicy.HEADER_NAME, value);
-		}
+		return (value != null && this.policy.appliesToHost(request.getServerName())) ? value : null;
+	}
+
+	/**
+	 * Whether hosts are checked with this check (the writer was made with it).
+	 * @param check a trusted-host check
+	 * @return whether the writer's host check is that one
+	 */
+	boolean checksHostsWith(TrustedHostCheck check) {
+		return check != null && check == this.trustedHostCheck;
 	}
 
 	/** The policy this writer applies. */

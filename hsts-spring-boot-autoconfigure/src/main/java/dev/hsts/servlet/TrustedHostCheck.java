@@ -20,8 +20,9 @@ import dev.hsts.core.TrustedHosts;
  * {@code :authority} the server parsed) and the host the application will see
  * ({@link HttpServletRequest#getServerName()}, which reflects {@code X-Forwarded-Host} or
  * {@code Forwarded} only where the server's forwarded-header handling trusts them). The
- * verdict is kept in a request attribute, so the HSTS writer and the filter parse the
- * request once.
+ * verdict is kept, so the HSTS writer and the filter parse the request once: in a field
+ * of the starter's response where {@link SecurityHeadersFilter} runs the check, otherwise
+ * in a request attribute.
  *
  * <p>
  * For a refused request, {@link #rejection(HttpServletRequest)} also says which header
@@ -38,8 +39,10 @@ import dev.hsts.core.TrustedHosts;
 public class TrustedHostCheck {
 
 	/**
-	 * The request attribute that holds the verdict: a {@link RejectionReason}, or
-	 * {@link Boolean#TRUE}.
+	 * The request attribute that holds the verdict once {@link #verify} worked it out: a
+	 * {@link RejectionReason}, or {@link Boolean#TRUE}. Where
+	 * {@link SecurityHeadersFilter} runs the check itself, it keeps a pass in a field and
+	 * sets the attribute only for a refusal.
 	 */
 	public static final String VERDICT_ATTRIBUTE = TrustedHostCheck.class.getName() + ".verdict";
 
@@ -89,6 +92,27 @@ public class TrustedHostCheck {
 		}
 		Optional<RejectionReason> verdict = evaluate(request);
 		request.setAttribute(VERDICT_ATTRIBUTE, verdict.isPresent() ? verdict.get() : Boolean.TRUE);
+		return verdict;
+	}
+
+	/**
+	 * The verdict for a request as it arrives, before anything could have cached one (the
+	 * filter that runs the check, on the {@code REQUEST} dispatch): evaluated without
+	 * looking for a cached verdict. A refusal is cached for whatever asks later (the HSTS
+	 * writer on an error dispatch, {@link #rejection(HttpServletRequest)}); a pass is
+	 * not, since the caller keeps it in a field and evaluating it again later costs
+	 * little (the last host that passed is remembered).
+	 * @param request the request
+	 * @return empty when the host is trusted, otherwise why not
+	 */
+	Optional<RejectionReason> verifyArriving(HttpServletRequest request) {
+		if (this.trustedHosts.isOff()) {
+			return Optional.empty();
+		}
+		Optional<RejectionReason> verdict = evaluate(request);
+		if (verdict.isPresent()) {
+			request.setAttribute(VERDICT_ATTRIBUTE, verdict.get());
+		}
 		return verdict;
 	}
 

@@ -50,6 +50,13 @@ import org.springframework.web.filter.GenericFilterBean;
  * {@code OncePerRequestFilter} would do, without its per-request attribute bookkeeping:
  * the check itself is idempotent, and its verdict is kept in a request attribute by
  * {@link TrustedHostCheck}.
+ *
+ * <p>
+ * With the starter's auto-configuration, this filter is not a filter of its own in the
+ * container's chain: {@link SecurityHeadersFilter} runs it, right after writing the
+ * headers, and keeps the verdict in a field
+ * ({@link SecurityHeadersFilter#setTrustedHostFilter(TrustedHostFilter)}). Registered on
+ * its own, it works as described here.
  */
 public class TrustedHostFilter extends GenericFilterBean implements Ordered {
 
@@ -92,10 +99,25 @@ public class TrustedHostFilter extends GenericFilterBean implements Ordered {
 
 	private void check(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Optional<RejectionReason> verdict = this.check.verify(request);
-		if (verdict.isEmpty() || this.check.isExempt(request)) {
+		if (admits(request, response, this.check.verify(request))) {
 			chain.doFilter(request, response);
-			return;
+		}
+	}
+
+	/**
+	 * Applies the verdict on a request as it arrived: refuses it (reported, logged and
+	 * answered with {@link #reject}) unless the host passed or the path is exempt. Also
+	 * how {@link SecurityHeadersFilter} runs this filter inside itself
+	 * ({@link SecurityHeadersFilter#setTrustedHostFilter(TrustedHostFilter)}).
+	 * @param request the request, on its {@code REQUEST} dispatch
+	 * @param response the response
+	 * @param verdict the check's verdict on it
+	 * @return whether the request goes on; if not, the refusal was written
+	 */
+	boolean admits(HttpServletRequest request, HttpServletResponse response, Optional<RejectionReason> verdict)
+			throws IOException {
+		if (verdict.isEmpty() || this.check.isExempt(request)) {
+			return true;
 		}
 		RejectionReason reason = verdict.get();
 		HostRejection rejection = this.check.rejection(request)
@@ -103,6 +125,7 @@ public class TrustedHostFilter extends GenericFilterBean implements Ordered {
 					TrustedHostCheck.serverNameOf(request), request.getRequestURI()));
 		this.reporter.report(rejection);
 		reject(request, response, reason);
+		return false;
 	}
 
 	/**

@@ -6,6 +6,7 @@ import dev.hsts.core.HostRejection;
 import dev.hsts.core.RejectionReason;
 import dev.hsts.core.TrustedHosts;
 import dev.hsts.servlet.StagedHstsHeaderWriter;
+import dev.hsts.servlet.SecurityHeadersFilter;
 import dev.hsts.servlet.TrustedHostCheck;
 import dev.hsts.servlet.TrustedHostFilter;
 import dev.hsts.actuate.TrustedHostRejectionMetrics;
@@ -49,14 +50,64 @@ class TrustedHostsAutoConfigurationTest {
 			FilterRegistrationBean<?> registration = context
 				.getBean(TrustedHostsAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME, FilterRegistrationBean.class);
 			assertThat(registration.getFilter()).isSameAs(context.getBean(TrustedHostFilter.class));
-			assertThat(registration.getFilterName()).isEqualTo("trustedHostFilter");
 			assertThat(registration.getOrder()).isEqualTo(Ordered.HIGHEST_PRECEDENCE + 20)
 				.isGreaterThan(context
 					.getBean(SecurityHeadersAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME,
 							FilterRegistrationBean.class)
 					.getOrder())
 				.isLessThan(-100);
+			// Run by the header filter, which comes right before it: one filter in the
+			// container's chain.
+			assertThat(registration.isEnabled()).isFalse();
+			assertThat(registration.getFilterName()).isEqualTo("trustedHostFilter (run by securityHeadersFilter)");
+			assertThat(context.getBean(SecurityHeadersFilter.class).getTrustedHostFilter())
+				.isSameAs(context.getBean(TrustedHostFilter.class));
 		});
+	}
+
+	@Test
+	void aFilterOrderOfItsOwnKeepsTheFilterInItsOwnPlace() {
+		this.runner.withPropertyValues("security.headers.trusted-hosts.allowed=api.example.test")
+			.withBean(TrustedHostFilter.class, () -> {
+				TrustedHostFilter filter = new TrustedHostFilter(
+						new TrustedHostCheck(TrustedHosts.of(List.of("a.test"), null)), List.of(),
+						java.time.Clock.systemUTC());
+				filter.setOrder(-500);
+				return filter;
+			})
+			.run((context) -> {
+				FilterRegistrationBean<?> registration = context
+					.getBean(TrustedHostsAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME, FilterRegistrationBean.class);
+				assertThat(registration.isEnabled()).isTrue();
+				assertThat(registration.getFilterName()).isEqualTo("trustedHostFilter");
+				assertThat(registration.getOrder()).isEqualTo(-500);
+				assertThat(context.getBean(SecurityHeadersFilter.class).getTrustedHostFilter()).isNull();
+			});
+	}
+
+	@Test
+	void aHeaderFilterRegisteredForSomePathsOnlyDoesNotRunTheCheck() {
+		this.runner.withPropertyValues("security.headers.trusted-hosts.allowed=api.example.test")
+			.withUserConfiguration(HeaderFilterForApiPathsOnly.class)
+			.run((context) -> {
+				FilterRegistrationBean<?> registration = context
+					.getBean(TrustedHostsAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME, FilterRegistrationBean.class);
+				assertThat(registration.isEnabled()).isTrue();
+				assertThat(registration.getFilterName()).isEqualTo("trustedHostFilter");
+				assertThat(context.getBean(SecurityHeadersFilter.class).getTrustedHostFilter()).isNull();
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class HeaderFilterForApiPathsOnly {
+
+		@Bean(SecurityHeadersAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME)
+		FilterRegistrationBean<SecurityHeadersFilter> headerFilterRegistration(SecurityHeadersFilter filter) {
+			FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(filter);
+			registration.addUrlPatterns("/api/*");
+			return registration;
+		}
+
 	}
 
 	@Test
