@@ -26,6 +26,8 @@ public final class CacheControlDefaultExchangeWriter implements CommitTimeExchan
 	/** The header name. */
 	public static final String HEADER_NAME = "Cache-Control";
 
+	private static final String KEY = ExchangeHeaders.lookupKey(HEADER_NAME);
+
 	private final String value;
 
 	private final PathPatterns excludedPaths;
@@ -45,7 +47,7 @@ public final class CacheControlDefaultExchangeWriter implements CommitTimeExchan
 	public void writeHeaders(ServerWebExchange exchange) {
 		ServerHttpResponse response = exchange.getResponse();
 		HttpHeaders headers = response.getHeaders();
-		if (headers.getFirst(HEADER_NAME) != null || HttpStatus.NOT_MODIFIED.equals(response.getStatusCode())
+		if (headers.getFirst(KEY) != null || HttpStatus.NOT_MODIFIED.equals(response.getStatusCode())
 				|| (!this.excludedPaths.isEmpty()
 						&& this.excludedPaths.matches(exchange.getRequest().getPath().pathWithinApplication()))) {
 			return;

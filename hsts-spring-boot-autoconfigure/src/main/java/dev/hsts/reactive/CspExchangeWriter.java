@@ -24,6 +24,11 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public final class CspExchangeWriter implements ExchangeHeaderWriter, DescribedHeaders {
 
+	private static final String KEY = ExchangeHeaders.lookupKey(ContentSecurityPolicies.HEADER_NAME);
+
+	private static final String REPORT_ONLY_KEY = ExchangeHeaders
+		.lookupKey(ContentSecurityPolicies.REPORT_ONLY_HEADER_NAME);
+
 	/** The exchange attribute that holds the exchange's nonce, for views. */
 	public static final String NONCE_ATTRIBUTE = "cspNonce";
 
@@ -39,8 +44,8 @@ public final class CspExchangeWriter implements ExchangeHeaderWriter, DescribedH
 	@Override
 	public void writeHeaders(ServerWebExchange exchange) {
 		HttpHeaders headers = exchange.getResponse().getHeaders();
-		boolean enforcedAbsent = headers.getFirst(ContentSecurityPolicies.HEADER_NAME) == null;
-		boolean reportOnlyAbsent = headers.getFirst(ContentSecurityPolicies.REPORT_ONLY_HEADER_NAME) == null;
+		boolean enforcedAbsent = headers.getFirst(KEY) == null;
+		boolean reportOnlyAbsent = headers.getFirst(REPORT_ONLY_KEY) == null;
 		if (!enforcedAbsent && !reportOnlyAbsent) {
 			return;
 		}

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.http.HttpHeaders;
 
@@ -44,6 +45,20 @@ final class ExchangeHeaders {
 	 * @param name the header name, in any case
 	 * @return the values, empty when the header is absent
 	 */
+	/**
+	 * The key to look a header up by: its name in lower case. Header maps compare names
+	 * ignoring case, and Spring's own ({@code LinkedCaseInsensitiveMap}, behind the
+	 * headers of most requests and responses but Reactor Netty's) lower-cases every key
+	 * it is given, allocating a new string unless the key is lower case already; a
+	 * look-up by this key allocates nothing. Write with the usual spelling, which is what
+	 * the client sees.
+	 * @param name a header name
+	 * @return the name in lower case
+	 */
+	static String lookupKey(String name) {
+		return name.toLowerCase(Locale.ROOT);
+	}
+
 	@SuppressWarnings("unchecked")
 	static List<String> lines(HttpHeaders headers, String name) {
 		try {

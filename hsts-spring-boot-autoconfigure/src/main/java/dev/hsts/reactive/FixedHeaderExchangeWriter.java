@@ -20,6 +20,9 @@ public final class FixedHeaderExchangeWriter implements ExchangeHeaderWriter, De
 
 	private final String name;
 
+	/** {@link #name} as a look-up key ({@link ExchangeHeaders#lookupKey(String)}). */
+	private final String key;
+
 	private final String value;
 
 	private final List<HeaderDescription> description;
@@ -31,6 +34,7 @@ public final class FixedHeaderExchangeWriter implements ExchangeHeaderWriter, De
 	 */
 	public FixedHeaderExchangeWriter(String name, String value) {
 		this.name = Objects.requireNonNull(name, "name");
+		this.key = ExchangeHeaders.lookupKey(name);
 		this.value = Objects.requireNonNull(value, "value");
 		this.description = List.of(HeaderDescription.everywhere(name, value));
 	}
@@ -38,7 +42,7 @@ public final class FixedHeaderExchangeWriter implements ExchangeHeaderWriter, De
 	@Override
 	public void writeHeaders(ServerWebExchange exchange) {
 		HttpHeaders headers = exchange.getResponse().getHeaders();
-		if (headers.getFirst(this.name) == null) {
+		if (headers.getFirst(this.key) == null) {
 			headers.set(this.name, this.value);
 		}
 	}
@@ -51,6 +55,11 @@ public final class FixedHeaderExchangeWriter implements ExchangeHeaderWriter, De
 	/** The header this writer writes. */
 	public String getHeaderName() {
 		return this.name;
+	}
+
+	/** The header this writer writes, as a look-up key. */
+	String getHeaderKey() {
+		return this.key;
 	}
 
 	/** The value this writer writes. */

@@ -47,6 +47,11 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 	 */
 	public static final int DEFAULT_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
+	/** {@link SingleValuedHeaders#NAMES} as look-up keys, in the same order. */
+	private static final String[] SINGLE_VALUED_KEYS = SingleValuedHeaders.NAMES.stream()
+		.map(ExchangeHeaders::lookupKey)
+		.toArray(String[]::new);
+
 	private final ExchangeHeaderWriter[] eager;
 
 	private final CommitTimeExchangeHeaderWriter[] atCommit;
@@ -127,9 +132,10 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 	}
 
 	private void keepOneOfEach(HttpHeaders headers) {
-		for (String name : SingleValuedHeaders.NAMES) {
-			if (headers.getFirst(name) != null) {
-				List<String> lines = ExchangeHeaders.lines(headers, name);
+		for (int i = 0; i < SINGLE_VALUED_KEYS.length; i++) {
+			if (headers.getFirst(SINGLE_VALUED_KEYS[i]) != null) {
+				String name = SingleValuedHeaders.NAMES.get(i);
+				List<String> lines = ExchangeHeaders.lines(headers, SINGLE_VALUED_KEYS[i]);
 				if (lines.size() > 1) {
 					String last = lines.get(lines.size() - 1);
 					headers.set(name, last);
@@ -147,7 +153,7 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 	 */
 	private void recordApplicationValues(HttpHeaders headers) {
 		for (FixedHeaderExchangeWriter writer : this.fixed) {
-			String value = headers.getFirst(writer.getHeaderName());
+			String value = headers.getFirst(writer.getHeaderKey());
 			if (value != null && !value.equals(writer.getHeaderValue())) {
 				this.applicationHeaderValues.record(writer.getHeaderName(), value, false);
 			}

@@ -30,6 +30,8 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public class StagedHstsExchangeWriter implements ExchangeHeaderWriter {
 
+	private static final String KEY = ExchangeHeaders.lookupKey(HstsPolicy.HEADER_NAME);
+
 	private final HstsPolicy policy;
 
 	private final Clock clock;
@@ -61,7 +63,7 @@ public class StagedHstsExchangeWriter implements ExchangeHeaderWriter {
 	public void writeHeaders(ServerWebExchange exchange) {
 		ServerHttpRequest request = exchange.getRequest();
 		HttpHeaders headers = exchange.getResponse().getHeaders();
-		if (!ExchangeRequests.isSecure(request) || headers.getFirst(HstsPolicy.HEADER_NAME) != null) {
+		if (!ExchangeRequests.isSecure(request) || headers.getFirst(KEY) != null) {
 			return;
 		}
 		String value = this.policy.headerValueAt(this.policy.dependsOnTime() ? this.clock.millis() : 0L);

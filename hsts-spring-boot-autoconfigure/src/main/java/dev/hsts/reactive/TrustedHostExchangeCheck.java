@@ -22,6 +22,8 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public class TrustedHostExchangeCheck {
 
+	private static final String HOST_KEY = ExchangeHeaders.lookupKey(HostRejection.HOST);
+
 	/**
 	 * The exchange attribute that holds the verdict: a {@link RejectionReason}, or
 	 * {@link Boolean#TRUE}.
@@ -59,7 +61,7 @@ public class TrustedHostExchangeCheck {
 			return Optional.empty();
 		}
 		ServerHttpRequest request = exchange.getRequest();
-		List<String> hosts = ExchangeHeaders.lines(request.getHeaders(), HostRejection.HOST);
+		List<String> hosts = ExchangeHeaders.lines(request.getHeaders(), HOST_KEY);
 		Optional<RejectionReason> verdict = (hosts.size() > 1) ? Optional.of(RejectionReason.MALFORMED)
 				: this.trustedHosts.check(hosts.isEmpty() ? null : hosts.get(0), ExchangeRequests.serverName(request));
 		exchange.getAttributes().put(VERDICT_ATTRIBUTE, verdict.isPresent() ? verdict.get() : Boolean.TRUE);
