@@ -22,7 +22,13 @@ import com.sun.management.ThreadMXBean;
  * Usage:
  * {@code java -cp benchmarks.jar dev.hsts.benchmarks.InterleavedRunner per-request|per-request-tomcat|per-request-reactive|hosts
  * [rounds]
- * [block milliseconds]}.
+ * [block milliseconds] [kinds]}. In {@code hosts} mode, every kind of host of
+ * {@link HostCheckBenchmark} ({@code exact}, {@code deepWildcard}, {@code rejected},
+ * {@code ipv4Inside}, {@code ipv4Outside}, {@code ipv6Inside}, {@code ipv6Outside}, or
+ * those of the comma-separated {@code kinds}) is checked against 10 to 10 000 entries
+ * ({@code kind/entries}, {@link HostCheckBenchmark#check()}, the ratio to 10 entries
+ * printed), and each kind that passes also remembered ({@code kindAgain/10} and
+ * {@code kindAgain/10000}, {@link HostCheckBenchmark#checkSameHostAgain()}).
  */
 public final class InterleavedRunner {
 
@@ -77,13 +83,26 @@ public final class InterleavedRunner {
 			variants.put("starterHeadersOnly", () -> benchmark.starterHeadersOnly().getStatusCode().value());
 		}
 		else if (mode.equals("hosts")) {
-			for (String host : new String[] { "exact", "deepWildcard", "rejected" }) {
+			List<String> kinds = (args.length > 3) ? List.of(args[3].split(",")) : List.of(HostCheckBenchmark.KINDS);
+			for (String host : kinds) {
 				for (int entries : new int[] { 10, 100, 1000, 10000 }) {
 					HostCheckBenchmark benchmark = new HostCheckBenchmark();
 					benchmark.entries = entries;
 					benchmark.host = host;
 					benchmark.setUp();
 					variants.put(host + "/" + entries, () -> benchmark.check().isPresent() ? 1 : 0);
+				}
+			}
+			for (String host : kinds) {
+				if (!host.equals("rejected") && !host.endsWith("Outside")) {
+					for (int entries : new int[] { 10, 10000 }) {
+						HostCheckBenchmark benchmark = new HostCheckBenchmark();
+						benchmark.entries = entries;
+						benchmark.host = host;
+						benchmark.setUp();
+						variants.put(host + "Again/" + entries,
+								() -> benchmark.checkSameHostAgain().isPresent() ? 1 : 0);
+					}
 				}
 			}
 		}
@@ -122,10 +141,10 @@ public final class InterleavedRunner {
 			report(names, cpu, bytes, "springSecurityHeaderWriterFilter", "naiveFilter", "naiveFilterSetIfAbsent");
 		}
 		else {
-			System.out.printf(Locale.ROOT, "%-22s %12s %10s %14s%n", "variant", "CPU ns/op", "B/op", "/ 10 entries");
+			System.out.printf(Locale.ROOT, "%-24s %12s %10s %14s%n", "variant", "CPU ns/op", "B/op", "/ 10 entries");
 			for (String name : names) {
 				String base = name.substring(0, name.indexOf('/')) + "/10";
-				System.out.printf(Locale.ROOT, "%-22s %12.1f %10.0f %14.3f%n", name, median(cpu.get(name)),
+				System.out.printf(Locale.ROOT, "%-24s %12.1f %10.0f %14.3f%n", name, median(cpu.get(name)),
 						median(bytes.get(name)), medianRatio(cpu.get(name), cpu.get(base)));
 			}
 		}

@@ -1,25 +1,36 @@
 package dev.hsts.core;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A set of IPv4 and IPv6 addresses and CIDR ranges, looked up without scanning them. Per
- * address family, the networks of each prefix length are kept in a hash table of their
- * network values (the address with the bits beyond the prefix cleared); a look-up masks
- * the address once per prefix length present in its family and probes that length's
- * table. A look-up therefore costs at most one probe per distinct prefix length
- * configured (33 for IPv4, 129 for IPv6), however many ranges there are. A single address
- * is a /32 or a /128 range.
+ * A set of IPv4 and IPv6 addresses and CIDR ranges, looked up without scanning them. A
+ * single address is a /32 or a /128 range.
+ * <p>
+ * Per address family, ranges inside another are dropped (they change no answer), so the
+ * ranges left are disjoint; they are kept, with their network values (the address with
+ * the bits beyond the prefix cleared) in one hash table keyed by network value and prefix
+ * length. A look-up is a binary search over the distinct prefix lengths of its family
+ * (Waldvogel et al., "Scalable High Speed IP Routing Lookups", 1997): it masks the
+ * address to the middle length and probes the table; a range there is the answer, a
+ * <em>marker</em> (the network value, at that length, of a longer range, put on the
+ * search path to it when building) sends the search to the longer lengths, nothing to the
+ * shorter ones. As the ranges are disjoint, a marker never hides a shorter range that
+ * contains the address, so there is no backtracking: a look-up costs at most
+ * {@code ceil(log2(n + 1))} probes for n distinct prefix lengths (6 for all 33 IPv4
+ * lengths, 8 for all 129 IPv6 ones), however many ranges there are, and allocates
+ * nothing, the literal included
+ * ({@link InetAddresses#parse(String, InetAddresses.Sink)}).
  * <p>
  * The families never cross: {@code 10.0.0.0/8} matches no IPv6 address and
  * {@code fd00::/8} no IPv4 address, even where their leading bits agree ({@code aaa::4},
  * {@code 253.1.2.3}). An IPv4-mapped IPv6 address ({@code ::ffff:10.1.2.3}) is the IPv4
  * address, on either side, as {@link InetAddresses} parses it.
  */
-final class AddressRanges {
+final class AddressRanges implements InetAddresses.Sink {
 
 	private static final AddressRanges NONE = new AddressRanges(null, null);
 
@@ -84,11 +95,7 @@ final class AddressRanges {
 	 * anything else
 	 */
 	boolean contains(String literal) {
-		if (isEmpty()) {
-			return false;
-		}
-		byte[] address = InetAddresses.tryParse(literal);
-		return address != null && contains(address);
+		return !isEmpty() && InetAddresses.parse(literal, this);
 	}
 
 	/**
@@ -107,6 +114,27 @@ final class AddressRanges {
 			return this.ipv6 != null && this.ipv6.contains(high(address), low(address));
 		}
 		return false;
+	}
+
+	/**
+	 * Whether an IPv4 address is in one of the ranges.
+	 * @param address the address, the first byte in the top bits
+	 * @return whether it is
+	 */
+	@Override
+	public boolean ipv4(int address) {
+		return this.ipv4 != null && this.ipv4.contains((long) address << 32, 0);
+	}
+
+	/**
+	 * Whether an IPv6 address is in one of the ranges.
+	 * @param high the first eight bytes, the first in the top bits
+	 * @param low the last eight bytes
+	 * @return whether it is
+	 */
+	@Override
+	public boolean ipv6(long high, long low) {
+		return this.ipv6 != null && this.ipv6.contains(high, low);
 	}
 
 	/**
@@ -134,10 +162,10 @@ final class AddressRanges {
 	/** Collects addresses and ranges, then builds the {@link AddressRanges}. */
 	static final class Builder {
 
-		/** Per family, the network values by prefix length, longest first. */
-		private final Map<Integer, Set<Network>> ipv4 = new TreeMap<>((a, b) -> Integer.compare(b, a));
+		/** Per family, the network values by prefix length, shortest first. */
+		private final Map<Integer, Set<Network>> ipv4 = new TreeMap<>();
 
-		private final Map<Integer, Set<Network>> ipv6 = new TreeMap<>((a, b) -> Integer.compare(b, a));
+		private final Map<Integer, Set<Network>> ipv6 = new TreeMap<>();
 
 		private Builder() {
 		}
@@ -188,43 +216,101 @@ final class AddressRanges {
 
 	}
 
-	/** The networks of one family, a table per prefix length present. */
+	/**
+	 * The disjoint networks of one family, for a binary search over their prefix lengths.
+	 */
 	private static final class Networks {
 
+		/** The distinct prefix lengths, shortest first. */
+		private final int[] lengths;
+
+		/** The masks of {@link #lengths}. */
 		private final long[] highMasks;
 
 		private final long[] lowMasks;
 
-		private final NetworkTable[] tables;
+		private final NetworkTable table;
 
-		private Networks(long[] highMasks, long[] lowMasks, NetworkTable[] tables) {
-			this.highMasks = highMasks;
-			this.lowMasks = lowMasks;
-			this.tables = tables;
+		private Networks(int[] lengths, NetworkTable table) {
+			this.lengths = lengths;
+			this.highMasks = new long[lengths.length];
+			this.lowMasks = new long[lengths.length];
+			for (int i = 0; i < lengths.length; i++) {
+				this.highMasks[i] = HIGH_MASKS[lengths[i]];
+				this.lowMasks[i] = LOW_MASKS[lengths[i]];
+			}
+			this.table = table;
 		}
 
+		/**
+		 * The networks by prefix length, with those inside a shorter one dropped, and the
+		 * markers on the search path to each.
+		 */
 		static Networks of(Map<Integer, Set<Network>> byPrefixLength) {
-			int count = byPrefixLength.size();
-			if (count == 0) {
+			if (byPrefixLength.isEmpty()) {
 				return null;
 			}
-			long[] highMasks = new long[count];
-			long[] lowMasks = new long[count];
-			NetworkTable[] tables = new NetworkTable[count];
-			int i = 0;
+			Map<Integer, Set<Network>> disjoint = new TreeMap<>();
 			for (Map.Entry<Integer, Set<Network>> entry : byPrefixLength.entrySet()) {
-				highMasks[i] = HIGH_MASKS[entry.getKey()];
-				lowMasks[i] = LOW_MASKS[entry.getKey()];
-				tables[i] = new NetworkTable(entry.getValue());
-				i++;
+				for (Network network : entry.getValue()) {
+					if (!isInside(network, disjoint)) {
+						disjoint.computeIfAbsent(entry.getKey(), (length) -> new HashSet<>()).add(network);
+					}
+				}
 			}
-			return new Networks(highMasks, lowMasks, tables);
+			int[] lengths = disjoint.keySet().stream().mapToInt(Integer::intValue).toArray();
+			Map<Key, Boolean> entries = new HashMap<>();
+			for (int index = 0; index < lengths.length; index++) {
+				for (Network network : disjoint.get(lengths[index])) {
+					entries.put(new Key(network.high(), network.low(), index), Boolean.TRUE);
+					int low = 0;
+					int high = lengths.length - 1;
+					int middle;
+					while ((middle = (low + high) >>> 1) != index) {
+						if (middle < index) {
+							Key marker = new Key(network.high() & HIGH_MASKS[lengths[middle]],
+									network.low() & LOW_MASKS[lengths[middle]], middle);
+							entries.putIfAbsent(marker, Boolean.FALSE);
+							low = middle + 1;
+						}
+						else {
+							high = middle - 1;
+						}
+					}
+				}
+			}
+			return new Networks(lengths, new NetworkTable(entries));
+		}
+
+		/**
+		 * Whether a network is inside one of shorter prefix length (the map holds only
+		 * shorter ones, the lengths being taken shortest first).
+		 */
+		private static boolean isInside(Network network, Map<Integer, Set<Network>> shorter) {
+			for (Map.Entry<Integer, Set<Network>> entry : shorter.entrySet()) {
+				int length = entry.getKey();
+				if (entry.getValue()
+					.contains(new Network(network.high() & HIGH_MASKS[length], network.low() & LOW_MASKS[length]))) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		boolean contains(long high, long low) {
-			for (int i = 0; i < this.tables.length; i++) {
-				if (this.tables[i].contains(high & this.highMasks[i], low & this.lowMasks[i])) {
+			int from = 0;
+			int to = this.lengths.length - 1;
+			while (from <= to) {
+				int middle = (from + to) >>> 1;
+				int found = this.table.find(high & this.highMasks[middle], low & this.lowMasks[middle], middle);
+				if (found == NetworkTable.NETWORK) {
 					return true;
+				}
+				if (found == NetworkTable.MARKER) {
+					from = middle + 1;
+				}
+				else {
+					to = middle - 1;
 				}
 			}
 			return false;
@@ -232,55 +318,80 @@ final class AddressRanges {
 
 	}
 
+	/** A network value at the prefix length of an index into {@link Networks#lengths}. */
+	private record Key(long high, long low, int index) {
+
+	}
+
 	/**
-	 * The network values of one prefix length in an open-addressing table with linear
-	 * probing, at most half full, so that a probe allocates nothing.
+	 * The networks and markers of one family in an open-addressing table with linear
+	 * probing, at most half full, each slot three consecutive longs (network value and
+	 * the prefix length's index with what the entry is), so that a probe reads one or two
+	 * cache lines and allocates nothing.
 	 */
 	private static final class NetworkTable {
 
-		private final long[] highs;
+		static final int ABSENT = 0;
 
-		private final long[] lows;
+		static final int MARKER = 1;
 
-		private final boolean[] used;
+		static final int NETWORK = 2;
+
+		/**
+		 * Per slot: the high and low halves of the value, then {@code (index + 1) << 2 |}
+		 * {@link #MARKER} or {@link #NETWORK}; 0 for an empty slot.
+		 */
+		private final long[] slots;
 
 		private final int mask;
 
-		NetworkTable(Set<Network> networks) {
-			int capacity = Integer.highestOneBit(Math.max(networks.size(), 1) * 4 - 1);
-			this.highs = new long[capacity];
-			this.lows = new long[capacity];
-			this.used = new boolean[capacity];
+		/** 64 minus the number of bits of a slot number. */
+		private final int shift;
+
+		NetworkTable(Map<Key, Boolean> entries) {
+			// A power of two of at least twice the number of entries, and at least 2.
+			int capacity = Integer.highestOneBit(Math.max(entries.size(), 1) * 4 - 1);
+			this.slots = new long[capacity * 3];
 			this.mask = capacity - 1;
-			for (Network network : networks) {
-				int slot = hash(network.high(), network.low()) & this.mask;
-				while (this.used[slot]) {
+			this.shift = 64 - Integer.numberOfTrailingZeros(capacity);
+			for (Map.Entry<Key, Boolean> entry : entries.entrySet()) {
+				Key key = entry.getKey();
+				int slot = hash(key.high(), key.low(), key.index());
+				while (this.slots[slot * 3 + 2] != 0) {
 					slot = (slot + 1) & this.mask;
 				}
-				this.highs[slot] = network.high();
-				this.lows[slot] = network.low();
-				this.used[slot] = true;
+				this.slots[slot * 3] = key.high();
+				this.slots[slot * 3 + 1] = key.low();
+				this.slots[slot * 3 + 2] = ((long) (key.index() + 1) << 2) | (entry.getValue() ? NETWORK : MARKER);
 			}
-		}
-
-		boolean contains(long high, long low) {
-			for (int slot = hash(high, low) & this.mask; this.used[slot]; slot = (slot + 1) & this.mask) {
-				if (this.highs[slot] == high && this.lows[slot] == low) {
-					return true;
-				}
-			}
-			return false;
 		}
 
 		/**
-		 * Mixes all 128 bits into the low bits (MurmurHash3's finaliser), as network
-		 * values often end in zeros.
+		 * What the value is at the prefix length of an index.
+		 * @return {@link #NETWORK}, {@link #MARKER} or {@link #ABSENT}
 		 */
-		private static int hash(long high, long low) {
-			long hash = high * 0x9E3779B97F4A7C15L + low;
-			hash = (hash ^ (hash >>> 33)) * 0xFF51AFD7ED558CCDL;
-			hash = (hash ^ (hash >>> 33)) * 0xC4CEB9FE1A85EC53L;
-			return (int) (hash ^ (hash >>> 33));
+		int find(long high, long low, int index) {
+			long[] slots = this.slots;
+			long tag = (long) (index + 1) << 2;
+			for (int slot = hash(high, low, index);; slot = (slot + 1) & this.mask) {
+				int at = slot * 3;
+				long stored = slots[at + 2];
+				if (stored == 0) {
+					return ABSENT;
+				}
+				if ((stored & ~3L) == tag && slots[at] == high && slots[at + 1] == low) {
+					return (int) (stored & 3);
+				}
+			}
+		}
+
+		/**
+		 * Fibonacci hashing of the value and the index: the top bits of a product depend
+		 * on all bits of the factor, so network values ending in zeros spread as well.
+		 * Two multiplications, as a look-up is a chain of probes that each wait for this.
+		 */
+		private int hash(long high, long low, int index) {
+			return (int) ((((high + index) * 0x9E3779B97F4A7C15L) ^ low) * 0xC2B2AE3D27D4EB4FL >>> this.shift);
 		}
 
 	}

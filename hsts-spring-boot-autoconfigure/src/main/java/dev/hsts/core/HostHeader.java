@@ -131,10 +131,7 @@ final class HostHeader {
 		if (!HostNames.hasIpv6Form(address)) {
 			return malformed("the text in brackets is not an IPv6 address");
 		}
-		try {
-			InetAddresses.parseLiteral(address);
-		}
-		catch (IllegalArgumentException ex) {
+		if (!InetAddresses.isLiteral(address)) {
 			return malformed("the text in brackets is not an IPv6 address");
 		}
 		return new HostHeader(address.toLowerCase(Locale.ROOT), port, null);

@@ -21,9 +21,10 @@ import java.util.Set;
  * IP literals of their own family only; an IPv4-mapped IPv6 address
  * ({@code ::ffff:10.1.2.3}) is taken as the IPv4 address, both as an entry and as a host.
  * A look-up costs a hash probe for the name and one per dot in it; for a host that is an
- * IP literal, one hash probe per distinct prefix length among the configured addresses
- * and ranges of its family (a single address is a /32 or a /128), so neither grows with
- * the number of entries.
+ * IP literal, a binary search over the distinct prefix lengths among the configured
+ * addresses and ranges of its family (a single address is a /32 or a /128): at most 6
+ * hash probes for IPv4, 8 for IPv6 ({@link AddressRanges}), so neither grows with the
+ * number of entries.
  */
 final class HostPatterns {
 
@@ -292,9 +293,9 @@ final class HostPatterns {
 	}
 
 	/**
-	 * Whether an IP literal is one of the addresses or in one of the ranges: one hash
-	 * probe per distinct prefix length of its family. A malformed literal is in none,
-	 * without an exception.
+	 * Whether an IP literal is one of the addresses or in one of the ranges: a binary
+	 * search over the distinct prefix lengths of its family. A malformed literal is in
+	 * none, without an exception or an allocation.
 	 */
 	private boolean matchesAddress(String host) {
 		return this.addressRanges.contains(host);

@@ -1,7 +1,5 @@
 package dev.hsts.core;
 
-import java.util.Arrays;
-
 /**
  * Parses IP address literals by hand, never through {@link java.net.InetAddress}, which
  * takes some texts for host names and asks DNS, and is slow. The grammar is RFC 3986's
@@ -52,26 +50,54 @@ final class InetAddresses {
 	 * literal
 	 */
 	static byte[] tryParse(String literal) {
-		if (literal.indexOf(':') < 0) {
-			byte[] address = new byte[4];
-			return parseDottedQuad(literal, 0, address, 0) ? address : null;
-		}
-		return parseIpv6(literal);
+		Collector collector = new Collector();
+		return parse(literal, collector) ? collector.address : null;
 	}
 
-	private static byte[] parseIpv6(String text) {
+	/**
+	 * Whether a text is a valid literal for {@link #parseLiteral(String)}.
+	 * @param literal the text
+	 * @return whether it is a dotted-quad IPv4 or an IPv6 literal
+	 */
+	static boolean isLiteral(String literal) {
+		return parse(literal, Valid.INSTANCE);
+	}
+
+	/**
+	 * Parses a literal as {@link #parseLiteral(String)} does, and hands the address to a
+	 * sink as numbers, so that nothing is allocated.
+	 * @param literal the literal
+	 * @param sink what to do with the address (an IPv4-mapped IPv6 address is handed over
+	 * as IPv4)
+	 * @return {@code false} if the text is not a valid IP literal, otherwise what the
+	 * sink returned
+	 */
+	static boolean parse(String literal, Sink sink) {
+		if (literal.indexOf(':') < 0) {
+			long address = dottedQuad(literal, 0);
+			return address >= 0 && sink.ipv4((int) address);
+		}
+		return parseIpv6(literal, sink);
+	}
+
+	private static boolean parseIpv6(String text, Sink sink) {
 		int length = text.length();
 		if (length < 2 || length > MAX_IPV6_LENGTH) {
-			return null;
+			return false;
 		}
-		byte[] address = new byte[16];
+		// The groups before the "::" (or all of them), each in its place, and those after
+		// it, shifted in from the right: they end the address.
+		long headHigh = 0;
+		long headLow = 0;
+		long tailHigh = 0;
+		long tailLow = 0;
 		int groups = 0;
 		// The number of groups written before the "::", or -1 if there is none.
 		int compressedAt = -1;
 		int i = 0;
 		if (text.charAt(0) == ':') {
 			if (text.charAt(1) != ':') {
-				return null;
+				return false;
 			}
 			compressedAt = 0;
 			i = 2;
@@ -89,76 +115,84 @@ final class InetAddresses {
 			}
 			int digits = i - start;
 			if (digits == 0 || digits > 4) {
-				return null;
+				return false;
 			}
+			int count = 1;
+			long bits = value;
+			boolean last = false;
 			if (i < length && text.charAt(i) == '.') {
 				// A trailing dotted quad: the last two groups, and the end of the text.
-				if (groups > 6 || !parseDottedQuad(text, start, address, groups * 2)) {
-					return null;
+				bits = (groups > 6) ? -1 : dottedQuad(text, start);
+				if (bits < 0) {
+					return false;
 				}
-				groups += 2;
-				break;
+				count = 2;
+				last = true;
 			}
-			if (groups == 8) {
-				return null;
+			else if (groups == 8) {
+				return false;
 			}
-			address[groups * 2] = (byte) (value >>> 8);
-			address[groups * 2 + 1] = (byte) value;
-			groups++;
-			if (i == length) {
+			if (compressedAt >= 0) {
+				int shift = count * 16;
+				tailHigh = (tailHigh << shift) | (tailLow >>> (64 - shift));
+				tailLow = (tailLow << shift) | bits;
+			}
+			else {
+				// The groups end at bit (groups + count) * 16 of the address.
+				int end = (groups + count) * 16;
+				if (end <= 64) {
+					headHigh |= bits << (64 - end);
+				}
+				else if (end - count * 16 >= 64) {
+					headLow |= bits << (128 - end);
+				}
+				else {
+					// A dotted quad across the halves: groups 3 and 4.
+					headHigh |= bits >>> 16;
+					headLow |= bits << 48;
+				}
+			}
+			groups += count;
+			if (last || i == length) {
 				break;
 			}
 			if (text.charAt(i) != ':' || ++i == length) {
 				// Not a separator, or a single trailing colon.
-				return null;
+				return false;
 			}
 			if (text.charAt(i) == ':') {
 				if (compressedAt >= 0) {
-					return null;
+					return false;
 				}
 				compressedAt = groups;
 				i++;
 			}
 		}
-		if (compressedAt < 0) {
-			if (groups != 8) {
-				return null;
-			}
+		if ((compressedAt < 0) ? groups != 8 : groups == 8) {
+			// Eight groups without "::"; "::" stands for at least one group.
+			return false;
 		}
-		else {
-			if (groups == 8) {
-				// "::" stands for at least one group.
-				return null;
-			}
-			int tailBytes = (groups - compressedAt) * 2;
-			System.arraycopy(address, compressedAt * 2, address, 16 - tailBytes, tailBytes);
-			Arrays.fill(address, compressedAt * 2, 16 - tailBytes, (byte) 0);
+		long high = headHigh | tailHigh;
+		long low = headLow | tailLow;
+		if (high == 0 && (low >>> 32) == 0xffffL) {
+			// ::ffff:0:0/96, IPv4-mapped
+			return sink.ipv4((int) low);
 		}
-		return isIpv4Mapped(address) ? Arrays.copyOfRange(address, 12, 16) : address;
-	}
-
-	/** Whether the address is in {@code ::ffff:0:0/96}. */
-	private static boolean isIpv4Mapped(byte[] address) {
-		for (int i = 0; i < 10; i++) {
-			if (address[i] != 0) {
-				return false;
-			}
-		}
-		return address[10] == (byte) 0xff && address[11] == (byte) 0xff;
+		return sink.ipv6(high, low);
 	}
 
 	/**
-	 * Parses the text from {@code start} to its end as a strict dotted quad into four
-	 * bytes of {@code into}.
-	 * @return whether it is one
+	 * Parses the text from {@code start} to its end as a strict dotted quad.
+	 * @return the address as an unsigned 32-bit number, or -1 if it is not one
 	 */
-	private static boolean parseDottedQuad(String text, int start, byte[] into, int offset) {
+	private static long dottedQuad(String text, int start) {
 		int length = text.length();
 		int i = start;
+		long address = 0;
 		for (int part = 0; part < 4; part++) {
 			if (part > 0) {
 				if (i == length || text.charAt(i) != '.') {
-					return false;
+					return -1;
 				}
 				i++;
 			}
@@ -170,11 +204,11 @@ final class InetAddresses {
 			}
 			int digits = i - partStart;
 			if (digits == 0 || value > 255 || (digits > 1 && text.charAt(partStart) == '0')) {
-				return false;
+				return -1;
 			}
-			into[offset + part] = (byte) value;
+			address = (address << 8) | value;
 		}
-		return i == length;
+		return (i == length) ? address : -1;
 	}
 
 	/** The value of an ASCII hex digit, or -1. */
@@ -189,6 +223,67 @@ final class InetAddresses {
 			return c - 'A' + 10;
 		}
 		return -1;
+	}
+
+	/** What to do with a parsed address. */
+	interface Sink {
+
+		/**
+		 * Takes an IPv4 address (also one written IPv4-mapped).
+		 * @param address the address, the first byte in the top bits
+		 * @return the result of {@link InetAddresses#parse(String, Sink)}
+		 */
+		boolean ipv4(int address);
+
+		/**
+		 * Takes an IPv6 address that is not IPv4-mapped.
+		 * @param high the first eight bytes, the first in the top bits
+		 * @param low the last eight bytes
+		 * @return the result of {@link InetAddresses#parse(String, Sink)}
+		 */
+		boolean ipv6(long high, long low);
+
+	}
+
+	/** Accepts every address: for validating. */
+	private static final class Valid implements Sink {
+
+		static final Valid INSTANCE = new Valid();
+
+		@Override
+		public boolean ipv4(int address) {
+			return true;
+		}
+
+		@Override
+		public boolean ipv6(long high, long low) {
+			return true;
+		}
+
+	}
+
+	/** Keeps the address as bytes in network order. */
+	private static final class Collector implements Sink {
+
+		private byte[] address;
+
+		@Override
+		public boolean ipv4(int address) {
+			this.address = new byte[] { (byte) (address >>> 24), (byte) (address >>> 16), (byte) (address >>> 8),
+					(byte) address };
+			return true;
+		}
+
+		@Override
+		public boolean ipv6(long high, long low) {
+			this.address = new byte[16];
+			for (int i = 0; i < 8; i++) {
+				this.address[i] = (byte) (high >>> (56 - 8 * i));
+				this.address[8 + i] = (byte) (low >>> (56 - 8 * i));
+			}
+			return true;
+		}
+
 	}
 
 }

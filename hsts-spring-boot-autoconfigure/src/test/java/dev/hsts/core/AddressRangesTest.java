@@ -56,6 +56,73 @@ class AddressRangesTest {
 	}
 
 	@Test
+	void nestedClusteredRangesOfEveryLengthAgreeWithAScanOfEveryRange() {
+		// Ranges inside others are dropped and markers guide the search over the prefix
+		// lengths: many small sets of ranges sharing leading bits, nested and of every
+		// length, /0 now and then, probed near their edges.
+		Random random = new Random(20261205L);
+		int inside = 0;
+		int outside = 0;
+		for (int trial = 0; trial < 400; trial++) {
+			byte[][] bases = { randomAddress(random, false), randomAddress(random, true) };
+			int shared = random.nextInt(24);
+			List<Range> ranges = new ArrayList<>();
+			AddressRanges.Builder builder = AddressRanges.builder();
+			int count = 1 + random.nextInt((trial % 4 == 0) ? 400 : 12);
+			for (int i = 0; i < count; i++) {
+				byte[] base = bases[random.nextInt(2)];
+				int bits = base.length * 8;
+				byte[] address = randomAddress(random, bits == 128);
+				for (int bit = 0; bit < Math.min(shared, bits); bit++) {
+					if (bit(address, bit) != bit(base, bit)) {
+						flipBit(address, bit);
+					}
+				}
+				int prefixLength = (random.nextInt(500) == 0) ? 0 : 1 + random.nextInt(bits);
+				Range range = new Range(mask(address, prefixLength), prefixLength);
+				ranges.add(range);
+				builder.add(random.nextBoolean() ? range.network() : address, prefixLength);
+			}
+			AddressRanges set = builder.build();
+			for (int i = 0; i < 60; i++) {
+				Range near = ranges.get(random.nextInt(ranges.size()));
+				byte[] address = switch (i % 4) {
+					case 0 -> randomHostBits(random, near);
+					case 1 -> flipBit(randomHostBits(random, near), Math.max(near.prefixLength() - 1, 0));
+					case 2 -> randomHostBits(random, new Range(near.network(), Math.min(shared, near.prefixLength())));
+					default -> randomAddress(random, random.nextBoolean());
+				};
+				boolean expected = scan(ranges, address);
+				String literal = format(address, random);
+				assertThat(set.contains(literal)).as(literal).isEqualTo(expected);
+				assertThat(set.contains(address)).as(literal).isEqualTo(expected);
+				if (expected) {
+					inside++;
+				}
+				else {
+					outside++;
+				}
+			}
+		}
+		assertThat(inside).isGreaterThan(5_000);
+		assertThat(outside).isGreaterThan(5_000);
+	}
+
+	@Test
+	void aRangeInsideAnotherChangesNothing() {
+		AddressRanges set = ranges("10.0.0.0/8", "10.1.0.0/16", "10.1.2.3", "192.0.2.0/24", "192.0.2.128/25",
+				"2001:db8::/32", "2001:db8:1::/48", "2001:db8:1::1", "fd00::/8", "fd00::1:0/112");
+		for (String inside : new String[] { "10.1.2.3", "10.1.2.4", "10.2.0.0", "10.255.255.255", "192.0.2.1",
+				"192.0.2.200", "2001:db8:1::1", "2001:db8:1::2", "2001:db8:2::", "fd00::1:1", "fdff::" }) {
+			assertThat(set.contains(inside)).as(inside).isTrue();
+		}
+		for (String outside : new String[] { "11.0.0.0", "9.255.255.255", "192.0.3.0", "192.0.1.255", "2001:db9::",
+				"2001:db7:ffff::", "fe00::", "fc00::" }) {
+			assertThat(set.contains(outside)).as(outside).isFalse();
+		}
+	}
+
+	@Test
 	void addressFamiliesNeverCross() {
 		AddressRanges set = ranges("10.0.0.0/8", "fd00::/8");
 		// 0x0a of aaa::4 and 0xfd of 253.1.2.3 agree with the other family's prefix.

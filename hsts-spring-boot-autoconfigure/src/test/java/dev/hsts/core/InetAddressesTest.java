@@ -1,6 +1,8 @@
 package dev.hsts.core;
 
+import java.net.InetAddress;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,6 +77,139 @@ class InetAddressesTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> InetAddresses.parseLiteral(text))
 			.withMessageMatching("it is not (a valid|an) IP address");
 		assertThat(InetAddresses.tryParse(text)).isNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "1.2.3", "1:2:3:4:5:6:7:8:9", "1::2::3", "12345::", "::ffff:01.2.3.4", "1:2:3:1.2.3.4",
+			"1:2:3:4:5:6:7:1.2.3.4", "fe80::1%eth0" })
+	void neitherValidatesNorHandsOverWhatItRefuses(String text) {
+		assertThat(InetAddresses.isLiteral(text)).isFalse();
+		assertThat(InetAddresses.parse(text, new Recorder())).isFalse();
+	}
+
+	@Test
+	void handsTheSameAddressToASinkAsItReturnsAsBytesAndAsInetAddressHasIt() throws Exception {
+		Random random = new Random(20261204L);
+		for (int i = 0; i < 20_000; i++) {
+			byte[] bytes = new byte[(i % 4 == 0) ? 4 : 16];
+			random.nextBytes(bytes);
+			if (bytes.length == 16) {
+				// Runs of zeros for "::", and now and then IPv4-mapped.
+				int from = random.nextInt(16);
+				java.util.Arrays.fill(bytes, from, Math.min(16, from + random.nextInt(12)), (byte) 0);
+				if (i % 16 == 1) {
+					java.util.Arrays.fill(bytes, 0, 10, (byte) 0);
+					bytes[10] = (byte) 0xff;
+					bytes[11] = (byte) 0xff;
+				}
+			}
+			String literal = (bytes.length == 4) ? InetAddress.getByAddress(bytes).getHostAddress()
+					: ipv6Literal(bytes, random);
+			byte[] expected = InetAddress.getByName(literal).getAddress();
+			assertThat(InetAddresses.tryParse(literal)).as(literal).containsExactly(expected);
+			assertThat(InetAddresses.isLiteral(literal)).as(literal).isTrue();
+			Recorder recorder = new Recorder();
+			assertThat(InetAddresses.parse(literal, recorder)).as(literal).isTrue();
+			assertThat(recorder.bytes()).as(literal).containsExactly(expected);
+		}
+	}
+
+	@Test
+	void returnsWhatTheSinkSays() {
+		InetAddresses.Sink no = new Recorder() {
+			@Override
+			public boolean ipv4(int address) {
+				return false;
+			}
+
+			@Override
+			public boolean ipv6(long high, long low) {
+				return false;
+			}
+		};
+		assertThat(InetAddresses.parse("10.1.2.3", no)).isFalse();
+		assertThat(InetAddresses.parse("::1", no)).isFalse();
+		assertThat(InetAddresses.parse("10.1.2.3", new Recorder())).isTrue();
+	}
+
+	/**
+	 * The address in eight groups, in mixed case, with its longest run of zero groups
+	 * compressed or not, and its last two groups written as a dotted quad or not.
+	 */
+	private static String ipv6Literal(byte[] address, Random random) {
+		String[] groups = new String[8];
+		for (int i = 0; i < 8; i++) {
+			String group = Integer.toHexString(((address[2 * i] & 0xff) << 8) | (address[2 * i + 1] & 0xff));
+			groups[i] = random.nextBoolean() ? group : group.toUpperCase(java.util.Locale.ROOT);
+		}
+		int count = 8;
+		if (random.nextBoolean()) {
+			groups[6] = (address[12] & 0xff) + "." + (address[13] & 0xff) + "." + (address[14] & 0xff) + "."
+					+ (address[15] & 0xff);
+			count = 7;
+		}
+		int bestStart = -1;
+		int bestLength = 0;
+		for (int i = 0; i < count; i++) {
+			int length = 0;
+			while (i + length < count && groups[i + length].equals("0") && !(count == 7 && i + length == 6)) {
+				length++;
+			}
+			if (length > bestLength) {
+				bestStart = i;
+				bestLength = length;
+			}
+		}
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < count; i++) {
+			if (bestLength > 0 && i == bestStart && random.nextBoolean()) {
+				text.append((i == 0) ? "::" : ":");
+				i += bestLength - 1;
+				if (i == count - 1) {
+					break;
+				}
+				continue;
+			}
+			text.append(groups[i]);
+			if (i < count - 1) {
+				text.append(':');
+			}
+		}
+		return text.toString();
+	}
+
+	/** Keeps what it is handed, as bytes. */
+	private static class Recorder implements InetAddresses.Sink {
+
+		private long high;
+
+		private long low;
+
+		private boolean ipv4;
+
+		@Override
+		public boolean ipv4(int address) {
+			this.ipv4 = true;
+			this.low = address & 0xffffffffL;
+			return true;
+		}
+
+		@Override
+		public boolean ipv6(long high, long low) {
+			this.high = high;
+			this.low = low;
+			return true;
+		}
+
+		byte[] bytes() {
+			byte[] bytes = new byte[this.ipv4 ? 4 : 16];
+			for (int i = 0; i < bytes.length; i++) {
+				int fromEnd = bytes.length - 1 - i;
+				bytes[i] = (byte) ((fromEnd < 8) ? this.low >>> (8 * fromEnd) : this.high >>> (8 * (fromEnd - 8)));
+			}
+			return bytes;
+		}
+
 	}
 
 	@Test
