@@ -7,6 +7,7 @@ import reactor.core.publisher.Mono;
 
 import dev.hsts.core.ApplicationHeaderValues;
 import dev.hsts.core.ForwardedProtoMismatches;
+import dev.hsts.core.HstsPolicy;
 import dev.hsts.core.SingleValuedHeaders;
 
 import org.springframework.core.Ordered;
@@ -47,19 +48,40 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 	 */
 	public static final int DEFAULT_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
-	/** {@link SingleValuedHeaders#NAMES} as look-up keys, in the same order. */
-	private static final String[] SINGLE_VALUED_KEYS = SingleValuedHeaders.NAMES.stream()
-		.map(ExchangeHeaders::lookupKey)
-		.toArray(String[]::new);
-
 	private final ExchangeHeaderWriter[] eager;
 
 	private final CommitTimeExchangeHeaderWriter[] atCommit;
 
 	private final List<ExchangeHeaderWriter> allWriters;
 
-	/** The writers of one fixed value, whose value the application may replace. */
-	private final FixedHeaderExchangeWriter[] fixed;
+	/**
+	 * The headers looked at when the response commits, in their usual spelling: the
+	 * single-valued ones, then those of the eager and commit-time writers that write one
+	 * known header. At most 64.
+	 */
+	private final String[] watched;
+
+	/** {@link #watched} as look-up keys ({@link ExchangeHeaders#lookupKey(String)}). */
+	private final String[] watchedKeys;
+
+	/** For each {@link #watched} header, whether it may appear only once. */
+	private final boolean[] singleValued;
+
+	/**
+	 * For each {@link #watched} header, the value a fixed writer writes for it, or
+	 * {@code null}: another value is the application's own.
+	 */
+	private final String[] fixedValues;
+
+	/**
+	 * For each eager writer, the index in {@link #watched} of the one header it writes,
+	 * or -1 when that is not known (then it runs again at commit whatever the response
+	 * has).
+	 */
+	private final int[] eagerHeader;
+
+	/** The same for the commit-time writers. */
+	private final int[] atCommitHeader;
 
 	private int order = DEFAULT_ORDER;
 
@@ -85,10 +107,71 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 		this.eager = eager.toArray(new ExchangeHeaderWriter[0]);
 		this.atCommit = atCommit.toArray(new CommitTimeExchangeHeaderWriter[0]);
 		this.allWriters = List.copyOf(writers);
-		this.fixed = writers.stream()
-			.filter(FixedHeaderExchangeWriter.class::isInstance)
-			.map(FixedHeaderExchangeWriter.class::cast)
-			.toArray(FixedHeaderExchangeWriter[]::new);
+		List<String> watched = new ArrayList<>(SingleValuedHeaders.NAMES);
+		this.eagerHeader = new int[this.eager.length];
+		for (int i = 0; i < this.eager.length; i++) {
+			this.eagerHeader[i] = watch(watched, headerOf(this.eager[i]));
+		}
+		this.atCommitHeader = new int[this.atCommit.length];
+		for (int i = 0; i < this.atCommit.length; i++) {
+			this.atCommitHeader[i] = watch(watched, headerOf(this.atCommit[i]));
+		}
+		this.watched = watched.toArray(new String[0]);
+		this.watchedKeys = watched.stream().map(ExchangeHeaders::lookupKey).toArray(String[]::new);
+		this.singleValued = new boolean[this.watched.length];
+		this.fixedValues = new String[this.watched.length];
+		for (int i = 0; i < this.watched.length; i++) {
+			this.singleValued[i] = SingleValuedHeaders.contains(this.watched[i]);
+		}
+		for (ExchangeHeaderWriter writer : writers) {
+			if (writer instanceof FixedHeaderExchangeWriter fixed) {
+				int index = indexOf(this.watched, fixed.getHeaderName());
+				if (index >= 0) {
+					this.fixedValues[index] = fixed.getHeaderValue();
+				}
+			}
+		}
+	}
+
+	/** The one header a writer of a known kind writes, or {@code null}. */
+	private static String headerOf(ExchangeHeaderWriter writer) {
+		if (writer instanceof FixedHeaderExchangeWriter fixed) {
+			return fixed.getHeaderName();
+		}
+		if (writer instanceof StagedHstsExchangeWriter) {
+			return HstsPolicy.HEADER_NAME;
+		}
+		if (writer instanceof CacheControlDefaultExchangeWriter cacheControl) {
+			return cacheControl.getHeaderName();
+		}
+		return null;
+	}
+
+	/** Adds a header to the watched ones (once); its index, or -1 when none or full. */
+	private static int watch(List<String> watched, String name) {
+		if (name == null) {
+			return -1;
+		}
+		for (int i = 0; i < watched.size(); i++) {
+			if (watched.get(i).equalsIgnoreCase(name)) {
+				return i;
+			}
+		}
+		if (watched.size() >= Long.SIZE) {
+			return -1;
+		}
+		watched.add(name);
+		return watched.size() - 1;
+	}
+
+	private static int indexOf(String[] names, String name) {
+		int length = name.length();
+		for (int i = 0; i < names.length; i++) {
+			if (names[i].length() == length && names[i].equalsIgnoreCase(name)) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	@Override
@@ -116,48 +199,58 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 	/**
 	 * Just before the response commits: one value of each single-valued header (the last
 	 * the application added), every eager header the application removed written again,
-	 * then the commit-time defaults.
+	 * then the commit-time defaults. Each watched header is looked up once, by its
+	 * look-up key, and a writer whose header is there already is not run again.
 	 * @param exchange the exchange
 	 */
 	void writeAtCommit(ServerWebExchange exchange) {
 		HttpHeaders headers = exchange.getResponse().getHeaders();
-		keepOneOfEach(headers);
-		if (this.applicationHeaderValues != null) {
-			recordApplicationValues(headers);
+		long present = 0;
+		for (int i = 0; i < this.watchedKeys.length; i++) {
+			List<String> lines = ExchangeHeaders.lines(headers, this.watchedKeys[i]);
+			if (!lines.isEmpty()) {
+				present |= 1L << i;
+				check(headers, i, lines);
+			}
 		}
-		writeEager(exchange);
-		for (CommitTimeExchangeHeaderWriter writer : this.atCommit) {
-			writer.writeHeaders(exchange);
+		for (int i = 0; i < this.eager.length; i++) {
+			if (!has(present, this.eagerHeader[i])) {
+				this.eager[i].writeHeaders(exchange);
+			}
 		}
-	}
-
-	private void keepOneOfEach(HttpHeaders headers) {
-		for (int i = 0; i < SINGLE_VALUED_KEYS.length; i++) {
-			if (headers.getFirst(SINGLE_VALUED_KEYS[i]) != null) {
-				String name = SingleValuedHeaders.NAMES.get(i);
-				List<String> lines = ExchangeHeaders.lines(headers, SINGLE_VALUED_KEYS[i]);
-				if (lines.size() > 1) {
-					String last = lines.get(lines.size() - 1);
-					headers.set(name, last);
-					if (this.applicationHeaderValues != null) {
-						this.applicationHeaderValues.record(name, last, true);
-					}
-				}
+		for (int i = 0; i < this.atCommit.length; i++) {
+			if (!has(present, this.atCommitHeader[i])) {
+				this.atCommit[i].writeHeaders(exchange);
 			}
 		}
 	}
 
 	/**
-	 * Records the values the application put in place of the starter's fixed ones, for
-	 * the {@code header.application-value} finding.
+	 * Keeps the last line of a single-valued header that has more than one, and records
+	 * the application's own value for a header a fixed writer writes.
+	 * @param headers the response's headers
+	 * @param index the index of the header among the watched ones
+	 * @param lines its lines, not empty
 	 */
-	private void recordApplicationValues(HttpHeaders headers) {
-		for (FixedHeaderExchangeWriter writer : this.fixed) {
-			String value = headers.getFirst(writer.getHeaderKey());
-			if (value != null && !value.equals(writer.getHeaderValue())) {
-				this.applicationHeaderValues.record(writer.getHeaderName(), value, false);
+	private void check(HttpHeaders headers, int index, List<String> lines) {
+		String name = this.watched[index];
+		boolean repeated = lines.size() > 1 && this.singleValued[index];
+		// The line that stays: the last, where a second one replaces the first.
+		String kept = lines.get(repeated ? lines.size() - 1 : 0);
+		if (repeated) {
+			headers.set(name, kept);
+			if (this.applicationHeaderValues != null) {
+				this.applicationHeaderValues.record(name, kept, true);
 			}
 		}
+		String fixedValue = this.fixedValues[index];
+		if (fixedValue != null && this.applicationHeaderValues != null && !fixedValue.equals(kept)) {
+			this.applicationHeaderValues.record(name, kept, false);
+		}
+	}
+
+	private static boolean has(long present, int index) {
+		return index >= 0 && (present & (1L << index)) != 0;
 	}
 
 	/** The writers this filter applies, in order, the commit-time ones included. */
