@@ -34,8 +34,10 @@ def target(label, measured, ok):
     targets.append((label, measured, "n/a" if ok is None else ("yes" if ok else "**NO**")))
 
 
-def rounds_of(pattern, group=1):
-    return sorted(glob.glob(os.path.join(out, pattern)), key=lambda f: int(re.findall(r"-(\d+)", f)[group - 1]))
+def rounds_of(pattern):
+    """The files matching the pattern, by the first number in their names (the round)."""
+    number = lambda path: int(re.findall(r"-(\d+)", os.path.basename(path))[0])
+    return sorted(glob.glob(os.path.join(out, pattern)), key=number)
 
 
 machine = open(os.path.join(out, "machine.txt")).read().strip()
