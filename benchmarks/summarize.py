@@ -113,7 +113,7 @@ def per_request(key):
         p(f"Judged on `InterleavedRunner {s['mode']}`: all variants in one JVM, in 100 ms blocks whose order rotates "
           "every round; CPU time of the thread. Columns: median CPU ns/op and B/op over the rounds, the same over the "
           "floor, the median of each round's ratio to Spring Security's filter and to the naive filter (total, over "
-          "the floor).\n")
+          "the floor) and to the naive set-if-absent filter (total).\n")
         p("```\n" + text + "\n```\n")
         st = rows.get("starter")
         if st and spring in rows:
@@ -123,9 +123,10 @@ def per_request(key):
                        lambda d: d["starter"][0] / d[spring][0]) + ")", ratio <= 1.0)
         ho = rows.get("starterHeadersOnly")
         if ho and naive in rows:
-            ratio = ho[0] / rows[naive][0]
+            # The runner's "/ setIfAbsent" column (median of the rounds' ratios) when it has one, else the medians' ratio.
+            ratio, how = (ho[8], "") if len(ho) > 8 else (ho[0] / rows[naive][0], ", ratio of the medians")
             target(f"{s['label']} per request, total: starter headers only ≤ 1.1 × naive set-if-absent (`{naive}`)",
-                   f"{ratio:.3f} ({ho[0]:.0f} vs {rows[naive][0]:.0f} ns, ratio of the medians" + jmh_note(
+                   f"{ratio:.3f} ({ho[0]:.0f} vs {rows[naive][0]:.0f} ns{how}" + jmh_note(
                        lambda d: d["starterHeadersOnly"][0] / d[naive][0]) + ")", ratio <= 1.1)
         else:
             target(f"{s['label']} per request: starter headers only ≤ 1.1 × naive set-if-absent (`{naive}`)",
@@ -170,6 +171,8 @@ if il:
             kind, size = name.rsplit("/", 1)
             sizes.setdefault(kind, []).append(int(size))
     for kind, ns in sizes.items():
+        if kind.endswith("Again"):  # the remembered Host (one-entry memo): shown above, not the scaling target
+            continue
         big, small = max(ns), min(ns)
         r = rows[f"{kind}/{big}"]
         target(f"Host check, {kind}: {big:,} / {small:,} entries ≤ 1.2",
