@@ -40,11 +40,7 @@ class AddressRangesTest {
 				case 1 -> flipBit(randomHostBits(random, near), Math.max(near.prefixLength() - 1, 0));
 				default -> randomAddress(random, random.nextBoolean());
 			};
-			boolean expected = scan(ranges, address);
-			String literal = format(address, random);
-			assertThat(set.contains(literal)).as(literal).isEqualTo(expected);
-			assertThat(set.contains(address)).as(literal).isEqualTo(expected);
-			if (expected) {
+			if (agreesWithAScan(set, ranges, address, random)) {
 				inside++;
 			}
 			else {
@@ -92,11 +88,7 @@ class AddressRangesTest {
 					case 2 -> randomHostBits(random, new Range(near.network(), Math.min(shared, near.prefixLength())));
 					default -> randomAddress(random, random.nextBoolean());
 				};
-				boolean expected = scan(ranges, address);
-				String literal = format(address, random);
-				assertThat(set.contains(literal)).as(literal).isEqualTo(expected);
-				assertThat(set.contains(address)).as(literal).isEqualTo(expected);
-				if (expected) {
+				if (agreesWithAScan(set, ranges, address, random)) {
 					inside++;
 				}
 				else {
@@ -106,6 +98,19 @@ class AddressRangesTest {
 		}
 		assertThat(inside).isGreaterThan(5_000);
 		assertThat(outside).isGreaterThan(5_000);
+	}
+
+	/**
+	 * Asserts that the set answers for an address, as text and as bytes, what a scan of
+	 * every range answers.
+	 * @return whether the address is in a range
+	 */
+	private static boolean agreesWithAScan(AddressRanges set, List<Range> ranges, byte[] address, Random random) {
+		boolean expected = scan(ranges, address);
+		String literal = format(address, random);
+		assertThat(set.contains(literal)).as(literal).isEqualTo(expected);
+		assertThat(set.contains(address)).as(literal).isEqualTo(expected);
+		return expected;
 	}
 
 	@Test
