@@ -136,24 +136,22 @@ def per_request(key):
                    f"{st[1]:.0f} vs {rows[spring][1]:.0f} B/op" + jmh_note(
                        lambda d: d["starter"][2] / d[spring][2]).replace("; JMH", "; JMH ratio"), st[1] <= rows[spring][1])
     if jmh:
-        p(f"JMH (`{s['bench']}`, `-prof gc`, wall-clock time), {len(jmh)} round(s):\n")
-        p("| Round | Variant | ns/op (median of iterations) | error (99.9 %) | B/op |")
-        p("|---|---|---:|---:|---:|")
-        for i, data in enumerate(jmh, 1):
-            for v, (ns, err, b) in data.items():
-                p(f"| {i} | {v} | {fmt(ns)} | {fmt(err)} | {fmt(b)} |")
-        p("")
+        jmh_table(f"JMH (`{s['bench']}`, `-prof gc`, wall-clock time), {len(jmh)} round(s):", jmh)
     # The same on Spring's mock request and response (servlet), JMH only (--full).
     if key == "tomcat":
         mock = jmh_rounds("per-request")
         if mock:
-            p("JMH on Spring's mock request and response (`PerRequestBenchmark`), for continuity:\n")
-            p("| Round | Variant | ns/op | error (99.9 %) | B/op |")
-            p("|---|---|---:|---:|---:|")
-            for i, data in enumerate(mock, 1):
-                for v, (ns, err, b) in data.items():
-                    p(f"| {i} | {v} | {fmt(ns)} | {fmt(err)} | {fmt(b)} |")
-            p("")
+            jmh_table("JMH on Spring's mock request and response (`PerRequestBenchmark`), for continuity:", mock)
+
+
+def jmh_table(heading, rounds):
+    p(heading + "\n")
+    p("| Round | Variant | ns/op (median of iterations) | error (99.9 %) | B/op |")
+    p("|---|---|---:|---:|---:|")
+    for i, data in enumerate(rounds, 1):
+        for v, (ns, err, b) in data.items():
+            p(f"| {i} | {v} | {fmt(ns)} | {fmt(err)} | {fmt(b)} |")
+    p("")
 
 
 per_request("tomcat")

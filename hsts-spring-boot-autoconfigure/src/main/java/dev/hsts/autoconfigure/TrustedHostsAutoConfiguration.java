@@ -1,7 +1,6 @@
 package dev.hsts.autoconfigure;
 
 import java.time.Clock;
-import java.util.EnumSet;
 
 import jakarta.servlet.DispatcherType;
 
@@ -116,12 +115,7 @@ public class TrustedHostsAutoConfiguration {
 		return bean instanceof FilterRegistrationBean<?> registration && registration.isEnabled()
 				&& registration.getFilter() == headersFilter && registration.getUrlPatterns().isEmpty()
 				&& registration.getServletNames().isEmpty() && registration.getServletRegistrationBeans().isEmpty()
-				&& dispatchesRequests(registration);
-	}
-
-	private static boolean dispatchesRequests(FilterRegistrationBean<?> registration) {
-		EnumSet<DispatcherType> types = registration.determineDispatcherTypes();
-		return types.contains(DispatcherType.REQUEST);
+				&& registration.determineDispatcherTypes().contains(DispatcherType.REQUEST);
 	}
 
 	@Bean

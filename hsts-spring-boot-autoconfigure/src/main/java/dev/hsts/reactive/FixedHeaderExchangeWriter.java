@@ -57,11 +57,6 @@ public final class FixedHeaderExchangeWriter implements ExchangeHeaderWriter, De
 		return this.name;
 	}
 
-	/** The header this writer writes, as a look-up key. */
-	String getHeaderKey() {
-		return this.key;
-	}
-
 	/** The value this writer writes. */
 	public String getHeaderValue() {
 		return this.value;

@@ -56,16 +56,14 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 
 	/**
 	 * The headers looked at when the response commits, in their usual spelling: the
-	 * single-valued ones, then those of the eager and commit-time writers that write one
-	 * known header. At most 64.
+	 * single-valued ones ({@link SingleValuedHeaders#NAMES}, in that order, so the first
+	 * of them), then those of the eager and commit-time writers that write one known
+	 * header. At most 64.
 	 */
 	private final String[] watched;
 
 	/** {@link #watched} as look-up keys ({@link ExchangeHeaders#lookupKey(String)}). */
 	private final String[] watchedKeys;
-
-	/** For each {@link #watched} header, whether it may appear only once. */
-	private final boolean[] singleValued;
 
 	/**
 	 * For each {@link #watched} header, the value a fixed writer writes for it, or
@@ -118,17 +116,10 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 		}
 		this.watched = watched.toArray(new String[0]);
 		this.watchedKeys = watched.stream().map(ExchangeHeaders::lookupKey).toArray(String[]::new);
-		this.singleValued = new boolean[this.watched.length];
 		this.fixedValues = new String[this.watched.length];
-		for (int i = 0; i < this.watched.length; i++) {
-			this.singleValued[i] = SingleValuedHeaders.contains(this.watched[i]);
-		}
-		for (ExchangeHeaderWriter writer : writers) {
-			if (writer instanceof FixedHeaderExchangeWriter fixed) {
-				int index = indexOf(this.watched, fixed.getHeaderName());
-				if (index >= 0) {
-					this.fixedValues[index] = fixed.getHeaderValue();
-				}
+		for (int i = 0; i < this.eager.length; i++) {
+			if (this.eager[i] instanceof FixedHeaderExchangeWriter fixed && this.eagerHeader[i] >= 0) {
+				this.fixedValues[this.eagerHeader[i]] = fixed.getHeaderValue();
 			}
 		}
 	}
@@ -162,16 +153,6 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 		}
 		watched.add(name);
 		return watched.size() - 1;
-	}
-
-	private static int indexOf(String[] names, String name) {
-		int length = name.length();
-		for (int i = 0; i < names.length; i++) {
-			if (names[i].length() == length && names[i].equalsIgnoreCase(name)) {
-				return i;
-			}
-		}
-		return -1;
 	}
 
 	@Override
@@ -234,7 +215,7 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 	 */
 	private void check(HttpHeaders headers, int index, List<String> lines) {
 		String name = this.watched[index];
-		boolean repeated = lines.size() > 1 && this.singleValued[index];
+		boolean repeated = lines.size() > 1 && index < SingleValuedHeaders.NAMES.size();
 		// The line that stays: the last, where a second one replaces the first.
 		String kept = lines.get(repeated ? lines.size() - 1 : 0);
 		if (repeated) {

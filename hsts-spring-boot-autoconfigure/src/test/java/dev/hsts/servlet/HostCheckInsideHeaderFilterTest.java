@@ -53,10 +53,10 @@ class HostCheckInsideHeaderFilterTest {
 
 	@Test
 	void aServedHostPassesWithHstsAndSetsNoRequestAttribute() throws Exception {
-		RecordingRequest request = secureRequest("/v1/health", "api.example.test");
-		MockHttpServletResponse response = new MockHttpServletResponse();
-		MockFilterChain chain = new MockFilterChain();
-		this.filter.doFilter(request, response, chain);
+		Sent sent = send(this.filter, "/v1/health", "api.example.test");
+		RecordingRequest request = sent.request();
+		MockHttpServletResponse response = sent.response();
+		MockFilterChain chain = sent.chain();
 		assertThat(chain.getRequest()).isSameAs(request);
 		assertThat(response.getStatus()).isEqualTo(200);
 		assertThat(response.getHeaders("Strict-Transport-Security")).containsExactly("max-age=300");
@@ -67,10 +67,10 @@ class HostCheckInsideHeaderFilterTest {
 
 	@Test
 	void anUnservedHostIsRefusedWithoutHstsAndWithoutRunningTheChain() throws Exception {
-		RecordingRequest request = secureRequest("/v1/health", "evil.example");
-		MockHttpServletResponse response = new MockHttpServletResponse();
-		MockFilterChain chain = new MockFilterChain();
-		this.filter.doFilter(request, response, chain);
+		Sent sent = send(this.filter, "/v1/health", "evil.example");
+		RecordingRequest request = sent.request();
+		MockHttpServletResponse response = sent.response();
+		MockFilterChain chain = sent.chain();
 		assertThat(chain.getRequest()).isNull();
 		assertThat(response.getStatus()).isEqualTo(400);
 		assertThat(response.getContentType()).isEqualTo("application/problem+json");
@@ -82,10 +82,10 @@ class HostCheckInsideHeaderFilterTest {
 
 	@Test
 	void anExemptPathPassesForAnyHostButNeverGetsHsts() throws Exception {
-		RecordingRequest request = secureRequest("/health/live", "evil.example");
-		MockHttpServletResponse response = new MockHttpServletResponse();
-		MockFilterChain chain = new MockFilterChain();
-		this.filter.doFilter(request, response, chain);
+		Sent sent = send(this.filter, "/health/live", "evil.example");
+		RecordingRequest request = sent.request();
+		MockHttpServletResponse response = sent.response();
+		MockFilterChain chain = sent.chain();
 		assertThat(chain.getRequest()).isSameAs(request);
 		assertThat(response.getHeader("Strict-Transport-Security")).isNull();
 		// The refusal is kept for whatever asks later (an error dispatch's HSTS writer).
@@ -112,8 +112,11 @@ class HostCheckInsideHeaderFilterTest {
 		FilterChain forwarding = (req, res) -> {
 			RecordingRequest forwarded = (RecordingRequest) req;
 			forwarded.setDispatcherType(DispatcherType.FORWARD);
-			this.filter.doFilter(req, res, (innerRequest, innerResponse) -> seen.add("forwarded to "
-					+ ((innerResponse instanceof SecurityHeadersResponse) ? "the same response" : "another")));
+			// Passed through: the inner chain gets the very response the forward was
+			// given
+			// (filtered again, it would get a new wrapper around it).
+			this.filter.doFilter(req, res, (innerRequest, innerResponse) -> seen
+				.add("forwarded to " + ((innerResponse == res) ? "the same response" : "another")));
 			forwarded.setDispatcherType(DispatcherType.REQUEST);
 		};
 		this.filter.doFilter(request, response, forwarding);
@@ -131,10 +134,10 @@ class HostCheckInsideHeaderFilterTest {
 	void withoutAHostFilterTheHeaderFilterChecksNothing() throws Exception {
 		SecurityHeadersFilter alone = new SecurityHeadersFilter(
 				List.of(new StagedHstsHeaderWriter(HstsPolicy.builder().build(), this.clock, this.check)));
-		RecordingRequest request = secureRequest("/v1/health", "evil.example");
-		MockHttpServletResponse response = new MockHttpServletResponse();
-		MockFilterChain chain = new MockFilterChain();
-		alone.doFilter(request, response, chain);
+		Sent sent = send(alone, "/v1/health", "evil.example");
+		RecordingRequest request = sent.request();
+		MockHttpServletResponse response = sent.response();
+		MockFilterChain chain = sent.chain();
 		assertThat(chain.getRequest()).isSameAs(request);
 		// The HSTS writer still asks the check itself.
 		assertThat(response.getHeader("Strict-Transport-Security")).isNull();
@@ -147,13 +150,24 @@ class HostCheckInsideHeaderFilterTest {
 		SecurityHeadersFilter headers = new SecurityHeadersFilter(
 				List.of(new StagedHstsHeaderWriter(HstsPolicy.builder().build(), this.clock, off.getCheck())));
 		headers.setTrustedHostFilter(off);
-		RecordingRequest request = secureRequest("/v1/health", "anything.example");
-		MockHttpServletResponse response = new MockHttpServletResponse();
-		MockFilterChain chain = new MockFilterChain();
-		headers.doFilter(request, response, chain);
+		Sent sent = send(headers, "/v1/health", "anything.example");
+		RecordingRequest request = sent.request();
+		MockHttpServletResponse response = sent.response();
+		MockFilterChain chain = sent.chain();
 		assertThat(chain.getRequest()).isSameAs(request);
 		assertThat(response.getHeaders("Strict-Transport-Security")).containsExactly("max-age=300");
 		assertThat(request.attributesSet).isEmpty();
+	}
+
+	/** A secure GET for a host through a filter to a chain that records what it got. */
+	private static Sent send(SecurityHeadersFilter filter, String path, String host) throws Exception {
+		Sent sent = new Sent(secureRequest(path, host), new MockHttpServletResponse(), new MockFilterChain());
+		filter.doFilter(sent.request(), sent.response(), sent.chain());
+		return sent;
+	}
+
+	record Sent(RecordingRequest request, MockHttpServletResponse response, MockFilterChain chain) {
+
 	}
 
 	private static RecordingRequest secureRequest(String path, String host) {
