@@ -9,14 +9,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
+import dev.hsts.core.ContentSecurityPolicy;
 import dev.hsts.core.HeaderDescription;
 import dev.hsts.core.HeadersPreview;
 import dev.hsts.core.HostPreview;
 import dev.hsts.core.Finding;
 import dev.hsts.core.HstsPolicy;
 import dev.hsts.core.HstsStage;
+import dev.hsts.core.LivePolicy;
 import dev.hsts.core.TrustedHostRejectionCounts;
 import dev.hsts.core.TrustedHosts;
 
@@ -38,8 +39,6 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 @Endpoint(id = "securityheaders")
 public class SecurityHeadersEndpoint {
 
-	private static final String MASK = "******";
-
 	private static final String CACHE_CONTROL = "Cache-Control";
 
 	/** A starter that is switched off writes nothing and refuses nothing. */
@@ -57,11 +56,9 @@ public class SecurityHeadersEndpoint {
 
 	};
 
-	private static final Pattern REPORT_DIRECTIVE = Pattern.compile("(?i)\\b(report-uri|report-to)\\s+[^;]*");
-
 	private final boolean enabled;
 
-	private final HstsPolicy hstsPolicy;
+	private final LivePolicy livePolicy;
 
 	private final Clock clock;
 
@@ -92,8 +89,27 @@ public class SecurityHeadersEndpoint {
 	public SecurityHeadersEndpoint(boolean enabled, HstsPolicy hstsPolicy, Clock clock, HeadersPreview preview,
 			TrustedHosts trustedHosts, TrustedHostRejectionCounts rejectionCounts, Supplier<List<Finding>> findings,
 			Show showValues, Set<String> roles) {
+		this(enabled, new LivePolicy(hstsPolicy, clock.instant()), clock, preview, trustedHosts, rejectionCounts,
+				findings, showValues, roles);
+	}
+
+	/**
+	 * @param enabled whether the starter is on
+	 * @param livePolicy the policy in force and its version
+	 * @param clock the rollout clock
+	 * @param preview the web stack's writers and checks, run on requests that are never
+	 * sent
+	 * @param trustedHosts the trusted-host policy, or {@code null}
+	 * @param rejectionCounts the refusal counts, or {@code null}
+	 * @param findings the findings now, naming full properties, most serious first
+	 * @param showValues when to show values that may be secret
+	 * @param roles the roles that may see them with {@link Show#WHEN_AUTHORIZED}
+	 */
+	public SecurityHeadersEndpoint(boolean enabled, LivePolicy livePolicy, Clock clock, HeadersPreview preview,
+			TrustedHosts trustedHosts, TrustedHostRejectionCounts rejectionCounts, Supplier<List<Finding>> findings,
+			Show showValues, Set<String> roles) {
 		this.enabled = enabled;
-		this.hstsPolicy = hstsPolicy;
+		this.livePolicy = livePolicy;
 		this.clock = clock;
 		this.preview = preview;
 		this.trustedHosts = trustedHosts;
@@ -127,7 +143,9 @@ public class SecurityHeadersEndpoint {
 		Instant now = this.clock.instant();
 		Map<String, Object> report = new LinkedHashMap<>();
 		report.put("enabled", this.enabled);
-		report.put("hsts", hsts(now));
+		LivePolicy.Version version = this.livePolicy.current();
+		report.put("policy", policy(version, show));
+		report.put("hsts", hsts(version.hsts(), now));
 		List<HeaderDescription> descriptions = descriptions();
 		report.put("headers", headers(descriptions, show));
 		report.put("cacheControl", cacheControl(descriptions));
@@ -170,12 +188,48 @@ public class SecurityHeadersEndpoint {
 		return preview;
 	}
 
-	private Map<String, Object> hsts(Instant now) {
+	/**
+	 * The version in force (counted from 1, the policy the application started with),
+	 * when it was applied, what changed, and the last change that was refused.
+	 */
+	private Map<String, Object> policy(LivePolicy.Version version, boolean show) {
+		Map<String, Object> policy = new LinkedHashMap<>();
+		policy.put("version", version.number());
+		policy.put("appliedAt", version.appliedAt().toString());
+		List<Map<String, Object>> changes = new ArrayList<>();
+		for (LivePolicy.Change change : version.changes()) {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("property", change.setting());
+			entry.put("from", maskedSetting(change.setting(), change.from(), show));
+			entry.put("to", maskedSetting(change.setting(), change.to(), show));
+			changes.add(entry);
+		}
+		policy.put("changes", changes);
+		LivePolicy.Rejection rejection = this.livePolicy.lastRejection();
+		Map<String, Object> rejected = null;
+		if (rejection != null) {
+			rejected = new LinkedHashMap<>();
+			rejected.put("at", rejection.at().toString());
+			rejected.put("property", rejection.setting());
+			rejected.put("value", (rejection.setting() != null)
+					? maskedSetting(rejection.setting(), rejection.value(), show) : rejection.value());
+			rejected.put("message", rejection.message());
+			rejected.put("pending", this.livePolicy.rejectionPending());
+		}
+		policy.put("lastRejected", rejected);
+		return policy;
+	}
+
+	private static String maskedSetting(String property, String value, boolean show) {
+		return (value != null && property.contains("content-security-policy")) ? mask(value, show) : value;
+	}
+
+	private Map<String, Object> hsts(HstsPolicy hstsPolicy, Instant now) {
 		Map<String, Object> hsts = new LinkedHashMap<>();
-		hsts.put("header", this.hstsPolicy.headerValueAt(now.toEpochMilli()));
-		hsts.put("stage", this.hstsPolicy.activeStageAt(now).map(HstsStage::number).orElse(null));
+		hsts.put("header", hstsPolicy.headerValueAt(now.toEpochMilli()));
+		hsts.put("stage", hstsPolicy.activeStageAt(now).map(HstsStage::number).orElse(null));
 		List<Map<String, Object>> stages = new ArrayList<>();
-		for (HstsStage stage : this.hstsPolicy.stages()) {
+		for (HstsStage stage : hstsPolicy.stages()) {
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("stage", stage.number());
 			entry.put("maxAge", stage.maxAgeSeconds());
@@ -187,18 +241,18 @@ public class SecurityHeadersEndpoint {
 			stages.add(entry);
 		}
 		hsts.put("stages", stages);
-		hsts.put("mode", this.hstsPolicy.mode().id());
-		hsts.put("startedAt", (this.hstsPolicy.startedAt() != null) ? this.hstsPolicy.startedAt().toString() : null);
-		hsts.put("nextStage", this.hstsPolicy.nextStageAfter(now).map((next) -> {
+		hsts.put("mode", hstsPolicy.mode().id());
+		hsts.put("startedAt", (hstsPolicy.startedAt() != null) ? hstsPolicy.startedAt().toString() : null);
+		hsts.put("nextStage", hstsPolicy.nextStageAfter(now).map((next) -> {
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("stage", next.number());
 			entry.put("at", next.startsAt().toString());
 			entry.put("header", next.headerValue());
 			return entry;
 		}).orElse(null));
-		hsts.put("excludedHosts", this.hstsPolicy.excludedHosts());
-		hsts.put("includeSubDomains", this.hstsPolicy.includeSubDomainsIntent());
-		hsts.put("preload", this.hstsPolicy.preloadIntent());
+		hsts.put("excludedHosts", hstsPolicy.excludedHosts());
+		hsts.put("includeSubDomains", hstsPolicy.includeSubDomainsIntent());
+		hsts.put("preload", hstsPolicy.preloadIntent());
 		return hsts;
 	}
 
@@ -248,7 +302,7 @@ public class SecurityHeadersEndpoint {
 	}
 
 	private static String mask(String policy, boolean show) {
-		return show ? policy : REPORT_DIRECTIVE.matcher(policy).replaceAll("$1 " + MASK);
+		return show ? policy : ContentSecurityPolicy.maskReportTargets(policy);
 	}
 
 	private static Map<String, Object> cacheControl(List<HeaderDescription> descriptions) {

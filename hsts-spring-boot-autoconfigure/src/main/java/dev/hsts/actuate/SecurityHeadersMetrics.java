@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import dev.hsts.core.HstsPolicy;
 import dev.hsts.core.HstsStage;
+import dev.hsts.core.LivePolicy;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -12,8 +13,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 /**
  * Gauges that let a dashboard follow a rollout: {@code security.headers.hsts.max-age}
  * (the max-age sent now, in seconds; 0 when revoked or off) and
- * {@code security.headers.hsts.stage} (the active stage, 0 when none). Read when the
- * registry is scraped; no per-request cost.
+ * {@code security.headers.hsts.stage} (the active stage, 0 when none), and
+ * {@code security.headers.policy.version}. Read when the registry is scraped; no
+ * per-request cost.
  */
 public class SecurityHeadersMetrics implements MeterBinder {
 
@@ -23,11 +25,28 @@ public class SecurityHeadersMetrics implements MeterBinder {
 	/** The stage gauge. */
 	public static final String STAGE = "security.headers.hsts.stage";
 
-	private final HstsPolicy policy;
+	/** The policy version gauge. */
+	public static final String VERSION = "security.headers.policy.version";
+
+	private final LivePolicy policy;
 
 	private final Clock clock;
 
+	/**
+	 * Gauges of a policy that does not change while the application runs.
+	 * @param policy the HSTS policy
+	 * @param clock the rollout clock
+	 */
 	public SecurityHeadersMetrics(HstsPolicy policy, Clock clock) {
+		this(new LivePolicy(policy, clock.instant()), clock);
+	}
+
+	/**
+	 * Gauges that follow the policy in force.
+	 * @param policy the policy in force
+	 * @param clock the rollout clock
+	 */
+	public SecurityHeadersMetrics(LivePolicy policy, Clock clock) {
 		this.policy = policy;
 		this.clock = clock;
 	}
@@ -41,15 +60,23 @@ public class SecurityHeadersMetrics implements MeterBinder {
 		Gauge.builder(STAGE, this, SecurityHeadersMetrics::stage)
 			.description("The active HSTS rollout stage, counted from 1 (0 when none is active)")
 			.register(registry);
+		Gauge.builder(VERSION, this, SecurityHeadersMetrics::version)
+			.description("The version of the security headers policy in force, counted from 1 (the policy the "
+					+ "application started with); it goes up by one with each change applied while it runs")
+			.register(registry);
 	}
 
 	double maxAgeSeconds() {
 		Instant now = this.clock.instant();
-		return this.policy.activeStageAt(now).map(HstsStage::maxAgeSeconds).orElse(0L);
+		return this.policy.hsts().activeStageAt(now).map(HstsStage::maxAgeSeconds).orElse(0L);
+	}
+
+	double version() {
+		return this.policy.current().number();
 	}
 
 	double stage() {
-		return this.policy.activeStageAt(this.clock.instant()).map(HstsStage::number).orElse(0);
+		return this.policy.hsts().activeStageAt(this.clock.instant()).map(HstsStage::number).orElse(0);
 	}
 
 }

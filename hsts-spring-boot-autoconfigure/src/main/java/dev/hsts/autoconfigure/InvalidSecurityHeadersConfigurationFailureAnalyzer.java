@@ -14,14 +14,23 @@ class InvalidSecurityHeadersConfigurationFailureAnalyzer
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidSecurityHeadersPropertyException cause) {
+		return new FailureAnalysis(description(cause), action(cause), cause);
+	}
+
+	/** What is wrong, as the startup report says it (also for a refused refresh). */
+	static String description(InvalidSecurityHeadersPropertyException cause) {
 		StringBuilder description = new StringBuilder("The security headers configuration is invalid.\n\n");
 		description.append("    Property: ").append(cause.getProperty()).append('\n');
 		description.append("    Value: ")
 			.append((cause.getValue() != null) ? UntrustedText.escape(cause.getValue()) : "(not set)")
 			.append('\n');
 		description.append("    Reason: ").append(cause.getReason());
-		return new FailureAnalysis(description.toString(),
-				"Update '" + cause.getProperty() + "' in your configuration. " + cause.getAction(), cause);
+		return description.toString();
+	}
+
+	/** What to do, as the startup report says it. */
+	static String action(InvalidSecurityHeadersPropertyException cause) {
+		return "Update '" + cause.getProperty() + "' in your configuration. " + cause.getAction();
 	}
 
 }

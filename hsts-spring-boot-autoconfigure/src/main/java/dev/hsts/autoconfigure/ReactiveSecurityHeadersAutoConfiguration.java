@@ -12,6 +12,8 @@ import dev.hsts.core.Finding;
 import dev.hsts.core.ForwardedProtoMismatches;
 import dev.hsts.core.HeadersPreview;
 import dev.hsts.core.HstsPolicy;
+import dev.hsts.core.LivePolicy;
+import dev.hsts.core.PolicyChangeListener;
 import dev.hsts.core.HttpsRedirectRule;
 import dev.hsts.core.InvalidPolicyException;
 import dev.hsts.core.TrustedHostRejectionCounts;
@@ -30,6 +32,7 @@ import dev.hsts.reactive.TrustedHostWebFilter;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -83,6 +86,21 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 	@ConditionalOnMissingBean
 	public HstsPolicy hstsPolicy() {
 		return SecurityHeaderValues.hstsPolicy(this.properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public LivePolicy securityHeadersLivePolicy(HstsPolicy hstsPolicy, ObjectProvider<Clock> clock) {
+		return new LivePolicy(hstsPolicy, clock.getIfUnique(Clock::systemUTC).instant());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public SecurityHeadersPolicyRefresher securityHeadersPolicyRefresher(Environment environment, LivePolicy livePolicy,
+			ObjectProvider<Clock> clock, ObjectProvider<PolicyChangeListener> listeners,
+			ConfigurableListableBeanFactory beanFactory, SecurityHeadersWebFilter filter) {
+		return new SecurityHeadersPolicyRefresher(environment, livePolicy, clock.getIfUnique(Clock::systemUTC),
+				listeners, new ReactiveStarterWriters(beanFactory, filter));
 	}
 
 	@Bean(SecurityHeadersAutoConfiguration.HSTS_HEADER_WRITER_BEAN_NAME)
@@ -218,12 +236,12 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 	@ConditionalOnMissingBean
 	public HeadersPreview securityHeadersPreview(SecurityHeadersWebFilter filter,
 			ObjectProvider<TrustedHostExchangeCheck> trustedHostCheck) {
-		return new ReactiveHeadersPreview(filter.getWriters(), trustedHostCheck.getIfUnique());
+		return new ReactiveHeadersPreview(filter::getWriters, trustedHostCheck.getIfUnique());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	public SecurityHeadersFindings securityHeadersFindings(HstsPolicy hstsPolicy, ObjectProvider<Clock> clock,
+	public SecurityHeadersFindings securityHeadersFindings(LivePolicy livePolicy, ObjectProvider<Clock> clock,
 			ObjectProvider<TrustedHosts> trustedHosts, Environment environment,
 			ObjectProvider<ForwardedProtoMismatches> proxyDetector,
 			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues, SecurityHeadersWebFilter filter,
@@ -234,9 +252,9 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 		DeploymentFindings deployment = new DeploymentFindings(environment,
 				(redirect != null) ? redirect.getRule() : null, hosts, endpoint::getIfAvailable);
 		ReactorNettyProxyFinding nettyProxy = new ReactorNettyProxyFinding(environment, beanFactory);
-		return new SecurityHeadersFindings(hstsPolicy, clock.getIfUnique(Clock::systemUTC), hosts,
+		return new SecurityHeadersFindings(livePolicy, clock.getIfUnique(Clock::systemUTC), hosts,
 				environment.getProperty("server.forward-headers-strategy"), proxyDetector.getIfUnique(),
-				applicationHeaderValues.getIfUnique(), filter.getWriters(), () -> {
+				applicationHeaderValues.getIfUnique(), filter::getWriters, () -> {
 					List<Finding> findings = new ArrayList<>(deployment.get());
 					findings.addAll(nettyProxy.get());
 					return findings;

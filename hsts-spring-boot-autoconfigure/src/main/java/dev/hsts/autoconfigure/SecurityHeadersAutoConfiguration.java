@@ -8,6 +8,8 @@ import jakarta.servlet.DispatcherType;
 import dev.hsts.core.ApplicationHeaderValues;
 import dev.hsts.core.HeadersPreview;
 import dev.hsts.core.HstsPolicy;
+import dev.hsts.core.LivePolicy;
+import dev.hsts.core.PolicyChangeListener;
 import dev.hsts.core.TrustedHosts;
 import dev.hsts.servlet.CacheControlDefaultWriter;
 import dev.hsts.servlet.CspHeaderWriter;
@@ -87,6 +89,21 @@ public class SecurityHeadersAutoConfiguration {
 	@ConditionalOnMissingBean
 	public HstsPolicy hstsPolicy() {
 		return SecurityHeaderValues.hstsPolicy(this.properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public LivePolicy securityHeadersLivePolicy(HstsPolicy hstsPolicy, ObjectProvider<Clock> clock) {
+		return new LivePolicy(hstsPolicy, clock.getIfUnique(Clock::systemUTC).instant());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public SecurityHeadersPolicyRefresher securityHeadersPolicyRefresher(Environment environment, LivePolicy livePolicy,
+			ObjectProvider<Clock> clock, ObjectProvider<PolicyChangeListener> listeners,
+			ConfigurableListableBeanFactory beanFactory, SecurityHeadersFilter filter) {
+		return new SecurityHeadersPolicyRefresher(environment, livePolicy, clock.getIfUnique(Clock::systemUTC),
+				listeners, new ServletStarterWriters(beanFactory, filter));
 	}
 
 	@Bean(HSTS_HEADER_WRITER_BEAN_NAME)
@@ -197,7 +214,7 @@ public class SecurityHeadersAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	public SecurityHeadersFindings securityHeadersFindings(HstsPolicy hstsPolicy, ObjectProvider<Clock> clock,
+	public SecurityHeadersFindings securityHeadersFindings(LivePolicy livePolicy, ObjectProvider<Clock> clock,
 			ObjectProvider<TrustedHostCheck> trustedHostCheck, Environment environment,
 			ObjectProvider<ForwardedProtoMismatchDetector> proxyDetector,
 			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues, SecurityHeadersFilter filter,
@@ -205,9 +222,9 @@ public class SecurityHeadersAutoConfiguration {
 		TrustedHostCheck check = trustedHostCheck.getIfUnique();
 		TrustedHosts trustedHosts = (check != null) ? check.getTrustedHosts() : null;
 		HttpsRedirectFilter redirect = httpsRedirectFilter.getIfUnique();
-		return new SecurityHeadersFindings(hstsPolicy, clock.getIfUnique(Clock::systemUTC), trustedHosts,
+		return new SecurityHeadersFindings(livePolicy, clock.getIfUnique(Clock::systemUTC), trustedHosts,
 				environment.getProperty("server.forward-headers-strategy"), proxyDetector.getIfUnique(),
-				applicationHeaderValues.getIfUnique(), filter.getWriters(), new DeploymentFindings(environment,
+				applicationHeaderValues.getIfUnique(), filter::getWriters, new DeploymentFindings(environment,
 						(redirect != null) ? redirect.getRule() : null, trustedHosts, endpoint::getIfAvailable));
 	}
 
@@ -215,7 +232,7 @@ public class SecurityHeadersAutoConfiguration {
 	@ConditionalOnMissingBean
 	public HeadersPreview securityHeadersPreview(SecurityHeadersFilter filter,
 			ObjectProvider<TrustedHostCheck> trustedHostCheck, ObjectProvider<ServerOwnResponses> serverOwnResponses) {
-		return new ServletHeadersPreview(filter.getWriters(), trustedHostCheck.getIfUnique(),
+		return new ServletHeadersPreview(filter::getWriters, trustedHostCheck.getIfUnique(),
 				serverOwnResponses.getIfUnique());
 	}
 

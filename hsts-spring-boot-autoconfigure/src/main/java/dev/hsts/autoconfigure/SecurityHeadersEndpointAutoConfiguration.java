@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import dev.hsts.actuate.SecurityHeadersEndpoint;
 import dev.hsts.core.HeadersPreview;
-import dev.hsts.core.HstsPolicy;
+import dev.hsts.core.LivePolicy;
 import dev.hsts.core.TrustedHostRejectionCounts;
 import dev.hsts.core.TrustedHosts;
 
@@ -101,11 +101,11 @@ public class SecurityHeadersEndpointAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		SecurityHeadersEndpoint securityHeadersEndpoint(HstsPolicy hstsPolicy, ObjectProvider<Clock> clock,
+		SecurityHeadersEndpoint securityHeadersEndpoint(LivePolicy livePolicy, ObjectProvider<Clock> clock,
 				HeadersPreview preview, ObjectProvider<TrustedHosts> trustedHosts,
 				ObjectProvider<TrustedHostRejectionCounts> rejectionCounts, SecurityHeadersFindings findings,
 				SecurityHeadersEndpointProperties properties) {
-			return new SecurityHeadersEndpoint(true, hstsPolicy, clock.getIfUnique(Clock::systemUTC), preview,
+			return new SecurityHeadersEndpoint(true, livePolicy, clock.getIfUnique(Clock::systemUTC), preview,
 					trustedHosts.getIfUnique(), rejectionCounts.getIfUnique(), findings::findings,
 					properties.getShowValues(), properties.getRoles());
 		}

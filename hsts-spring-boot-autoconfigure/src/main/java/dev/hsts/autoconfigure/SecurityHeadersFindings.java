@@ -17,6 +17,7 @@ import dev.hsts.core.ForwardedProtoMismatches;
 import dev.hsts.core.Finding;
 import dev.hsts.core.HeaderDescription;
 import dev.hsts.core.HstsPolicy;
+import dev.hsts.core.LivePolicy;
 import dev.hsts.core.PolicyFindings;
 import dev.hsts.core.TrustedHosts;
 import dev.hsts.core.UntrustedText;
@@ -36,7 +37,14 @@ public class SecurityHeadersFindings {
 	/** The code of the finding that the whole starter is switched off. */
 	public static final String STARTER_OFF = "starter.off";
 
-	private final HstsPolicy hstsPolicy;
+	/**
+	 * The code of the finding that the configuration holds a change that was refused
+	 * while the application ran.
+	 */
+	public static final String REFRESH_REJECTED = "policy.refresh-rejected";
+
+	/** The policy in force, or {@code null} when the starter is switched off. */
+	private final LivePolicy livePolicy;
 
 	private final Clock clock;
 
@@ -48,11 +56,17 @@ public class SecurityHeadersFindings {
 
 	private final ApplicationHeaderValues applicationValues;
 
+	/** The header writers the web stack applies now. */
+	private final Supplier<? extends List<?>> writers;
+
+	/** {@link #policyValues} was computed from this list of writers. */
+	private List<?> policyValuesOf;
+
 	/**
 	 * The value the policy sends on every response, for each header whose value does not
 	 * vary, by name.
 	 */
-	private final Map<String, String> policyValues;
+	private Map<String, String> policyValues;
 
 	/** The findings of the other parts, naming full properties. */
 	private final Supplier<? extends Collection<Finding>> otherFindings;
@@ -97,25 +111,48 @@ public class SecurityHeadersFindings {
 			String forwardHeadersStrategy, ForwardedProtoMismatches proxyDetector,
 			ApplicationHeaderValues applicationValues, List<?> writers,
 			Supplier<? extends Collection<Finding>> otherFindings) {
+		this(new LivePolicy(hstsPolicy, clock.instant()), clock, trustedHosts, forwardHeadersStrategy, proxyDetector,
+				applicationValues, () -> writers, otherFindings);
+	}
+
+	/**
+	 * The findings of a running starter whose policy may change while it runs, with those
+	 * of its other parts.
+	 * @param livePolicy the policy in force
+	 * @param clock the clock of the rollout
+	 * @param trustedHosts the trusted-host policy, or {@code null} when there is none
+	 * @param forwardHeadersStrategy the value of {@code server.forward-headers-strategy},
+	 * or {@code null}
+	 * @param proxyDetector the runtime proxy detector, or {@code null}
+	 * @param applicationValues the headers the application set itself, or {@code null}
+	 * @param writers the header writers the web stack applies now (those that describe
+	 * themselves, {@link DescribedHeaders}, give the policy's values)
+	 * @param otherFindings the findings of the other parts (the HTTPS redirect, the
+	 * actuator endpoint), naming full properties; asked each time the findings are
+	 */
+	public SecurityHeadersFindings(LivePolicy livePolicy, Clock clock, TrustedHosts trustedHosts,
+			String forwardHeadersStrategy, ForwardedProtoMismatches proxyDetector,
+			ApplicationHeaderValues applicationValues, Supplier<? extends List<?>> writers,
+			Supplier<? extends Collection<Finding>> otherFindings) {
 		this.otherFindings = Objects.requireNonNull(otherFindings, "otherFindings");
-		this.hstsPolicy = Objects.requireNonNull(hstsPolicy, "hstsPolicy");
+		this.livePolicy = Objects.requireNonNull(livePolicy, "livePolicy");
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.trustedHosts = trustedHosts;
 		this.forwardHeadersStrategy = forwardHeadersStrategy;
 		this.proxyDetector = proxyDetector;
 		this.applicationValues = applicationValues;
-		this.policyValues = policyValues(writers);
+		this.writers = Objects.requireNonNull(writers, "writers");
 		this.switchedOff = null;
 	}
 
 	private SecurityHeadersFindings(List<Finding> switchedOff) {
-		this.hstsPolicy = HstsPolicy.builder().enabled(false).build();
+		this.livePolicy = null;
 		this.clock = Clock.systemUTC();
 		this.trustedHosts = null;
 		this.forwardHeadersStrategy = null;
 		this.proxyDetector = null;
 		this.applicationValues = null;
-		this.policyValues = Map.of();
+		this.writers = List::of;
 		this.otherFindings = List::of;
 		this.switchedOff = List.copyOf(switchedOff);
 	}
@@ -167,8 +204,9 @@ public class SecurityHeadersFindings {
 			return this.switchedOff;
 		}
 		List<Finding> findings = new ArrayList<>();
-		PolicyFindings.hsts(this.hstsPolicy, this.clock.instant())
+		PolicyFindings.hsts(this.livePolicy.hsts(), this.clock.instant())
 			.forEach((finding) -> findings.add(PropertyNames.qualify(finding)));
+		addPolicyChangeFindings(findings);
 		if (this.trustedHosts != null) {
 			PolicyFindings.trustedHosts(this.trustedHosts)
 				.ifPresent((finding) -> findings.add(PropertyNames.qualify(finding)));
@@ -199,7 +237,7 @@ public class SecurityHeadersFindings {
 	}
 
 	private void addApplicationValueFindings(List<Finding> findings) {
-		String hsts = this.hstsPolicy.headerValueAt(this.clock.millis());
+		String hsts = this.livePolicy.hsts().headerValueAt(this.clock.millis());
 		this.applicationValues.observations().forEach((key, observation) -> {
 			String expected = key.equals("strict-transport-security") ? hsts : policyValue(observation.name());
 			if (observation.duplicates() > 0) {
@@ -220,7 +258,30 @@ public class SecurityHeadersFindings {
 		});
 	}
 
-	private String policyValue(String headerName) {
+	/**
+	 * What the last change of the policy while the application runs means, what changed
+	 * in the configuration without being applied, and a refused change still in the
+	 * configuration.
+	 */
+	private void addPolicyChangeFindings(List<Finding> findings) {
+		findings.addAll(this.livePolicy.current().findings());
+		findings.addAll(this.livePolicy.notApplied());
+		LivePolicy.Rejection rejection = this.livePolicy.lastRejection();
+		if (rejection != null && this.livePolicy.rejectionPending()) {
+			findings.add(new Finding(Finding.Severity.ERROR, REFRESH_REJECTED,
+					"A changed configuration was refused at " + rejection.at() + " and version "
+							+ this.livePolicy.current().number() + " of the policy stays in force. "
+							+ rejection.message().replace("\n\n", " ").replace("\n    ", " ").replace("\n", " "),
+					rejection.setting()));
+		}
+	}
+
+	private synchronized String policyValue(String headerName) {
+		List<?> writers = this.writers.get();
+		if (writers != this.policyValuesOf) {
+			this.policyValues = policyValues(writers);
+			this.policyValuesOf = writers;
+		}
 		for (Map.Entry<String, String> entry : this.policyValues.entrySet()) {
 			if (entry.getKey().equalsIgnoreCase(headerName)) {
 				return entry.getValue();

@@ -2,8 +2,9 @@ package dev.hsts.autoconfigure;
 
 import java.time.Clock;
 
-import dev.hsts.core.HstsPolicy;
+import dev.hsts.actuate.PolicyRefreshMetrics;
 import dev.hsts.actuate.SecurityHeadersMetrics;
+import dev.hsts.core.LivePolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,18 +15,24 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * The HSTS rollout gauges, when Micrometer is on the class path: Boot binds every
- * {@code MeterBinder} bean to its registries.
+ * The HSTS rollout gauges and the policy's version and refresh counter, when Micrometer
+ * is on the class path: Boot binds every {@code MeterBinder} bean to its registries.
  */
 @AutoConfiguration(after = { SecurityHeadersAutoConfiguration.class, ReactiveSecurityHeadersAutoConfiguration.class })
 @ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnBean(HstsPolicy.class)
+@ConditionalOnBean(LivePolicy.class)
 public class SecurityHeadersMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	public SecurityHeadersMetrics securityHeadersMetrics(HstsPolicy hstsPolicy, ObjectProvider<Clock> clock) {
-		return new SecurityHeadersMetrics(hstsPolicy, clock.getIfUnique(Clock::systemUTC));
+	public SecurityHeadersMetrics securityHeadersMetrics(LivePolicy livePolicy, ObjectProvider<Clock> clock) {
+		return new SecurityHeadersMetrics(livePolicy, clock.getIfUnique(Clock::systemUTC));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public PolicyRefreshMetrics securityHeadersPolicyRefreshMetrics() {
+		return new PolicyRefreshMetrics();
 	}
 
 }

@@ -24,6 +24,8 @@ public final class ContentSecurityPolicy {
 	/** The placeholder replaced with the request's nonce. */
 	public static final String NONCE_PLACEHOLDER = "{nonce}";
 
+	private static final Pattern REPORT_DIRECTIVE = Pattern.compile("(?i)\\b(report-uri|report-to)\\s+[^;]*");
+
 	private static final String NONCE_SOURCE = "'nonce-" + NONCE_PLACEHOLDER + "'";
 
 	private static final Pattern DIRECTIVE_NAME = Pattern.compile("[A-Za-z0-9-]+");
@@ -35,6 +37,17 @@ public final class ContentSecurityPolicy {
 	private ContentSecurityPolicy(String value) {
 		this.value = value;
 		this.parts = split(value);
+	}
+
+	/**
+	 * A policy with the targets of its {@code report-uri} and {@code report-to}
+	 * directives masked: they may name a reporting service with a key in its URL, so they
+	 * are shown only to those allowed to see secrets.
+	 * @param policy a policy as configured
+	 * @return the policy with each report target replaced by {@code ******}
+	 */
+	public static String maskReportTargets(String policy) {
+		return REPORT_DIRECTIVE.matcher(policy).replaceAll("$1 ******");
 	}
 
 	/**

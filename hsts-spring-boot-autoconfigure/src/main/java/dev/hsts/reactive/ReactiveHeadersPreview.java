@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.hsts.core.DescribedHeaders;
 import dev.hsts.core.HeaderDescription;
@@ -22,7 +23,8 @@ import org.springframework.http.HttpHeaders;
  */
 public class ReactiveHeadersPreview implements HeadersPreview {
 
-	private final List<ExchangeHeaderWriter> writers;
+	/** The writers the filter applies now. */
+	private final Supplier<? extends List<? extends ExchangeHeaderWriter>> writers;
 
 	private final TrustedHostExchangeCheck trustedHostCheck;
 
@@ -32,14 +34,28 @@ public class ReactiveHeadersPreview implements HeadersPreview {
 	 */
 	public ReactiveHeadersPreview(List<? extends ExchangeHeaderWriter> writers,
 			TrustedHostExchangeCheck trustedHostCheck) {
-		this.writers = List.copyOf(writers);
+		this(constant(List.copyOf(writers)), trustedHostCheck);
+	}
+
+	/**
+	 * A preview that follows the filter's writers when they are replaced.
+	 * @param writers the writers the filter applies now, in order
+	 * @param trustedHostCheck the trusted-host check, or {@code null}
+	 */
+	public ReactiveHeadersPreview(Supplier<? extends List<? extends ExchangeHeaderWriter>> writers,
+			TrustedHostExchangeCheck trustedHostCheck) {
+		this.writers = writers;
 		this.trustedHostCheck = trustedHostCheck;
+	}
+
+	private static Supplier<List<ExchangeHeaderWriter>> constant(List<ExchangeHeaderWriter> writers) {
+		return () -> writers;
 	}
 
 	@Override
 	public List<HeaderDescription> describe() {
 		List<HeaderDescription> descriptions = new ArrayList<>();
-		for (ExchangeHeaderWriter writer : this.writers) {
+		for (ExchangeHeaderWriter writer : this.writers.get()) {
 			descriptions.addAll(describe(writer));
 		}
 		return descriptions;
@@ -69,13 +85,14 @@ public class ReactiveHeadersPreview implements HeadersPreview {
 	 */
 	@Override
 	public HostPreview preview(String host) {
+		List<? extends ExchangeHeaderWriter> writers = this.writers.get();
 		if (serverRefuses(host)) {
 			// Spring's adapter for the server cannot make a request URI of it: the server
 			// answers 400 itself, before any WebFilter, without the starter's headers.
 			return new HostPreview(400, RejectionReason.MALFORMED, HostPreview.REFUSED_BY_SERVER, Map.of());
 		}
 		PreviewServerExchange preview = new PreviewServerExchange(host);
-		writeHeaders(preview, false);
+		writeHeaders(writers, preview, false);
 		Optional<RejectionReason> rejection = Optional.empty();
 		if (this.trustedHostCheck != null && !this.trustedHostCheck.isExempt(preview.exchange())) {
 			rejection = this.trustedHostCheck.verify(preview.exchange());
@@ -88,7 +105,7 @@ public class ReactiveHeadersPreview implements HeadersPreview {
 			headers.set(HttpHeaders.CONTENT_TYPE, ProblemJson.MEDIA_TYPE);
 		}
 		else {
-			writeHeaders(preview, true);
+			writeHeaders(writers, preview, true);
 		}
 		return new HostPreview(preview.status(), rejection.orElse(null),
 				rejection.isPresent() ? HostPreview.REFUSED_BY_TRUSTED_HOSTS : null, preview.headers());
@@ -139,8 +156,9 @@ public class ReactiveHeadersPreview implements HeadersPreview {
 		}
 	}
 
-	private void writeHeaders(PreviewServerExchange preview, boolean commitTime) {
-		for (ExchangeHeaderWriter writer : this.writers) {
+	private static void writeHeaders(List<? extends ExchangeHeaderWriter> writers, PreviewServerExchange preview,
+			boolean commitTime) {
+		for (ExchangeHeaderWriter writer : writers) {
 			if ((writer instanceof CommitTimeExchangeHeaderWriter) == commitTime) {
 				writer.writeHeaders(preview.exchange());
 			}

@@ -48,38 +48,11 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 	 */
 	public static final int DEFAULT_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
-	private final ExchangeHeaderWriter[] eager;
-
-	private final CommitTimeExchangeHeaderWriter[] atCommit;
-
-	private final List<ExchangeHeaderWriter> allWriters;
-
 	/**
-	 * The headers looked at when the response commits, in their usual spelling: the
-	 * single-valued ones ({@link SingleValuedHeaders#NAMES}, in that order, so the first
-	 * of them), then those of the eager and commit-time writers that write one known
-	 * header. At most 64.
+	 * The writers, swapped as one set by {@link #setWriters(List)}; an exchange reads the
+	 * field once and keeps that set to the end.
 	 */
-	private final String[] watched;
-
-	/** {@link #watched} as look-up keys ({@link ExchangeHeaders#lookupKey(String)}). */
-	private final String[] watchedKeys;
-
-	/**
-	 * For each {@link #watched} header, the value a fixed writer writes for it, or
-	 * {@code null}: another value is the application's own.
-	 */
-	private final String[] fixedValues;
-
-	/**
-	 * For each eager writer, the index in {@link #watched} of the one header it writes,
-	 * or -1 when that is not known (then it runs again at commit whatever the response
-	 * has).
-	 */
-	private final int[] eagerHeader;
-
-	/** The same for the commit-time writers. */
-	private final int[] atCommitHeader;
+	private volatile Writers writers;
 
 	private int order = DEFAULT_ORDER;
 
@@ -92,67 +65,7 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 	 * {@link CommitTimeExchangeHeaderWriter}s among them only when the response commits
 	 */
 	public SecurityHeadersWebFilter(List<? extends ExchangeHeaderWriter> writers) {
-		List<ExchangeHeaderWriter> eager = new ArrayList<>();
-		List<CommitTimeExchangeHeaderWriter> atCommit = new ArrayList<>();
-		for (ExchangeHeaderWriter writer : writers) {
-			if (writer instanceof CommitTimeExchangeHeaderWriter commitTime) {
-				atCommit.add(commitTime);
-			}
-			else {
-				eager.add(writer);
-			}
-		}
-		this.eager = eager.toArray(new ExchangeHeaderWriter[0]);
-		this.atCommit = atCommit.toArray(new CommitTimeExchangeHeaderWriter[0]);
-		this.allWriters = List.copyOf(writers);
-		List<String> watched = new ArrayList<>(SingleValuedHeaders.NAMES);
-		this.eagerHeader = new int[this.eager.length];
-		for (int i = 0; i < this.eager.length; i++) {
-			this.eagerHeader[i] = watch(watched, headerOf(this.eager[i]));
-		}
-		this.atCommitHeader = new int[this.atCommit.length];
-		for (int i = 0; i < this.atCommit.length; i++) {
-			this.atCommitHeader[i] = watch(watched, headerOf(this.atCommit[i]));
-		}
-		this.watched = watched.toArray(new String[0]);
-		this.watchedKeys = watched.stream().map(ExchangeHeaders::lookupKey).toArray(String[]::new);
-		this.fixedValues = new String[this.watched.length];
-		for (int i = 0; i < this.eager.length; i++) {
-			if (this.eager[i] instanceof FixedHeaderExchangeWriter fixed && this.eagerHeader[i] >= 0) {
-				this.fixedValues[this.eagerHeader[i]] = fixed.getHeaderValue();
-			}
-		}
-	}
-
-	/** The one header a writer of a known kind writes, or {@code null}. */
-	private static String headerOf(ExchangeHeaderWriter writer) {
-		if (writer instanceof FixedHeaderExchangeWriter fixed) {
-			return fixed.getHeaderName();
-		}
-		if (writer instanceof StagedHstsExchangeWriter) {
-			return HstsPolicy.HEADER_NAME;
-		}
-		if (writer instanceof CacheControlDefaultExchangeWriter cacheControl) {
-			return cacheControl.getHeaderName();
-		}
-		return null;
-	}
-
-	/** Adds a header to the watched ones (once); its index, or -1 when none or full. */
-	private static int watch(List<String> watched, String name) {
-		if (name == null) {
-			return -1;
-		}
-		for (int i = 0; i < watched.size(); i++) {
-			if (watched.get(i).equalsIgnoreCase(name)) {
-				return i;
-			}
-		}
-		if (watched.size() >= Long.SIZE) {
-			return -1;
-		}
-		watched.add(name);
-		return watched.size() - 1;
+		this.writers = new Writers(writers);
 	}
 
 	@Override
@@ -163,80 +76,38 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 			this.forwardedProtoMismatches.check(headers.getFirst("X-Forwarded-Proto"), headers.getFirst("Forwarded"),
 					ExchangeRequests.peer(request));
 		}
-		writeEager(exchange);
+		Writers set = this.writers;
+		for (ExchangeHeaderWriter writer : set.eager) {
+			writer.writeHeaders(exchange);
+		}
 		exchange.getResponse().beforeCommit(() -> {
-			writeAtCommit(exchange);
+			set.writeAtCommit(exchange, this.applicationHeaderValues);
 			return Mono.empty();
 		});
 		return chain.filter(exchange);
 	}
 
-	private void writeEager(ServerWebExchange exchange) {
-		for (ExchangeHeaderWriter writer : this.eager) {
-			writer.writeHeaders(exchange);
-		}
-	}
-
 	/**
-	 * Just before the response commits: one value of each single-valued header (the last
-	 * the application added), every eager header the application removed written again,
-	 * then the commit-time defaults. Each watched header is looked up once, by its
-	 * look-up key, and a writer whose header is there already is not run again.
+	 * Just before the response commits: the commit pass of the writers in force now.
 	 * @param exchange the exchange
 	 */
 	void writeAtCommit(ServerWebExchange exchange) {
-		HttpHeaders headers = exchange.getResponse().getHeaders();
-		long present = 0;
-		for (int i = 0; i < this.watchedKeys.length; i++) {
-			List<String> lines = ExchangeHeaders.lines(headers, this.watchedKeys[i]);
-			if (!lines.isEmpty()) {
-				present |= 1L << i;
-				check(headers, i, lines);
-			}
-		}
-		for (int i = 0; i < this.eager.length; i++) {
-			if (!has(present, this.eagerHeader[i])) {
-				this.eager[i].writeHeaders(exchange);
-			}
-		}
-		for (int i = 0; i < this.atCommit.length; i++) {
-			if (!has(present, this.atCommitHeader[i])) {
-				this.atCommit[i].writeHeaders(exchange);
-			}
-		}
+		this.writers.writeAtCommit(exchange, this.applicationHeaderValues);
+	}
+
+	/** The writers this filter applies now, in order, the commit-time ones included. */
+	public List<ExchangeHeaderWriter> getWriters() {
+		return this.writers.all;
 	}
 
 	/**
-	 * Keeps the last line of a single-valued header that has more than one, and records
-	 * the application's own value for a header a fixed writer writes.
-	 * @param headers the response's headers
-	 * @param index the index of the header among the watched ones
-	 * @param lines its lines, not empty
+	 * Replaces the writers, all at once: an exchange that started before gets the
+	 * previous set to its end (the commit pass included), an exchange that starts after
+	 * gets the new one; none gets a mix.
+	 * @param writers the writers to apply from now on, in order
 	 */
-	private void check(HttpHeaders headers, int index, List<String> lines) {
-		String name = this.watched[index];
-		boolean repeated = lines.size() > 1 && index < SingleValuedHeaders.NAMES.size();
-		// The line that stays: the last, where a second one replaces the first.
-		String kept = lines.get(repeated ? lines.size() - 1 : 0);
-		if (repeated) {
-			headers.set(name, kept);
-			if (this.applicationHeaderValues != null) {
-				this.applicationHeaderValues.record(name, kept, true);
-			}
-		}
-		String fixedValue = this.fixedValues[index];
-		if (fixedValue != null && this.applicationHeaderValues != null && !fixedValue.equals(kept)) {
-			this.applicationHeaderValues.record(name, kept, false);
-		}
-	}
-
-	private static boolean has(long present, int index) {
-		return index >= 0 && (present & (1L << index)) != 0;
-	}
-
-	/** The writers this filter applies, in order, the commit-time ones included. */
-	public List<ExchangeHeaderWriter> getWriters() {
-		return this.allWriters;
+	public void setWriters(List<? extends ExchangeHeaderWriter> writers) {
+		this.writers = new Writers(writers);
 	}
 
 	/**
@@ -266,6 +137,174 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 	 */
 	public void setOrder(int order) {
 		this.order = order;
+	}
+
+	/** One set of writers, sorted once, with what the commit pass looks at. */
+	private static final class Writers {
+
+		final ExchangeHeaderWriter[] eager;
+
+		private final CommitTimeExchangeHeaderWriter[] atCommit;
+
+		final List<ExchangeHeaderWriter> all;
+
+		/**
+		 * The headers looked at when the response commits, in their usual spelling: the
+		 * single-valued ones ({@link SingleValuedHeaders#NAMES}, in that order, so the
+		 * first of them), then those of the eager and commit-time writers that write one
+		 * known header. At most 64.
+		 */
+		private final String[] watched;
+
+		/**
+		 * {@link #watched} as look-up keys ({@link ExchangeHeaders#lookupKey(String)}).
+		 */
+		private final String[] watchedKeys;
+
+		/**
+		 * For each {@link #watched} header, the value a fixed writer writes for it, or
+		 * {@code null}: another value is the application's own.
+		 */
+		private final String[] fixedValues;
+
+		/**
+		 * For each eager writer, the index in {@link #watched} of the one header it
+		 * writes, or -1 when that is not known (then it runs again at commit whatever the
+		 * response has).
+		 */
+		private final int[] eagerHeader;
+
+		/** The same for the commit-time writers. */
+		private final int[] atCommitHeader;
+
+		Writers(List<? extends ExchangeHeaderWriter> writers) {
+			List<ExchangeHeaderWriter> eager = new ArrayList<>();
+			List<CommitTimeExchangeHeaderWriter> atCommit = new ArrayList<>();
+			for (ExchangeHeaderWriter writer : writers) {
+				if (writer instanceof CommitTimeExchangeHeaderWriter commitTime) {
+					atCommit.add(commitTime);
+				}
+				else {
+					eager.add(writer);
+				}
+			}
+			this.eager = eager.toArray(new ExchangeHeaderWriter[0]);
+			this.atCommit = atCommit.toArray(new CommitTimeExchangeHeaderWriter[0]);
+			this.all = List.copyOf(writers);
+			List<String> watched = new ArrayList<>(SingleValuedHeaders.NAMES);
+			this.eagerHeader = new int[this.eager.length];
+			for (int i = 0; i < this.eager.length; i++) {
+				this.eagerHeader[i] = watch(watched, headerOf(this.eager[i]));
+			}
+			this.atCommitHeader = new int[this.atCommit.length];
+			for (int i = 0; i < this.atCommit.length; i++) {
+				this.atCommitHeader[i] = watch(watched, headerOf(this.atCommit[i]));
+			}
+			this.watched = watched.toArray(new String[0]);
+			this.watchedKeys = watched.stream().map(ExchangeHeaders::lookupKey).toArray(String[]::new);
+			this.fixedValues = new String[this.watched.length];
+			for (int i = 0; i < this.eager.length; i++) {
+				if (this.eager[i] instanceof FixedHeaderExchangeWriter fixed && this.eagerHeader[i] >= 0) {
+					this.fixedValues[this.eagerHeader[i]] = fixed.getHeaderValue();
+				}
+			}
+		}
+
+		/** The one header a writer of a known kind writes, or {@code null}. */
+		private static String headerOf(ExchangeHeaderWriter writer) {
+			if (writer instanceof FixedHeaderExchangeWriter fixed) {
+				return fixed.getHeaderName();
+			}
+			if (writer instanceof StagedHstsExchangeWriter) {
+				return HstsPolicy.HEADER_NAME;
+			}
+			if (writer instanceof CacheControlDefaultExchangeWriter cacheControl) {
+				return cacheControl.getHeaderName();
+			}
+			return null;
+		}
+
+		/**
+		 * Adds a header to the watched ones (once); its index, or -1 when none or full.
+		 */
+		private static int watch(List<String> watched, String name) {
+			if (name == null) {
+				return -1;
+			}
+			for (int i = 0; i < watched.size(); i++) {
+				if (watched.get(i).equalsIgnoreCase(name)) {
+					return i;
+				}
+			}
+			if (watched.size() >= Long.SIZE) {
+				return -1;
+			}
+			watched.add(name);
+			return watched.size() - 1;
+		}
+
+		/**
+		 * Just before the response commits: one value of each single-valued header (the
+		 * last the application added), every eager header the application removed written
+		 * again, then the commit-time defaults. Each watched header is looked up once, by
+		 * its look-up key, and a writer whose header is there already is not run again.
+		 * @param exchange the exchange
+		 * @param applicationHeaderValues told about the application's own values, or
+		 * {@code null}
+		 */
+		void writeAtCommit(ServerWebExchange exchange, ApplicationHeaderValues applicationHeaderValues) {
+			HttpHeaders headers = exchange.getResponse().getHeaders();
+			long present = 0;
+			for (int i = 0; i < this.watchedKeys.length; i++) {
+				List<String> lines = ExchangeHeaders.lines(headers, this.watchedKeys[i]);
+				if (!lines.isEmpty()) {
+					present |= 1L << i;
+					check(headers, i, lines, applicationHeaderValues);
+				}
+			}
+			for (int i = 0; i < this.eager.length; i++) {
+				if (!has(present, this.eagerHeader[i])) {
+					this.eager[i].writeHeaders(exchange);
+				}
+			}
+			for (int i = 0; i < this.atCommit.length; i++) {
+				if (!has(present, this.atCommitHeader[i])) {
+					this.atCommit[i].writeHeaders(exchange);
+				}
+			}
+		}
+
+		/**
+		 * Keeps the last line of a single-valued header that has more than one, and
+		 * records the application's own value for a header a fixed writer writes.
+		 * @param headers the response's headers
+		 * @param index the index of the header among the watched ones
+		 * @param lines its lines, not empty
+		 * @param applicationHeaderValues told about the application's own values, or
+		 * {@code null}
+		 */
+		private void check(HttpHeaders headers, int index, List<String> lines,
+				ApplicationHeaderValues applicationHeaderValues) {
+			String name = this.watched[index];
+			boolean repeated = lines.size() > 1 && index < SingleValuedHeaders.NAMES.size();
+			// The line that stays: the last, where a second one replaces the first.
+			String kept = lines.get(repeated ? lines.size() - 1 : 0);
+			if (repeated) {
+				headers.set(name, kept);
+				if (applicationHeaderValues != null) {
+					applicationHeaderValues.record(name, kept, true);
+				}
+			}
+			String fixedValue = this.fixedValues[index];
+			if (fixedValue != null && applicationHeaderValues != null && !fixedValue.equals(kept)) {
+				applicationHeaderValues.record(name, kept, false);
+			}
+		}
+
+		private static boolean has(long present, int index) {
+			return index >= 0 && (present & (1L << index)) != 0;
+		}
+
 	}
 
 }

@@ -18,6 +18,9 @@ final class HeaderWriters {
 	 */
 	private static final String PROVISIONAL_ATTRIBUTE = HeaderWriters.class.getName() + ".provisional.";
 
+	/** Every writer, in order. */
+	final List<ResponseHeaderWriter> all;
+
 	final ResponseHeaderWriter[] eager;
 
 	final CommitTimeHeaderWriter[] atCommit;
@@ -29,6 +32,7 @@ final class HeaderWriters {
 	final String[] provisionalAttributes;
 
 	HeaderWriters(List<? extends ResponseHeaderWriter> writers) {
+		this.all = List.copyOf(writers);
 		List<ResponseHeaderWriter> eager = new ArrayList<>();
 		List<CommitTimeHeaderWriter> atCommit = new ArrayList<>();
 		for (ResponseHeaderWriter writer : writers) {

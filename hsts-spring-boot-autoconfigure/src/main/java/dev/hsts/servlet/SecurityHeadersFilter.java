@@ -67,9 +67,11 @@ public class SecurityHeadersFilter extends GenericFilterBean implements Ordered 
 	 */
 	public static final int DEFAULT_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
-	private final HeaderWriters writers;
-
-	private final List<ResponseHeaderWriter> allWriters;
+	/**
+	 * The writers, swapped as one set by {@link #setWriters(List)}; a request reads the
+	 * field once and keeps that set to the end.
+	 */
+	private volatile HeaderWriters writers;
 
 	private int order = DEFAULT_ORDER;
 
@@ -89,7 +91,6 @@ public class SecurityHeadersFilter extends GenericFilterBean implements Ordered 
 	 */
 	public SecurityHeadersFilter(List<? extends ResponseHeaderWriter> writers) {
 		this.writers = new HeaderWriters(writers);
-		this.allWriters = List.copyOf(writers);
 	}
 
 	@Override
@@ -151,9 +152,19 @@ public class SecurityHeadersFilter extends GenericFilterBean implements Ordered 
 		}
 	}
 
-	/** The writers this filter applies, in order, the commit-time ones included. */
+	/** The writers this filter applies now, in order, the commit-time ones included. */
 	public List<ResponseHeaderWriter> getWriters() {
-		return this.allWriters;
+		return this.writers.all;
+	}
+
+	/**
+	 * Replaces the writers, all at once: a request that started before gets the previous
+	 * set to its end (its commit-time writers and its rewrites after a reset included), a
+	 * request that starts after gets the new one; none gets a mix.
+	 * @param writers the writers to apply from now on, in order
+	 */
+	public void setWriters(List<? extends ResponseHeaderWriter> writers) {
+		this.writers = new HeaderWriters(writers);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.hsts.servlet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.hsts.core.HeaderDescription;
 import dev.hsts.core.HeadersPreview;
@@ -18,7 +19,8 @@ import dev.hsts.core.RejectionReason;
  */
 public class ServletHeadersPreview implements HeadersPreview {
 
-	private final List<ResponseHeaderWriter> writers;
+	/** The writers the filter applies now. */
+	private final Supplier<? extends List<? extends ResponseHeaderWriter>> writers;
 
 	private final TrustedHostCheck trustedHostCheck;
 
@@ -32,15 +34,31 @@ public class ServletHeadersPreview implements HeadersPreview {
 	 */
 	public ServletHeadersPreview(List<? extends ResponseHeaderWriter> writers, TrustedHostCheck trustedHostCheck,
 			ServerOwnResponses serverOwnResponses) {
-		this.writers = List.copyOf(writers);
+		this(constant(List.copyOf(writers)), trustedHostCheck, serverOwnResponses);
+	}
+
+	/**
+	 * A preview that follows the filter's writers when they are replaced.
+	 * @param writers the writers the filter applies now, in order
+	 * @param trustedHostCheck the trusted-host check, or {@code null}
+	 * @param serverOwnResponses what the server answers itself, before any filter (which
+	 * hosts it refuses), or {@code null} when unknown
+	 */
+	public ServletHeadersPreview(Supplier<? extends List<? extends ResponseHeaderWriter>> writers,
+			TrustedHostCheck trustedHostCheck, ServerOwnResponses serverOwnResponses) {
+		this.writers = writers;
 		this.trustedHostCheck = trustedHostCheck;
 		this.serverOwnResponses = serverOwnResponses;
+	}
+
+	private static Supplier<List<ResponseHeaderWriter>> constant(List<ResponseHeaderWriter> writers) {
+		return () -> writers;
 	}
 
 	@Override
 	public List<HeaderDescription> describe() {
 		List<HeaderDescription> descriptions = new ArrayList<>();
-		for (ResponseHeaderWriter writer : this.writers) {
+		for (ResponseHeaderWriter writer : this.writers.get()) {
 			descriptions.addAll(PreviewExchange.describe(writer));
 		}
 		return descriptions;
@@ -54,6 +72,7 @@ public class ServletHeadersPreview implements HeadersPreview {
 	 */
 	@Override
 	public HostPreview preview(String host) {
+		List<? extends ResponseHeaderWriter> writers = this.writers.get();
 		PreviewExchange exchange = new PreviewExchange(host);
 		String refusedBy = null;
 		Optional<RejectionReason> rejection = Optional.empty();
@@ -62,13 +81,13 @@ public class ServletHeadersPreview implements HeadersPreview {
 			rejection = Optional.of(RejectionReason.MALFORMED);
 			exchange.reject(400);
 			if (this.serverOwnResponses.writesSecurityHeaders()) {
-				writeHeaders(exchange, false);
-				writeHeaders(exchange, true);
+				writeHeaders(writers, exchange, false);
+				writeHeaders(writers, exchange, true);
 				exchange.removeHeader(HstsPolicy.HEADER_NAME);
 			}
 		}
 		else {
-			writeHeaders(exchange, false);
+			writeHeaders(writers, exchange, false);
 			if (this.trustedHostCheck != null && !this.trustedHostCheck.isExempt(exchange.request())) {
 				rejection = this.trustedHostCheck.verify(exchange.request());
 			}
@@ -79,15 +98,16 @@ public class ServletHeadersPreview implements HeadersPreview {
 				exchange.response().setHeader("Cache-Control", "no-store");
 			}
 			else {
-				writeHeaders(exchange, true);
+				writeHeaders(writers, exchange, true);
 			}
 		}
 		return new HostPreview(exchange.status(), rejection.orElse(null), refusedBy, exchange.headers());
 	}
 
 	/** Runs the writers that write before the chain, or the commit-time ones. */
-	private void writeHeaders(PreviewExchange exchange, boolean commitTime) {
-		for (ResponseHeaderWriter writer : this.writers) {
+	private static void writeHeaders(List<? extends ResponseHeaderWriter> writers, PreviewExchange exchange,
+			boolean commitTime) {
+		for (ResponseHeaderWriter writer : writers) {
 			if ((writer instanceof CommitTimeHeaderWriter) == commitTime) {
 				writer.writeHeaders(exchange.request(), exchange.response());
 			}
