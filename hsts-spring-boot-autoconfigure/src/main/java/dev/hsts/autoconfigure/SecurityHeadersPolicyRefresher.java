@@ -16,10 +16,12 @@ import org.apache.commons.logging.LogFactory;
 import dev.hsts.core.ContentSecurityPolicy;
 import dev.hsts.core.Finding;
 import dev.hsts.core.HstsPolicy;
+import dev.hsts.core.HttpsRedirectRule;
 import dev.hsts.core.InvalidPolicyException;
 import dev.hsts.core.LivePolicy;
 import dev.hsts.core.PolicyChangeListener;
 import dev.hsts.core.PolicyTransitions;
+import dev.hsts.core.TrustedHosts;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -47,7 +49,9 @@ import org.springframework.core.env.Environment;
  * Not applied, with a warning and a finding: the settings read only at startup
  * ({@code security.headers.enabled}, {@code security.headers.trusted-hosts.*},
  * {@code security.headers.https-redirect.*}), and the settings of a header whose writer
- * the application defines itself (a bean with the starter's bean name).
+ * the application defines itself (a bean with the starter's bean name). The startup-only
+ * settings are validated all the same, so that the restart that applies them does not
+ * fail: a value startup would refuse is refused now.
  */
 public class SecurityHeadersPolicyRefresher {
 
@@ -126,6 +130,10 @@ public class SecurityHeadersPolicyRefresher {
 	public synchronized Outcome refresh() {
 		Map<String, String> now = configured();
 		recordNotApplied(now);
+		if (now.equals(this.applied)) {
+			this.livePolicy.configurationInForce();
+			return Outcome.UNCHANGED;
+		}
 		List<LivePolicy.Change> changes = new ArrayList<>();
 		for (String key : new TreeSet<>(union(this.applied.keySet(), now.keySet()))) {
 			String from = this.applied.get(key);
@@ -134,28 +142,38 @@ public class SecurityHeadersPolicyRefresher {
 				changes.add(new LivePolicy.Change(key, from, to));
 			}
 		}
-		if (changes.isEmpty()) {
-			return Outcome.UNCHANGED;
-		}
-		StarterWriters.Prepared<?> prepared;
-		HstsPolicy hsts;
+		StarterWriters.Prepared<?> prepared = null;
+		HstsPolicy hsts = null;
 		List<Finding> findings = new ArrayList<>();
 		try {
 			SecurityHeadersConfigurationCheck check = new SecurityHeadersConfigurationCheck(this.environment);
 			check.checkKeys();
 			check.checkSwitches();
 			Binder binder = Binder.get(this.environment);
-			SecurityHeadersProperties properties = binder.bindOrCreate("security.headers",
-					SecurityHeadersProperties.class);
-			hsts = this.writers.ownsHsts() ? SecurityHeaderValues.hstsPolicy(properties) : this.livePolicy.hsts();
-			prepared = this.writers.prepare(properties, hsts, binder);
-			InvalidSecurityHeadersPropertyException
-				.validated(() -> PolicyTransitions.check(this.livePolicy.hsts(), hsts, this.clock.instant()))
-				.forEach((finding) -> findings.add(PropertyNames.qualify(finding)));
+			if (!startupOnly(now).equals(this.startupOnly)) {
+				// Not applied now, but checked now: a restart must not fail on them.
+				checkStartupOnly(binder);
+			}
+			if (!changes.isEmpty()) {
+				SecurityHeadersProperties properties = binder.bindOrCreate("security.headers",
+						SecurityHeadersProperties.class);
+				HstsPolicy next = this.writers.ownsHsts() ? SecurityHeaderValues.hstsPolicy(properties)
+						: this.livePolicy.hsts();
+				prepared = this.writers.prepare(properties, next, binder);
+				InvalidSecurityHeadersPropertyException
+					.validated(() -> PolicyTransitions.check(this.livePolicy.hsts(), next, this.clock.instant()))
+					.forEach((finding) -> findings.add(PropertyNames.qualify(finding)));
+				hsts = next;
+			}
 		}
 		catch (RuntimeException ex) {
 			reject(ex, now);
 			return Outcome.REJECTED;
+		}
+		if (prepared == null) {
+			// Only settings the starter does not apply changed (reported above).
+			this.livePolicy.configurationInForce();
+			return Outcome.UNCHANGED;
 		}
 		prepared.swap();
 		this.applied = now;
@@ -163,6 +181,22 @@ public class SecurityHeadersPolicyRefresher {
 		logApplied(version);
 		this.listeners.orderedStream().forEach((listener) -> listener.applied(version));
 		return Outcome.APPLIED;
+	}
+
+	/**
+	 * Validates the settings read only at startup as startup would, so that a restart to
+	 * apply them does not fail.
+	 */
+	private static void checkStartupOnly(Binder binder) {
+		TrustedHostsProperties trustedHosts = binder.bindOrCreate("security.headers.trusted-hosts",
+				TrustedHostsProperties.class);
+		InvalidSecurityHeadersPropertyException
+			.validated(() -> TrustedHosts.of(trustedHosts.getAllowed(), trustedHosts.getExemptPaths()));
+		HttpsRedirectProperties redirect = binder.bindOrCreate("security.headers.https-redirect",
+				HttpsRedirectProperties.class);
+		InvalidSecurityHeadersPropertyException
+			.validated(() -> new HttpsRedirectRule(redirect.getHost(), redirect.getHttpsPort(),
+					redirect.getGetAndHeadStatus(), redirect.getOtherMethodsStatus(), redirect.getExemptPaths()));
 	}
 
 	private void reject(RuntimeException ex, Map<String, String> now) {

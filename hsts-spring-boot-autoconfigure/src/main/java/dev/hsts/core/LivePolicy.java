@@ -20,6 +20,9 @@ public final class LivePolicy {
 
 	private volatile Rejection lastRejection;
 
+	/** Whether the configuration still holds the refused change. */
+	private volatile boolean rejectionPending;
+
 	private volatile List<Finding> notApplied = List.of();
 
 	/**
@@ -58,6 +61,7 @@ public final class LivePolicy {
 	public synchronized Version applied(HstsPolicy hsts, List<Change> changes, List<Finding> findings, Instant at) {
 		Version next = new Version(this.current.number() + 1, at, hsts, changes, findings);
 		this.current = next;
+		this.rejectionPending = false;
 		return next;
 	}
 
@@ -67,6 +71,15 @@ public final class LivePolicy {
 	 */
 	public void rejected(Rejection rejection) {
 		this.lastRejection = Objects.requireNonNull(rejection, "rejection");
+		this.rejectionPending = true;
+	}
+
+	/**
+	 * Records that the configuration is back to the version in force: a refused change is
+	 * no longer pending.
+	 */
+	public void configurationInForce() {
+		this.rejectionPending = false;
 	}
 
 	/**
@@ -78,13 +91,12 @@ public final class LivePolicy {
 	}
 
 	/**
-	 * Whether the last refused change came after the version in force, so the
-	 * configuration still holds a value that is not applied.
+	 * Whether the configuration still holds the last refused change: nothing was applied
+	 * since, and the configuration did not go back to the version in force.
 	 * @return whether a refusal is pending
 	 */
 	public boolean rejectionPending() {
-		Rejection rejection = this.lastRejection;
-		return rejection != null && rejection.at().isAfter(this.current.appliedAt());
+		return this.rejectionPending;
 	}
 
 	/**

@@ -305,6 +305,40 @@ class PolicyRefreshTest {
 	}
 
 	@Test
+	void aStartupOnlyValueThatStartupWouldRefuseIsRefusedNowNotAtTheRestart() {
+		this.web.run((context) -> {
+			registry(context);
+			Map<String, Object> changes = changes(context);
+			changes.put("security.headers.trusted-hosts.allowed", "api..example.test");
+			assertThat(refresher(context).refresh()).isEqualTo(Outcome.REJECTED);
+			assertThat(context.getBean(LivePolicy.class).lastRejection().setting())
+				.startsWith("security.headers.trusted-hosts.allowed");
+			changes.clear();
+			changes.put("security.headers.https-redirect.enabld", "true");
+			assertThat(refresher(context).refresh()).isEqualTo(Outcome.REJECTED);
+			assertThat(context.getBean(LivePolicy.class).lastRejection().message())
+				.contains("security.headers.https-redirect.enabled");
+			assertThat(refreshes(context, "rejected")).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void aRefusedChangeTakenBackIsNoLongerPending() {
+		this.web.run((context) -> {
+			Map<String, Object> changes = changes(context);
+			changes.put("security.headers.referrer-policy", "sometimes");
+			assertThat(refresher(context).refresh()).isEqualTo(Outcome.REJECTED);
+			assertThat(codes(context)).contains(SecurityHeadersFindings.REFRESH_REJECTED);
+			changes.clear();
+			assertThat(refresher(context).refresh()).isEqualTo(Outcome.UNCHANGED);
+			assertThat(codes(context)).doesNotContain(SecurityHeadersFindings.REFRESH_REJECTED);
+			@SuppressWarnings("unchecked")
+			Map<String, Object> rejected = (Map<String, Object>) policyOf(context).get("lastRejected");
+			assertThat(rejected).containsEntry("value", "sometimes").containsEntry("pending", false);
+		});
+	}
+
+	@Test
 	void aHeaderTheApplicationWritesWithItsOwnBeanIsLeftToIt() {
 		this.web
 			.withBean("frameOptionsHeaderWriter", FixedHeaderWriter.class,
