@@ -26,7 +26,6 @@ import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.PathNotFoundException;
 import dev.hsts.refresh.Load.Observation;
 import dev.hsts.sample.SampleApplication;
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,6 +75,9 @@ class FleetRefreshOverTlsTest {
 	private static final String OPS = "Basic "
 			+ Base64.getEncoder().encodeToString("ops:ops-password".getBytes(StandardCharsets.UTF_8));
 
+	/** Between two requests on one connection of the load. */
+	private static final Duration PAUSE = Duration.ofMillis(10);
+
 	/** How long a replica may take to serve the new value after its refresh answered. */
 	private static final Duration SWITCH_WAIT = Duration.ofSeconds(15);
 
@@ -92,22 +94,26 @@ class FleetRefreshOverTlsTest {
 
 	private HttpClient ops;
 
+	private long started;
+
+	/** The failed checks of the starter's refresh, reported together at the end. */
+	private final List<AssertionError> failures = new ArrayList<>();
+
 	@Test
 	void aStageChangeReachesBothReplicasOnceAndAnInvalidOneNeverDoes() throws Exception {
-		long started = System.nanoTime();
-		SoftAssertions refresh = new SoftAssertions();
+		this.started = System.nanoTime();
 		Path repo = Files.createDirectories(this.work.resolve("config-repo"));
 		writeStage(repo, 1);
 		try (ConfigurableApplicationContext server = startConfigServer(repo)) {
 			int serverPort = port(server);
 			assertThat(served(serverPort)).as("stage served by the config server").isEqualTo(1);
 			List<ConfigurableApplicationContext> replicas = new ArrayList<>();
+			Load load = null;
 			try {
 				for (int i = 0; i < REPLICAS; i++) {
 					replicas.add(startReplica(serverPort));
 				}
-				System.out.printf("started the config server and %d replicas in %d ms%n", REPLICAS,
-						(System.nanoTime() - started) / 1_000_000);
+				log("started the config server and %d replicas", REPLICAS);
 				SSLContext trust = trusting(this.work.resolve("certificate/sample-app.p12"));
 				this.ops = HttpClient.newBuilder()
 					.sslContext(trust)
@@ -121,52 +127,54 @@ class FleetRefreshOverTlsTest {
 					assertThat(replica.getEnvironment().getProperty(STAGE)).isEqualTo("1");
 					assertThat(probe(replica)).containsExactly(OLD);
 					String report = endpoint(replica);
-					refresh.assertThat(read(report, "$.policy.version")).as("policy.version at start").isEqualTo(1);
-					refresh.assertThat(read(report, "$.policy.lastRejected"))
-						.as("policy.lastRejected at start")
-						.isNull();
+					check(() -> assertThat(read(report, "$.policy.version")).as("policy.version at start")
+						.isEqualTo(1));
+					check(() -> assertThat(read(report, "$.policy.lastRejected")).as("policy.lastRejected at start")
+						.isNull());
 				}
 
-				Load load = new Load(replicas.stream().map(FleetRefreshOverTlsTest::port).toList(),
-						CONNECTIONS_PER_REPLICA, HOST, trust);
+				load = new Load(replicas.stream().map(FleetRefreshOverTlsTest::port).toList(), CONNECTIONS_PER_REPLICA,
+						HOST, trust, PAUSE);
 				load.start();
 				load.awaitMoreResponses(RESPONSES_PER_PHASE, LOAD_WAIT);
+				log("load running on %d connections", load.connections());
 
 				// Stage 2 in the config source, then each replica refreshed.
 				writeStage(repo, 2);
 				assertThat(served(serverPort)).as("stage served by the config server").isEqualTo(2);
 				for (ConfigurableApplicationContext replica : replicas) {
+					log("POST /actuator/refresh on replica %d", port(replica));
 					HttpResponse<String> response = post(replica, "/actuator/refresh");
-					System.out.printf("POST /actuator/refresh on replica %d (stage 2): %d %s%n", port(replica),
-							response.statusCode(), response.body());
-					refresh.assertThat(response.statusCode()).as("refresh status").isEqualTo(200);
-					refresh.assertThat(response.body()).as("refreshed keys").contains("\"" + STAGE + "\"");
+					log("POST /actuator/refresh on replica %d (stage 2): %d %s", port(replica), response.statusCode(),
+							response.body());
+					check(() -> assertThat(response.statusCode()).as("refresh status").isEqualTo(200));
+					check(() -> assertThat(response.body()).as("refreshed keys").contains("\"" + STAGE + "\""));
 					assertThat(replica.getEnvironment().getProperty(STAGE))
 						.as("the replica's environment after refresh")
 						.isEqualTo("2");
 				}
+				log("both refreshed");
 				for (ConfigurableApplicationContext replica : replicas) {
-					refresh.assertThat(awaitValue(replica, NEW))
+					check(() -> assertThat(awaitValue(replica, NEW))
 						.as("what replica %d serves %s after its refresh", port(replica), SWITCH_WAIT)
-						.containsExactly(NEW);
+						.containsExactly(NEW));
 				}
+				log("both serve %s", NEW);
 				load.awaitMoreResponses(RESPONSES_PER_PHASE, LOAD_WAIT);
 				List<String> appliedAt = new ArrayList<>();
 				for (ConfigurableApplicationContext replica : replicas) {
 					String report = endpoint(replica);
-					System.out.printf("replica %d after stage 2: policy %s%n", port(replica), read(report, "$.policy"));
-					refresh.assertThat(read(report, "$.policy.version"))
-						.as("policy.version after stage 2")
-						.isEqualTo(2);
-					refresh.assertThat(read(report, "$.hsts.stage")).as("hsts.stage after stage 2").isEqualTo(2);
-					refresh.assertThat(changes(report))
-						.as("policy.changes after stage 2")
+					log("replica %d after stage 2: policy %s", port(replica), read(report, "$.policy"));
+					check(() -> assertThat(read(report, "$.policy.version")).as("policy.version after stage 2")
+						.isEqualTo(2));
+					check(() -> assertThat(read(report, "$.hsts.stage")).as("hsts.stage after stage 2").isEqualTo(2));
+					check(() -> assertThat(changes(report)).as("policy.changes after stage 2")
 						.anySatisfy((change) -> assertThat(change).containsEntry("property", STAGE)
 							.containsEntry("from", "1")
-							.containsEntry("to", "2"));
-					refresh.assertThat(read(report, "$.policy.lastRejected"))
+							.containsEntry("to", "2")));
+					check(() -> assertThat(read(report, "$.policy.lastRejected"))
 						.as("policy.lastRejected after stage 2")
-						.isNull();
+						.isNull());
 					appliedAt.add(String.valueOf(read(report, "$.policy.appliedAt")));
 				}
 
@@ -174,54 +182,64 @@ class FleetRefreshOverTlsTest {
 				writeStage(repo, 7);
 				assertThat(served(serverPort)).as("stage served by the config server").isEqualTo(7);
 				for (ConfigurableApplicationContext replica : replicas) {
+					log("POST /actuator/refresh on replica %d", port(replica));
 					HttpResponse<String> response = post(replica, "/actuator/refresh");
-					System.out.printf("POST /actuator/refresh on replica %d (stage 7): %d %s%n", port(replica),
-							response.statusCode(), response.body());
-					refresh.assertThat(response.statusCode()).as("refresh status (invalid stage)").isEqualTo(200);
+					log("POST /actuator/refresh on replica %d (stage 7): %d %s", port(replica), response.statusCode(),
+							response.body());
+					check(() -> assertThat(response.statusCode()).as("refresh status (invalid stage)").isEqualTo(200));
 					assertThat(replica.getEnvironment().getProperty(STAGE))
 						.as("the replica's environment after refresh")
 						.isEqualTo("7");
 				}
+				log("both refreshed");
 				load.awaitMoreResponses(RESPONSES_PER_PHASE, LOAD_WAIT);
 				for (int i = 0; i < REPLICAS; i++) {
 					ConfigurableApplicationContext replica = replicas.get(i);
-					refresh.assertThat(probe(replica))
+					String appliedAtBefore = appliedAt.get(i);
+					check(() -> assertThat(probe(replica))
 						.as("what replica %d serves after the invalid stage", port(replica))
-						.containsExactly(NEW);
+						.containsExactly(NEW));
 					String report = endpoint(replica);
-					System.out.printf("replica %d after stage 7: policy %s, findings %s%n", port(replica),
-							read(report, "$.policy"), read(report, "$.findings[*].code"));
-					refresh.assertThat(read(report, "$.policy.version"))
-						.as("policy.version after stage 7")
-						.isEqualTo(2);
-					refresh.assertThat(String.valueOf(read(report, "$.policy.appliedAt")))
+					log("replica %d after stage 7: policy %s, findings %s", port(replica), read(report, "$.policy"),
+							read(report, "$.findings[*].code"));
+					check(() -> assertThat(read(report, "$.policy.version")).as("policy.version after stage 7")
+						.isEqualTo(2));
+					check(() -> assertThat(String.valueOf(read(report, "$.policy.appliedAt")))
 						.as("policy.appliedAt after stage 7")
-						.isEqualTo(appliedAt.get(i));
-					refresh.assertThat(read(report, "$.hsts.header")).as("hsts.header after stage 7").isEqualTo(NEW);
-					refresh.assertThat(read(report, "$.policy.lastRejected.property"))
+						.isEqualTo(appliedAtBefore));
+					check(() -> assertThat(read(report, "$.hsts.header")).as("hsts.header after stage 7")
+						.isEqualTo(NEW));
+					check(() -> assertThat(read(report, "$.policy.lastRejected.property"))
 						.as("policy.lastRejected.property after stage 7")
-						.isEqualTo(STAGE);
-					refresh.assertThat(read(report, "$.policy.lastRejected.value"))
+						.isEqualTo(STAGE));
+					check(() -> assertThat(read(report, "$.policy.lastRejected.value"))
 						.as("policy.lastRejected.value after stage 7")
-						.isEqualTo("7");
-					refresh.assertThat(read(report, "$.findings[?(@.code == 'policy.refresh-rejected')].severity"))
+						.isEqualTo("7"));
+					check(() -> assertThat(read(report, "$.findings[?(@.code == 'policy.refresh-rejected')].severity"))
 						.as("the finding policy.refresh-rejected after stage 7")
-						.isEqualTo(List.of("error"));
-					refresh.assertThat(refreshes(replica, "rejected")).as("refreshes rejected").isEqualTo(1.0);
-					refresh.assertThat(refreshes(replica, "applied")).as("refreshes applied").isEqualTo(1.0);
+						.isEqualTo(List.of("error")));
+					check(() -> assertThat(refreshes(replica, "rejected")).as("refreshes rejected").isEqualTo(1.0));
+					check(() -> assertThat(refreshes(replica, "applied")).as("refreshes applied").isEqualTo(1.0));
 				}
 				List<Observation> observations = load.stop();
-				System.out.printf("load: %d connections, %s; %.1f s in all%n", load.connections(),
-						summary(observations), (System.nanoTime() - started) / 1e9);
-				assertLoad(observations, refresh);
+				log("load: %d connections, %s", load.connections(), summary(observations));
+				assertLoad(observations);
 			}
 			finally {
+				if (load != null) {
+					load.stop();
+				}
 				for (ConfigurableApplicationContext replica : replicas) {
 					replica.close();
 				}
 			}
 		}
-		refresh.assertAll();
+		if (!this.failures.isEmpty()) {
+			AssertionError all = new AssertionError(this.failures.size() + " checks of the refresh failed:\n\n"
+					+ this.failures.stream().map(Throwable::getMessage).collect(Collectors.joining("\n\n")));
+			this.failures.forEach(all::addSuppressed);
+			throw all;
+		}
 	}
 
 	/**
@@ -232,28 +250,26 @@ class FleetRefreshOverTlsTest {
 	 * value had completed got the old one (the replica had swapped its policy before it
 	 * wrote that response; a request sent after that reached it after the swap).
 	 */
-	private static void assertLoad(List<Observation> observations, SoftAssertions softly) {
-		assertThat(observations).as("requests that failed")
+	private void assertLoad(List<Observation> observations) throws Exception {
+		check(() -> assertThat(observations).as("requests that failed")
 			.filteredOn((observation) -> observation.error() != null)
-			.isEmpty();
-		softly.assertThat(observations)
-			.as("responses that are not 200")
+			.isEmpty());
+		check(() -> assertThat(observations).as("responses that are not 200")
 			.filteredOn((observation) -> observation.status() != 200)
-			.isEmpty();
-		softly.assertThat(observations)
+			.isEmpty());
+		check(() -> assertThat(observations)
 			.as("responses without exactly one Strict-Transport-Security of %s or %s", OLD, NEW)
 			.filteredOn(
 					(observation) -> observation.hsts().size() != 1 || !List.of(OLD, NEW).contains(value(observation)))
-			.isEmpty();
-		for (int replica = 0; replica < REPLICAS; replica++) {
-			int theReplica = replica;
+			.isEmpty());
+		for (int index = 0; index < REPLICAS; index++) {
+			int replica = index;
 			List<Observation> ofReplica = observations.stream()
-				.filter((observation) -> observation.replica() == theReplica && observation.hsts().size() == 1)
+				.filter((observation) -> observation.replica() == replica && observation.hsts().size() == 1)
 				.toList();
-			softly.assertThat(ofReplica)
-				.as("values replica %d served", replica)
+			check(() -> assertThat(ofReplica).as("values replica %d served", replica)
 				.extracting(FleetRefreshOverTlsTest::value)
-				.contains(OLD, NEW);
+				.contains(OLD, NEW));
 			Map<Integer, List<Observation>> byConnection = ofReplica.stream()
 				.collect(Collectors.groupingBy(Observation::connection));
 			for (Map.Entry<Integer, List<Observation>> connection : byConnection.entrySet()) {
@@ -264,10 +280,10 @@ class FleetRefreshOverTlsTest {
 					.toList();
 				int firstNew = values.indexOf(NEW);
 				if (firstNew >= 0) {
-					softly.assertThat(values.subList(firstNew, values.size()))
+					check(() -> assertThat(values.subList(firstNew, values.size()))
 						.as("values on connection %d (replica %d) after its first %s", connection.getKey(), replica,
 								NEW)
-						.containsOnly(NEW);
+						.containsOnly(NEW));
 				}
 			}
 			long firstNewCompleted = ofReplica.stream()
@@ -275,12 +291,49 @@ class FleetRefreshOverTlsTest {
 				.mapToLong(Observation::receivedNanos)
 				.min()
 				.orElse(Long.MAX_VALUE);
-			softly.assertThat(ofReplica)
+			long switchedConnections = byConnection.values()
+				.stream()
+				.filter((connection) -> connection.stream().map(FleetRefreshOverTlsTest::value).distinct().count() == 2)
+				.count();
+			long oldAfterFirstNew = ofReplica.stream()
+				.filter((observation) -> observation.receivedNanos() > firstNewCompleted
+						&& OLD.equals(value(observation)))
+				.count();
+			log("replica %d: %d responses, %d connections saw both values, %d %s responses completed after its "
+					+ "first %s (to requests sent before it)", replica, ofReplica.size(), switchedConnections,
+					oldAfterFirstNew, OLD, NEW);
+			check(() -> assertThat(ofReplica)
 				.as("responses of replica %d with %s to requests sent after its first %s response", replica, OLD, NEW)
 				.filteredOn(
 						(observation) -> observation.sentNanos() > firstNewCompleted && OLD.equals(value(observation)))
-				.isEmpty();
+				.isEmpty());
 		}
+	}
+
+	/**
+	 * Runs a check of the starter's refresh, keeping its failure for the end: the test
+	 * goes on, so one run shows every check that fails. (Plain AssertJ: its soft
+	 * assertions generate a proxy class on first use of each type, which takes seconds on
+	 * a machine this busy.)
+	 */
+	private void check(Check check) throws Exception {
+		try {
+			check.run();
+		}
+		catch (AssertionError ex) {
+			this.failures.add(ex);
+		}
+	}
+
+	@FunctionalInterface
+	private interface Check {
+
+		void run() throws Exception;
+
+	}
+
+	private void log(String format, Object... args) {
+		System.out.printf("[%5.1f s] %s%n", (System.nanoTime() - this.started) / 1e9, format.formatted(args));
 	}
 
 	private static String value(Observation observation) {
@@ -417,8 +470,8 @@ class FleetRefreshOverTlsTest {
 	private Object refreshes(ConfigurableApplicationContext replica, String result) throws Exception {
 		HttpResponse<String> response = ops(replica, "GET",
 				"/actuator/metrics/security.headers.policy.refreshes?tag=result:" + result);
-		System.out.printf("GET /actuator/metrics/security.headers.policy.refreshes?tag=result:%s on %d: %d %s%n",
-				result, port(replica), response.statusCode(), response.body());
+		log("GET /actuator/metrics/security.headers.policy.refreshes?tag=result:%s on %d: %d %s", result, port(replica),
+				response.statusCode(), response.body());
 		if (response.statusCode() != 200) {
 			return null;
 		}

@@ -17,8 +17,10 @@ import javax.net.ssl.SSLContext;
 /**
  * Continuous HTTPS load on the replicas: {@code connectionsPerReplica} threads per
  * replica, each with an HTTP/1.1 client of its own (so one keep-alive connection each),
- * sending {@code GET /v1/health} for {@code host} one after the other as fast as the
- * replica answers, and recording every response.
+ * sending {@code GET /v1/health} for {@code host} one after the other, {@code pause}
+ * apart, and recording every response. The pause leaves the machine some room for the
+ * refreshes and the operator's requests (without it the load alone keeps two cores busy
+ * and every other request waits for seconds).
  */
 final class Load {
 
@@ -48,6 +50,8 @@ final class Load {
 
 	private final SSLContext sslContext;
 
+	private final long pauseMillis;
+
 	private final ConcurrentLinkedQueue<Observation> observations = new ConcurrentLinkedQueue<>();
 
 	private final List<LongAdder> responses = new ArrayList<>();
@@ -56,11 +60,12 @@ final class Load {
 
 	private volatile boolean running;
 
-	Load(List<Integer> ports, int connectionsPerReplica, String host, SSLContext sslContext) {
+	Load(List<Integer> ports, int connectionsPerReplica, String host, SSLContext sslContext, Duration pause) {
 		this.ports = ports;
 		this.connectionsPerReplica = connectionsPerReplica;
 		this.host = host;
 		this.sslContext = sslContext;
+		this.pauseMillis = pause.toMillis();
 		for (int i = 0; i < ports.size(); i++) {
 			this.responses.add(new LongAdder());
 		}
@@ -105,11 +110,12 @@ final class Load {
 				this.observations.add(new Observation(replica, connection, sequence++, sent, System.nanoTime(),
 						response.statusCode(), response.headers().allValues("Strict-Transport-Security"), null));
 				this.responses.get(replica).increment();
+				pause(this.pauseMillis);
 			}
 			catch (IOException ex) {
 				this.observations.add(new Observation(replica, connection, sequence++, sent, System.nanoTime(), -1,
 						List.of(), ex.toString()));
-				pause();
+				pause(Math.max(10, this.pauseMillis));
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -118,9 +124,12 @@ final class Load {
 		}
 	}
 
-	private static void pause() {
+	private static void pause(long millis) {
+		if (millis <= 0) {
+			return;
+		}
 		try {
-			Thread.sleep(10);
+			Thread.sleep(millis);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
