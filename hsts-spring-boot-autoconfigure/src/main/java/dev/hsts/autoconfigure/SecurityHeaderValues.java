@@ -8,8 +8,10 @@ import dev.hsts.core.ContentSecurityPolicy;
 import dev.hsts.core.CspPathPolicy;
 import dev.hsts.core.HeaderValues;
 import dev.hsts.core.HstsPolicy;
+import dev.hsts.core.HttpsRedirectRule;
 import dev.hsts.core.InvalidPolicyException;
 import dev.hsts.core.PathPatterns;
+import dev.hsts.core.TrustedHosts;
 
 /**
  * The values of {@code security.headers.*}, validated by the core, for the header writers
@@ -135,6 +137,25 @@ final class SecurityHeaderValues {
 	static PathPatterns cacheControlExcludedPaths(SecurityHeadersProperties properties) {
 		try {
 			return PathPatterns.parse("cache-control.excluded-paths", properties.getCacheControl().getExcludedPaths());
+		}
+		catch (InvalidPolicyException ex) {
+			throw InvalidSecurityHeadersPropertyException.of(ex);
+		}
+	}
+
+	static TrustedHosts trustedHosts(TrustedHostsProperties properties) {
+		try {
+			return TrustedHosts.of(properties.getAllowed(), properties.getExemptPaths());
+		}
+		catch (InvalidPolicyException ex) {
+			throw InvalidSecurityHeadersPropertyException.of(ex);
+		}
+	}
+
+	static HttpsRedirectRule httpsRedirectRule(HttpsRedirectProperties properties) {
+		try {
+			return new HttpsRedirectRule(properties.getHost(), properties.getHttpsPort(),
+					properties.getGetAndHeadStatus(), properties.getOtherMethodsStatus(), properties.getExemptPaths());
 		}
 		catch (InvalidPolicyException ex) {
 			throw InvalidSecurityHeadersPropertyException.of(ex);
