@@ -41,21 +41,6 @@ public class SecurityHeadersEndpoint {
 
 	private static final String CACHE_CONTROL = "Cache-Control";
 
-	/** A starter that is switched off writes nothing and refuses nothing. */
-	private static final HeadersPreview SWITCHED_OFF = new HeadersPreview() {
-
-		@Override
-		public List<HeaderDescription> describe() {
-			return List.of();
-		}
-
-		@Override
-		public HostPreview preview(String host) {
-			return new HostPreview(200, null, null, Map.of());
-		}
-
-	};
-
 	private final boolean enabled;
 
 	private final LivePolicy livePolicy;
@@ -133,7 +118,27 @@ public class SecurityHeadersEndpoint {
 	public static SecurityHeadersEndpoint starterSwitchedOff(Supplier<List<Finding>> findings, Show showValues,
 			Set<String> roles) {
 		return new SecurityHeadersEndpoint(false, HstsPolicy.builder().enabled(false).build(), Clock.systemUTC(),
-				SWITCHED_OFF, null, null, findings, showValues, roles);
+				switchedOffPreview(), null, null, findings, showValues, roles);
+	}
+
+	/**
+	 * A starter that is switched off writes nothing and refuses nothing. Made here, not
+	 * in a constant, so that its class loads only where the starter is off (issue 21).
+	 */
+	private static HeadersPreview switchedOffPreview() {
+		return new HeadersPreview() {
+
+			@Override
+			public List<HeaderDescription> describe() {
+				return List.of();
+			}
+
+			@Override
+			public HostPreview preview(String host) {
+				return new HostPreview(200, null, null, Map.of());
+			}
+
+		};
 	}
 
 	/** The live policy and the findings. */

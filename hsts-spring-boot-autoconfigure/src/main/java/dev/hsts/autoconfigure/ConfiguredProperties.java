@@ -37,11 +37,16 @@ final class ConfiguredProperties {
 			if (source instanceof IterableConfigurationPropertySource iterable
 					&& (iterable.containsDescendantOf(root) != ConfigurationPropertyState.ABSENT
 							|| iterable.getConfigurationProperty(root) != null)) {
-				iterable.stream()
-					.filter((name) -> root.equals(name) || root.isAncestorOf(name))
-					.map(source::getConfigurationProperty)
-					.filter((property) -> property != null)
-					.forEach(properties::add);
+				// A loop, not a stream of lambdas: this runs while the context starts
+				// (issue 21).
+				for (ConfigurationPropertyName name : iterable) {
+					if (root.equals(name) || root.isAncestorOf(name)) {
+						ConfigurationProperty property = source.getConfigurationProperty(name);
+						if (property != null) {
+							properties.add(property);
+						}
+					}
+				}
 			}
 		}
 		return properties;

@@ -3,7 +3,6 @@ package dev.hsts.autoconfigure;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,16 +50,27 @@ final class HeaderWriterBeans {
 		List<String> registered = Arrays.asList(beanFactory.getBeanDefinitionNames());
 		Map<Object, Object[]> orderSources = new IdentityHashMap<>();
 		List<Object> sorted = new ArrayList<>(names.size());
-		names.stream().sorted(Comparator.comparingInt((String name) -> {
-			int index = registered.indexOf(name);
-			return (index >= 0) ? index : Integer.MAX_VALUE;
-		})).forEach((name) -> {
+		// In registration order, then the names registered elsewhere (an ancestor) in
+		// their order; loops, not a stream of lambdas: this runs while the context
+		// starts (issue 21).
+		List<String> inRegistrationOrder = new ArrayList<>(names.size());
+		for (String name : registered) {
+			if (names.contains(name)) {
+				inRegistrationOrder.add(name);
+			}
+		}
+		for (String name : names) {
+			if (!registered.contains(name)) {
+				inRegistrationOrder.add(name);
+			}
+		}
+		for (String name : inRegistrationOrder) {
 			Object bean = beanFactory.getBean(name);
 			if (!orderSources.containsKey(bean)) {
 				orderSources.put(bean, orderSources(beanFactory, name, bean));
 				sorted.add(bean);
 			}
-		});
+		}
 		sorted.sort(AnnotationAwareOrderComparator.INSTANCE.withSourceProvider(orderSources::get));
 		List<ResponseHeaderWriter> writers = new ArrayList<>(sorted.size());
 		for (Object bean : sorted) {

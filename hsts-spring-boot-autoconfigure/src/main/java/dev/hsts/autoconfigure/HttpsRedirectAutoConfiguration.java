@@ -4,7 +4,6 @@ import java.net.InetAddress;
 
 import jakarta.servlet.DispatcherType;
 
-import dev.hsts.core.HttpsRedirectRule;
 import dev.hsts.core.InvalidPolicyException;
 import dev.hsts.servlet.HttpsRedirectFilter;
 
@@ -55,9 +54,7 @@ public class HttpsRedirectAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public HttpsRedirectFilter httpsRedirectFilter(HttpsRedirectProperties properties) {
-		return new HttpsRedirectFilter(validated(() -> new HttpsRedirectRule(properties.getHost(),
-				properties.getHttpsPort(), properties.getGetAndHeadStatus(), properties.getOtherMethodsStatus(),
-				properties.getExemptPaths())));
+		return new HttpsRedirectFilter(SecurityHeaderValues.httpsRedirectRule(properties));
 	}
 
 	/**

@@ -5,10 +5,8 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +61,8 @@ final class KnownProperties {
 		tree.collect(root.toString(), new ArrayList<>(), patterns);
 		this.patterns = Collections.unmodifiableList(patterns);
 		for (Pattern pattern : patterns) {
-			this.lastElementCounts.merge(pattern.lastUniform(), 1, Integer::sum);
+			Integer count = this.lastElementCounts.get(pattern.lastUniform());
+			this.lastElementCounts.put(pattern.lastUniform(), (count != null) ? count + 1 : 1);
 		}
 	}
 
@@ -99,7 +98,9 @@ final class KnownProperties {
 	 */
 	static KnownProperties of(ConfigurationPropertyName root, Map<ConfigurationPropertyName, Class<?>> types) {
 		Node tree = Node.group();
-		types.forEach((prefix, type) -> {
+		for (Map.Entry<ConfigurationPropertyName, Class<?>> entry : types.entrySet()) {
+			ConfigurationPropertyName prefix = entry.getKey();
+			Class<?> type = entry.getValue();
 			if (!root.equals(prefix) && !root.isAncestorOf(prefix)) {
 				throw new IllegalStateException(type.getName() + " binds '" + prefix + "', not under '" + root + "'");
 			}
@@ -108,7 +109,7 @@ final class KnownProperties {
 				node = node.child(prefix.getElement(i, Form.DASHED));
 			}
 			node.addPropertiesOf(type);
-		});
+		}
 		return new KnownProperties(root, tree);
 	}
 
@@ -188,18 +189,25 @@ final class KnownProperties {
 		Node node = this.tree;
 		for (int i = this.root.getNumberOfElements(); i < name.getNumberOfElements() && node != null; i++) {
 			String element = name.getElement(i, Form.UNIFORM);
-			String written = switch (node.kind) {
-				case GROUP -> "." + node.dashed.get(element);
-				case LIST -> "[" + element + "]";
-				case MAP -> "[" + name.getElement(i, Form.ORIGINAL) + "]";
-				case VALUE -> null;
-			};
-			node = switch (node.kind) {
-				case GROUP -> node.children.get(element);
-				case LIST -> isIndex(element) ? node.element : null;
-				case MAP -> node.element;
-				case VALUE -> null;
-			};
+			// Not a switch: one on an enum is a synthetic class of its own, loaded while
+			// the context starts (issue 21).
+			String written;
+			if (node.kind == Kind.GROUP) {
+				written = "." + node.dashed.get(element);
+				node = node.children.get(element);
+			}
+			else if (node.kind == Kind.LIST) {
+				written = "[" + element + "]";
+				node = isIndex(element) ? node.element : null;
+			}
+			else if (node.kind == Kind.MAP) {
+				written = "[" + name.getElement(i, Form.ORIGINAL) + "]";
+				node = node.element;
+			}
+			else {
+				written = null;
+				node = null;
+			}
 			if (canonical != null) {
 				canonical.append(written);
 			}
@@ -397,7 +405,12 @@ final class KnownProperties {
 		Node child(String dashedName) {
 			String uniform = Pattern.uniformElement(dashedName);
 			this.dashed.putIfAbsent(uniform, dashedName);
-			return this.children.computeIfAbsent(uniform, (key) -> group());
+			Node child = this.children.get(uniform);
+			if (child == null) {
+				child = group();
+				this.children.put(uniform, child);
+			}
+			return child;
 		}
 
 		void addPropertiesOf(Class<?> type) {
@@ -430,13 +443,30 @@ final class KnownProperties {
 
 		/** The JavaBean properties, in the order their fields are declared. */
 		private static List<PropertyDescriptor> inDeclarationOrder(Class<?> type) {
-			List<String> fields = Arrays.stream(type.getDeclaredFields()).map(Field::getName).toList();
-			return Arrays.stream(BeanUtils.getPropertyDescriptors(type))
-				.sorted(Comparator.comparingInt((PropertyDescriptor property) -> {
-					int index = fields.indexOf(property.getName());
-					return (index >= 0) ? index : Integer.MAX_VALUE;
-				}))
-				.toList();
+			// Loops, not streams and lambdas: this runs while the context starts (issue
+			// 21).
+			List<String> fields = new ArrayList<>();
+			for (Field field : type.getDeclaredFields()) {
+				fields.add(field.getName());
+			}
+			PropertyDescriptor[] descriptors = BeanUtils.getPropertyDescriptors(type);
+			int[] positions = new int[descriptors.length];
+			for (int i = 0; i < descriptors.length; i++) {
+				int index = fields.indexOf(descriptors[i].getName());
+				positions[i] = (index >= 0) ? index : Integer.MAX_VALUE;
+			}
+			// A stable insertion sort by position, as the stream's sort was.
+			List<PropertyDescriptor> sorted = new ArrayList<>(descriptors.length);
+			List<Integer> sortedPositions = new ArrayList<>(descriptors.length);
+			for (int i = 0; i < descriptors.length; i++) {
+				int at = sortedPositions.size();
+				while (at > 0 && sortedPositions.get(at - 1) > positions[i]) {
+					at--;
+				}
+				sorted.add(at, descriptors[i]);
+				sortedPositions.add(at, positions[i]);
+			}
+			return sorted;
 		}
 
 		private static Node nodeFor(ResolvableType type) {
@@ -499,12 +529,12 @@ final class KnownProperties {
 
 		void collect(String prefix, List<String> path, List<Pattern> patterns) {
 			if (this.kind == Kind.GROUP) {
-				this.children.forEach((uniform, child) -> {
+				for (Map.Entry<String, Node> entry : this.children.entrySet()) {
 					List<String> childPath = new ArrayList<>(path);
-					childPath.add(this.dashed.get(uniform));
+					childPath.add(this.dashed.get(entry.getKey()));
 					patterns.add(new Pattern(withPrefix(prefix, childPath)));
-					child.collect(prefix, childPath, patterns);
-				});
+					entry.getValue().collect(prefix, childPath, patterns);
+				}
 			}
 			else if (this.kind == Kind.LIST || this.kind == Kind.MAP) {
 				List<String> elementPath = new ArrayList<>(path);

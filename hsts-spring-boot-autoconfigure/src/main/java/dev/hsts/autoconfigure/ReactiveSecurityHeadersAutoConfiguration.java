@@ -3,6 +3,7 @@ package dev.hsts.autoconfigure;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -14,7 +15,6 @@ import dev.hsts.core.HeadersPreview;
 import dev.hsts.core.HstsPolicy;
 import dev.hsts.core.LivePolicy;
 import dev.hsts.core.PolicyChangeListener;
-import dev.hsts.core.HttpsRedirectRule;
 import dev.hsts.core.InvalidPolicyException;
 import dev.hsts.core.TrustedHostRejectionCounts;
 import dev.hsts.core.TrustedHostRejectionListener;
@@ -45,8 +45,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.web.server.WebFilter;
-
-import static dev.hsts.autoconfigure.InvalidSecurityHeadersPropertyException.validated;
 
 /**
  * Auto-configuration of staged HSTS, the security headers, the trusted-host check and the
@@ -91,7 +89,7 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public LivePolicy securityHeadersLivePolicy(HstsPolicy hstsPolicy, ObjectProvider<Clock> clock) {
-		return new LivePolicy(hstsPolicy, clock.getIfUnique(Clock::systemUTC).instant());
+		return new LivePolicy(hstsPolicy, StarterClock.of(clock).instant());
 	}
 
 	@Bean
@@ -99,8 +97,8 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 	public SecurityHeadersPolicyRefresher securityHeadersPolicyRefresher(Environment environment, LivePolicy livePolicy,
 			ObjectProvider<Clock> clock, ObjectProvider<PolicyChangeListener> listeners,
 			ConfigurableListableBeanFactory beanFactory, SecurityHeadersWebFilter filter) {
-		return new SecurityHeadersPolicyRefresher(environment, livePolicy, clock.getIfUnique(Clock::systemUTC),
-				listeners, new ReactiveStarterWriters(beanFactory, filter));
+		return new SecurityHeadersPolicyRefresher(environment, livePolicy, StarterClock.of(clock), listeners,
+				new ReactiveStarterWriters(beanFactory, filter));
 	}
 
 	@Bean(SecurityHeadersAutoConfiguration.HSTS_HEADER_WRITER_BEAN_NAME)
@@ -109,7 +107,7 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 	public StagedHstsExchangeWriter hstsHeaderWriter(HstsPolicy hstsPolicy, ObjectProvider<Clock> clock,
 			ObjectProvider<TrustedHostExchangeCheck> trustedHostCheck) {
 		TrustedHostExchangeCheck check = trustedHostCheck.getIfUnique();
-		Clock writerClock = clock.getIfUnique(Clock::systemUTC);
+		Clock writerClock = StarterClock.of(clock);
 		return (check != null) ? new StagedHstsExchangeWriter(hstsPolicy, writerClock, check::isTrusted)
 				: new StagedHstsExchangeWriter(hstsPolicy, writerClock);
 	}
@@ -209,7 +207,7 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public TrustedHosts trustedHosts(TrustedHostsProperties properties) {
-		return validated(() -> TrustedHosts.of(properties.getAllowed(), properties.getExemptPaths()));
+		return SecurityHeaderValues.trustedHosts(properties);
 	}
 
 	@Bean
@@ -222,8 +220,7 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 	@ConditionalOnMissingBean
 	public TrustedHostWebFilter trustedHostWebFilter(TrustedHostExchangeCheck trustedHostCheck,
 			ObjectProvider<TrustedHostRejectionListener> listeners, ObjectProvider<Clock> clock) {
-		return new TrustedHostWebFilter(trustedHostCheck, listeners.orderedStream().toList(),
-				clock.getIfUnique(Clock::systemUTC));
+		return new TrustedHostWebFilter(trustedHostCheck, listeners.orderedStream().toList(), StarterClock.of(clock));
 	}
 
 	@Bean
@@ -236,7 +233,7 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 	@ConditionalOnMissingBean
 	public HeadersPreview securityHeadersPreview(SecurityHeadersWebFilter filter,
 			ObjectProvider<TrustedHostExchangeCheck> trustedHostCheck) {
-		return new ReactiveHeadersPreview(filter::getWriters, trustedHostCheck.getIfUnique());
+		return new ReactiveHeadersPreview(new WebFilterWriters(filter), trustedHostCheck.getIfUnique());
 	}
 
 	@Bean
@@ -250,11 +247,11 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 		TrustedHosts hosts = trustedHosts.getIfUnique();
 		HttpsRedirectWebFilter redirect = httpsRedirectFilter.getIfUnique();
 		DeploymentFindings deployment = new DeploymentFindings(environment,
-				(redirect != null) ? redirect.getRule() : null, hosts, endpoint::getIfAvailable);
+				(redirect != null) ? redirect.getRule() : null, hosts, Deferred.ifAvailable(endpoint));
 		ReactorNettyProxyFinding nettyProxy = new ReactorNettyProxyFinding(environment, beanFactory);
-		return new SecurityHeadersFindings(livePolicy, clock.getIfUnique(Clock::systemUTC), hosts,
+		return new SecurityHeadersFindings(livePolicy, StarterClock.of(clock), hosts,
 				environment.getProperty("server.forward-headers-strategy"), proxyDetector.getIfUnique(),
-				applicationHeaderValues.getIfUnique(), filter::getWriters, () -> {
+				applicationHeaderValues.getIfUnique(), new WebFilterWriters(filter), () -> {
 					List<Finding> findings = new ArrayList<>(deployment.get());
 					findings.addAll(nettyProxy.get());
 					return findings;
@@ -276,7 +273,7 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		TrustedHostRejectionMetrics trustedHostRejectionMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
-			return new TrustedHostRejectionMetrics(meterRegistry::getIfUnique);
+			return new TrustedHostRejectionMetrics(Deferred.ifUnique(meterRegistry));
 		}
 
 	}
@@ -293,9 +290,7 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		HttpsRedirectWebFilter httpsRedirectWebFilter(HttpsRedirectProperties properties) {
-			return new HttpsRedirectWebFilter(validated(() -> new HttpsRedirectRule(properties.getHost(),
-					properties.getHttpsPort(), properties.getGetAndHeadStatus(), properties.getOtherMethodsStatus(),
-					properties.getExemptPaths())));
+			return new HttpsRedirectWebFilter(SecurityHeaderValues.httpsRedirectRule(properties));
 		}
 
 	}
@@ -347,6 +342,26 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 					"Remove ${" + PlainHttpConnector.PROPERTY + "} and open the plain-HTTP port with your server's "
 							+ "own API (on Reactor Netty, a second HttpServer bound to that port that redirects), "
 							+ "or put the redirect in the proxy in front of the application."));
+		}
+
+	}
+
+	/**
+	 * The writers of the starter's web filter as they are when asked (they change when
+	 * the policy is refreshed). One class instead of a method reference in each bean
+	 * method, each a class of its own spun while the context starts (issue 21).
+	 */
+	static final class WebFilterWriters implements Supplier<List<ExchangeHeaderWriter>> {
+
+		private final SecurityHeadersWebFilter filter;
+
+		WebFilterWriters(SecurityHeadersWebFilter filter) {
+			this.filter = filter;
+		}
+
+		@Override
+		public List<ExchangeHeaderWriter> get() {
+			return this.filter.getWriters();
 		}
 
 	}

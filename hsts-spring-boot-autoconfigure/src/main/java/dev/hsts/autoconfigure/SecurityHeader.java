@@ -1,8 +1,5 @@
 package dev.hsts.autoconfigure;
 
-import java.util.function.Function;
-import java.util.function.Predicate;
-
 import dev.hsts.core.HeaderValues;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -18,38 +15,35 @@ import org.springframework.boot.context.properties.bind.Binder;
  */
 enum SecurityHeader {
 
-	CONTENT_TYPE_OPTIONS(onByDefault("content-type-options", SecurityHeadersProperties::getContentTypeOptions)),
+	CONTENT_TYPE_OPTIONS("content-type-options", true),
 
-	FRAME_OPTIONS(onByDefault("frame-options", SecurityHeadersProperties::getFrameOptions)),
+	FRAME_OPTIONS("frame-options", true),
 
-	REFERRER_POLICY(onByDefault("referrer-policy", SecurityHeadersProperties::getReferrerPolicy)),
+	REFERRER_POLICY("referrer-policy", true),
 
-	PERMISSIONS_POLICY(onByDefault("permissions-policy", SecurityHeadersProperties::getPermissionsPolicy)),
+	PERMISSIONS_POLICY("permissions-policy", true),
 
-	CONTENT_SECURITY_POLICY((binder) -> {
-		SecurityHeadersProperties.ContentSecurityPolicy csp = binder
-			.bind(SecurityHeader.PREFIX + "content-security-policy",
-					SecurityHeadersProperties.ContentSecurityPolicy.class)
-			.orElseGet(SecurityHeadersProperties.ContentSecurityPolicy::new);
-		return offByDefault(csp.getPolicy()) || offByDefault(csp.getReportOnlyPolicy())
-				|| (csp.getPathPolicies() != null && !csp.getPathPolicies().isEmpty());
-	}),
+	CONTENT_SECURITY_POLICY("content-security-policy", false),
 
-	CROSS_ORIGIN_OPENER_POLICY(
-			offByDefault("cross-origin-opener-policy", SecurityHeadersProperties::getCrossOriginOpenerPolicy)),
+	CROSS_ORIGIN_OPENER_POLICY("cross-origin-opener-policy", false),
 
-	CROSS_ORIGIN_RESOURCE_POLICY(
-			offByDefault("cross-origin-resource-policy", SecurityHeadersProperties::getCrossOriginResourcePolicy)),
+	CROSS_ORIGIN_RESOURCE_POLICY("cross-origin-resource-policy", false),
 
-	CACHE_CONTROL((binder) -> binder.bind(SecurityHeader.PREFIX + "cache-control.enabled", Boolean.class)
-		.orElseGet(() -> new SecurityHeadersProperties().getCacheControl().isEnabled()));
+	CACHE_CONTROL("cache-control.enabled", true);
 
 	private static final String PREFIX = "security.headers.";
 
-	private final Predicate<Binder> on;
+	/** The property that switches the header, relative to {@link #PREFIX}. */
+	private final String property;
 
-	SecurityHeader(Predicate<Binder> on) {
-		this.on = on;
+	/** Whether the header is on where nothing configures it. */
+	private final boolean onByDefault;
+
+	// No lambdas or method references here: the condition runs while the context
+	// starts, and each would be a class of its own to spin (issue 21).
+	SecurityHeader(String property, boolean onByDefault) {
+		this.property = property;
+		this.onByDefault = onByDefault;
 	}
 
 	/**
@@ -58,37 +52,54 @@ enum SecurityHeader {
 	 * @return whether the header is on
 	 */
 	boolean isOn(Binder binder) {
-		return this.on.test(binder);
+		if (this == CONTENT_SECURITY_POLICY) {
+			SecurityHeadersProperties.ContentSecurityPolicy csp = binder
+				.bind(PREFIX + this.property, SecurityHeadersProperties.ContentSecurityPolicy.class)
+				.orElse(null);
+			if (csp == null) {
+				csp = new SecurityHeadersProperties.ContentSecurityPolicy();
+			}
+			return offByDefault(csp.getPolicy()) || offByDefault(csp.getReportOnlyPolicy())
+					|| (csp.getPathPolicies() != null && !csp.getPathPolicies().isEmpty());
+		}
+		if (this == CACHE_CONTROL) {
+			Boolean enabled = binder.bind(PREFIX + this.property, Boolean.class).orElse(null);
+			return (enabled != null) ? enabled : new SecurityHeadersProperties().getCacheControl().isEnabled();
+		}
+		String value = binder.bind(PREFIX + this.property, String.class).orElse(null);
+		if (value == null) {
+			value = defaultValue();
+		}
+		// On by default: on unless 'disabled'; a value that is invalid otherwise counts
+		// as on, so that validation reports it.
+		return this.onByDefault ? (value == null || !value.trim().equalsIgnoreCase(HeaderValues.DISABLED))
+				: offByDefault(value);
 	}
 
-	/**
-	 * On unless 'disabled'; a value that is invalid otherwise counts as on, so that
-	 * validation reports it.
-	 */
-	private static Predicate<Binder> onByDefault(String property,
-			Function<SecurityHeadersProperties, String> defaultValue) {
-		return (binder) -> {
-			String value = bindString(binder, property, defaultValue);
-			return value == null || !value.trim().equalsIgnoreCase(HeaderValues.DISABLED);
-		};
-	}
-
-	private static Predicate<Binder> offByDefault(String property,
-			Function<SecurityHeadersProperties, String> defaultValue) {
-		return (binder) -> {
-			String value = bindString(binder, property, defaultValue);
-			return offByDefault(value);
-		};
+	/** The header's value where nothing configures it. */
+	private String defaultValue() {
+		SecurityHeadersProperties defaults = new SecurityHeadersProperties();
+		// Not a switch: one on an enum is a synthetic class of its own.
+		if (this == CONTENT_TYPE_OPTIONS) {
+			return defaults.getContentTypeOptions();
+		}
+		if (this == FRAME_OPTIONS) {
+			return defaults.getFrameOptions();
+		}
+		if (this == REFERRER_POLICY) {
+			return defaults.getReferrerPolicy();
+		}
+		if (this == PERMISSIONS_POLICY) {
+			return defaults.getPermissionsPolicy();
+		}
+		if (this == CROSS_ORIGIN_OPENER_POLICY) {
+			return defaults.getCrossOriginOpenerPolicy();
+		}
+		return defaults.getCrossOriginResourcePolicy();
 	}
 
 	private static boolean offByDefault(String value) {
 		return value != null && !value.trim().equalsIgnoreCase(HeaderValues.DISABLED);
-	}
-
-	private static String bindString(Binder binder, String property,
-			Function<SecurityHeadersProperties, String> defaultValue) {
-		return binder.bind(PREFIX + property, String.class)
-			.orElseGet(() -> defaultValue.apply(new SecurityHeadersProperties()));
 	}
 
 }

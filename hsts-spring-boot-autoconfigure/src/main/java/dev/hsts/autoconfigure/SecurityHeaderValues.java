@@ -8,13 +8,19 @@ import dev.hsts.core.ContentSecurityPolicy;
 import dev.hsts.core.CspPathPolicy;
 import dev.hsts.core.HeaderValues;
 import dev.hsts.core.HstsPolicy;
+import dev.hsts.core.HttpsRedirectRule;
+import dev.hsts.core.InvalidPolicyException;
 import dev.hsts.core.PathPatterns;
-
-import static dev.hsts.autoconfigure.InvalidSecurityHeadersPropertyException.validated;
+import dev.hsts.core.TrustedHosts;
 
 /**
  * The values of {@code security.headers.*}, validated by the core, for the header writers
  * of every web stack: a refused value fails startup naming the property.
+ *
+ * <p>
+ * Each method catches the core's refusal itself instead of handing a lambda to
+ * {@link InvalidSecurityHeadersPropertyException#validated}: these run while the context
+ * starts, where every lambda is a class of its own to spin (issue 21).
  */
 final class SecurityHeaderValues {
 
@@ -23,47 +29,81 @@ final class SecurityHeaderValues {
 
 	static HstsPolicy hstsPolicy(SecurityHeadersProperties properties) {
 		SecurityHeadersProperties.Hsts hsts = properties.getHsts();
-		return validated(() -> HstsPolicy.builder()
-			.enabled(hsts.isEnabled())
-			.stages(hsts.getRollout().toRolloutStages())
-			.pinnedStage(hsts.getRollout().getStage())
-			.startedAt(hsts.getRollout().getStartedAt())
-			.includeSubDomains(hsts.isIncludeSubdomains())
-			.preload(hsts.isPreload())
-			.revoke(hsts.isRevoke())
-			.excludedHosts(hsts.getExcludedHosts())
-			.build());
+		try {
+			return HstsPolicy.builder()
+				.enabled(hsts.isEnabled())
+				.stages(hsts.getRollout().toRolloutStages())
+				.pinnedStage(hsts.getRollout().getStage())
+				.startedAt(hsts.getRollout().getStartedAt())
+				.includeSubDomains(hsts.isIncludeSubdomains())
+				.preload(hsts.isPreload())
+				.revoke(hsts.isRevoke())
+				.excludedHosts(hsts.getExcludedHosts())
+				.build();
+		}
+		catch (InvalidPolicyException ex) {
+			throw InvalidSecurityHeadersPropertyException.of(ex);
+		}
 	}
 
 	static String contentTypeOptions(SecurityHeadersProperties properties) {
-		return validated(
-				() -> HeaderValues.contentTypeOptions("content-type-options", properties.getContentTypeOptions()));
+		try {
+			return HeaderValues.contentTypeOptions("content-type-options", properties.getContentTypeOptions());
+		}
+		catch (InvalidPolicyException ex) {
+			throw InvalidSecurityHeadersPropertyException.of(ex);
+		}
 	}
 
 	static String frameOptions(SecurityHeadersProperties properties) {
-		return validated(() -> HeaderValues.frameOptions("frame-options", properties.getFrameOptions()));
+		try {
+			return HeaderValues.frameOptions("frame-options", properties.getFrameOptions());
+		}
+		catch (InvalidPolicyException ex) {
+			throw InvalidSecurityHeadersPropertyException.of(ex);
+		}
 	}
 
 	static String referrerPolicy(SecurityHeadersProperties properties) {
-		return validated(() -> HeaderValues.referrerPolicy("referrer-policy", properties.getReferrerPolicy()));
+		try {
+			return HeaderValues.referrerPolicy("referrer-policy", properties.getReferrerPolicy());
+		}
+		catch (InvalidPolicyException ex) {
+			throw InvalidSecurityHeadersPropertyException.of(ex);
+		}
 	}
 
 	static String permissionsPolicy(SecurityHeadersProperties properties) {
-		return validated(() -> HeaderValues.permissionsPolicy("permissions-policy", properties.getPermissionsPolicy()));
+		try {
+			return HeaderValues.permissionsPolicy("permissions-policy", properties.getPermissionsPolicy());
+		}
+		catch (InvalidPolicyException ex) {
+			throw InvalidSecurityHeadersPropertyException.of(ex);
+		}
 	}
 
 	static String crossOriginOpenerPolicy(SecurityHeadersProperties properties) {
-		return validated(() -> HeaderValues.crossOriginOpenerPolicy("cross-origin-opener-policy",
-				properties.getCrossOriginOpenerPolicy()));
+		try {
+			return HeaderValues.crossOriginOpenerPolicy("cross-origin-opener-policy",
+					properties.getCrossOriginOpenerPolicy());
+		}
+		catch (InvalidPolicyException ex) {
+			throw InvalidSecurityHeadersPropertyException.of(ex);
+		}
 	}
 
 	static String crossOriginResourcePolicy(SecurityHeadersProperties properties) {
-		return validated(() -> HeaderValues.crossOriginResourcePolicy("cross-origin-resource-policy",
-				properties.getCrossOriginResourcePolicy()));
+		try {
+			return HeaderValues.crossOriginResourcePolicy("cross-origin-resource-policy",
+					properties.getCrossOriginResourcePolicy());
+		}
+		catch (InvalidPolicyException ex) {
+			throw InvalidSecurityHeadersPropertyException.of(ex);
+		}
 	}
 
 	static ContentSecurityPolicies contentSecurityPolicies(SecurityHeadersProperties properties) {
-		return validated(() -> {
+		try {
 			SecurityHeadersProperties.ContentSecurityPolicy csp = properties.getContentSecurityPolicy();
 			List<CspPathPolicy> pathPolicies = new ArrayList<>();
 			List<SecurityHeadersProperties.PathPolicy> configured = (csp.getPathPolicies() != null)
@@ -79,17 +119,47 @@ final class SecurityHeaderValues {
 					ContentSecurityPolicy.parse("content-security-policy.report-only-policy",
 							csp.getReportOnlyPolicy()),
 					pathPolicies);
-		});
+		}
+		catch (InvalidPolicyException ex) {
+			throw InvalidSecurityHeadersPropertyException.of(ex);
+		}
 	}
 
 	static String cacheControlValue(SecurityHeadersProperties properties) {
-		return validated(
-				() -> HeaderValues.cacheControl("cache-control.value", properties.getCacheControl().getValue()));
+		try {
+			return HeaderValues.cacheControl("cache-control.value", properties.getCacheControl().getValue());
+		}
+		catch (InvalidPolicyException ex) {
+			throw InvalidSecurityHeadersPropertyException.of(ex);
+		}
 	}
 
 	static PathPatterns cacheControlExcludedPaths(SecurityHeadersProperties properties) {
-		return validated(() -> PathPatterns.parse("cache-control.excluded-paths",
-				properties.getCacheControl().getExcludedPaths()));
+		try {
+			return PathPatterns.parse("cache-control.excluded-paths", properties.getCacheControl().getExcludedPaths());
+		}
+		catch (InvalidPolicyException ex) {
+			throw InvalidSecurityHeadersPropertyException.of(ex);
+		}
+	}
+
+	static TrustedHosts trustedHosts(TrustedHostsProperties properties) {
+		try {
+			return TrustedHosts.of(properties.getAllowed(), properties.getExemptPaths());
+		}
+		catch (InvalidPolicyException ex) {
+			throw InvalidSecurityHeadersPropertyException.of(ex);
+		}
+	}
+
+	static HttpsRedirectRule httpsRedirectRule(HttpsRedirectProperties properties) {
+		try {
+			return new HttpsRedirectRule(properties.getHost(), properties.getHttpsPort(),
+					properties.getGetAndHeadStatus(), properties.getOtherMethodsStatus(), properties.getExemptPaths());
+		}
+		catch (InvalidPolicyException ex) {
+			throw InvalidSecurityHeadersPropertyException.of(ex);
+		}
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.hsts.autoconfigure;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.servlet.DispatcherType;
 
@@ -18,6 +19,7 @@ import dev.hsts.servlet.ForwardedProtoMismatchDetector;
 import dev.hsts.servlet.HttpsRedirectFilter;
 import dev.hsts.servlet.SecurityHeadersFilter;
 import dev.hsts.servlet.ServerOwnResponses;
+import dev.hsts.servlet.ResponseHeaderWriter;
 import dev.hsts.servlet.ServletHeadersPreview;
 import dev.hsts.servlet.StagedHstsHeaderWriter;
 import dev.hsts.servlet.TomcatOwnResponses;
@@ -94,7 +96,7 @@ public class SecurityHeadersAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public LivePolicy securityHeadersLivePolicy(HstsPolicy hstsPolicy, ObjectProvider<Clock> clock) {
-		return new LivePolicy(hstsPolicy, clock.getIfUnique(Clock::systemUTC).instant());
+		return new LivePolicy(hstsPolicy, StarterClock.of(clock).instant());
 	}
 
 	@Bean
@@ -102,8 +104,8 @@ public class SecurityHeadersAutoConfiguration {
 	public SecurityHeadersPolicyRefresher securityHeadersPolicyRefresher(Environment environment, LivePolicy livePolicy,
 			ObjectProvider<Clock> clock, ObjectProvider<PolicyChangeListener> listeners,
 			ConfigurableListableBeanFactory beanFactory, SecurityHeadersFilter filter) {
-		return new SecurityHeadersPolicyRefresher(environment, livePolicy, clock.getIfUnique(Clock::systemUTC),
-				listeners, new ServletStarterWriters(beanFactory, filter));
+		return new SecurityHeadersPolicyRefresher(environment, livePolicy, StarterClock.of(clock), listeners,
+				new ServletStarterWriters(beanFactory, filter));
 	}
 
 	@Bean(HSTS_HEADER_WRITER_BEAN_NAME)
@@ -114,7 +116,7 @@ public class SecurityHeadersAutoConfiguration {
 		// A host the application does not serve never gets the HSTS promise (see
 		// TrustedHostsAutoConfiguration).
 		TrustedHostCheck check = trustedHostCheck.getIfUnique();
-		Clock writerClock = clock.getIfUnique(Clock::systemUTC);
+		Clock writerClock = StarterClock.of(clock);
 		return (check != null) ? new StagedHstsHeaderWriter(hstsPolicy, writerClock, check)
 				: new StagedHstsHeaderWriter(hstsPolicy, writerClock);
 	}
@@ -222,17 +224,18 @@ public class SecurityHeadersAutoConfiguration {
 		TrustedHostCheck check = trustedHostCheck.getIfUnique();
 		TrustedHosts trustedHosts = (check != null) ? check.getTrustedHosts() : null;
 		HttpsRedirectFilter redirect = httpsRedirectFilter.getIfUnique();
-		return new SecurityHeadersFindings(livePolicy, clock.getIfUnique(Clock::systemUTC), trustedHosts,
+		return new SecurityHeadersFindings(livePolicy, StarterClock.of(clock), trustedHosts,
 				environment.getProperty("server.forward-headers-strategy"), proxyDetector.getIfUnique(),
-				applicationHeaderValues.getIfUnique(), filter::getWriters, new DeploymentFindings(environment,
-						(redirect != null) ? redirect.getRule() : null, trustedHosts, endpoint::getIfAvailable));
+				applicationHeaderValues.getIfUnique(), new FilterWriters(filter, null),
+				new DeploymentFindings(environment, (redirect != null) ? redirect.getRule() : null, trustedHosts,
+						Deferred.ifAvailable(endpoint)));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	public HeadersPreview securityHeadersPreview(SecurityHeadersFilter filter,
 			ObjectProvider<TrustedHostCheck> trustedHostCheck, ObjectProvider<ServerOwnResponses> serverOwnResponses) {
-		return new ServletHeadersPreview(filter::getWriters, trustedHostCheck.getIfUnique(),
+		return new ServletHeadersPreview(new FilterWriters(filter, null), trustedHostCheck.getIfUnique(),
 				serverOwnResponses.getIfUnique());
 	}
 
@@ -264,10 +267,7 @@ public class SecurityHeadersAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		TomcatOwnResponses securityHeadersTomcatOwnResponses(ObjectProvider<SecurityHeadersFilter> filter) {
-			return new TomcatOwnResponses(() -> {
-				SecurityHeadersFilter headersFilter = filter.getIfUnique();
-				return (headersFilter != null) ? headersFilter.getWriters() : List.of();
-			});
+			return new TomcatOwnResponses(new FilterWriters(null, filter));
 		}
 
 	}
@@ -283,6 +283,31 @@ public class SecurityHeadersAutoConfiguration {
 		@Bean
 		static SpringSecurityHeaderDefaultsPostProcessor securityHeadersSpringSecurityPostProcessor() {
 			return new SpringSecurityHeaderDefaultsPostProcessor();
+		}
+
+	}
+
+	/**
+	 * The writers of the starter's filter as they are when asked (they change when the
+	 * policy is refreshed): of the filter, or of the unique filter bean (none without
+	 * one). One class instead of a lambda or method reference in each bean method, each a
+	 * class of its own spun while the context starts (issue 21).
+	 */
+	static final class FilterWriters implements Supplier<List<ResponseHeaderWriter>> {
+
+		private final SecurityHeadersFilter filter;
+
+		private final ObjectProvider<SecurityHeadersFilter> provider;
+
+		FilterWriters(SecurityHeadersFilter filter, ObjectProvider<SecurityHeadersFilter> provider) {
+			this.filter = filter;
+			this.provider = provider;
+		}
+
+		@Override
+		public List<ResponseHeaderWriter> get() {
+			SecurityHeadersFilter headersFilter = (this.filter != null) ? this.filter : this.provider.getIfUnique();
+			return (headersFilter != null) ? headersFilter.getWriters() : List.of();
 		}
 
 	}

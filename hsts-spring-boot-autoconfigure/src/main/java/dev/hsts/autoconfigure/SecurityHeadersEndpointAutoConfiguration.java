@@ -105,8 +105,8 @@ public class SecurityHeadersEndpointAutoConfiguration {
 				HeadersPreview preview, ObjectProvider<TrustedHosts> trustedHosts,
 				ObjectProvider<TrustedHostRejectionCounts> rejectionCounts, SecurityHeadersFindings findings,
 				SecurityHeadersEndpointProperties properties) {
-			return new SecurityHeadersEndpoint(true, livePolicy, clock.getIfUnique(Clock::systemUTC), preview,
-					trustedHosts.getIfUnique(), rejectionCounts.getIfUnique(), findings::findings,
+			return new SecurityHeadersEndpoint(true, livePolicy, StarterClock.of(clock), preview,
+					trustedHosts.getIfUnique(), rejectionCounts.getIfUnique(), Deferred.findings(findings),
 					properties.getShowValues(), properties.getRoles());
 		}
 

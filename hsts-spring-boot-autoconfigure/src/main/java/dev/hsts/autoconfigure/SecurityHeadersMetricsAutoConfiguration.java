@@ -26,7 +26,7 @@ public class SecurityHeadersMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public SecurityHeadersMetrics securityHeadersMetrics(LivePolicy livePolicy, ObjectProvider<Clock> clock) {
-		return new SecurityHeadersMetrics(livePolicy, clock.getIfUnique(Clock::systemUTC));
+		return new SecurityHeadersMetrics(livePolicy, StarterClock.of(clock));
 	}
 
 	@Bean

@@ -319,11 +319,11 @@ public class SecurityHeadersPolicyRefresher {
 
 	private static Map<String, String> startupOnly(Map<String, String> values) {
 		Map<String, String> startupOnly = new LinkedHashMap<>();
-		values.forEach((key, value) -> {
-			if (isStartupOnly(key)) {
-				startupOnly.put(key, value);
+		for (Map.Entry<String, String> value : values.entrySet()) {
+			if (isStartupOnly(value.getKey())) {
+				startupOnly.put(value.getKey(), value.getValue());
 			}
-		});
+		}
 		return startupOnly;
 	}
 

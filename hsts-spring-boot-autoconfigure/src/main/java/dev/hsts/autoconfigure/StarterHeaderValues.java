@@ -21,17 +21,26 @@ final class StarterHeaderValues {
 
 	/** Adds every value the HSTS policy may send. */
 	void addHsts(HstsPolicy policy) {
-		this.values.computeIfAbsent(ManagedHeaderChoices.HSTS, (name) -> new ArrayList<>())
-			.addAll(ManagedHeaderChoices.hstsValues(policy));
+		valuesOf(ManagedHeaderChoices.HSTS).addAll(ManagedHeaderChoices.hstsValues(policy));
 	}
 
 	/** Adds the values a writer describes. */
 	void add(List<HeaderDescription> descriptions) {
 		for (HeaderDescription description : descriptions) {
 			if (description.value() != null) {
-				this.values.computeIfAbsent(description.name(), (name) -> new ArrayList<>()).add(description.value());
+				valuesOf(description.name()).add(description.value());
 			}
 		}
+	}
+
+	/** The values of one header, added when missing (no lambda: this runs at startup). */
+	private List<String> valuesOf(String name) {
+		List<String> values = this.values.get(name);
+		if (values == null) {
+			values = new ArrayList<>();
+			this.values.put(name, values);
+		}
+		return values;
 	}
 
 	Map<String, List<String>> values() {

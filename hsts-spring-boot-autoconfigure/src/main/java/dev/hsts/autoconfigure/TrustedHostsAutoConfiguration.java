@@ -27,8 +27,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import static dev.hsts.autoconfigure.InvalidSecurityHeadersPropertyException.validated;
-
 /**
  * Auto-configuration of the trusted-host check ({@code security.headers.trusted-hosts.*})
  * for servlet web applications. Wiring only. Every bean backs off when the application
@@ -53,7 +51,7 @@ public class TrustedHostsAutoConfiguration {
 	public TrustedHosts trustedHosts(TrustedHostsProperties properties) {
 		// Its findings (the check is off, or allows every host) are logged once, in the
 		// startup report (FindingsStartupReport).
-		return validated(() -> TrustedHosts.of(properties.getAllowed(), properties.getExemptPaths()));
+		return SecurityHeaderValues.trustedHosts(properties);
 	}
 
 	@Bean
@@ -66,8 +64,7 @@ public class TrustedHostsAutoConfiguration {
 	@ConditionalOnMissingBean
 	public TrustedHostFilter trustedHostFilter(TrustedHostCheck trustedHostCheck,
 			ObjectProvider<TrustedHostRejectionListener> listeners, ObjectProvider<Clock> clock) {
-		return new TrustedHostFilter(trustedHostCheck, listeners.orderedStream().toList(),
-				clock.getIfUnique(Clock::systemUTC));
+		return new TrustedHostFilter(trustedHostCheck, listeners.orderedStream().toList(), StarterClock.of(clock));
 	}
 
 	/**
@@ -132,7 +129,7 @@ public class TrustedHostsAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		TrustedHostRejectionMetrics trustedHostRejectionMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
-			return new TrustedHostRejectionMetrics(meterRegistry::getIfUnique);
+			return new TrustedHostRejectionMetrics(Deferred.ifUnique(meterRegistry));
 		}
 
 	}

@@ -191,7 +191,7 @@ final class AddressRanges implements InetAddresses.Sink {
 			long high = high(address) & HIGH_MASKS[prefixLength];
 			long low = (bits == 128) ? low(address) & LOW_MASKS[prefixLength] : 0;
 			Map<Integer, Set<Network>> family = (bits == 32) ? this.ipv4 : this.ipv6;
-			family.computeIfAbsent(prefixLength, (length) -> new HashSet<>()).add(new Network(high, low));
+			networksOf(family, prefixLength).add(new Network(high, low));
 			return this;
 		}
 
@@ -214,6 +214,19 @@ final class AddressRanges implements InetAddresses.Sink {
 	 */
 	private record Network(long high, long low) {
 
+	}
+
+	/**
+	 * The networks of one prefix length, added when missing (no lambda: this runs while
+	 * the application starts).
+	 */
+	private static Set<Network> networksOf(Map<Integer, Set<Network>> byPrefixLength, int prefixLength) {
+		Set<Network> networks = byPrefixLength.get(prefixLength);
+		if (networks == null) {
+			networks = new HashSet<>();
+			byPrefixLength.put(prefixLength, networks);
+		}
+		return networks;
 	}
 
 	/**
@@ -254,11 +267,15 @@ final class AddressRanges implements InetAddresses.Sink {
 			for (Map.Entry<Integer, Set<Network>> entry : byPrefixLength.entrySet()) {
 				for (Network network : entry.getValue()) {
 					if (!isInside(network, disjoint)) {
-						disjoint.computeIfAbsent(entry.getKey(), (length) -> new HashSet<>()).add(network);
+						networksOf(disjoint, entry.getKey()).add(network);
 					}
 				}
 			}
-			int[] lengths = disjoint.keySet().stream().mapToInt(Integer::intValue).toArray();
+			int[] lengths = new int[disjoint.size()];
+			int next = 0;
+			for (Integer length : disjoint.keySet()) {
+				lengths[next++] = length;
+			}
 			Map<Key, Boolean> entries = new HashMap<>();
 			for (int index = 0; index < lengths.length; index++) {
 				for (Network network : disjoint.get(lengths[index])) {

@@ -200,8 +200,7 @@ final class HostPatterns {
 		}
 		byte[] bytes = ipv4 ? InetAddresses.parseLiteral(address) : requireIpv6(address);
 		int maxBits = ipv4 ? 32 : 128;
-		if (prefix.isEmpty() || prefix.length() > 3 || !prefix.chars().allMatch(Character::isDigit)
-				|| Integer.parseInt(prefix) > maxBits) {
+		if (prefix.isEmpty() || prefix.length() > 3 || !allDigits(prefix) || Integer.parseInt(prefix) > maxBits) {
 			throw new IllegalArgumentException("its CIDR prefix length must be a number from 0 to " + maxBits);
 		}
 		int bits = Integer.parseInt(prefix);
@@ -319,6 +318,18 @@ final class HostPatterns {
 	@Override
 	public String toString() {
 		return this.entries.toString();
+	}
+
+	/**
+	 * Whether every character is a digit (a loop, not a stream: this runs at startup).
+	 */
+	private static boolean allDigits(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (!Character.isDigit(text.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

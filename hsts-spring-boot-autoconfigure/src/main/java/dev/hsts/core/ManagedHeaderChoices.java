@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -108,11 +107,16 @@ public final class ManagedHeaderChoices {
 	 */
 	public static Set<String> hstsValues(HstsPolicy policy) {
 		Set<String> values = new LinkedHashSet<>();
-		switch (policy.mode()) {
-			case DISABLED -> {
+		// No switch on the mode (a synthetic class) and no lambda (a hidden class): this
+		// runs while the context starts (issue 21).
+		HstsMode mode = policy.mode();
+		if (mode == HstsMode.REVOKED) {
+			values.add(HstsPolicy.REVOKED_HEADER_VALUE);
+		}
+		else if (mode != HstsMode.DISABLED) {
+			for (HstsStage stage : policy.stages()) {
+				values.add(stage.headerValue());
 			}
-			case REVOKED -> values.add(HstsPolicy.REVOKED_HEADER_VALUE);
-			default -> policy.stages().forEach((stage) -> values.add(stage.headerValue()));
 		}
 		return values;
 	}
@@ -140,12 +144,21 @@ public final class ManagedHeaderChoices {
 
 	private static Map<String, List<String>> byName(Map<String, ? extends Collection<String>> headers) {
 		Map<String, List<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-		headers.forEach((name, values) -> {
-			if (values != null) {
-				byName.computeIfAbsent(name, (key) -> new ArrayList<>())
-					.addAll(values.stream().filter(Objects::nonNull).toList());
+		for (Map.Entry<String, ? extends Collection<String>> header : headers.entrySet()) {
+			if (header.getValue() == null) {
+				continue;
 			}
-		});
+			List<String> values = byName.get(header.getKey());
+			if (values == null) {
+				values = new ArrayList<>();
+				byName.put(header.getKey(), values);
+			}
+			for (String value : header.getValue()) {
+				if (value != null) {
+					values.add(value);
+				}
+			}
+		}
 		return byName;
 	}
 
@@ -157,27 +170,34 @@ public final class ManagedHeaderChoices {
 
 	/**
 	 * Whether a value is no choice: Spring Security's default, or what the starter sends
-	 * (nothing included), compared in normal form.
+	 * (nothing included), compared in normal form ({@link #normal}).
 	 */
 	private static boolean noChoice(String value, String springSecurityDefault, List<String> starterValues,
-			UnaryOperator<String> normal) {
+			String separator) {
 		if (value == null) {
 			return starterValues == null || starterValues.isEmpty();
 		}
-		String normalValue = normal.apply(value);
-		if (normalValue.equals(normal.apply(springSecurityDefault))) {
+		String normalValue = normal(value, separator);
+		if (normalValue.equals(normal(springSecurityDefault, separator))) {
 			return true;
 		}
-		return starterValues != null
-				&& starterValues.stream().anyMatch((starterValue) -> normal.apply(starterValue).equals(normalValue));
+		if (starterValues != null) {
+			for (String starterValue : starterValues) {
+				if (normal(starterValue, separator).equals(normalValue)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/**
-	 * Directives separated by {@code separator}, trimmed and in lower case, joined by the
-	 * separator and a space.
+	 * A value in normal form: with a separator, its directives separated by it, trimmed
+	 * and in lower case, joined by the separator and a space; without one ({@code null}),
+	 * trimmed and in upper case.
 	 */
-	private static UnaryOperator<String> directives(String separator) {
-		return (value) -> String.join(separator + " ", directiveList(value, separator));
+	private static String normal(String value, String separator) {
+		return (separator != null) ? String.join(separator + " ", directiveList(value, separator)) : caseless(value);
 	}
 
 	private static List<String> directiveList(String value, String separator) {
@@ -197,7 +217,7 @@ public final class ManagedHeaderChoices {
 
 	private static void hsts(Map<String, List<String>> chain, Map<String, List<String>> ours, List<Choice> choices) {
 		String value = value(chain, HSTS);
-		if (noChoice(value, SPRING_SECURITY_HSTS, ours.get(HSTS), directives(";"))) {
+		if (noChoice(value, SPRING_SECURITY_HSTS, ours.get(HSTS), ";")) {
 			return;
 		}
 		if (value == null) {
@@ -238,7 +258,7 @@ public final class ManagedHeaderChoices {
 	private static void frameOptions(Map<String, List<String>> chain, Map<String, List<String>> ours,
 			List<Choice> choices) {
 		String value = value(chain, FRAME_OPTIONS);
-		if (noChoice(value, "DENY", ours.get(FRAME_OPTIONS), ManagedHeaderChoices::caseless)) {
+		if (noChoice(value, "DENY", ours.get(FRAME_OPTIONS), null)) {
 			return;
 		}
 		if (value == null) {
@@ -264,7 +284,7 @@ public final class ManagedHeaderChoices {
 	private static void contentTypeOptions(Map<String, List<String>> chain, Map<String, List<String>> ours,
 			List<Choice> choices) {
 		String value = value(chain, CONTENT_TYPE_OPTIONS);
-		if (noChoice(value, "nosniff", ours.get(CONTENT_TYPE_OPTIONS), ManagedHeaderChoices::caseless)) {
+		if (noChoice(value, "nosniff", ours.get(CONTENT_TYPE_OPTIONS), null)) {
 			return;
 		}
 		choices.add(new Choice(CONTENT_TYPE_OPTIONS, value,
@@ -281,12 +301,11 @@ public final class ManagedHeaderChoices {
 		String cacheControl = value(chain, CACHE_CONTROL);
 		String pragma = value(chain, PRAGMA);
 		String expires = value(chain, EXPIRES);
-		UnaryOperator<String> normal = directives(",");
 		boolean springSecurityDefault = cacheControl != null
-				&& normal.apply(cacheControl).equals(normal.apply(SPRING_SECURITY_CACHE_CONTROL))
+				&& normal(cacheControl, ",").equals(normal(SPRING_SECURITY_CACHE_CONTROL, ","))
 				&& "no-cache".equalsIgnoreCase(trimmed(pragma)) && "0".equals(trimmed(expires));
 		if (springSecurityDefault || (pragma == null && expires == null
-				&& noChoice(cacheControl, SPRING_SECURITY_CACHE_CONTROL, ours.get(CACHE_CONTROL), normal))) {
+				&& noChoice(cacheControl, SPRING_SECURITY_CACHE_CONTROL, ours.get(CACHE_CONTROL), ","))) {
 			return;
 		}
 		List<String> lines = new ArrayList<>();

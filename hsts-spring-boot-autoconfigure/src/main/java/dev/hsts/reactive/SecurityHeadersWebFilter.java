@@ -201,7 +201,12 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 				this.atCommitHeader[i] = watch(watched, headerOf(this.atCommit[i]));
 			}
 			this.watched = watched.toArray(new String[0]);
-			this.watchedKeys = watched.stream().map(ExchangeHeaders::lookupKey).toArray(String[]::new);
+			// A loop, not a stream of method references: this runs while the context
+			// starts (issue 21).
+			this.watchedKeys = new String[this.watched.length];
+			for (int i = 0; i < this.watched.length; i++) {
+				this.watchedKeys[i] = ExchangeHeaders.lookupKey(this.watched[i]);
+			}
 			this.fixedValues = new String[this.watched.length];
 			for (int i = 0; i < this.eager.length; i++) {
 				if (this.eager[i] instanceof FixedHeaderExchangeWriter fixed && this.eagerHeader[i] >= 0) {

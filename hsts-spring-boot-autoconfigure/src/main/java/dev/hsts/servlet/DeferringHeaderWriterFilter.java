@@ -51,8 +51,7 @@ import org.springframework.security.web.header.HeaderWriterFilter;
  */
 public final class DeferringHeaderWriterFilter extends HeaderWriterFilter {
 
-	private static final FilterChain END = (request, response) -> {
-	};
+	private static final FilterChain END = new SpringSecurityWriters(null);
 
 	/**
 	 * What {@code OncePerRequestFilter} would name the attribute: Spring Security's
@@ -75,8 +74,8 @@ public final class DeferringHeaderWriterFilter extends HeaderWriterFilter {
 
 	private boolean writeEagerly;
 
-	private DeferringHeaderWriterFilter(HeaderWriterFilter original, ResponseHeaderWriter springSecurityWriters) {
-		super(List.<HeaderWriter>of(springSecurityWriters::writeHeaders));
+	private DeferringHeaderWriterFilter(HeaderWriterFilter original, SpringSecurityWriters springSecurityWriters) {
+		super(List.<HeaderWriter>of(springSecurityWriters));
 		this.original = original;
 		this.springSecurityWriters = springSecurityWriters;
 	}
@@ -89,8 +88,7 @@ public final class DeferringHeaderWriterFilter extends HeaderWriterFilter {
 	 */
 	public static DeferringHeaderWriterFilter replacing(HeaderWriterFilter original) {
 		original.setShouldWriteHeadersEagerly(true);
-		return new DeferringHeaderWriterFilter(original,
-				(request, response) -> run(original, request, WithoutHeaders.of(response, MANAGED)));
+		return new DeferringHeaderWriterFilter(original, new SpringSecurityWriters(original));
 	}
 
 	/**
@@ -146,6 +144,32 @@ public final class DeferringHeaderWriterFilter extends HeaderWriterFilter {
 	public void setShouldWriteHeadersEagerly(boolean shouldWriteHeadersEagerly) {
 		super.setShouldWriteHeadersEagerly(shouldWriteHeadersEagerly);
 		this.writeEagerly = shouldWriteHeadersEagerly;
+	}
+
+	/**
+	 * Spring Security's filter run against a chain that ends at once, without the headers
+	 * the starter manages: as the starter's writer and as Spring Security's; and, without
+	 * a filter, that chain. One class instead of three lambdas, which would each be a
+	 * class of its own, spun while the context starts (issue 21).
+	 */
+	private static final class SpringSecurityWriters implements ResponseHeaderWriter, HeaderWriter, FilterChain {
+
+		private final HeaderWriterFilter original;
+
+		SpringSecurityWriters(HeaderWriterFilter original) {
+			this.original = original;
+		}
+
+		@Override
+		public void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
+			run(this.original, request, WithoutHeaders.of(response, MANAGED));
+		}
+
+		@Override
+		public void doFilter(ServletRequest request, ServletResponse response) {
+			// The end of the chain: nothing.
+		}
+
 	}
 
 	/**

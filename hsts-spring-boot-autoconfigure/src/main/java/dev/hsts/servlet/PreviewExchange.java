@@ -68,8 +68,7 @@ public final class PreviewExchange {
 					}
 					case "addHeader" -> {
 						this.names.putIfAbsent(key((String) args[0]), (String) args[0]);
-						this.headers.computeIfAbsent(key((String) args[0]), (k) -> new ArrayList<>())
-							.add((String) args[1]);
+						valuesOf((String) args[0]).add((String) args[1]);
 						yield null;
 					}
 					case "setIntHeader", "setDateHeader" -> {
@@ -80,8 +79,7 @@ public final class PreviewExchange {
 					}
 					case "addIntHeader", "addDateHeader" -> {
 						this.names.putIfAbsent(key((String) args[0]), (String) args[0]);
-						this.headers.computeIfAbsent(key((String) args[0]), (k) -> new ArrayList<>())
-							.add(text(method.getName(), args[1]));
+						valuesOf((String) args[0]).add(text(method.getName(), args[1]));
 						yield null;
 					}
 					case "containsHeader" -> this.headers.containsKey(key((String) args[0]));
@@ -102,6 +100,20 @@ public final class PreviewExchange {
 					case "equals" -> proxy == args[0];
 					default -> StandInRequest.defaultValue(method.getReturnType());
 				});
+	}
+
+	/**
+	 * The recorded values of a header, added when missing. Loops and no lambdas in this
+	 * class but the handler: the starter previews Spring Security's headers while the
+	 * context starts (issue 21).
+	 */
+	private List<String> valuesOf(String name) {
+		List<String> values = this.headers.get(key(name));
+		if (values == null) {
+			values = new ArrayList<>();
+			this.headers.put(key(name), values);
+		}
+		return values;
 	}
 
 	private static String serverName(String host) {
@@ -138,8 +150,9 @@ public final class PreviewExchange {
 		PreviewExchange exchange = new PreviewExchange("localhost");
 		writer.writeHeaders(exchange.request(), exchange.response());
 		List<HeaderDescription> written = new ArrayList<>();
-		exchange.headers()
-			.forEach((name, value) -> written.add(HeaderDescription.everywhere(name, String.valueOf(value))));
+		for (Map.Entry<String, Object> header : exchange.headers().entrySet()) {
+			written.add(HeaderDescription.everywhere(header.getKey(), String.valueOf(header.getValue())));
+		}
 		return written;
 	}
 
@@ -182,7 +195,10 @@ public final class PreviewExchange {
 	 */
 	public Map<String, Object> headers() {
 		Map<String, Object> result = new LinkedHashMap<>();
-		headerValues().forEach((name, values) -> result.put(name, (values.size() == 1) ? values.get(0) : values));
+		for (Map.Entry<String, List<String>> header : headerValues().entrySet()) {
+			List<String> values = header.getValue();
+			result.put(header.getKey(), (values.size() == 1) ? values.get(0) : values);
+		}
 		return result;
 	}
 
@@ -192,7 +208,9 @@ public final class PreviewExchange {
 	 */
 	public Map<String, List<String>> headerValues() {
 		Map<String, List<String>> result = new LinkedHashMap<>();
-		this.headers.forEach((key, values) -> result.put(this.names.get(key), List.copyOf(values)));
+		for (Map.Entry<String, List<String>> header : this.headers.entrySet()) {
+			result.put(this.names.get(header.getKey()), List.copyOf(header.getValue()));
+		}
 		return result;
 	}
 

@@ -32,7 +32,9 @@ public final class StandInRequest {
 	 */
 	public static HttpServletRequest of(String description, Map<String, Object> values, Map<String, String> headers) {
 		Map<String, String> headersByKey = new HashMap<>();
-		headers.forEach((name, value) -> headersByKey.put(name.toLowerCase(Locale.ROOT), value));
+		for (Map.Entry<String, String> header : headers.entrySet()) {
+			headersByKey.put(header.getKey().toLowerCase(Locale.ROOT), header.getValue());
+		}
 		List<String> headerNames = List.copyOf(headers.keySet());
 		Map<String, Object> attributes = new HashMap<>();
 		return (HttpServletRequest) Proxy.newProxyInstance(StandInRequest.class.getClassLoader(),
