@@ -218,7 +218,13 @@ public class SecurityHeadersEndpoint {
 			rejected.put("property", rejection.setting());
 			rejected.put("value", (rejection.setting() != null)
 					? maskedSetting(rejection.setting(), rejection.value(), show) : rejection.value());
-			rejected.put("message", rejection.message());
+			String message = rejection.message();
+			if (rejection.setting() != null && rejection.value() != null && !rejection.value().isEmpty()) {
+				// The message quotes the refused value: masked the same way.
+				String masked = maskedSetting(rejection.setting(), rejection.value(), show);
+				message = message.replace(rejection.value(), masked);
+			}
+			rejected.put("message", message);
 			rejected.put("pending", this.livePolicy.rejectionPending());
 		}
 		policy.put("lastRejected", rejected);

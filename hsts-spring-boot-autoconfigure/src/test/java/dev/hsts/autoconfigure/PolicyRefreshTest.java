@@ -403,4 +403,17 @@ class PolicyRefreshTest {
 		});
 	}
 
+	@Test
+	void aRefusedPolicyWithAReportTargetIsMaskedInTheEndpointsRejection() {
+		this.web.run((context) -> {
+			changes(context).put("security.headers.content-security-policy.policy",
+					"default-src 'self'; report-uri https://reports.example.test/key123, script-src 'self'");
+			assertThat(refresher(context).refresh()).isEqualTo(Outcome.REJECTED);
+			@SuppressWarnings("unchecked")
+			Map<String, Object> rejected = (Map<String, Object>) policyOf(context).get("lastRejected");
+			assertThat(rejected.toString()).doesNotContain("key123");
+			assertThat(context.getBean(LivePolicy.class).lastRejection().value()).contains("key123");
+		});
+	}
+
 }
