@@ -130,7 +130,7 @@ final class SpringSecurityProbe {
 		values.put("getRemoteAddr", REMOTE_ADDRESS);
 		values.put("getRemoteHost", REMOTE_ADDRESS);
 		values.put("getRequestURI", uri);
-		values.put("getRequestURL", (Supplier<StringBuffer>) () -> new StringBuffer("https://localhost").append(uri));
+		values.put("getRequestURL", "https://localhost" + uri);
 		values.put("getContextPath", contextPath);
 		values.put("getServletPath", defaultServlet ? path : servletPath);
 		values.put("getPathInfo", defaultServlet ? null : path);

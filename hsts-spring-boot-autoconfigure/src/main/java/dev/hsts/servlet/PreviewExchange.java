@@ -1,6 +1,7 @@
 package dev.hsts.servlet;
 
-import java.lang.reflect.Proxy;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,8 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.Collection;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -56,56 +60,15 @@ public final class PreviewExchange {
 		answers.put("getServletPath", "/");
 		answers.put("getContextPath", "");
 		answers.put("getDispatcherType", DispatcherType.REQUEST);
-		answers.put("getRequestURL",
-				(Supplier<StringBuffer>) () -> new StringBuffer("https://").append(host).append('/'));
+		answers.put("getRequestURL", "https://" + host + "/");
 		this.request = StandInRequest.of("preview request for " + host, answers, Map.of("Host", host));
-		this.response = (HttpServletResponse) Proxy.newProxyInstance(PreviewExchange.class.getClassLoader(),
-				new Class<?>[] { HttpServletResponse.class }, (proxy, method, args) -> switch (method.getName()) {
-					case "setHeader" -> {
-						this.names.putIfAbsent(key((String) args[0]), (String) args[0]);
-						this.headers.put(key((String) args[0]), new ArrayList<>(List.of((String) args[1])));
-						yield null;
-					}
-					case "addHeader" -> {
-						this.names.putIfAbsent(key((String) args[0]), (String) args[0]);
-						valuesOf((String) args[0]).add((String) args[1]);
-						yield null;
-					}
-					case "setIntHeader", "setDateHeader" -> {
-						this.names.putIfAbsent(key((String) args[0]), (String) args[0]);
-						this.headers.put(key((String) args[0]),
-								new ArrayList<>(List.of(text(method.getName(), args[1]))));
-						yield null;
-					}
-					case "addIntHeader", "addDateHeader" -> {
-						this.names.putIfAbsent(key((String) args[0]), (String) args[0]);
-						valuesOf((String) args[0]).add(text(method.getName(), args[1]));
-						yield null;
-					}
-					case "containsHeader" -> this.headers.containsKey(key((String) args[0]));
-					case "getHeader" -> {
-						List<String> values = this.headers.get(key((String) args[0]));
-						yield (values != null) ? values.get(0) : null;
-					}
-					case "getHeaders" -> this.headers.getOrDefault(key((String) args[0]), List.of());
-					case "getHeaderNames" -> new ArrayList<>(this.headers.keySet());
-					case "getStatus" -> this.status;
-					case "setStatus" -> {
-						this.status = (Integer) args[0];
-						yield null;
-					}
-					case "isCommitted" -> false;
-					case "toString" -> "preview response";
-					case "hashCode" -> System.identityHashCode(proxy);
-					case "equals" -> proxy == args[0];
-					default -> StandInRequest.defaultValue(method.getReturnType());
-				});
+		this.response = new RecordingResponse();
 	}
 
 	/**
 	 * The recorded values of a header, added when missing. Loops and no lambdas in this
-	 * class but the handler: the starter previews Spring Security's headers while the
-	 * context starts (issue 21).
+	 * class, and plain classes rather than JDK proxies for the request and the response:
+	 * the starter previews Spring Security's headers while the context starts (issue 21).
 	 */
 	private List<String> valuesOf(String name) {
 		List<String> values = this.headers.get(key(name));
@@ -125,10 +88,9 @@ public final class PreviewExchange {
 		return (colon >= 0 && host.indexOf(':', colon + 1) < 0) ? host.substring(0, colon) : host;
 	}
 
-	/** A header value given as a number or a date, as it goes on the wire. */
-	private static String text(String method, Object value) {
-		return method.endsWith("DateHeader") ? DateTimeFormatter.RFC_1123_DATE_TIME
-			.format(Instant.ofEpochMilli((Long) value).atOffset(ZoneOffset.UTC)) : String.valueOf(value);
+	/** A header value given as a date, as it goes on the wire. */
+	private static String date(long value) {
+		return DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochMilli(value).atOffset(ZoneOffset.UTC));
 	}
 
 	/** Header names compare case-insensitively. */
@@ -212,6 +174,212 @@ public final class PreviewExchange {
 			result.put(this.names.get(header.getKey()), List.copyOf(header.getValue()));
 		}
 		return result;
+	}
+
+	/**
+	 * The response: records headers and the status, answers everything else with
+	 * {@code null}, {@code false} or {@code 0}, and ignores the rest.
+	 */
+	private final class RecordingResponse implements HttpServletResponse {
+
+		private void record(String name, String value, boolean add) {
+			PreviewExchange.this.names.putIfAbsent(key(name), name);
+			if (add) {
+				valuesOf(name).add(value);
+			}
+			else {
+				PreviewExchange.this.headers.put(key(name), new ArrayList<>(List.of(value)));
+			}
+		}
+
+		@Override
+		public void setHeader(String name, String value) {
+			record(name, value, false);
+		}
+
+		@Override
+		public void addHeader(String name, String value) {
+			record(name, value, true);
+		}
+
+		@Override
+		public void setIntHeader(String name, int value) {
+			record(name, String.valueOf(value), false);
+		}
+
+		@Override
+		public void addIntHeader(String name, int value) {
+			record(name, String.valueOf(value), true);
+		}
+
+		@Override
+		public void setDateHeader(String name, long date) {
+			record(name, date(date), false);
+		}
+
+		@Override
+		public void addDateHeader(String name, long date) {
+			record(name, date(date), true);
+		}
+
+		@Override
+		public boolean containsHeader(String name) {
+			return PreviewExchange.this.headers.containsKey(key(name));
+		}
+
+		@Override
+		public String getHeader(String name) {
+			List<String> values = PreviewExchange.this.headers.get(key(name));
+			return (values != null) ? values.get(0) : null;
+		}
+
+		@Override
+		public Collection<String> getHeaders(String name) {
+			return PreviewExchange.this.headers.getOrDefault(key(name), List.of());
+		}
+
+		@Override
+		public Collection<String> getHeaderNames() {
+			return new ArrayList<>(PreviewExchange.this.headers.keySet());
+		}
+
+		@Override
+		public int getStatus() {
+			return PreviewExchange.this.status;
+		}
+
+		@Override
+		public void setStatus(int status) {
+			PreviewExchange.this.status = status;
+		}
+
+		@Override
+		public boolean isCommitted() {
+			return false;
+		}
+
+		@Override
+		public void addCookie(Cookie cookie) {
+		}
+
+		@Override
+		public String encodeURL(String url) {
+			return null;
+		}
+
+		@Override
+		public String encodeRedirectURL(String url) {
+			return null;
+		}
+
+		@Override
+		public void sendError(int status, String message) {
+		}
+
+		@Override
+		public void sendError(int status) {
+		}
+
+		@Override
+		public void sendRedirect(String location) {
+		}
+
+		@Override
+		public void sendRedirect(String location, boolean clearBuffer) {
+		}
+
+		@Override
+		public void sendRedirect(String location, int status) {
+		}
+
+		@Override
+		public void sendRedirect(String location, int status, boolean clearBuffer) {
+		}
+
+		@Override
+		public void setTrailerFields(Supplier<Map<String, String>> supplier) {
+		}
+
+		@Override
+		public Supplier<Map<String, String>> getTrailerFields() {
+			return null;
+		}
+
+		@Override
+		public String getCharacterEncoding() {
+			return null;
+		}
+
+		@Override
+		public String getContentType() {
+			return null;
+		}
+
+		@Override
+		public ServletOutputStream getOutputStream() {
+			return null;
+		}
+
+		@Override
+		public PrintWriter getWriter() {
+			return null;
+		}
+
+		@Override
+		public void setCharacterEncoding(String encoding) {
+		}
+
+		@Override
+		public void setCharacterEncoding(Charset encoding) {
+		}
+
+		@Override
+		public void setContentLength(int length) {
+		}
+
+		@Override
+		public void setContentLengthLong(long length) {
+		}
+
+		@Override
+		public void setContentType(String type) {
+		}
+
+		@Override
+		public void setBufferSize(int size) {
+		}
+
+		@Override
+		public int getBufferSize() {
+			return 0;
+		}
+
+		@Override
+		public void flushBuffer() {
+		}
+
+		@Override
+		public void resetBuffer() {
+		}
+
+		@Override
+		public void reset() {
+		}
+
+		@Override
+		public void setLocale(Locale locale) {
+		}
+
+		@Override
+		public Locale getLocale() {
+			return null;
+		}
+
+		@Override
+		public String toString() {
+			return "preview response";
+		}
+
 	}
 
 }
