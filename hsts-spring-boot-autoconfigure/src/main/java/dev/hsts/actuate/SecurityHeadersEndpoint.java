@@ -61,25 +61,6 @@ public class SecurityHeadersEndpoint {
 
 	/**
 	 * @param enabled whether the starter is on
-	 * @param hstsPolicy the HSTS policy
-	 * @param clock the rollout clock
-	 * @param preview the web stack's writers and checks, run on requests that are never
-	 * sent
-	 * @param trustedHosts the trusted-host policy, or {@code null}
-	 * @param rejectionCounts the refusal counts, or {@code null}
-	 * @param findings the findings now, naming full properties, most serious first
-	 * @param showValues when to show values that may be secret
-	 * @param roles the roles that may see them with {@link Show#WHEN_AUTHORIZED}
-	 */
-	public SecurityHeadersEndpoint(boolean enabled, HstsPolicy hstsPolicy, Clock clock, HeadersPreview preview,
-			TrustedHosts trustedHosts, TrustedHostRejectionCounts rejectionCounts, Supplier<List<Finding>> findings,
-			Show showValues, Set<String> roles) {
-		this(enabled, new LivePolicy(hstsPolicy, clock.instant()), clock, preview, trustedHosts, rejectionCounts,
-				findings, showValues, roles);
-	}
-
-	/**
-	 * @param enabled whether the starter is on
 	 * @param livePolicy the policy in force and its version
 	 * @param clock the rollout clock
 	 * @param preview the web stack's writers and checks, run on requests that are never
@@ -117,7 +98,9 @@ public class SecurityHeadersEndpoint {
 	 */
 	public static SecurityHeadersEndpoint starterSwitchedOff(Supplier<List<Finding>> findings, Show showValues,
 			Set<String> roles) {
-		return new SecurityHeadersEndpoint(false, HstsPolicy.builder().enabled(false).build(), Clock.systemUTC(),
+		Clock clock = Clock.systemUTC();
+		return new SecurityHeadersEndpoint(false,
+				new LivePolicy(HstsPolicy.builder().enabled(false).build(), clock.instant()), clock,
 				switchedOffPreview(), null, null, findings, showValues, roles);
 	}
 

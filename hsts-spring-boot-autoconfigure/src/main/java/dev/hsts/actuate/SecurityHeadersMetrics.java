@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.function.ToDoubleFunction;
 
-import dev.hsts.core.HstsPolicy;
 import dev.hsts.core.HstsStage;
 import dev.hsts.core.LivePolicy;
 import io.micrometer.core.instrument.Gauge;
@@ -32,15 +31,6 @@ public class SecurityHeadersMetrics implements MeterBinder {
 	private final LivePolicy policy;
 
 	private final Clock clock;
-
-	/**
-	 * Gauges of a policy that does not change while the application runs.
-	 * @param policy the HSTS policy
-	 * @param clock the rollout clock
-	 */
-	public SecurityHeadersMetrics(HstsPolicy policy, Clock clock) {
-		this(new LivePolicy(policy, clock.instant()), clock);
-	}
 
 	/**
 	 * Gauges that follow the policy in force.

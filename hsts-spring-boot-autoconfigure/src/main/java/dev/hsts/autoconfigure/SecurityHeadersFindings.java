@@ -16,7 +16,6 @@ import dev.hsts.core.DescribedHeaders;
 import dev.hsts.core.ForwardedProtoMismatches;
 import dev.hsts.core.Finding;
 import dev.hsts.core.HeaderDescription;
-import dev.hsts.core.HstsPolicy;
 import dev.hsts.core.LivePolicy;
 import dev.hsts.core.PolicyFindings;
 import dev.hsts.core.TrustedHosts;
@@ -73,47 +72,6 @@ public class SecurityHeadersFindings {
 
 	/** The findings of a starter that is switched off, or {@code null} when it is on. */
 	private final List<Finding> switchedOff;
-
-	/**
-	 * The findings of a running starter.
-	 * @param hstsPolicy the HSTS policy
-	 * @param clock the clock of the rollout
-	 * @param trustedHosts the trusted-host policy, or {@code null} when there is none
-	 * @param forwardHeadersStrategy the value of {@code server.forward-headers-strategy},
-	 * or {@code null}
-	 * @param proxyDetector the runtime proxy detector, or {@code null}
-	 * @param applicationValues the headers the application set itself, or {@code null}
-	 * @param writers the header writers the web stack applies (those that describe
-	 * themselves, {@link DescribedHeaders}, give the policy's values)
-	 */
-	public SecurityHeadersFindings(HstsPolicy hstsPolicy, Clock clock, TrustedHosts trustedHosts,
-			String forwardHeadersStrategy, ForwardedProtoMismatches proxyDetector,
-			ApplicationHeaderValues applicationValues, List<?> writers) {
-		this(hstsPolicy, clock, trustedHosts, forwardHeadersStrategy, proxyDetector, applicationValues, writers,
-				List::of);
-	}
-
-	/**
-	 * The findings of a running starter, with those of its other parts.
-	 * @param hstsPolicy the HSTS policy
-	 * @param clock the clock of the rollout
-	 * @param trustedHosts the trusted-host policy, or {@code null} when there is none
-	 * @param forwardHeadersStrategy the value of {@code server.forward-headers-strategy},
-	 * or {@code null}
-	 * @param proxyDetector the runtime proxy detector, or {@code null}
-	 * @param applicationValues the headers the application set itself, or {@code null}
-	 * @param writers the header writers the web stack applies (those that describe
-	 * themselves, {@link DescribedHeaders}, give the policy's values)
-	 * @param otherFindings the findings of the other parts (the HTTPS redirect, the
-	 * actuator endpoint), naming full properties; asked each time the findings are
-	 */
-	public SecurityHeadersFindings(HstsPolicy hstsPolicy, Clock clock, TrustedHosts trustedHosts,
-			String forwardHeadersStrategy, ForwardedProtoMismatches proxyDetector,
-			ApplicationHeaderValues applicationValues, List<?> writers,
-			Supplier<? extends Collection<Finding>> otherFindings) {
-		this(new LivePolicy(hstsPolicy, clock.instant()), clock, trustedHosts, forwardHeadersStrategy, proxyDetector,
-				applicationValues, () -> writers, otherFindings);
-	}
 
 	/**
 	 * The findings of a running starter whose policy may change while it runs, with those

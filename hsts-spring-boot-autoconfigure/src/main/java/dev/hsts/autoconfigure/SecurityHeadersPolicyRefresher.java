@@ -293,9 +293,9 @@ public class SecurityHeadersPolicyRefresher {
 		ownWriters.forEach((bean, keys) -> findings.add(new Finding(Finding.Severity.WARNING,
 				"policy.refresh-not-applied",
 				String.join(", ", keys) + ((keys.size() == 1) ? " has" : " have")
-						+ " changed, but the application defines its own '" + bean
-						+ "' bean, which writes that header: the change has no effect. Change the bean, or remove it "
-						+ "to let the starter write the header from the configuration.",
+						+ " changed, but the application defines " + bean
+						+ ", which decides that header: the change has no effect. Change that bean, or remove it to "
+						+ "let the starter write the header from the configuration.",
 				keys.get(0))));
 		List<Finding> before = this.livePolicy.notApplied();
 		if (!before.equals(findings)) {

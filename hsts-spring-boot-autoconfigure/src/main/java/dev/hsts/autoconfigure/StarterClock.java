@@ -9,8 +9,8 @@ import org.springframework.beans.factory.ObjectProvider;
  * exactly one, otherwise the system clock in UTC.
  *
  * <p>
- * One method instead of {@code StarterClock.of(clock)} in every bean method: each method
- * reference is a class of its own, spun while the context starts (issue 21).
+ * One method instead of {@code clock.getIfUnique(Clock::systemUTC)} in every bean method:
+ * each method reference is a class of its own, spun while the context starts (issue 21).
  */
 final class StarterClock {
 

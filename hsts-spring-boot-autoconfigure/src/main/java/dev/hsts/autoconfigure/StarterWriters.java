@@ -55,7 +55,10 @@ abstract class StarterWriters<W> {
 	 */
 	private final Map<Slot, W> current = new LinkedHashMap<>();
 
-	/** The slots whose writer the application defines. */
+	/**
+	 * The slots whose header the application decides, each with the application's bean
+	 * that does ("its own 'frameOptionsHeaderWriter' bean").
+	 */
 	private final Map<Slot, String> applications = new HashMap<>();
 
 	/**
@@ -65,18 +68,42 @@ abstract class StarterWriters<W> {
 	 */
 	StarterWriters(ConfigurableListableBeanFactory beanFactory, Class<?> autoConfiguration, Class<W> writerType) {
 		for (Slot slot : SLOTS) {
-			if (!beanFactory.containsBean(slot.beanName())) {
+			String owner = (slot == HSTS) ? hstsOwner(beanFactory, autoConfiguration) : null;
+			if (owner != null) {
+				this.applications.put(slot, owner);
+			}
+			else if (!beanFactory.containsBean(slot.beanName())) {
+				// The header was off at startup: a refresh may switch it on.
 				this.current.put(slot, null);
 			}
-			else if (madeBy(beanFactory, slot.beanName(), autoConfiguration)
-					&& (slot != HSTS || madeBy(beanFactory, "hstsPolicy", autoConfiguration))) {
+			else if (madeBy(beanFactory, slot.beanName(), autoConfiguration)) {
 				Object bean = beanFactory.getBean(slot.beanName());
 				this.current.put(slot, writerType.isInstance(bean) ? writerType.cast(bean) : null);
 			}
 			else {
-				this.applications.put(slot, slot.beanName());
+				this.applications.put(slot, "its own '" + slot.beanName() + "' bean");
 			}
 		}
+	}
+
+	/**
+	 * Who decides the HSTS header when the application does: its own {@link HstsPolicy}
+	 * bean (of any name), or its own HSTS writer, which the starter's backs off for by
+	 * name or by type (so a missing {@code hstsHeaderWriter} is never a header that is
+	 * off).
+	 * @return the application's bean, or {@code null} when the starter makes both
+	 */
+	private static String hstsOwner(ConfigurableListableBeanFactory beanFactory, Class<?> autoConfiguration) {
+		for (String name : beanFactory.getBeanNamesForType(HstsPolicy.class, false, false)) {
+			if (!madeBy(beanFactory, name, autoConfiguration)) {
+				return "its own HstsPolicy bean '" + name + "'";
+			}
+		}
+		String writer = HSTS.beanName();
+		if (!beanFactory.containsBean(writer)) {
+			return "its own HSTS writer bean in place of '" + writer + "'";
+		}
+		return madeBy(beanFactory, writer, autoConfiguration) ? null : "its own '" + writer + "' bean";
 	}
 
 	private static boolean madeBy(ConfigurableListableBeanFactory beanFactory, String beanName,
@@ -118,9 +145,10 @@ abstract class StarterWriters<W> {
 	}
 
 	/**
-	 * The application's own writer bean that makes a key's changes moot.
+	 * The application's own bean that makes a key's changes moot.
 	 * @param key a full property name
-	 * @return the bean name, or {@code null} when the starter writes the header
+	 * @return the bean, as in "the application defines ...", or {@code null} when the
+	 * starter writes the header from the configuration
 	 */
 	String ownerOf(String key) {
 		for (Map.Entry<Slot, String> application : this.applications.entrySet()) {
@@ -202,7 +230,8 @@ abstract class StarterWriters<W> {
 			// made with writers of its choosing) stays out, from now on too.
 			this.writers.current.forEach((slot, writer) -> {
 				if (writer != null && !placed.contains(slot)) {
-					this.writers.applications.put(slot, slot.beanName());
+					this.writers.applications.put(slot,
+							"its own filter, without the starter's '" + slot.beanName() + "' bean among its writers");
 				}
 			});
 			this.writers.current.keySet().removeAll(this.writers.applications.keySet());

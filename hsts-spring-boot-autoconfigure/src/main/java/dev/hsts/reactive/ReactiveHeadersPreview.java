@@ -29,27 +29,14 @@ public class ReactiveHeadersPreview implements HeadersPreview {
 	private final TrustedHostExchangeCheck trustedHostCheck;
 
 	/**
-	 * @param writers the writers the filter applies, in order
-	 * @param trustedHostCheck the trusted-host check, or {@code null}
-	 */
-	public ReactiveHeadersPreview(List<? extends ExchangeHeaderWriter> writers,
-			TrustedHostExchangeCheck trustedHostCheck) {
-		this(constant(List.copyOf(writers)), trustedHostCheck);
-	}
-
-	/**
-	 * A preview that follows the filter's writers when they are replaced.
-	 * @param writers the writers the filter applies now, in order
+	 * @param writers the writers the filter applies now, in order (asked on each preview,
+	 * so that it follows a refresh of the policy)
 	 * @param trustedHostCheck the trusted-host check, or {@code null}
 	 */
 	public ReactiveHeadersPreview(Supplier<? extends List<? extends ExchangeHeaderWriter>> writers,
 			TrustedHostExchangeCheck trustedHostCheck) {
 		this.writers = writers;
 		this.trustedHostCheck = trustedHostCheck;
-	}
-
-	private static Supplier<List<ExchangeHeaderWriter>> constant(List<ExchangeHeaderWriter> writers) {
-		return () -> writers;
 	}
 
 	@Override

@@ -27,19 +27,8 @@ public class ServletHeadersPreview implements HeadersPreview {
 	private final ServerOwnResponses serverOwnResponses;
 
 	/**
-	 * @param writers the writers the filter applies, in order
-	 * @param trustedHostCheck the trusted-host check, or {@code null}
-	 * @param serverOwnResponses what the server answers itself, before any filter (which
-	 * hosts it refuses), or {@code null} when unknown
-	 */
-	public ServletHeadersPreview(List<? extends ResponseHeaderWriter> writers, TrustedHostCheck trustedHostCheck,
-			ServerOwnResponses serverOwnResponses) {
-		this(constant(List.copyOf(writers)), trustedHostCheck, serverOwnResponses);
-	}
-
-	/**
-	 * A preview that follows the filter's writers when they are replaced.
-	 * @param writers the writers the filter applies now, in order
+	 * @param writers the writers the filter applies now, in order (asked on each preview,
+	 * so that it follows a refresh of the policy)
 	 * @param trustedHostCheck the trusted-host check, or {@code null}
 	 * @param serverOwnResponses what the server answers itself, before any filter (which
 	 * hosts it refuses), or {@code null} when unknown
@@ -49,10 +38,6 @@ public class ServletHeadersPreview implements HeadersPreview {
 		this.writers = writers;
 		this.trustedHostCheck = trustedHostCheck;
 		this.serverOwnResponses = serverOwnResponses;
-	}
-
-	private static Supplier<List<ResponseHeaderWriter>> constant(List<ResponseHeaderWriter> writers) {
-		return () -> writers;
 	}
 
 	@Override

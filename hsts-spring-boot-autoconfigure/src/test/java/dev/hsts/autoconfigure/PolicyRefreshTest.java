@@ -1,5 +1,6 @@
 package dev.hsts.autoconfigure;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,11 @@ import dev.hsts.actuate.SecurityHeadersEndpoint;
 import dev.hsts.actuate.SecurityHeadersMetrics;
 import dev.hsts.autoconfigure.SecurityHeadersPolicyRefresher.Outcome;
 import dev.hsts.core.Finding;
+import dev.hsts.core.HstsPolicy;
 import dev.hsts.core.LivePolicy;
 import dev.hsts.servlet.FixedHeaderWriter;
 import dev.hsts.servlet.SecurityHeadersFilter;
+import dev.hsts.servlet.StagedHstsHeaderWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -357,6 +360,40 @@ class PolicyRefreshTest {
 				MockHttpServletResponse response = get(context);
 				assertThat(response.getHeader("Strict-Transport-Security")).isEqualTo("max-age=86400");
 				assertThat(response.getHeaders("X-Frame-Options")).containsExactly("SAMEORIGIN");
+			});
+	}
+
+	@Test
+	void anHstsPolicyOfTheApplicationsOwnUnderAnyNameKeepsHstsAsItIs() {
+		this.web.withBean("myRollout", HstsPolicy.class, () -> HstsPolicy.builder().pinnedStage(2).build())
+			.run((context) -> {
+				changes(context).put("security.headers.hsts.rollout.stage", "3");
+				assertThat(refresher(context).refresh()).isEqualTo(Outcome.UNCHANGED);
+				assertThat(get(context).getHeader("Strict-Transport-Security")).isEqualTo("max-age=86400");
+				assertThat(context.getBean(SecurityHeadersFindings.class).findings())
+					.filteredOn((finding) -> finding.code().equals("policy.refresh-not-applied"))
+					.singleElement()
+					.satisfies((finding) -> assertThat(finding.message()).contains("HstsPolicy bean 'myRollout'"));
+			});
+	}
+
+	@Test
+	void anHstsWriterOfTheApplicationsOwnUnderAnotherNameIsNeverJoinedByTheStarters() {
+		this.web
+			.withBean("myHstsWriter", StagedHstsHeaderWriter.class,
+					() -> new StagedHstsHeaderWriter(HstsPolicy.builder().pinnedStage(2).build(), Clock.systemUTC()))
+			.run((context) -> {
+				Map<String, Object> changes = changes(context);
+				changes.put("security.headers.hsts.rollout.stage", "2");
+				changes.put("security.headers.frame-options", "SAMEORIGIN");
+				assertThat(refresher(context).refresh()).isEqualTo(Outcome.APPLIED);
+				MockHttpServletResponse response = get(context);
+				assertThat(response.getHeaders("Strict-Transport-Security")).containsExactly("max-age=86400");
+				assertThat(response.getHeader("X-Frame-Options")).isEqualTo("SAMEORIGIN");
+				assertThat(context.getBean(SecurityHeadersFilter.class).getWriters())
+					.filteredOn(StagedHstsHeaderWriter.class::isInstance)
+					.containsExactly(context.getBean("myHstsWriter", StagedHstsHeaderWriter.class));
+				assertThat(codes(context)).contains("policy.refresh-not-applied");
 			});
 	}
 

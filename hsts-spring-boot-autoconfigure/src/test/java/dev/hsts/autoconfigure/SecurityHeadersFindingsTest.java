@@ -8,6 +8,7 @@ import java.util.List;
 import dev.hsts.core.ApplicationHeaderValues;
 import dev.hsts.core.Finding;
 import dev.hsts.core.HstsPolicy;
+import dev.hsts.core.LivePolicy;
 import dev.hsts.core.TrustedHosts;
 import dev.hsts.servlet.FixedHeaderWriter;
 import dev.hsts.servlet.ForwardedProtoMismatchDetector;
@@ -28,8 +29,8 @@ class SecurityHeadersFindingsTest {
 
 	private static List<String> codes(HstsPolicy policy, TrustedHosts hosts, String strategy,
 			ForwardedProtoMismatchDetector detector, ApplicationHeaderValues values) {
-		return new SecurityHeadersFindings(policy, CLOCK, hosts, strategy, detector, values,
-				List.of(new FixedHeaderWriter("X-Frame-Options", "DENY")))
+		return new SecurityHeadersFindings(new LivePolicy(policy, NOW), CLOCK, hosts, strategy, detector, values,
+				() -> List.of(new FixedHeaderWriter("X-Frame-Options", "DENY")), List::of)
 			.findings()
 			.stream()
 			.map(Finding::code)
@@ -107,8 +108,9 @@ class SecurityHeadersFindingsTest {
 
 	@Test
 	void startupReportIsOneReadableBlock() {
-		List<Finding> findings = new SecurityHeadersFindings(HstsPolicy.builder().revoke(true).build(), CLOCK,
-				TrustedHosts.off(), null, null, null, List.of())
+		List<Finding> findings = new SecurityHeadersFindings(
+				new LivePolicy(HstsPolicy.builder().revoke(true).build(), NOW), CLOCK, TrustedHosts.off(), null, null,
+				null, List::of, List::of)
 			.findings();
 		assertThat(FindingsStartupReport.render(findings, "details at /actuator/securityheaders"))
 			.startsWith("Security headers: 2 findings (details at /actuator/securityheaders)\n")
@@ -120,8 +122,9 @@ class SecurityHeadersFindingsTest {
 	@Test
 	void theOtherPartsFindingsAreAskedEachTimeAndSortedIn() {
 		List<Finding> other = new java.util.ArrayList<>();
-		SecurityHeadersFindings findings = new SecurityHeadersFindings(HstsPolicy.builder().pinnedStage(3).build(),
-				CLOCK, TrustedHosts.off(), null, null, null, List.of(), () -> other);
+		SecurityHeadersFindings findings = new SecurityHeadersFindings(
+				new LivePolicy(HstsPolicy.builder().pinnedStage(3).build(), NOW), CLOCK, TrustedHosts.off(), null, null,
+				null, List::of, () -> other);
 		assertThat(findings.findings()).extracting(Finding::code).containsExactly("trusted-hosts.off");
 		other.add(new Finding(Finding.Severity.WARNING, "endpoint.unprotected", "m", "p"));
 		assertThat(findings.findings()).extracting(Finding::code)
