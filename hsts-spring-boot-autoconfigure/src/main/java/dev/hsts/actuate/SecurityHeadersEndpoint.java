@@ -20,9 +20,11 @@ import dev.hsts.core.HstsStage;
 import dev.hsts.core.LivePolicy;
 import dev.hsts.core.TrustedHostRejectionCounts;
 import dev.hsts.core.TrustedHosts;
+import dev.hsts.core.UntrustedText;
 
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.Show;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -117,7 +119,7 @@ public class SecurityHeadersEndpoint {
 			}
 
 			@Override
-			public HostPreview preview(String host) {
+			public HostPreview preview(String host, String path) {
 				return new HostPreview(200, null, null, Map.of());
 			}
 
@@ -152,18 +154,29 @@ public class SecurityHeadersEndpoint {
 	}
 
 	/**
-	 * The exact headers a secure {@code GET /} for {@code host} gets now; for a host the
-	 * application does not serve, the 400 it gets instead: from the trusted-host check
+	 * The exact headers a secure {@code GET} of a path ({@code ?path=/embed/x}; {@code /}
+	 * when not given) for {@code host} gets now; for a host the application does not
+	 * serve, the 400 it gets instead: from the trusted-host check
 	 * ({@code refusedBy: trusted-hosts}), or from the server itself, before any filter,
 	 * for a host it cannot parse ({@code refusedBy: server}; with the headers the starter
-	 * adds to the server's own responses, never HSTS).
+	 * adds to the server's own responses, never HSTS). A path that is not one (no leading
+	 * slash, a query, a character a request path cannot carry) is a 400.
 	 */
 	@ReadOperation
-	public Map<String, Object> host(SecurityContext securityContext, @Selector String host) {
+	@SuppressWarnings("deprecation") // Spring's @Nullable: what Boot 3.5 and 4 both read
+	public Map<String, Object> host(SecurityContext securityContext, @Selector String host,
+			@org.springframework.lang.Nullable String path) {
+		String previewed = (path != null) ? path : "/";
+		if (!HeadersPreview.isPreviewablePath(previewed)) {
+			throw new InvalidEndpointRequestException("Invalid path '" + UntrustedText.escape(previewed)
+					+ "': give the path within the application, starting with '/', percent-encoded, without a query",
+					"Invalid path");
+		}
 		boolean show = this.showValues.isShown(securityContext, this.roles);
-		HostPreview result = this.preview.preview(host);
+		HostPreview result = this.preview.preview(host, previewed);
 		Map<String, Object> preview = new LinkedHashMap<>();
 		preview.put("host", host);
+		preview.put("path", previewed);
 		preview.put("status", result.status());
 		preview.put("rejected", (result.rejected() != null) ? result.rejected().id() : null);
 		preview.put("refusedBy", result.refusedBy());

@@ -22,6 +22,46 @@ public interface HeadersPreview {
 	 * @param host the {@code Host} header, with an optional port
 	 * @return the preview
 	 */
-	HostPreview preview(String host);
+	default HostPreview preview(String host) {
+		return preview(host, "/");
+	}
+
+	/**
+	 * The exact response headers a secure {@code GET} of a path for {@code host} gets
+	 * now: path policies, paths exempt from the trusted-host check and paths excluded
+	 * from the Cache-Control default apply as they would to a real request.
+	 * @param host the {@code Host} header, with an optional port
+	 * @param path the path within the application, as sent (percent-encoded), starting
+	 * with a slash; see {@link #isPreviewablePath(String)}
+	 * @return the preview
+	 */
+	HostPreview preview(String host, String path);
+
+	/**
+	 * Whether a path can be previewed: a slash, then at most 2 048 characters that may
+	 * appear in a request target's path (RFC 3986: unreserved, sub-delims, ':', '@', '/',
+	 * and '%' followed by two hex digits); no query, no fragment.
+	 * @param path the path
+	 * @return whether it is one
+	 */
+	static boolean isPreviewablePath(String path) {
+		if (path == null || path.isEmpty() || path.charAt(0) != '/' || path.length() > 2049) {
+			return false;
+		}
+		for (int i = 0; i < path.length(); i++) {
+			char c = path.charAt(i);
+			if (c == '%') {
+				if (i + 2 >= path.length() || Character.digit(path.charAt(i + 1), 16) < 0
+						|| Character.digit(path.charAt(i + 2), 16) < 0) {
+					return false;
+				}
+			}
+			else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+					|| "-._~!$&'()*+,;=:@/".indexOf(c) >= 0)) {
+				return false;
+			}
+		}
+		return true;
+	}
 
 }

@@ -61,7 +61,17 @@ public final class PreviewServerExchange {
 	 * @param host the {@code Host} header, with an optional port
 	 */
 	public PreviewServerExchange(String host) {
-		this(HttpMethod.GET, host, uri(host), null, null);
+		this(host, "/");
+	}
+
+	/**
+	 * A preview of a secure {@code GET} of a path for a host.
+	 * @param host the {@code Host} header, with an optional port
+	 * @param path the path within the application, as sent (percent-encoded), starting
+	 * with a slash
+	 */
+	public PreviewServerExchange(String host, String path) {
+		this(HttpMethod.GET, host, uri(host, path), null, null);
 	}
 
 	/**
@@ -116,14 +126,14 @@ public final class PreviewServerExchange {
 		this.exchange = proxy(ServerWebExchange.class, exchangeAnswers);
 	}
 
-	private static URI uri(String host) {
+	private static URI uri(String host, String path) {
 		try {
-			return URI.create("https://" + host + "/");
+			return URI.create("https://" + host + path);
 		}
 		catch (IllegalArgumentException ex) {
 			// A host java.net.URI refuses: the request line's URI stays usable, the Host
 			// header carries the host.
-			return URI.create("https://invalid.invalid/");
+			return URI.create("https://invalid.invalid" + path);
 		}
 	}
 

@@ -71,14 +71,14 @@ public class ReactiveHeadersPreview implements HeadersPreview {
 	 * with instead, with the headers that response carries (never HSTS).
 	 */
 	@Override
-	public HostPreview preview(String host) {
+	public HostPreview preview(String host, String path) {
 		List<? extends ExchangeHeaderWriter> writers = this.writers.get();
 		if (serverRefuses(host)) {
 			// Spring's adapter for the server cannot make a request URI of it: the server
 			// answers 400 itself, before any WebFilter, without the starter's headers.
 			return new HostPreview(400, RejectionReason.MALFORMED, HostPreview.REFUSED_BY_SERVER, Map.of());
 		}
-		PreviewServerExchange preview = new PreviewServerExchange(host);
+		PreviewServerExchange preview = new PreviewServerExchange(host, path);
 		writeHeaders(writers, preview, false);
 		Optional<RejectionReason> rejection = Optional.empty();
 		if (this.trustedHostCheck != null && !this.trustedHostCheck.isExempt(preview.exchange())) {

@@ -49,6 +49,16 @@ public final class PreviewExchange {
 	 * @param host the {@code Host} header, with an optional port
 	 */
 	public PreviewExchange(String host) {
+		this(host, "/");
+	}
+
+	/**
+	 * A preview of a secure {@code GET} of a path for a host.
+	 * @param host the {@code Host} header, with an optional port
+	 * @param path the path within the application, as sent (percent-encoded), starting
+	 * with a slash
+	 */
+	public PreviewExchange(String host, String path) {
 		Map<String, Object> answers = new HashMap<>();
 		answers.put("isSecure", true);
 		answers.put("getScheme", "https");
@@ -56,11 +66,11 @@ public final class PreviewExchange {
 		answers.put("getMethod", "GET");
 		answers.put("getServerName", serverName(host));
 		answers.put("getServerPort", 443);
-		answers.put("getRequestURI", "/");
-		answers.put("getServletPath", "/");
+		answers.put("getRequestURI", path);
+		answers.put("getServletPath", path);
 		answers.put("getContextPath", "");
 		answers.put("getDispatcherType", DispatcherType.REQUEST);
-		answers.put("getRequestURL", "https://" + host + "/");
+		answers.put("getRequestURL", "https://" + host + path);
 		this.request = StandInRequest.of("preview request for " + host, answers, Map.of("Host", host));
 		this.response = new RecordingResponse();
 	}

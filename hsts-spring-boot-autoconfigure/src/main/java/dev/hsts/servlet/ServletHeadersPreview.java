@@ -56,9 +56,9 @@ public class ServletHeadersPreview implements HeadersPreview {
 	 * never HSTS).
 	 */
 	@Override
-	public HostPreview preview(String host) {
+	public HostPreview preview(String host, String path) {
 		List<? extends ResponseHeaderWriter> writers = this.writers.get();
-		PreviewExchange exchange = new PreviewExchange(host);
+		PreviewExchange exchange = new PreviewExchange(host, path);
 		String refusedBy = null;
 		Optional<RejectionReason> rejection = Optional.empty();
 		if (this.serverOwnResponses != null && this.serverOwnResponses.refusesHost(host)) {

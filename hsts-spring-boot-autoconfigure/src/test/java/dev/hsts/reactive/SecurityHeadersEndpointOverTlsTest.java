@@ -1,6 +1,8 @@
 package dev.hsts.reactive;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -253,6 +255,58 @@ class SecurityHeadersEndpointOverTlsTest {
 	 * Tomcat ({@code HostPreviewAgreesWithTomcatTest}) and on Netty
 	 * ({@link HostPreviewAgreesWithNettyTest}), so they are not compared here.
 	 */
+	/**
+	 * {@code ?path=}: path policies, paths exempt from the trusted-host check and paths
+	 * excluded from the Cache-Control default apply to the preview as to a real request,
+	 * on both stacks.
+	 */
+	@Test
+	void hostPreviewOfAPathAppliesThePathRulesAsARealRequestMeetsThem() {
+		String[] properties = { EXPOSE, "security.headers.trusted-hosts.allowed=api.example.test,localhost",
+				"security.headers.trusted-hosts.exempt-paths=/status/**",
+				"security.headers.content-security-policy.policy=default-src 'self'",
+				"security.headers.content-security-policy.path-policies[0].paths=/docs/**",
+				"security.headers.content-security-policy.path-policies[0].policy=default-src 'self' 'unsafe-inline'",
+				"security.headers.cache-control.excluded-paths=/etag", "logging.level.dev.hsts=OFF" };
+		try (RunningApp servlet = RunningApp.https(SERVLET_APP, properties);
+				RunningReactiveApp reactive = RunningReactiveApp.https(APP, properties)) {
+			for (Http http : List.of(servlet.https(), reactive.https())) {
+				Map<String, Object> docs = preview(http, "api.example.test?path=/docs/index.html");
+				assertThat(docs).containsEntry("path", "/docs/index.html").containsEntry("status", 200);
+				assertThat(map(docs.get("headers"))).containsEntry("Content-Security-Policy",
+						"default-src 'self' 'unsafe-inline'");
+				Map<String, Object> root = preview(http, "api.example.test");
+				assertThat(root).containsEntry("path", "/");
+				assertThat(map(root.get("headers"))).containsEntry("Content-Security-Policy", "default-src 'self'")
+					.containsEntry("Cache-Control", "no-store");
+
+				// No Cache-Control default on an excluded path, in the preview as for
+				// real.
+				assertThat(map(preview(http, "api.example.test?path=/etag").get("headers")))
+					.doesNotContainKey("Cache-Control");
+				assertThat(Http.values(http.get("api.example.test", "/etag"), "Cache-Control"))
+					.doesNotContain("no-store");
+
+				// A host the application does not serve passes on an exempt path only.
+				assertThat(preview(http, "evil.example.com?path=/status/204")).containsEntry("status", 200)
+					.containsEntry("rejected", null);
+				assertThat(http.get("evil.example.com", "/status/204").statusCode()).isEqualTo(204);
+				assertThat(preview(http, "evil.example.com?path=/ok")).containsEntry("status", 400)
+					.containsEntry("rejected", "not-allowed");
+				assertThat(http.get("evil.example.com", "/ok").statusCode()).isEqualTo(400);
+
+				// Not a path: a 400, never a 5xx or a stack trace.
+				for (String bad : new String[] { "docs", "/a%zz", "/a%2", "/a b", "/a?b=c", "/" + "a".repeat(2049) }) {
+					HttpResponse<String> response = http.get("localhost",
+							"/actuator/securityheaders/api.example.test?path="
+									+ URLEncoder.encode(bad, StandardCharsets.UTF_8));
+					assertThat(response.statusCode()).as(bad).isEqualTo(400);
+					assertThat(response.body()).as(bad).doesNotContain("Exception");
+				}
+			}
+		}
+	}
+
 	@Test
 	void theSameJsonAsAServletApplicationWithTheSameProperties() {
 		String[] properties = { EXPOSE, "security.headers.hsts.rollout.started-at=" + START,
