@@ -286,11 +286,12 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public HeadersPreview securityHeadersPreview(SecurityHeadersWebFilter filter,
-			ObjectProvider<TrustedHostExchangeCheck> trustedHostCheck, ObjectProvider<ClearSiteData> clearSiteData) {
+			ObjectProvider<TrustedHostExchangeCheck> trustedHostCheck, ObjectProvider<ClearSiteData> clearSiteData,
+			ConfigurableListableBeanFactory beanFactory) {
 		ReactiveHeadersPreview preview = new ReactiveHeadersPreview(new WebFilterWriters(filter),
 				trustedHostCheck.getIfUnique());
 		ClearSiteData onLogout = clearSiteData.getIfUnique();
-		if (onLogout != null && SpringSecurityLogout.reactiveLogoutFilters()) {
+		if (onLogout != null && SpringSecurityLogout.reactiveLogoutFilters(beanFactory.getBeanClassLoader())) {
 			preview.describeAlso(SpringSecurityLogout.description(onLogout));
 		}
 		return preview;

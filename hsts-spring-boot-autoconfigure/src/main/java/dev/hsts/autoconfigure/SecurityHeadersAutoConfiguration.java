@@ -288,11 +288,11 @@ public class SecurityHeadersAutoConfiguration {
 	@ConditionalOnMissingBean
 	public HeadersPreview securityHeadersPreview(SecurityHeadersFilter filter,
 			ObjectProvider<TrustedHostCheck> trustedHostCheck, ObjectProvider<ServerOwnResponses> serverOwnResponses,
-			ObjectProvider<ClearSiteData> clearSiteData, Environment environment) {
+			ObjectProvider<ClearSiteData> clearSiteData, ConfigurableListableBeanFactory beanFactory) {
 		ServletHeadersPreview preview = new ServletHeadersPreview(new FilterWriters(filter, null),
 				trustedHostCheck.getIfUnique(), serverOwnResponses.getIfUnique());
 		ClearSiteData onLogout = clearSiteData.getIfUnique();
-		if (onLogout != null && SpringSecurityLogout.servletLogoutHandlers()) {
+		if (onLogout != null && SpringSecurityLogout.servletLogoutHandlers(beanFactory.getBeanClassLoader())) {
 			preview.describeAlso(SpringSecurityLogout.description(onLogout));
 		}
 		return preview;

@@ -33,14 +33,20 @@ final class SpringSecurityLogout {
 	private SpringSecurityLogout() {
 	}
 
-	/** Whether Spring Security's servlet logout sends Clear-Site-Data. */
-	static boolean servletLogoutHandlers() {
-		return ClassUtils.isPresent(HTTP_SECURITY, SpringSecurityLogout.class.getClassLoader());
+	/**
+	 * Whether Spring Security's servlet logout sends Clear-Site-Data.
+	 * @param classLoader the application's class loader
+	 */
+	static boolean servletLogoutHandlers(ClassLoader classLoader) {
+		return ClassUtils.isPresent(HTTP_SECURITY, classLoader);
 	}
 
-	/** Whether Spring Security's WebFlux logout sends Clear-Site-Data. */
-	static boolean reactiveLogoutFilters() {
-		return ClassUtils.isPresent(LOGOUT_WEB_FILTER, SpringSecurityLogout.class.getClassLoader());
+	/**
+	 * Whether Spring Security's WebFlux logout sends Clear-Site-Data.
+	 * @param classLoader the application's class loader
+	 */
+	static boolean reactiveLogoutFilters(ClassLoader classLoader) {
+		return ClassUtils.isPresent(LOGOUT_WEB_FILTER, classLoader);
 	}
 
 	/**
