@@ -33,8 +33,10 @@ class ReactiveSpringSecurityOverTlsTest {
 
 	private static ConfigurableApplicationContext start(String... properties) {
 		List<String> all = new ArrayList<>(TestTls.get().serverProperties());
+		// Reactor Netty's event loops are shared by the applications in the JVM: without
+		// a quiet period one closed does not take the next one's loops down with it.
 		all.addAll(List.of("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
-				"spring.security.user.password=secret"));
+				"spring.security.user.password=secret", "spring.reactor.netty.shutdown-quiet-period=0s"));
 		all.addAll(List.of(properties));
 		return builder(all).run();
 	}
@@ -179,9 +181,10 @@ class ReactiveSpringSecurityOverTlsTest {
 
 	@Test
 	void theFormLogoutOverPlainHttpSendsNone() {
-		List<String> properties = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1",
-				"spring.main.banner-mode=off", "spring.security.user.password=secret", "test.chain-headers=form",
-				"security.headers.clear-site-data.enabled=true"));
+		List<String> properties = new ArrayList<>(
+				List.of("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
+						"spring.security.user.password=secret", "spring.reactor.netty.shutdown-quiet-period=0s",
+						"test.chain-headers=form", "security.headers.clear-site-data.enabled=true"));
 		try (ConfigurableApplicationContext context = builder(properties).run()) {
 			FormLogin browser = new FormLogin(
 					Http.plain(Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"))),

@@ -17,6 +17,9 @@ public final class FormLogin {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*?value=\"([^\"]+)\"");
 
+	/** What a browser accepts. */
+	private static final String HTML = "text/html,application/xhtml+xml,*/*;q=0.8";
+
 	private final Http http;
 
 	private final String host;
@@ -49,15 +52,16 @@ public final class FormLogin {
 		return responses;
 	}
 
-	/** GETs a path with the session cookie. */
+	/** GETs a path with the session cookie, as a browser (accepting HTML). */
 	public HttpResponse<String> get(String path) {
-		return remember((this.cookie != null) ? this.http.get(this.host, path, "Cookie", this.cookie)
-				: this.http.get(this.host, path));
+		return remember((this.cookie != null) ? this.http.get(this.host, path, "Accept", HTML, "Cookie", this.cookie)
+				: this.http.get(this.host, path, "Accept", HTML));
 	}
 
 	private HttpResponse<String> post(String path, String form) {
-		return remember((this.cookie != null) ? this.http.postForm(this.host, path, form, "Cookie", this.cookie)
-				: this.http.postForm(this.host, path, form));
+		return remember(
+				(this.cookie != null) ? this.http.postForm(this.host, path, form, "Accept", HTML, "Cookie", this.cookie)
+						: this.http.postForm(this.host, path, form, "Accept", HTML));
 	}
 
 	private HttpResponse<String> remember(HttpResponse<String> response) {
