@@ -1,11 +1,19 @@
 package dev.hsts.security;
 
 import java.net.http.HttpResponse;
+import java.util.Map;
 
+import dev.hsts.actuate.SecurityHeadersEndpoint;
+import dev.hsts.servlet.HeadersApplication;
 import dev.hsts.test.FormLogin;
 import dev.hsts.test.Headers;
 import dev.hsts.test.RunningApp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * by the logout handler the starter adds to the chain, on the logout's redirect over TLS,
  * not on the logout confirmation page, and never over plain HTTP.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ClearSiteDataOverTlsTest {
 
 	static final String[] PROPERTIES = { "logging.level.org.apache.catalina.core=OFF",
@@ -59,6 +68,43 @@ class ClearSiteDataOverTlsTest {
 			HttpResponse<String>[] logout = browser.logout();
 			assertThat(logout[1].statusCode()).isEqualTo(302);
 			Headers.assertNone(logout[1], Headers.CLEAR_SITE_DATA);
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theEndpointShowsItOnTheChainsLogout() {
+		try (RunningApp app = RunningApp.https(new Class<?>[] { CustomChainApplication.class }, PROPERTIES[0],
+				PROPERTIES[1], PROPERTIES[2], "management.endpoints.web.exposure.include=securityheaders")) {
+			Map<String, Object> headers = (Map<String, Object>) app.context()
+				.getBean(SecurityHeadersEndpoint.class)
+				.securityHeaders(SecurityContext.NONE)
+				.get("headers");
+			assertThat(headers).containsEntry("Clear-Site-Data (on logout)", Map.of("value",
+					"\"cache\", \"cookies\", \"storage\"", "on", "logout of every Spring Security filter chain"));
+			assertThat(headers).containsEntry(Headers.XSS_PROTECTION, "0")
+				.containsEntry(Headers.PERMITTED_CROSS_DOMAIN_POLICIES, "none");
+		}
+	}
+
+	@Test
+	void pathsWithSpringSecurityAreIgnoredWithAWarningNamingTheKey(CapturedOutput output) {
+		int before = output.getAll().length();
+		try (RunningApp app = RunningApp.https(new Class<?>[] { CustomChainApplication.class }, PROPERTIES[0],
+				PROPERTIES[1], PROPERTIES[2], "security.headers.clear-site-data.paths=/signout")) {
+			assertThat(output.getAll().substring(before)).containsPattern(
+					"WARN .*security.headers.clear-site-data.paths is ignored: with Spring Security, Clear-Site-Data is "
+							+ "sent on the logout of every Spring Security filter chain");
+		}
+	}
+
+	@Test
+	void noChainWithALogoutIsAWarningNamingTheKey(CapturedOutput output) {
+		int before = output.getAll().length();
+		try (RunningApp app = RunningApp.https(new Class<?>[] { HeadersApplication.class }, PROPERTIES)) {
+			assertThat(output.getAll().substring(before))
+				.containsPattern("WARN .*security.headers.clear-site-data.enabled=true, but no Spring Security filter "
+						+ "chain has a logout");
 		}
 	}
 

@@ -3,16 +3,19 @@ package dev.hsts.security;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.hsts.actuate.SecurityHeadersEndpoint;
 import dev.hsts.test.FailedStartup;
 import dev.hsts.test.FormLogin;
 import dev.hsts.test.Http;
 import dev.hsts.test.TestTls;
 
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -33,17 +36,21 @@ class ReactiveSpringSecurityOverTlsTest {
 
 	private static ConfigurableApplicationContext start(String... properties) {
 		List<String> all = new ArrayList<>(TestTls.get().serverProperties());
-		// Reactor Netty's event loops are shared by the applications in the JVM: without
-		// a quiet period one closed does not take the next one's loops down with it.
 		all.addAll(List.of("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
-				"spring.security.user.password=secret", "spring.reactor.netty.shutdown-quiet-period=0s"));
+				"spring.security.user.password=secret"));
 		all.addAll(List.of(properties));
 		return builder(all).run();
 	}
 
 	private static SpringApplicationBuilder builder(List<String> properties) {
+		// Reactor Netty's event loops are shared by the applications in the JVM: without
+		// a
+		// quiet period, one that closed (or failed to start) does not take the next one's
+		// loops down with it a moment later.
+		List<String> all = new ArrayList<>(properties);
+		all.add("spring.reactor.netty.shutdown-quiet-period=0s");
 		return new SpringApplicationBuilder(ReactiveChainApplication.class).web(WebApplicationType.REACTIVE)
-			.properties(properties.toArray(new String[0]));
+			.properties(all.toArray(new String[0]));
 	}
 
 	private static Http https(ConfigurableApplicationContext context) {
@@ -162,7 +169,14 @@ class ReactiveSpringSecurityOverTlsTest {
 	@Test
 	void theFormLogoutOverTlsClearsSiteDataAndOnlyThere() {
 		try (ConfigurableApplicationContext context = start("test.chain-headers=form",
-				"security.headers.clear-site-data.enabled=true")) {
+				"security.headers.clear-site-data.enabled=true",
+				"management.endpoints.web.exposure.include=securityheaders")) {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> headers = (Map<String, Object>) context.getBean(SecurityHeadersEndpoint.class)
+				.securityHeaders(SecurityContext.NONE)
+				.get("headers");
+			assertThat(headers).containsEntry("Clear-Site-Data (on logout)", Map.of("value",
+					"\"cache\", \"cookies\", \"storage\"", "on", "logout of every Spring Security filter chain"));
 			FormLogin browser = new FormLogin(https(context), "app.example.com");
 			HttpResponse<String> login = browser.login("user", "secret");
 			assertThat(Http.values(login, "Clear-Site-Data")).isEmpty();
@@ -181,10 +195,9 @@ class ReactiveSpringSecurityOverTlsTest {
 
 	@Test
 	void theFormLogoutOverPlainHttpSendsNone() {
-		List<String> properties = new ArrayList<>(
-				List.of("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
-						"spring.security.user.password=secret", "spring.reactor.netty.shutdown-quiet-period=0s",
-						"test.chain-headers=form", "security.headers.clear-site-data.enabled=true"));
+		List<String> properties = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1",
+				"spring.main.banner-mode=off", "spring.security.user.password=secret", "test.chain-headers=form",
+				"security.headers.clear-site-data.enabled=true"));
 		try (ConfigurableApplicationContext context = builder(properties).run()) {
 			FormLogin browser = new FormLogin(
 					Http.plain(Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"))),

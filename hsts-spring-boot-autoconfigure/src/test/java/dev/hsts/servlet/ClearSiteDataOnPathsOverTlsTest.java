@@ -2,7 +2,9 @@ package dev.hsts.servlet;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 
+import dev.hsts.actuate.SecurityHeadersEndpoint;
 import dev.hsts.core.HeaderDescription;
 import dev.hsts.core.HeadersPreview;
 import dev.hsts.test.Headers;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.test.context.FilteredClassLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,6 +89,21 @@ class ClearSiteDataOnPathsOverTlsTest {
 		List<HeaderDescription> descriptions = this.app.context().getBean(HeadersPreview.class).describe();
 		assertThat(descriptions).contains(new HeaderDescription(Headers.CLEAR_SITE_DATA, ALL,
 				List.of("/ok", "/status/*", "/own", "/send-redirect"), List.of()));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theEndpointShowsItWithItsPaths() {
+		try (RunningApp withEndpoint = RunningApp.https(withoutSpringSecurity(),
+				new Class<?>[] { HeadersApplication.class }, PROPERTIES[0], PROPERTIES[1], PROPERTIES[2],
+				"management.endpoints.web.exposure.include=securityheaders")) {
+			Map<String, Object> headers = (Map<String, Object>) withEndpoint.context()
+				.getBean(SecurityHeadersEndpoint.class)
+				.securityHeaders(SecurityContext.NONE)
+				.get("headers");
+			assertThat(headers).containsEntry("Clear-Site-Data (on logout)",
+					Map.of("value", ALL, "paths", List.of("/ok", "/status/*", "/own", "/send-redirect")));
+		}
 	}
 
 	@Test
