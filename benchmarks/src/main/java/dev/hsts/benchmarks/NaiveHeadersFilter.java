@@ -37,6 +37,8 @@ final class NaiveHeadersFilter extends OncePerRequestFilter {
 		set(response, "X-Frame-Options", "DENY");
 		set(response, "Referrer-Policy", "no-referrer");
 		set(response, "Permissions-Policy", "geolocation=(), microphone=(), camera=()");
+		set(response, "X-Permitted-Cross-Domain-Policies", "none");
+		set(response, "X-XSS-Protection", "0");
 		if (!response.containsHeader("Cache-Control")) {
 			response.setHeader("Cache-Control", "no-store");
 		}

@@ -35,6 +35,8 @@ final class NaiveHeadersWebFilter implements WebFilter {
 		set(headers, "X-Frame-Options", "DENY");
 		set(headers, "Referrer-Policy", "no-referrer");
 		set(headers, "Permissions-Policy", "geolocation=(), microphone=(), camera=()");
+		set(headers, "X-Permitted-Cross-Domain-Policies", "none");
+		set(headers, "X-XSS-Protection", "0");
 		if (!headers.containsHeader("Cache-Control")) {
 			headers.set("Cache-Control", "no-store");
 		}

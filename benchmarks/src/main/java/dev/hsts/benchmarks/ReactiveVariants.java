@@ -31,6 +31,7 @@ import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHe
 import org.springframework.security.web.server.header.StaticServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.StrictTransportSecurityServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XContentTypeOptionsServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.XXssProtectionServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -47,7 +48,7 @@ import org.springframework.web.server.session.WebSessionManager;
  * built once (as WebFlux's FilteringWebHandler builds its chain once): (1) no header
  * filter (the floor); (2) a hand-written WebFilter; (3) Spring Security's
  * {@link HttpHeaderWriterWebFilter} with a {@link CompositeServerHttpHeadersWriter} of
- * the same six headers; (4) the starter's WebFilters as its auto-configuration builds
+ * the same eight headers; (4) the starter's WebFilters as its auto-configuration builds
  * them, and (4b) the same without trusted hosts. One request is {@code GET
  * https://api.example.com/v1/health} on Spring's mock request and response, in an
  * exchange completed with {@code getResponse().setComplete()} (so that the beforeCommit
@@ -158,9 +159,15 @@ final class ReactiveVariants {
 		referrerPolicy.setPolicy(ReferrerPolicy.NO_REFERRER);
 		PermissionsPolicyServerHttpHeadersWriter permissionsPolicy = new PermissionsPolicyServerHttpHeadersWriter();
 		permissionsPolicy.setPolicy("geolocation=(), microphone=(), camera=()");
+		XXssProtectionServerHttpHeadersWriter xssProtection = new XXssProtectionServerHttpHeadersWriter();
+		xssProtection.setHeaderValue(XXssProtectionServerHttpHeadersWriter.HeaderValue.DISABLED);
 		return new HttpHeaderWriterWebFilter(new CompositeServerHttpHeadersWriter(hsts,
 				new XContentTypeOptionsServerHttpHeadersWriter(), frameOptions, referrerPolicy, permissionsPolicy,
-				StaticServerHttpHeadersWriter.builder().header("Cache-Control", "no-store").build()));
+				xssProtection,
+				StaticServerHttpHeadersWriter.builder()
+					.header("X-Permitted-Cross-Domain-Policies", "none")
+					.header("Cache-Control", "no-store")
+					.build()));
 	}
 
 	/**

@@ -24,6 +24,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
 
@@ -94,10 +95,13 @@ final class Variants {
 		HstsHeaderWriter hsts = new HstsHeaderWriter();
 		hsts.setMaxAgeInSeconds(300);
 		hsts.setIncludeSubDomains(false);
+		XXssProtectionHeaderWriter xssProtection = new XXssProtectionHeaderWriter();
+		xssProtection.setHeaderValue(XXssProtectionHeaderWriter.HeaderValue.DISABLED);
 		List<HeaderWriter> writers = List.of(hsts, new XContentTypeOptionsHeaderWriter(),
 				new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY),
 				new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER),
 				new PermissionsPolicyHeaderWriter("geolocation=(), microphone=(), camera=()"),
+				new StaticHeadersWriter("X-Permitted-Cross-Domain-Policies", "none"), xssProtection,
 				new StaticHeadersWriter("Cache-Control", "no-store"));
 		return new HeaderWriterFilter(writers);
 	}

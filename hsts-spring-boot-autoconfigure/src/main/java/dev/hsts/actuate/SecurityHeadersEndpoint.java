@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 
 import dev.hsts.core.ContentSecurityPolicy;
 import dev.hsts.core.HeaderDescription;
+import dev.hsts.core.ClearSiteData;
 import dev.hsts.core.HeadersPreview;
 import dev.hsts.core.HostPreview;
 import dev.hsts.core.Finding;
@@ -275,6 +276,18 @@ public class SecurityHeadersEndpoint {
 		for (HeaderDescription description : descriptions) {
 			String name = description.name();
 			if (name.equalsIgnoreCase(HstsPolicy.HEADER_NAME) || name.equalsIgnoreCase(CACHE_CONTROL)) {
+				continue;
+			}
+			if (name.equalsIgnoreCase(ClearSiteData.HEADER_NAME)) {
+				Map<String, Object> onLogout = new LinkedHashMap<>();
+				onLogout.put("value", description.value());
+				if (description.everyPath()) {
+					onLogout.put("on", "logout of every Spring Security filter chain");
+				}
+				else {
+					onLogout.put("paths", description.onlyPaths());
+				}
+				headers.put(ClearSiteData.HEADER_NAME + " (on logout)", onLogout);
 				continue;
 			}
 			if (description.everyPath()) {

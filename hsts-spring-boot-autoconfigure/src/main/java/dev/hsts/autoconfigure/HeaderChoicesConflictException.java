@@ -27,7 +27,7 @@ public class HeaderChoicesConflictException extends IllegalStateException {
 	private static final Map<String, String> CALLS = Map.of(ManagedHeaderChoices.HSTS,
 			"httpStrictTransportSecurity(...)", ManagedHeaderChoices.FRAME_OPTIONS, "frameOptions(...)",
 			ManagedHeaderChoices.CONTENT_TYPE_OPTIONS, "contentTypeOptions(...)", ManagedHeaderChoices.CACHE_CONTROL,
-			"cacheControl(...)");
+			"cacheControl(...)", ManagedHeaderChoices.XSS_PROTECTION, "xssProtection(...)");
 
 	/**
 	 * The {@code ServerHttpSecurity.HeaderSpec} method that configures each header, in a
@@ -35,7 +35,8 @@ public class HeaderChoicesConflictException extends IllegalStateException {
 	 */
 	private static final Map<String, String> REACTIVE_CALLS = Map.of(ManagedHeaderChoices.HSTS, "hsts(...)",
 			ManagedHeaderChoices.FRAME_OPTIONS, "frameOptions(...)", ManagedHeaderChoices.CONTENT_TYPE_OPTIONS,
-			"contentTypeOptions(...)", ManagedHeaderChoices.CACHE_CONTROL, "cache(...)");
+			"contentTypeOptions(...)", ManagedHeaderChoices.CACHE_CONTROL, "cache(...)",
+			ManagedHeaderChoices.XSS_PROTECTION, "xssProtection(...)");
 
 	private final String chain;
 

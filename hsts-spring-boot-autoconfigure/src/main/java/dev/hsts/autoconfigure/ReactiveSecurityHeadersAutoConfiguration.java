@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.hsts.actuate.TrustedHostRejectionMetrics;
 import dev.hsts.core.ApplicationHeaderValues;
+import dev.hsts.core.ClearSiteData;
 import dev.hsts.core.Finding;
 import dev.hsts.core.ForwardedProtoMismatches;
 import dev.hsts.core.HeadersPreview;
@@ -20,6 +21,7 @@ import dev.hsts.core.TrustedHostRejectionCounts;
 import dev.hsts.core.TrustedHostRejectionListener;
 import dev.hsts.core.TrustedHosts;
 import dev.hsts.reactive.CacheControlDefaultExchangeWriter;
+import dev.hsts.reactive.ClearSiteDataExchangeWriter;
 import dev.hsts.reactive.CspExchangeWriter;
 import dev.hsts.reactive.ExchangeHeaderWriter;
 import dev.hsts.reactive.FixedHeaderExchangeWriter;
@@ -37,6 +39,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -173,12 +176,63 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 	}
 
 	@Bean
+	@Order(710)
+	@ConditionalOnMissingBean(name = "crossOriginEmbedderPolicyHeaderWriter")
+	@ConditionalOnSecurityHeader(SecurityHeader.CROSS_ORIGIN_EMBEDDER_POLICY)
+	public FixedHeaderExchangeWriter crossOriginEmbedderPolicyHeaderWriter() {
+		return new FixedHeaderExchangeWriter("Cross-Origin-Embedder-Policy",
+				SecurityHeaderValues.crossOriginEmbedderPolicy(this.properties));
+	}
+
+	@Bean
+	@Order(720)
+	@ConditionalOnMissingBean(name = "originAgentClusterHeaderWriter")
+	@ConditionalOnSecurityHeader(SecurityHeader.ORIGIN_AGENT_CLUSTER)
+	public FixedHeaderExchangeWriter originAgentClusterHeaderWriter() {
+		return new FixedHeaderExchangeWriter("Origin-Agent-Cluster",
+				SecurityHeaderValues.originAgentCluster(this.properties));
+	}
+
+	@Bean
+	@Order(730)
+	@ConditionalOnMissingBean(name = "permittedCrossDomainPoliciesHeaderWriter")
+	@ConditionalOnSecurityHeader(SecurityHeader.PERMITTED_CROSS_DOMAIN_POLICIES)
+	public FixedHeaderExchangeWriter permittedCrossDomainPoliciesHeaderWriter() {
+		return new FixedHeaderExchangeWriter("X-Permitted-Cross-Domain-Policies",
+				SecurityHeaderValues.permittedCrossDomainPolicies(this.properties));
+	}
+
+	@Bean
+	@Order(740)
+	@ConditionalOnMissingBean(name = "dnsPrefetchControlHeaderWriter")
+	@ConditionalOnSecurityHeader(SecurityHeader.DNS_PREFETCH_CONTROL)
+	public FixedHeaderExchangeWriter dnsPrefetchControlHeaderWriter() {
+		return new FixedHeaderExchangeWriter("X-DNS-Prefetch-Control",
+				SecurityHeaderValues.dnsPrefetchControl(this.properties));
+	}
+
+	@Bean
+	@Order(750)
+	@ConditionalOnMissingBean(name = "xssProtectionHeaderWriter")
+	@ConditionalOnSecurityHeader(SecurityHeader.XSS_PROTECTION)
+	public FixedHeaderExchangeWriter xssProtectionHeaderWriter() {
+		return new FixedHeaderExchangeWriter("X-XSS-Protection", SecurityHeaderValues.xssProtection(this.properties));
+	}
+
+	@Bean
 	@Order(800)
 	@ConditionalOnMissingBean(name = "cacheControlHeaderWriter")
 	@ConditionalOnSecurityHeader(SecurityHeader.CACHE_CONTROL)
 	public CacheControlDefaultExchangeWriter cacheControlHeaderWriter() {
 		return new CacheControlDefaultExchangeWriter(SecurityHeaderValues.cacheControlValue(this.properties),
 				SecurityHeaderValues.cacheControlExcludedPaths(this.properties));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnSecurityHeader(SecurityHeader.CLEAR_SITE_DATA)
+	public ClearSiteData securityHeadersClearSiteData() {
+		return SecurityHeaderValues.clearSiteData(this.properties);
 	}
 
 	@Bean
@@ -232,8 +286,15 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public HeadersPreview securityHeadersPreview(SecurityHeadersWebFilter filter,
-			ObjectProvider<TrustedHostExchangeCheck> trustedHostCheck) {
-		return new ReactiveHeadersPreview(new WebFilterWriters(filter), trustedHostCheck.getIfUnique());
+			ObjectProvider<TrustedHostExchangeCheck> trustedHostCheck, ObjectProvider<ClearSiteData> clearSiteData,
+			ConfigurableListableBeanFactory beanFactory) {
+		ReactiveHeadersPreview preview = new ReactiveHeadersPreview(new WebFilterWriters(filter),
+				trustedHostCheck.getIfUnique());
+		ClearSiteData onLogout = clearSiteData.getIfUnique();
+		if (onLogout != null && SpringSecurityLogout.reactiveLogoutFilters(beanFactory.getBeanClassLoader())) {
+			preview.describeAlso(SpringSecurityLogout.description(onLogout));
+		}
+		return preview;
 	}
 
 	@Bean
@@ -296,8 +357,27 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 	}
 
 	/**
+	 * Clear-Site-Data on the configured logout paths, where Spring Security's logout does
+	 * not send it (without Spring Security's WebFlux support).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass(SpringSecurityLogout.LOGOUT_WEB_FILTER)
+	@ConditionalOnSecurityHeader(SecurityHeader.CLEAR_SITE_DATA)
+	static class ClearSiteDataPathsConfiguration {
+
+		@Bean
+		@Order(900)
+		@ConditionalOnMissingBean(name = "clearSiteDataHeaderWriter")
+		ClearSiteDataExchangeWriter clearSiteDataHeaderWriter(ClearSiteData clearSiteData) {
+			return new ClearSiteDataExchangeWriter(clearSiteData);
+		}
+
+	}
+
+	/**
 	 * Hands the headers the starter manages over to the starter in every Spring Security
-	 * {@code SecurityWebFilterChain}, and refuses a chain's own values for them.
+	 * {@code SecurityWebFilterChain}, and refuses a chain's own values for them; adds
+	 * Clear-Site-Data to the logout of every chain when it is on.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.security.web.server.header.HttpHeaderWriterWebFilter")

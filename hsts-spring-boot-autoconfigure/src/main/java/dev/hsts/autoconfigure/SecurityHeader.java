@@ -29,7 +29,20 @@ enum SecurityHeader {
 
 	CROSS_ORIGIN_RESOURCE_POLICY("cross-origin-resource-policy", false),
 
-	CACHE_CONTROL("cache-control.enabled", true);
+	CROSS_ORIGIN_EMBEDDER_POLICY("cross-origin-embedder-policy", false),
+
+	ORIGIN_AGENT_CLUSTER("origin-agent-cluster", false),
+
+	PERMITTED_CROSS_DOMAIN_POLICIES("permitted-cross-domain-policies", true),
+
+	DNS_PREFETCH_CONTROL("dns-prefetch-control", false),
+
+	XSS_PROTECTION("xss-protection", true),
+
+	CACHE_CONTROL("cache-control.enabled", true),
+
+	/** Clear-Site-Data on logout (not a writer of every response). */
+	CLEAR_SITE_DATA("clear-site-data.enabled", false);
 
 	private static final String PREFIX = "security.headers.";
 
@@ -66,6 +79,10 @@ enum SecurityHeader {
 			Boolean enabled = binder.bind(PREFIX + this.property, Boolean.class).orElse(null);
 			return (enabled != null) ? enabled : new SecurityHeadersProperties().getCacheControl().isEnabled();
 		}
+		if (this == CLEAR_SITE_DATA) {
+			Boolean enabled = binder.bind(PREFIX + this.property, Boolean.class).orElse(null);
+			return (enabled != null) ? enabled : new SecurityHeadersProperties().getClearSiteData().isEnabled();
+		}
 		String value = binder.bind(PREFIX + this.property, String.class).orElse(null);
 		if (value == null) {
 			value = defaultValue();
@@ -94,6 +111,21 @@ enum SecurityHeader {
 		}
 		if (this == CROSS_ORIGIN_OPENER_POLICY) {
 			return defaults.getCrossOriginOpenerPolicy();
+		}
+		if (this == CROSS_ORIGIN_EMBEDDER_POLICY) {
+			return defaults.getCrossOriginEmbedderPolicy();
+		}
+		if (this == ORIGIN_AGENT_CLUSTER) {
+			return defaults.getOriginAgentCluster();
+		}
+		if (this == PERMITTED_CROSS_DOMAIN_POLICIES) {
+			return defaults.getPermittedCrossDomainPolicies();
+		}
+		if (this == DNS_PREFETCH_CONTROL) {
+			return defaults.getDnsPrefetchControl();
+		}
+		if (this == XSS_PROTECTION) {
+			return defaults.getXssProtection();
 		}
 		return defaults.getCrossOriginResourcePolicy();
 	}

@@ -3,6 +3,7 @@ package dev.hsts.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.hsts.core.ClearSiteData;
 import dev.hsts.core.ContentSecurityPolicies;
 import dev.hsts.core.ContentSecurityPolicy;
 import dev.hsts.core.CspPathPolicy;
@@ -96,6 +97,64 @@ final class SecurityHeaderValues {
 		try {
 			return HeaderValues.crossOriginResourcePolicy("cross-origin-resource-policy",
 					properties.getCrossOriginResourcePolicy());
+		}
+		catch (InvalidPolicyException ex) {
+			throw InvalidSecurityHeadersPropertyException.of(ex);
+		}
+	}
+
+	static String crossOriginEmbedderPolicy(SecurityHeadersProperties properties) {
+		try {
+			return HeaderValues.crossOriginEmbedderPolicy("cross-origin-embedder-policy",
+					properties.getCrossOriginEmbedderPolicy());
+		}
+		catch (InvalidPolicyException ex) {
+			throw InvalidSecurityHeadersPropertyException.of(ex);
+		}
+	}
+
+	static String permittedCrossDomainPolicies(SecurityHeadersProperties properties) {
+		try {
+			return HeaderValues.permittedCrossDomainPolicies("permitted-cross-domain-policies",
+					properties.getPermittedCrossDomainPolicies());
+		}
+		catch (InvalidPolicyException ex) {
+			throw InvalidSecurityHeadersPropertyException.of(ex);
+		}
+	}
+
+	static String originAgentCluster(SecurityHeadersProperties properties) {
+		try {
+			return HeaderValues.originAgentCluster("origin-agent-cluster", properties.getOriginAgentCluster());
+		}
+		catch (InvalidPolicyException ex) {
+			throw InvalidSecurityHeadersPropertyException.of(ex);
+		}
+	}
+
+	static String dnsPrefetchControl(SecurityHeadersProperties properties) {
+		try {
+			return HeaderValues.dnsPrefetchControl("dns-prefetch-control", properties.getDnsPrefetchControl());
+		}
+		catch (InvalidPolicyException ex) {
+			throw InvalidSecurityHeadersPropertyException.of(ex);
+		}
+	}
+
+	static String xssProtection(SecurityHeadersProperties properties) {
+		try {
+			return HeaderValues.xssProtection("xss-protection", properties.getXssProtection());
+		}
+		catch (InvalidPolicyException ex) {
+			throw InvalidSecurityHeadersPropertyException.of(ex);
+		}
+	}
+
+	static ClearSiteData clearSiteData(SecurityHeadersProperties properties) {
+		try {
+			SecurityHeadersProperties.ClearSiteData clearSiteData = properties.getClearSiteData();
+			return ClearSiteData.parse("clear-site-data.directives", clearSiteData.getDirectives(),
+					"clear-site-data.paths", clearSiteData.getPaths());
 		}
 		catch (InvalidPolicyException ex) {
 			throw InvalidSecurityHeadersPropertyException.of(ex);

@@ -7,12 +7,14 @@ import java.util.function.Supplier;
 import jakarta.servlet.DispatcherType;
 
 import dev.hsts.core.ApplicationHeaderValues;
+import dev.hsts.core.ClearSiteData;
 import dev.hsts.core.HeadersPreview;
 import dev.hsts.core.HstsPolicy;
 import dev.hsts.core.LivePolicy;
 import dev.hsts.core.PolicyChangeListener;
 import dev.hsts.core.TrustedHosts;
 import dev.hsts.servlet.CacheControlDefaultWriter;
+import dev.hsts.servlet.ClearSiteDataWriter;
 import dev.hsts.servlet.CspHeaderWriter;
 import dev.hsts.servlet.FixedHeaderWriter;
 import dev.hsts.servlet.ForwardedProtoMismatchDetector;
@@ -31,6 +33,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -181,12 +184,62 @@ public class SecurityHeadersAutoConfiguration {
 	}
 
 	@Bean
+	@Order(710)
+	@ConditionalOnMissingBean(name = "crossOriginEmbedderPolicyHeaderWriter")
+	@ConditionalOnSecurityHeader(SecurityHeader.CROSS_ORIGIN_EMBEDDER_POLICY)
+	public FixedHeaderWriter crossOriginEmbedderPolicyHeaderWriter() {
+		return new FixedHeaderWriter("Cross-Origin-Embedder-Policy",
+				SecurityHeaderValues.crossOriginEmbedderPolicy(this.properties));
+	}
+
+	@Bean
+	@Order(720)
+	@ConditionalOnMissingBean(name = "originAgentClusterHeaderWriter")
+	@ConditionalOnSecurityHeader(SecurityHeader.ORIGIN_AGENT_CLUSTER)
+	public FixedHeaderWriter originAgentClusterHeaderWriter() {
+		return new FixedHeaderWriter("Origin-Agent-Cluster", SecurityHeaderValues.originAgentCluster(this.properties));
+	}
+
+	@Bean
+	@Order(730)
+	@ConditionalOnMissingBean(name = "permittedCrossDomainPoliciesHeaderWriter")
+	@ConditionalOnSecurityHeader(SecurityHeader.PERMITTED_CROSS_DOMAIN_POLICIES)
+	public FixedHeaderWriter permittedCrossDomainPoliciesHeaderWriter() {
+		return new FixedHeaderWriter("X-Permitted-Cross-Domain-Policies",
+				SecurityHeaderValues.permittedCrossDomainPolicies(this.properties));
+	}
+
+	@Bean
+	@Order(740)
+	@ConditionalOnMissingBean(name = "dnsPrefetchControlHeaderWriter")
+	@ConditionalOnSecurityHeader(SecurityHeader.DNS_PREFETCH_CONTROL)
+	public FixedHeaderWriter dnsPrefetchControlHeaderWriter() {
+		return new FixedHeaderWriter("X-DNS-Prefetch-Control",
+				SecurityHeaderValues.dnsPrefetchControl(this.properties));
+	}
+
+	@Bean
+	@Order(750)
+	@ConditionalOnMissingBean(name = "xssProtectionHeaderWriter")
+	@ConditionalOnSecurityHeader(SecurityHeader.XSS_PROTECTION)
+	public FixedHeaderWriter xssProtectionHeaderWriter() {
+		return new FixedHeaderWriter("X-XSS-Protection", SecurityHeaderValues.xssProtection(this.properties));
+	}
+
+	@Bean
 	@Order(800)
 	@ConditionalOnMissingBean(name = "cacheControlHeaderWriter")
 	@ConditionalOnSecurityHeader(SecurityHeader.CACHE_CONTROL)
 	public CacheControlDefaultWriter cacheControlHeaderWriter() {
 		return new CacheControlDefaultWriter(SecurityHeaderValues.cacheControlValue(this.properties),
 				SecurityHeaderValues.cacheControlExcludedPaths(this.properties));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnSecurityHeader(SecurityHeader.CLEAR_SITE_DATA)
+	public ClearSiteData securityHeadersClearSiteData() {
+		return SecurityHeaderValues.clearSiteData(this.properties);
 	}
 
 	@Bean
@@ -234,9 +287,15 @@ public class SecurityHeadersAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public HeadersPreview securityHeadersPreview(SecurityHeadersFilter filter,
-			ObjectProvider<TrustedHostCheck> trustedHostCheck, ObjectProvider<ServerOwnResponses> serverOwnResponses) {
-		return new ServletHeadersPreview(new FilterWriters(filter, null), trustedHostCheck.getIfUnique(),
-				serverOwnResponses.getIfUnique());
+			ObjectProvider<TrustedHostCheck> trustedHostCheck, ObjectProvider<ServerOwnResponses> serverOwnResponses,
+			ObjectProvider<ClearSiteData> clearSiteData, ConfigurableListableBeanFactory beanFactory) {
+		ServletHeadersPreview preview = new ServletHeadersPreview(new FilterWriters(filter, null),
+				trustedHostCheck.getIfUnique(), serverOwnResponses.getIfUnique());
+		ClearSiteData onLogout = clearSiteData.getIfUnique();
+		if (onLogout != null && SpringSecurityLogout.servletLogoutHandlers(beanFactory.getBeanClassLoader())) {
+			preview.describeAlso(SpringSecurityLogout.description(onLogout));
+		}
+		return preview;
 	}
 
 	@Bean
@@ -273,8 +332,27 @@ public class SecurityHeadersAutoConfiguration {
 	}
 
 	/**
+	 * Clear-Site-Data on the configured logout paths, where Spring Security's logout does
+	 * not send it (without Spring Security's web configuration).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass(SpringSecurityLogout.HTTP_SECURITY)
+	@ConditionalOnSecurityHeader(SecurityHeader.CLEAR_SITE_DATA)
+	static class ClearSiteDataPathsConfiguration {
+
+		@Bean
+		@Order(900)
+		@ConditionalOnMissingBean(name = "clearSiteDataHeaderWriter")
+		ClearSiteDataWriter clearSiteDataHeaderWriter(ClearSiteData clearSiteData) {
+			return new ClearSiteDataWriter(clearSiteData);
+		}
+
+	}
+
+	/**
 	 * Hands the headers the starter manages over to the starter in every
-	 * {@code HttpSecurity}, and refuses a chain's own values for them.
+	 * {@code HttpSecurity}, and refuses a chain's own values for them; adds
+	 * Clear-Site-Data to the logout of every {@code HttpSecurity} when it is on.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.security.config.annotation.web.builders.HttpSecurity")

@@ -74,6 +74,54 @@ public class SecurityHeadersProperties {
 	private String crossOriginResourcePolicy;
 
 	/**
+	 * Cross-Origin-Embedder-Policy: require-corp (the page loads only cross-origin
+	 * resources that allow it, by CORS or Cross-Origin-Resource-Policy), credentialless
+	 * (cross-origin requests without credentials) or unsafe-none. With
+	 * cross-origin-opener-policy=same-origin it makes the page cross-origin isolated. Not
+	 * sent unless set.
+	 */
+	private String crossOriginEmbedderPolicy;
+
+	/**
+	 * X-Permitted-Cross-Domain-Policies: whether Adobe clients (Flash, Acrobat) may load
+	 * cross-domain policy files from this site. One of none, master-only,
+	 * by-content-type, by-ftp-filename, all, none-this-response, or 'disabled' to send no
+	 * such header.
+	 */
+	private String permittedCrossDomainPolicies = "none";
+
+	/**
+	 * Origin-Agent-Cluster: '?1' asks the browser to put the page in an agent cluster of
+	 * its own origin (not shared with the rest of its site), '?0' asks it not to. Not
+	 * sent unless set.
+	 */
+	private String originAgentCluster;
+
+	/**
+	 * X-DNS-Prefetch-Control: 'off' stops browsers from resolving the host names of links
+	 * ahead of time (which tells DNS resolvers what a page links to), 'on' allows it. Not
+	 * sent unless set.
+	 */
+	private String dnsPrefetchControl;
+
+	/**
+	 * X-XSS-Protection: '0' (the default) switches off the XSS auditor of old browsers
+	 * (Internet Explorer, Chrome before 78, Safari), or 'disabled' to send no such
+	 * header. '1' and '1; mode=block' are refused: the auditor they switch on could be
+	 * abused to delete a page's legitimate scripts and to leak information across sites,
+	 * and current browsers ignore the header. Sending nothing leaves the auditor on where
+	 * it still exists. Spring Security, Helmet and the OWASP cheat sheet send or
+	 * recommend '0' too; protect against XSS with a Content-Security-Policy.
+	 */
+	private String xssProtection = "0";
+
+	/**
+	 * Clear-Site-Data on logout: tells the browser to clear what this site stored. Sent
+	 * only on secure responses (browsers ignore it on others). Read at startup only.
+	 */
+	private final ClearSiteData clearSiteData = new ClearSiteData();
+
+	/**
 	 * The default Cache-Control for responses on which the application set none.
 	 */
 	private final CacheControl cacheControl = new CacheControl();
@@ -142,8 +190,106 @@ public class SecurityHeadersProperties {
 		this.crossOriginResourcePolicy = crossOriginResourcePolicy;
 	}
 
+	public String getCrossOriginEmbedderPolicy() {
+		return this.crossOriginEmbedderPolicy;
+	}
+
+	public void setCrossOriginEmbedderPolicy(String crossOriginEmbedderPolicy) {
+		this.crossOriginEmbedderPolicy = crossOriginEmbedderPolicy;
+	}
+
+	public String getPermittedCrossDomainPolicies() {
+		return this.permittedCrossDomainPolicies;
+	}
+
+	public void setPermittedCrossDomainPolicies(String permittedCrossDomainPolicies) {
+		this.permittedCrossDomainPolicies = permittedCrossDomainPolicies;
+	}
+
+	public String getOriginAgentCluster() {
+		return this.originAgentCluster;
+	}
+
+	public void setOriginAgentCluster(String originAgentCluster) {
+		this.originAgentCluster = originAgentCluster;
+	}
+
+	public String getDnsPrefetchControl() {
+		return this.dnsPrefetchControl;
+	}
+
+	public void setDnsPrefetchControl(String dnsPrefetchControl) {
+		this.dnsPrefetchControl = dnsPrefetchControl;
+	}
+
+	public String getXssProtection() {
+		return this.xssProtection;
+	}
+
+	public void setXssProtection(String xssProtection) {
+		this.xssProtection = xssProtection;
+	}
+
+	public ClearSiteData getClearSiteData() {
+		return this.clearSiteData;
+	}
+
 	public CacheControl getCacheControl() {
 		return this.cacheControl;
+	}
+
+	/**
+	 * Clear-Site-Data on logout. Where Spring Security's web configuration is on the
+	 * class path, it is sent on the logout of every Spring Security filter chain (its
+	 * logout URL, as that chain configures it); otherwise on the responses to the
+	 * configured paths. Either way only on secure responses, and only on a success or a
+	 * redirect (2xx, 3xx). Read at startup only.
+	 */
+	public static class ClearSiteData {
+
+		/**
+		 * Whether to send Clear-Site-Data on logout.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * What the browser clears: cache, cookies, storage, executionContexts,
+		 * clientHints, prefetchCache, prerenderCache, or '*' (everything). Sent quoted,
+		 * as the specification wants.
+		 */
+		private List<String> directives = new ArrayList<>(List.of("cache", "cookies", "storage"));
+
+		/**
+		 * Without Spring Security: the logout paths (Spring's PathPattern syntax, e.g.
+		 * /logout or /auth/logout), whose 2xx and 3xx secure responses get the header.
+		 * Ignored (with a warning) where Spring Security's logout sends it.
+		 */
+		private List<String> paths = new ArrayList<>(List.of("/logout"));
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public List<String> getDirectives() {
+			return this.directives;
+		}
+
+		public void setDirectives(List<String> directives) {
+			this.directives = directives;
+		}
+
+		public List<String> getPaths() {
+			return this.paths;
+		}
+
+		public void setPaths(List<String> paths) {
+			this.paths = paths;
+		}
+
 	}
 
 	/**

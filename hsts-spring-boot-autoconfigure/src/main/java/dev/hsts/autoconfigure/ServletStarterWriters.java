@@ -47,6 +47,11 @@ final class ServletStarterWriters extends StarterWriters<ResponseHeaderWriter> {
 			case "contentSecurityPolicyHeaderWriter" -> configuration.contentSecurityPolicyHeaderWriter();
 			case "crossOriginOpenerPolicyHeaderWriter" -> configuration.crossOriginOpenerPolicyHeaderWriter();
 			case "crossOriginResourcePolicyHeaderWriter" -> configuration.crossOriginResourcePolicyHeaderWriter();
+			case "crossOriginEmbedderPolicyHeaderWriter" -> configuration.crossOriginEmbedderPolicyHeaderWriter();
+			case "originAgentClusterHeaderWriter" -> configuration.originAgentClusterHeaderWriter();
+			case "permittedCrossDomainPoliciesHeaderWriter" -> configuration.permittedCrossDomainPoliciesHeaderWriter();
+			case "dnsPrefetchControlHeaderWriter" -> configuration.dnsPrefetchControlHeaderWriter();
+			case "xssProtectionHeaderWriter" -> configuration.xssProtectionHeaderWriter();
 			case "cacheControlHeaderWriter" -> configuration.cacheControlHeaderWriter();
 			case SecurityHeadersAutoConfiguration.HSTS_HEADER_WRITER_BEAN_NAME ->
 				configuration.hstsHeaderWriter(hsts, this.beanFactory.getBeanProvider(Clock.class),

@@ -7,6 +7,10 @@ import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.hsts.core.ClearSiteData;
 import dev.hsts.core.ManagedHeaderChoices;
 import dev.hsts.core.ManagedHeaderChoices.Choice;
 import dev.hsts.servlet.DeferringHeaderWriterFilter;
@@ -19,22 +23,30 @@ import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.EnvironmentAware;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.annotation.web.configurers.LogoutConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
 
 /**
  * Hands the headers the starter manages (Strict-Transport-Security, Cache-Control with
- * Pragma and Expires, X-Content-Type-Options, X-Frame-Options) over to the starter in
- * every {@link HttpSecurity} Spring Security gives out (its default chain's and the
- * application's own chains'), and makes sure that no chain's own choice for them is
- * overridden without a word.
+ * Pragma and Expires, X-Content-Type-Options, X-Frame-Options, X-XSS-Protection) over to
+ * the starter in every {@link HttpSecurity} Spring Security gives out (its default
+ * chain's and the application's own chains'), and makes sure that no chain's own choice
+ * for them is overridden without a word.
  *
  * <p>
  * When a chain is built, the {@link HeaderWriterFilter} Spring Security builds is
@@ -60,11 +72,17 @@ import org.springframework.security.web.header.HeaderWriterFilter;
  * ({@code headers(headers -> headers.disable())}) is logged as a warning: the starter
  * still sends its headers there.
  */
-final class SpringSecurityHeaderDefaultsPostProcessor implements BeanPostProcessor, BeanFactoryAware {
+final class SpringSecurityHeaderDefaultsPostProcessor
+		implements BeanPostProcessor, BeanFactoryAware, EnvironmentAware, SmartInitializingSingleton {
 
 	private static final Log LOG = LogFactory.getLog(SpringSecurityHeaderDefaultsPostProcessor.class);
 
 	private BeanFactory beanFactory;
+
+	private Environment environment;
+
+	/** How many filter chains have a logout, to which Clear-Site-Data is added. */
+	private int chainsWithLogout;
 
 	@Override
 	public void setBeanFactory(BeanFactory beanFactory) {
@@ -72,10 +90,15 @@ final class SpringSecurityHeaderDefaultsPostProcessor implements BeanPostProcess
 	}
 
 	@Override
+	public void setEnvironment(Environment environment) {
+		this.environment = environment;
+	}
+
+	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
 		if (bean instanceof HttpSecurity http) {
 			try {
-				http.with(new DeferHeadersToTheStarter(), Customizer.withDefaults());
+				http.with(new DeferHeadersToTheStarter(clearSiteData()), Customizer.withDefaults());
 			}
 			catch (Exception ex) {
 				throw new BeanCreationException(beanName, "Could not hand the security headers over to the starter",
@@ -88,6 +111,18 @@ final class SpringSecurityHeaderDefaultsPostProcessor implements BeanPostProcess
 		return bean;
 	}
 
+	/** Clear-Site-Data on logout, or {@code null} when it is off. */
+	private ClearSiteData clearSiteData() {
+		return this.beanFactory.getBeanProvider(ClearSiteData.class).getIfUnique();
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		if (clearSiteData() != null) {
+			SpringSecurityLogout.warnIfNotHonoured(LOG, this.environment, this.chainsWithLogout);
+		}
+	}
+
 	/**
 	 * Refuses the chain's own values for the managed headers, and warns about a chain
 	 * without header writing.
@@ -97,6 +132,9 @@ final class SpringSecurityHeaderDefaultsPostProcessor implements BeanPostProcess
 		boolean writesHeaders = false;
 		for (Object filter : chain.getFilters()) {
 			writesHeaders |= filter instanceof HeaderWriterFilter;
+			if (filter instanceof LogoutFilter) {
+				this.chainsWithLogout++;
+			}
 			if (filter instanceof DeferringHeaderWriterFilter deferring) {
 				headerFilters.add(deferring);
 			}
@@ -152,9 +190,16 @@ final class SpringSecurityHeaderDefaultsPostProcessor implements BeanPostProcess
 
 	/**
 	 * Puts the starter's filter in place of Spring Security's header filter, once the
-	 * application has configured the chain.
+	 * application has configured the chain; and adds Clear-Site-Data to its logout when
+	 * that is on.
 	 */
 	static final class DeferHeadersToTheStarter extends AbstractHttpConfigurer<DeferHeadersToTheStarter, HttpSecurity> {
+
+		private final ClearSiteData clearSiteData;
+
+		DeferHeadersToTheStarter(ClearSiteData clearSiteData) {
+			this.clearSiteData = clearSiteData;
+		}
 
 		@Override
 		@SuppressWarnings("unchecked")
@@ -162,6 +207,56 @@ final class SpringSecurityHeaderDefaultsPostProcessor implements BeanPostProcess
 			HeadersConfigurer<HttpSecurity> headers = http.getConfigurer(HeadersConfigurer.class);
 			if (headers != null) {
 				headers.withObjectPostProcessor(new DeferToTheStarter());
+			}
+			// The logout configurer reads its handlers when it builds the LogoutFilter
+			// (configure), after every configurer's init.
+			LogoutConfigurer<HttpSecurity> logout = http.getConfigurer(LogoutConfigurer.class);
+			if (logout != null && this.clearSiteData != null) {
+				logout.addLogoutHandler(new HeaderWriterLogoutHandler(headerWriter(this.clearSiteData)));
+			}
+		}
+
+		/**
+		 * Spring Security's {@link ClearSiteDataHeaderWriter} when it knows every
+		 * directive; otherwise one that writes the same way (on secure requests, unless
+		 * the response has the header) with the directives it does not know.
+		 */
+		static HeaderWriter headerWriter(ClearSiteData clearSiteData) {
+			List<ClearSiteDataHeaderWriter.Directive> directives = new ArrayList<>();
+			for (String directive : clearSiteData.directives()) {
+				ClearSiteDataHeaderWriter.Directive known = null;
+				for (ClearSiteDataHeaderWriter.Directive candidate : ClearSiteDataHeaderWriter.Directive.values()) {
+					if (candidate.getHeaderValue().equals("\"" + directive + "\"")) {
+						known = candidate;
+					}
+				}
+				if (known == null) {
+					return new SecureClearSiteDataWriter(clearSiteData.headerValue());
+				}
+				directives.add(known);
+			}
+			return new ClearSiteDataHeaderWriter(directives.toArray(new ClearSiteDataHeaderWriter.Directive[0]));
+		}
+
+	}
+
+	/**
+	 * Writes Clear-Site-Data as Spring Security's {@link ClearSiteDataHeaderWriter} does,
+	 * with directives that writer does not know (clientHints, prefetchCache,
+	 * prerenderCache).
+	 */
+	static final class SecureClearSiteDataWriter implements HeaderWriter {
+
+		private final String value;
+
+		SecureClearSiteDataWriter(String value) {
+			this.value = value;
+		}
+
+		@Override
+		public void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
+			if (request.isSecure() && !response.containsHeader(ClearSiteData.HEADER_NAME)) {
+				response.setHeader(ClearSiteData.HEADER_NAME, this.value);
 			}
 		}
 

@@ -4,14 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.hsts.core.ClearSiteData;
 import dev.hsts.core.ManagedHeaderChoices;
 import dev.hsts.core.ManagedHeaderChoices.Choice;
+import dev.hsts.reactive.ClearSiteDataExchangeWriter;
 import dev.hsts.reactive.ExchangeHeaderWriter;
 import dev.hsts.reactive.PreviewServerExchange;
 import dev.hsts.reactive.ReactiveHeadersPreview;
@@ -21,9 +24,13 @@ import dev.hsts.reactive.StagedHstsExchangeWriter;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.logout.LogoutWebFilter;
 import org.springframework.security.web.server.header.HttpHeaderWriterWebFilter;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -31,10 +38,10 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Hands the headers the starter manages (Strict-Transport-Security, Cache-Control with
- * Pragma and Expires, X-Content-Type-Options, X-Frame-Options) over to the starter in
- * every Spring Security {@link SecurityWebFilterChain} of a WebFlux application, as
- * {@link SpringSecurityHeaderDefaultsPostProcessor} does for servlet chains, with Spring
- * Security's public API only.
+ * Pragma and Expires, X-Content-Type-Options, X-Frame-Options, X-XSS-Protection) over to
+ * the starter in every Spring Security {@link SecurityWebFilterChain} of a WebFlux
+ * application, as {@link SpringSecurityHeaderDefaultsPostProcessor} does for servlet
+ * chains, with Spring Security's public API only.
  *
  * <p>
  * When a chain bean is created, what its {@link HttpHeaderWriterWebFilter} writes for the
@@ -49,23 +56,34 @@ import org.springframework.web.server.WebFilterChain;
  *
  * <p>
  * The chain is then given back with its header filter wrapped: Spring Security's writers
- * still run when the response commits (its other headers, such as
- * {@code X-XSS-Protection}, are written as before), but what they write for the managed
- * headers is put back as it was just before they ran, when the starter had written its
- * own. Without this, Spring Security would fill in what the starter deliberately left out
- * (its one-year HSTS for {@code localhost}, excluded hosts, before a scheduled rollout
- * starts, with HSTS switched off; its Cache-Control, Pragma and Expires on excluded
- * paths).
+ * still run when the response commits (its other headers, such as {@code Referrer-Policy}
+ * where the chain configures it, are written as before), but what they write for the
+ * managed headers is put back as it was just before they ran, when the starter had
+ * written its own. Without this, Spring Security would fill in what the starter
+ * deliberately left out (its one-year HSTS for {@code localhost}, excluded hosts, before
+ * a scheduled rollout starts, with HSTS switched off; its Cache-Control, Pragma and
+ * Expires on excluded paths).
  */
-final class SpringSecurityReactiveHeaders implements BeanPostProcessor, BeanFactoryAware {
+final class SpringSecurityReactiveHeaders
+		implements BeanPostProcessor, BeanFactoryAware, EnvironmentAware, SmartInitializingSingleton {
 
 	private static final Log LOG = LogFactory.getLog(SpringSecurityReactiveHeaders.class);
 
 	private BeanFactory beanFactory;
 
+	private Environment environment;
+
+	/** How many filter chains have a logout, to which Clear-Site-Data is added. */
+	private int chainsWithLogout;
+
 	@Override
 	public void setBeanFactory(BeanFactory beanFactory) {
 		this.beanFactory = beanFactory;
+	}
+
+	@Override
+	public void setEnvironment(Environment environment) {
+		this.environment = environment;
 	}
 
 	@Override
@@ -74,11 +92,19 @@ final class SpringSecurityReactiveHeaders implements BeanPostProcessor, BeanFact
 			List<WebFilter> filters = chain.getWebFilters().collectList().toFuture().join();
 			List<WebFilter> handedOver = new ArrayList<>(filters.size());
 			boolean writesHeaders = false;
+			boolean changed = false;
+			ClearSiteData clearSiteData = clearSiteData();
 			for (WebFilter filter : filters) {
 				if (filter instanceof HttpHeaderWriterWebFilter headerFilter) {
 					writesHeaders = true;
+					changed = true;
 					check(headerFilter, beanName);
 					handedOver.add(new RestoringManagedHeaders(headerFilter));
+				}
+				else if (filter instanceof LogoutWebFilter && clearSiteData != null) {
+					this.chainsWithLogout++;
+					changed = true;
+					handedOver.add(new ClearSiteDataOnLogout(filter, clearSiteData));
 				}
 				else {
 					handedOver.add(filter);
@@ -90,11 +116,22 @@ final class SpringSecurityReactiveHeaders implements BeanPostProcessor, BeanFact
 						+ "starter still sends its headers on that chain's responses, as configured by "
 						+ "security.headers.*: switch single headers off there (security.headers.frame-options="
 						+ "disabled, ...), or all of them with security.headers.enabled=false.");
-				return bean;
 			}
-			return new HandedOverChain(chain, handedOver);
+			return changed ? new HandedOverChain(chain, handedOver) : bean;
 		}
 		return bean;
+	}
+
+	/** Clear-Site-Data on logout, or {@code null} when it is off. */
+	private ClearSiteData clearSiteData() {
+		return this.beanFactory.getBeanProvider(ClearSiteData.class).getIfUnique();
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		if (clearSiteData() != null) {
+			SpringSecurityLogout.warnIfNotHonoured(LOG, this.environment, this.chainsWithLogout);
+		}
 	}
 
 	/** Refuses the chain's own values for the managed headers. */
@@ -203,6 +240,92 @@ final class SpringSecurityReactiveHeaders implements BeanPostProcessor, BeanFact
 					}
 				}
 			}
+		}
+
+	}
+
+	/**
+	 * Runs a chain's {@link LogoutWebFilter} and adds Clear-Site-Data to the response of
+	 * a logout: the filter passes every request that is not a logout on to the rest of
+	 * the chain, so a response to a request it did not pass on is its logout's (a
+	 * redirect or a success, written when it commits). The logout filter has no public
+	 * way to add a handler once the chain is built ({@code LogoutSpec.logoutHandler}
+	 * replaces the handlers, and the application's own call after the starter's would
+	 * replace the starter's), so the filter is wrapped instead, with public API only.
+	 */
+	static final class ClearSiteDataOnLogout implements WebFilter {
+
+		private final WebFilter logout;
+
+		private final ClearSiteData clearSiteData;
+
+		ClearSiteDataOnLogout(WebFilter logout, ClearSiteData clearSiteData) {
+			this.logout = logout;
+			this.clearSiteData = clearSiteData;
+		}
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+			PassedOn passedOn = new PassedOn(exchange, chain);
+			exchange.getResponse().beforeCommit(new OnLogoutCommit(passedOn, this.clearSiteData));
+			return this.logout.filter(exchange, passedOn);
+		}
+
+	}
+
+	/**
+	 * The rest of the chain, noting whether the logout filter passed the request on (when
+	 * it subscribes to it: the filter asks for it before it knows).
+	 */
+	static final class PassedOn implements WebFilterChain, Supplier<Mono<Void>> {
+
+		private final ServerWebExchange exchange;
+
+		private final WebFilterChain chain;
+
+		private volatile ServerWebExchange passedOn;
+
+		PassedOn(ServerWebExchange exchange, WebFilterChain chain) {
+			this.exchange = exchange;
+			this.chain = chain;
+		}
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange next) {
+			return Mono.defer(new PassingOn(this, next));
+		}
+
+		@Override
+		public Mono<Void> get() {
+			return this.chain.filter(this.passedOn);
+		}
+
+		boolean isPassedOn() {
+			return this.passedOn != null;
+		}
+
+	}
+
+	/** Notes, on subscription, that the request was passed on. */
+	private record PassingOn(PassedOn chain, ServerWebExchange next) implements Supplier<Mono<Void>> {
+
+		@Override
+		public Mono<Void> get() {
+			this.chain.passedOn = this.next;
+			return this.chain.get();
+		}
+
+	}
+
+	/** Writes Clear-Site-Data when the response of a logout commits. */
+	private record OnLogoutCommit(PassedOn chain, ClearSiteData clearSiteData) implements Supplier<Mono<Void>> {
+
+		@Override
+		public Mono<Void> get() {
+			if (!this.chain.isPassedOn()) {
+				ClearSiteDataExchangeWriter.writeOnLogout(this.chain.exchange, this.clearSiteData);
+			}
+			return Mono.empty();
 		}
 
 	}

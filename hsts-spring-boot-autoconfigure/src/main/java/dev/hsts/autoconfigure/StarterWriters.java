@@ -44,6 +44,13 @@ abstract class StarterWriters<W> {
 					SecurityHeader.CROSS_ORIGIN_OPENER_POLICY),
 			new Slot("crossOriginResourcePolicyHeaderWriter", "cross-origin-resource-policy",
 					SecurityHeader.CROSS_ORIGIN_RESOURCE_POLICY),
+			new Slot("crossOriginEmbedderPolicyHeaderWriter", "cross-origin-embedder-policy",
+					SecurityHeader.CROSS_ORIGIN_EMBEDDER_POLICY),
+			new Slot("originAgentClusterHeaderWriter", "origin-agent-cluster", SecurityHeader.ORIGIN_AGENT_CLUSTER),
+			new Slot("permittedCrossDomainPoliciesHeaderWriter", "permitted-cross-domain-policies",
+					SecurityHeader.PERMITTED_CROSS_DOMAIN_POLICIES),
+			new Slot("dnsPrefetchControlHeaderWriter", "dns-prefetch-control", SecurityHeader.DNS_PREFETCH_CONTROL),
+			new Slot("xssProtectionHeaderWriter", "xss-protection", SecurityHeader.XSS_PROTECTION),
 			new Slot("cacheControlHeaderWriter", "cache-control", SecurityHeader.CACHE_CONTROL),
 			new Slot(SecurityHeadersAutoConfiguration.HSTS_HEADER_WRITER_BEAN_NAME, "hsts", null));
 

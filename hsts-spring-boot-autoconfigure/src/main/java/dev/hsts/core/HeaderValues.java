@@ -37,6 +37,26 @@ public final class HeaderValues {
 	public static final List<String> CROSS_ORIGIN_RESOURCE_POLICY_VALUES = List.of("same-origin", "same-site",
 			"cross-origin");
 
+	/** Every value Cross-Origin-Embedder-Policy allows (HTML standard). */
+	public static final List<String> CROSS_ORIGIN_EMBEDDER_POLICY_VALUES = List.of("require-corp", "credentialless",
+			"unsafe-none");
+
+	/**
+	 * Every value X-Permitted-Cross-Domain-Policies allows (Adobe's cross-domain policy
+	 * specification).
+	 */
+	public static final List<String> PERMITTED_CROSS_DOMAIN_POLICIES_VALUES = List.of("none", "master-only",
+			"by-content-type", "by-ftp-filename", "all", "none-this-response");
+
+	/**
+	 * Every value Origin-Agent-Cluster allows (HTML standard: a structured-field
+	 * boolean).
+	 */
+	public static final List<String> ORIGIN_AGENT_CLUSTER_VALUES = List.of("?1", "?0");
+
+	/** Every value X-DNS-Prefetch-Control allows. */
+	public static final List<String> DNS_PREFETCH_CONTROL_VALUES = List.of("off", "on");
+
 	/**
 	 * One Cache-Control directive: a token, optionally {@code =token} or
 	 * {@code ="quoted string"}.
@@ -189,6 +209,84 @@ public final class HeaderValues {
 	 */
 	public static String crossOriginResourcePolicy(String path, String value) {
 		return oneOf(path, value, CROSS_ORIGIN_RESOURCE_POLICY_VALUES, "Cross-Origin-Resource-Policy");
+	}
+
+	/**
+	 * Cross-Origin-Embedder-Policy: one of {@link #CROSS_ORIGIN_EMBEDDER_POLICY_VALUES},
+	 * or unset/{@code disabled} (the default: not sent).
+	 * @param path where the value is configured, relative to the configuration
+	 * @param value the configured value, may be {@code null}
+	 * @return the value, or {@code null} when not sent
+	 */
+	public static String crossOriginEmbedderPolicy(String path, String value) {
+		return oneOf(path, value, CROSS_ORIGIN_EMBEDDER_POLICY_VALUES, "Cross-Origin-Embedder-Policy");
+	}
+
+	/**
+	 * X-Permitted-Cross-Domain-Policies: one of
+	 * {@link #PERMITTED_CROSS_DOMAIN_POLICIES_VALUES}, or {@code disabled}.
+	 * @param path where the value is configured, relative to the configuration
+	 * @param value the configured value; {@code null} means the default ({@code none})
+	 * @return the value, or {@code null} when switched off
+	 */
+	public static String permittedCrossDomainPolicies(String path, String value) {
+		return oneOf(path, (value != null) ? value : "none", PERMITTED_CROSS_DOMAIN_POLICIES_VALUES,
+				"X-Permitted-Cross-Domain-Policies");
+	}
+
+	/**
+	 * Origin-Agent-Cluster: {@code ?1} or {@code ?0}, or unset/{@code disabled} (the
+	 * default: not sent).
+	 * @param path where the value is configured, relative to the configuration
+	 * @param value the configured value, may be {@code null}
+	 * @return the value, or {@code null} when not sent
+	 */
+	public static String originAgentCluster(String path, String value) {
+		return oneOf(path, value, ORIGIN_AGENT_CLUSTER_VALUES, "Origin-Agent-Cluster");
+	}
+
+	/**
+	 * X-DNS-Prefetch-Control: {@code off} or {@code on}, or unset/{@code disabled} (the
+	 * default: not sent).
+	 * @param path where the value is configured, relative to the configuration
+	 * @param value the configured value, may be {@code null}
+	 * @return the value, or {@code null} when not sent
+	 */
+	public static String dnsPrefetchControl(String path, String value) {
+		return oneOf(path, value, DNS_PREFETCH_CONTROL_VALUES, "X-DNS-Prefetch-Control");
+	}
+
+	/**
+	 * X-XSS-Protection: {@code 0} (the default) or {@code disabled}. {@code 1} (with or
+	 * without {@code mode=block}) is refused: it switches on the XSS auditor of old
+	 * browsers (Internet Explorer, Chrome before 78, Safari), which attackers could use
+	 * to delete a page's legitimate scripts and to learn cross-site information; current
+	 * browsers ignore the header. {@code 0} switches the auditor off where it still
+	 * exists.
+	 * @param path where the value is configured, relative to the configuration
+	 * @param value the configured value; {@code null} means the default ({@code 0})
+	 * @return {@code 0}, or {@code null} when switched off
+	 */
+	public static String xssProtection(String path, String value) {
+		String trimmed = visibleAscii(path, value, "0");
+		if (trimmed == null) {
+			return null;
+		}
+		if (trimmed.equals("0")) {
+			return "0";
+		}
+		if (trimmed.startsWith("1")) {
+			throw new InvalidPolicyException(path, value,
+					"'1' switches on the XSS auditor of old browsers (Internet Explorer, Chrome before 78, Safari), "
+							+ "which attackers could use to delete a page's legitimate scripts and to learn "
+							+ "information across sites; current browsers ignore the header, and none of them "
+							+ "protects a page with it.",
+					"Set it to 0 (the default, which switches that auditor off where it still exists), or to "
+							+ "disabled to send no X-XSS-Protection header; protect against XSS with "
+							+ "${content-security-policy.policy}.");
+		}
+		throw new InvalidPolicyException(path, value, "X-XSS-Protection is sent only as 0.",
+				"Set it to 0 (the default), or to disabled to send no X-XSS-Protection header.");
 	}
 
 	/**

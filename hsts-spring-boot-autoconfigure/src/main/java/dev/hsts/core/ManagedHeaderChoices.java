@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
 /**
  * The headers that both the starter and Spring Security write by default
  * (Strict-Transport-Security, Cache-Control with Pragma and Expires,
- * X-Content-Type-Options, X-Frame-Options): tells which of another writer's values for
- * them (a Spring Security filter chain's headers, as written on a secure request) are the
- * application's own choice, and which settings of the starter express that choice.
+ * X-Content-Type-Options, X-Frame-Options, X-XSS-Protection): tells which of another
+ * writer's values for them (a Spring Security filter chain's headers, as written on a
+ * secure request) are the application's own choice, and which settings of the starter
+ * express that choice.
  *
  * <p>
  * The rule: a value that is Spring Security's default (the same in Spring Security 6.5
@@ -47,9 +48,12 @@ public final class ManagedHeaderChoices {
 	/** X-Frame-Options. */
 	public static final String FRAME_OPTIONS = "X-Frame-Options";
 
-	/** Every header of the four, Pragma and Expires included. */
+	/** X-XSS-Protection. */
+	public static final String XSS_PROTECTION = "X-XSS-Protection";
+
+	/** Every header of the five, Pragma and Expires included. */
 	public static final List<String> HEADER_NAMES = List.of(HSTS, CACHE_CONTROL, PRAGMA, EXPIRES, CONTENT_TYPE_OPTIONS,
-			FRAME_OPTIONS);
+			FRAME_OPTIONS, XSS_PROTECTION);
 
 	/** Spring Security's default HSTS value. */
 	public static final String SPRING_SECURITY_HSTS = "max-age=31536000 ; includeSubDomains";
@@ -128,7 +132,7 @@ public final class ManagedHeaderChoices {
 	 * @param starter what the starter may send, by header name (any case); a header that
 	 * is missing, or has no value, is one the starter does not send
 	 * @return the choices, in the order Strict-Transport-Security, X-Frame-Options,
-	 * X-Content-Type-Options, Cache-Control; empty when there is none
+	 * X-Content-Type-Options, Cache-Control, X-XSS-Protection; empty when there is none
 	 */
 	public static List<Choice> of(Map<String, ? extends Collection<String>> written,
 			Map<String, ? extends Collection<String>> starter) {
@@ -139,6 +143,7 @@ public final class ManagedHeaderChoices {
 		frameOptions(chain, ours, choices);
 		contentTypeOptions(chain, ours, choices);
 		cacheControl(chain, ours, choices);
+		xssProtection(chain, ours, choices);
 		return choices;
 	}
 
@@ -290,6 +295,32 @@ public final class ManagedHeaderChoices {
 		choices.add(new Choice(CONTENT_TYPE_OPTIONS, value,
 				List.of(new Setting("content-type-options", (value != null) ? value.trim() : HeaderValues.DISABLED)),
 				null));
+	}
+
+	/**
+	 * X-XSS-Protection: Spring Security's default is {@code 0}, as the starter's; the
+	 * starter never sends {@code 1}.
+	 */
+	private static void xssProtection(Map<String, List<String>> chain, Map<String, List<String>> ours,
+			List<Choice> choices) {
+		String value = value(chain, XSS_PROTECTION);
+		if (noChoice(value, "0", ours.get(XSS_PROTECTION), null)) {
+			return;
+		}
+		if (value == null) {
+			choices.add(new Choice(XSS_PROTECTION, null, List.of(new Setting("xss-protection", HeaderValues.DISABLED)),
+					null));
+		}
+		else if (value.trim().equals("0")) {
+			choices.add(new Choice(XSS_PROTECTION, value, List.of(new Setting("xss-protection", "0")), null));
+		}
+		else {
+			choices.add(new Choice(XSS_PROTECTION, value, List.of(),
+					"The starter sends X-XSS-Protection: 0 or nothing: 1 switches on the XSS auditor of old browsers, "
+							+ "which could be abused to delete legitimate scripts and to leak information across "
+							+ "sites, and current browsers ignore it. Protect against XSS with "
+							+ "${content-security-policy.policy}."));
+		}
 	}
 
 	/**

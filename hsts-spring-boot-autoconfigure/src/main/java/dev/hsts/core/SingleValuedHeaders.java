@@ -18,7 +18,9 @@ public final class SingleValuedHeaders {
 	 */
 	private static final String[][] BY_LENGTH = byLength("Strict-Transport-Security", "X-Content-Type-Options",
 			"X-Frame-Options", "Referrer-Policy", "Permissions-Policy", "Content-Security-Policy",
-			"Content-Security-Policy-Report-Only", "Cross-Origin-Opener-Policy", "Cross-Origin-Resource-Policy");
+			"Content-Security-Policy-Report-Only", "Cross-Origin-Opener-Policy", "Cross-Origin-Resource-Policy",
+			"Cross-Origin-Embedder-Policy", "X-Permitted-Cross-Domain-Policies", "Origin-Agent-Cluster",
+			"X-DNS-Prefetch-Control", "X-XSS-Protection");
 
 	/** Every name, in the usual spelling. */
 	public static final List<String> NAMES = names();

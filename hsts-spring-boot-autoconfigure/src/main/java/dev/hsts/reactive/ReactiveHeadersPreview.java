@@ -2,6 +2,7 @@ package dev.hsts.reactive;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -23,6 +24,9 @@ import org.springframework.http.HttpHeaders;
  */
 public class ReactiveHeadersPreview implements HeadersPreview {
 
+	/** What writers outside the filter write. */
+	private final List<HeaderDescription> others = new CopyOnWriteArrayList<>();
+
 	/** The writers the filter applies now. */
 	private final Supplier<? extends List<? extends ExchangeHeaderWriter>> writers;
 
@@ -39,12 +43,22 @@ public class ReactiveHeadersPreview implements HeadersPreview {
 		this.trustedHostCheck = trustedHostCheck;
 	}
 
+	/**
+	 * Adds what a writer outside the filter writes (Clear-Site-Data from Spring
+	 * Security's logout) to {@link #describe()}.
+	 * @param description the description
+	 */
+	public void describeAlso(HeaderDescription description) {
+		this.others.add(description);
+	}
+
 	@Override
 	public List<HeaderDescription> describe() {
 		List<HeaderDescription> descriptions = new ArrayList<>();
 		for (ExchangeHeaderWriter writer : this.writers.get()) {
 			descriptions.addAll(describe(writer));
 		}
+		descriptions.addAll(this.others);
 		return descriptions;
 	}
 

@@ -125,14 +125,27 @@ abstract class CommitDetectingResponse extends HttpServletResponseWrapper {
 
 	@Override
 	public void sendError(int status) throws IOException {
+		errorStatusComing(status);
 		commitComing();
 		super.sendError(status);
 	}
 
 	@Override
 	public void sendError(int status, String message) throws IOException {
+		errorStatusComing(status);
 		commitComing();
 		super.sendError(status, message);
+	}
+
+	/**
+	 * Sets the error's status before the writers that run when the response commits see
+	 * the response, so that a writer that depends on the status (Clear-Site-Data, only on
+	 * a success or a redirect) sees the error's, not the status before it.
+	 */
+	private void errorStatusComing(int status) {
+		if (!isCommitted()) {
+			super.setStatus(status);
+		}
 	}
 
 	@Override

@@ -39,10 +39,10 @@ import org.springframework.security.web.header.HeaderWriterFilter;
  *
  * <p>
  * Spring Security's writes of the headers the starter manages (Strict-Transport-Security,
- * Cache-Control with Pragma and Expires, X-Content-Type-Options, X-Frame-Options) are
- * dropped, on every path: the starter writes those, once, with its own values. (The
- * starter refuses to start when a chain's values for them are the application's own
- * choice; see {@link #writeAsConfigured}.)
+ * Cache-Control with Pragma and Expires, X-Content-Type-Options, X-Frame-Options,
+ * X-XSS-Protection) are dropped, on every path: the starter writes those, once, with its
+ * own values. (The starter refuses to start when a chain's values for them are the
+ * application's own choice; see {@link #writeAsConfigured}.)
  *
  * <p>
  * Where the starter's response is not there (its filter is not registered or was ordered

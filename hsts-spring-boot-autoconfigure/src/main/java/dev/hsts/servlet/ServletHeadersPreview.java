@@ -2,6 +2,7 @@ package dev.hsts.servlet;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -18,6 +19,9 @@ import dev.hsts.core.RejectionReason;
  * them.
  */
 public class ServletHeadersPreview implements HeadersPreview {
+
+	/** What writers outside the filter write. */
+	private final List<HeaderDescription> others = new CopyOnWriteArrayList<>();
 
 	/** The writers the filter applies now. */
 	private final Supplier<? extends List<? extends ResponseHeaderWriter>> writers;
@@ -40,12 +44,22 @@ public class ServletHeadersPreview implements HeadersPreview {
 		this.serverOwnResponses = serverOwnResponses;
 	}
 
+	/**
+	 * Adds what a writer outside the filter writes (Clear-Site-Data from Spring
+	 * Security's logout) to {@link #describe()}.
+	 * @param description the description
+	 */
+	public void describeAlso(HeaderDescription description) {
+		this.others.add(description);
+	}
+
 	@Override
 	public List<HeaderDescription> describe() {
 		List<HeaderDescription> descriptions = new ArrayList<>();
 		for (ResponseHeaderWriter writer : this.writers.get()) {
 			descriptions.addAll(PreviewExchange.describe(writer));
 		}
+		descriptions.addAll(this.others);
 		return descriptions;
 	}
 

@@ -38,7 +38,15 @@ class InvalidHeaderValuesAtStartupTest {
 				Arguments.of("security.headers.cross-origin-opener-policy", "same-site"),
 				Arguments.of("security.headers.cross-origin-resource-policy", "everyone"),
 				Arguments.of("security.headers.cache-control.value", "no-store;"),
-				Arguments.of("security.headers.cache-control.excluded-paths[0]", "/{broken"));
+				Arguments.of("security.headers.cache-control.excluded-paths[0]", "/{broken"),
+				Arguments.of("security.headers.cross-origin-embedder-policy", "require-cors"),
+				Arguments.of("security.headers.permitted-cross-domain-policies", "some"),
+				Arguments.of("security.headers.origin-agent-cluster", "1"),
+				Arguments.of("security.headers.dns-prefetch-control", "yes"),
+				Arguments.of("security.headers.xss-protection", "1"),
+				Arguments.of("security.headers.xss-protection", "1; mode=block"),
+				Arguments.of("security.headers.clear-site-data.directives[0]", "everything"),
+				Arguments.of("security.headers.clear-site-data.paths[0]", "logout"));
 	}
 
 	@ParameterizedTest(name = "{0}={1}")
@@ -51,6 +59,9 @@ class InvalidHeaderValuesAtStartupTest {
 		if (property.endsWith("paths[0]")) {
 			properties = new String[] { property + "=" + value };
 		}
+		if (property.contains("clear-site-data")) {
+			properties = new String[] { property + "=" + value, "security.headers.clear-site-data.enabled=true" };
+		}
 		this.runner.withPropertyValues(properties).run((context) -> {
 			assertThat(context).hasFailed();
 			Throwable failure = context.getStartupFailure();
@@ -62,6 +73,35 @@ class InvalidHeaderValuesAtStartupTest {
 			assertThat(analysis.getDescription()).contains("Property: " + property);
 			assertThat(analysis.getAction()).startsWith("Update '" + property + "'");
 		});
+	}
+
+	@Test
+	void xssProtectionOneIsRefusedWithTheReason() {
+		this.runner.withPropertyValues("security.headers.xss-protection=1; mode=block").run((context) -> {
+			FailureAnalysis analysis = new InvalidSecurityHeadersConfigurationFailureAnalyzer()
+				.analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("Property: security.headers.xss-protection")
+				.contains("XSS auditor")
+				.contains("current browsers ignore the header");
+			assertThat(analysis.getAction()).contains("Set it to 0");
+		});
+	}
+
+	@Test
+	void clearSiteDataDirectivesAreValidatedOnlyWhenItIsOn() {
+		this.runner.withPropertyValues("security.headers.clear-site-data.directives=cookies,secrets")
+			.run((context) -> assertThat(context).hasNotFailed());
+		this.runner
+			.withPropertyValues("security.headers.clear-site-data.enabled=true",
+					"security.headers.clear-site-data.directives=cookies,cookies")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new InvalidSecurityHeadersConfigurationFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription())
+					.contains("Property: security.headers.clear-site-data.directives[1]")
+					.contains("listed twice");
+			});
 	}
 
 	@Test

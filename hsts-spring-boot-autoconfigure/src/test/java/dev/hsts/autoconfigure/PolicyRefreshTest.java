@@ -271,7 +271,7 @@ class PolicyRefreshTest {
 				.map((writer) -> ((FixedHeaderWriter) writer).getHeaderName())
 				.toList();
 			assertThat(order).containsExactly("X-Content-Type-Options", "X-Frame-Options", "Permissions-Policy",
-					"Cross-Origin-Opener-Policy");
+					"Cross-Origin-Opener-Policy", "X-Permitted-Cross-Domain-Policies", "X-XSS-Protection");
 			// And back.
 			changes.clear();
 			assertThat(refresher(context).refresh()).isEqualTo(Outcome.APPLIED);
@@ -279,6 +279,62 @@ class PolicyRefreshTest {
 			assertThat(response.getHeader("Cross-Origin-Opener-Policy")).isNull();
 			assertThat(response.getHeader("Referrer-Policy")).isEqualTo("no-referrer");
 			assertThat(policyOf(context)).containsEntry("version", 3L);
+		});
+	}
+
+	@Test
+	void theNewerHeadersAreSwitchedOnChangedAndOffAtRuntime() {
+		this.web.run((context) -> {
+			MockHttpServletResponse before = get(context);
+			assertThat(before.getHeader("Cross-Origin-Embedder-Policy")).isNull();
+			assertThat(before.getHeader("Origin-Agent-Cluster")).isNull();
+			assertThat(before.getHeader("X-DNS-Prefetch-Control")).isNull();
+			assertThat(before.getHeader("X-Permitted-Cross-Domain-Policies")).isEqualTo("none");
+			assertThat(before.getHeader("X-XSS-Protection")).isEqualTo("0");
+			Map<String, Object> changes = changes(context);
+			changes.put("security.headers.cross-origin-embedder-policy", "credentialless");
+			changes.put("security.headers.origin-agent-cluster", "?1");
+			changes.put("security.headers.dns-prefetch-control", "off");
+			changes.put("security.headers.permitted-cross-domain-policies", "master-only");
+			changes.put("security.headers.xss-protection", "disabled");
+			assertThat(refresher(context).refresh()).isEqualTo(Outcome.APPLIED);
+			MockHttpServletResponse after = get(context);
+			assertThat(after.getHeader("Cross-Origin-Embedder-Policy")).isEqualTo("credentialless");
+			assertThat(after.getHeader("Origin-Agent-Cluster")).isEqualTo("?1");
+			assertThat(after.getHeader("X-DNS-Prefetch-Control")).isEqualTo("off");
+			assertThat(after.getHeader("X-Permitted-Cross-Domain-Policies")).isEqualTo("master-only");
+			assertThat(after.getHeader("X-XSS-Protection")).isNull();
+			// A refused value leaves the policy in force.
+			changes.put("security.headers.xss-protection", "1; mode=block");
+			assertThat(refresher(context).refresh()).isEqualTo(Outcome.REJECTED);
+			assertThat(context.getBean(LivePolicy.class).lastRejection().setting())
+				.isEqualTo("security.headers.xss-protection");
+			assertThat(get(context).getHeader("X-XSS-Protection")).isNull();
+			// And back.
+			changes.clear();
+			assertThat(refresher(context).refresh()).isEqualTo(Outcome.APPLIED);
+			MockHttpServletResponse back = get(context);
+			assertThat(back.getHeader("Cross-Origin-Embedder-Policy")).isNull();
+			assertThat(back.getHeader("X-Permitted-Cross-Domain-Policies")).isEqualTo("none");
+			assertThat(back.getHeader("X-XSS-Protection")).isEqualTo("0");
+		});
+	}
+
+	@Test
+	void clearSiteDataIsReadAtStartupOnlyAndItsValuesAreCheckedNow() {
+		this.web.run((context) -> {
+			Map<String, Object> changes = changes(context);
+			changes.put("security.headers.clear-site-data.enabled", "true");
+			assertThat(refresher(context).refresh()).isEqualTo(Outcome.UNCHANGED);
+			assertThat(context.getBean(SecurityHeadersFindings.class).findings())
+				.filteredOn((finding) -> finding.code().equals("policy.refresh-needs-restart"))
+				.singleElement()
+				.satisfies((finding) -> assertThat(finding.message())
+					.startsWith("security.headers.clear-site-data.enabled"));
+			changes.put("security.headers.clear-site-data.directives", "cookies,everything");
+			assertThat(refresher(context).refresh()).isEqualTo(Outcome.REJECTED);
+			assertThat(context.getBean(LivePolicy.class).lastRejection().setting())
+				.isEqualTo("security.headers.clear-site-data.directives[1]");
 		});
 	}
 

@@ -86,4 +86,27 @@ class ReactivePolicyRefreshTest {
 		});
 	}
 
+	@Test
+	void theNewerHeadersAreSwitchedOnChangedAndOffAtRuntime() {
+		this.reactive.run((context) -> {
+			HttpHeaders before = get(context);
+			assertThat(before.getValuesAsList("Cross-Origin-Embedder-Policy")).isEmpty();
+			assertThat(before.getValuesAsList("X-Permitted-Cross-Domain-Policies")).containsExactly("none");
+			assertThat(before.getValuesAsList("X-XSS-Protection")).containsExactly("0");
+			Map<String, Object> changes = changes(context);
+			changes.put("security.headers.cross-origin-embedder-policy", "require-corp");
+			changes.put("security.headers.origin-agent-cluster", "?0");
+			changes.put("security.headers.dns-prefetch-control", "on");
+			changes.put("security.headers.permitted-cross-domain-policies", "disabled");
+			changes.put("security.headers.xss-protection", "disabled");
+			assertThat(context.getBean(SecurityHeadersPolicyRefresher.class).refresh()).isEqualTo(Outcome.APPLIED);
+			HttpHeaders after = get(context);
+			assertThat(after.getValuesAsList("Cross-Origin-Embedder-Policy")).containsExactly("require-corp");
+			assertThat(after.getValuesAsList("Origin-Agent-Cluster")).containsExactly("?0");
+			assertThat(after.getValuesAsList("X-DNS-Prefetch-Control")).containsExactly("on");
+			assertThat(after.getValuesAsList("X-Permitted-Cross-Domain-Policies")).isEmpty();
+			assertThat(after.getValuesAsList("X-XSS-Protection")).isEmpty();
+		});
+	}
+
 }

@@ -74,8 +74,21 @@ class ChainHeaderChoicesTest {
 						List.of("remove contentTypeOptions(...) and cacheControl(...)")),
 				Arguments.of("only-hsts-and-cache-control",
 						List.of("As a property: security.headers.frame-options=disabled",
-								"As a property: security.headers.content-type-options=disabled"),
-						List.of("remove frameOptions(...) and contentTypeOptions(...)")));
+								"As a property: security.headers.content-type-options=disabled",
+								"As a property: security.headers.xss-protection=disabled"),
+						List.of("remove frameOptions(...), contentTypeOptions(...) and xssProtection(...)")),
+				Arguments.of("xss-block",
+						List.of("X-XSS-Protection\n        The chain writes: 1; mode=block\n"
+								+ "        As properties: none sends this value (see the note)",
+								"XSS auditor of old browsers"),
+						List.of("Remove xssProtection(...) from the headers(...) configuration of the chain '" + CHAIN
+								+ "'")),
+				Arguments.of("xss-disabled", List
+					.of("X-XSS-Protection\n        The chain writes: nothing (switched off with xssProtection(...))\n"
+							+ "        As a property: security.headers.xss-protection=disabled"),
+						List.of("Set security.headers.xss-protection=disabled in your configuration, and remove "
+								+ "xssProtection(...) from the headers(...) configuration of the chain '" + CHAIN
+								+ "'")));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -140,8 +153,36 @@ class ChainHeaderChoicesTest {
 					Headers.assertExactlyOne(response, header.getKey(), header.getValue());
 				}
 				Headers.assertCacheControl(response, "no-store");
-				Headers.assertNone(response, "X-XSS-Protection");
 			}
+		}
+	}
+
+	@Test
+	void xssProtectionIsTheStartersOnceWithSpringSecuritysDefaults() {
+		try (RunningApp app = start("defaults")) {
+			for (String path : List.of("/ok", "/missing", "/fail", "/send-redirect")) {
+				Headers.assertExactlyOne(app.https().get("api.example.test", path), Headers.XSS_PROTECTION, "0");
+			}
+		}
+	}
+
+	@Test
+	void xssProtectionSwitchedOffInTheStarterIsNotFilledInBySpringSecurity() {
+		try (RunningApp app = start("defaults", "security.headers.xss-protection=disabled")) {
+			for (String path : List.of("/ok", "/missing", "/fail", "/send-redirect")) {
+				HttpResponse<String> response = app.https().get("api.example.test", path);
+				Headers.assertNone(response, Headers.XSS_PROTECTION);
+				Headers.assertExactlyOne(response, Headers.FRAME_OPTIONS, "DENY");
+			}
+		}
+	}
+
+	@Test
+	void withXssProtectionDisabledInTheStarterTooTheApplicationStartsAndSendsNone() {
+		try (RunningApp app = start("xss-disabled", "security.headers.xss-protection=disabled")) {
+			HttpResponse<String> response = app.https().get("api.example.test", "/ok");
+			assertThat(response.statusCode()).isEqualTo(200);
+			Headers.assertNone(response, Headers.XSS_PROTECTION);
 		}
 	}
 

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
 
 /**
  * An application with its own {@link SecurityFilterChain} whose {@code headers(...)}
@@ -22,7 +23,10 @@ import org.springframework.security.web.SecurityFilterChain;
  * <li>{@code content-type-options-and-cache-control-disabled}: both off;</li>
  * <li>{@code only-hsts-and-cache-control}: Spring Security's defaults off, its HSTS and
  * Cache-Control on;</li>
- * <li>{@code headers-disabled}: Spring Security's header writing off.</li>
+ * <li>{@code headers-disabled}: Spring Security's header writing off;</li>
+ * <li>{@code xss-block}: X-XSS-Protection {@code 1; mode=block};</li>
+ * <li>{@code xss-disabled}: X-XSS-Protection off;</li>
+ * <li>{@code defaults}: Spring Security's defaults.</li>
  * </ul>
  */
 @SpringBootConfiguration
@@ -47,6 +51,11 @@ public class ChainHeadersApplication {
 				.cacheControl(Customizer.withDefaults())
 				.httpStrictTransportSecurity(Customizer.withDefaults()));
 			case "headers-disabled" -> http.headers((headers) -> headers.disable());
+			case "xss-block" -> http.headers((headers) -> headers
+				.xssProtection((xss) -> xss.headerValue(XXssProtectionHeaderWriter.HeaderValue.ENABLED_MODE_BLOCK)));
+			case "xss-disabled" -> http.headers((headers) -> headers.xssProtection((xss) -> xss.disable()));
+			case "defaults" -> {
+			}
 			default -> throw new IllegalArgumentException(chainHeaders);
 		}
 		return http.build();

@@ -13,9 +13,9 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * An application whose chain configures no header but the ones the starter manages, each
  * with Spring Security's default (Spring Security's defaults off, then its Cache-Control,
- * X-Content-Type-Options, X-Frame-Options and HSTS on): every header Spring Security
- * writes is one the starter writes instead, so Spring Security's header filter writes
- * nothing.
+ * X-Content-Type-Options, X-Frame-Options, HSTS and X-XSS-Protection on): every header
+ * Spring Security writes is one the starter writes instead, so Spring Security's header
+ * filter writes nothing.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -29,7 +29,8 @@ public class OnlyManagedHeadersApplication {
 				.cacheControl(Customizer.withDefaults())
 				.contentTypeOptions(Customizer.withDefaults())
 				.frameOptions(Customizer.withDefaults())
-				.httpStrictTransportSecurity(Customizer.withDefaults()));
+				.httpStrictTransportSecurity(Customizer.withDefaults())
+				.xssProtection(Customizer.withDefaults()));
 		return http.build();
 	}
 

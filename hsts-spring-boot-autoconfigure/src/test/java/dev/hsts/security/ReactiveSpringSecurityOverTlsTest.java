@@ -3,15 +3,19 @@ package dev.hsts.security;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.hsts.actuate.SecurityHeadersEndpoint;
 import dev.hsts.test.FailedStartup;
+import dev.hsts.test.FormLogin;
 import dev.hsts.test.Http;
 import dev.hsts.test.TestTls;
 
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -39,8 +43,14 @@ class ReactiveSpringSecurityOverTlsTest {
 	}
 
 	private static SpringApplicationBuilder builder(List<String> properties) {
+		// Reactor Netty's event loops are shared by the applications in the JVM: without
+		// a
+		// quiet period, one that closed (or failed to start) does not take the next one's
+		// loops down with it a moment later.
+		List<String> all = new ArrayList<>(properties);
+		all.add("spring.reactor.netty.shutdown-quiet-period=0s");
 		return new SpringApplicationBuilder(ReactiveChainApplication.class).web(WebApplicationType.REACTIVE)
-			.properties(properties.toArray(new String[0]));
+			.properties(all.toArray(new String[0]));
 	}
 
 	private static Http https(ConfigurableApplicationContext context) {
@@ -80,7 +90,7 @@ class ReactiveSpringSecurityOverTlsTest {
 			assertThat(Http.values(response, "Expires")).isEmpty();
 			assertThat(Http.values(response, "Strict-Transport-Security")).isEmpty();
 			assertThat(Http.values(response, "X-Content-Type-Options")).containsExactly("nosniff");
-			// Spring Security's headers the starter does not manage are still written.
+			// X-XSS-Protection is the starter's, once.
 			assertThat(Http.values(response, "X-XSS-Protection")).containsExactly("0");
 		}
 	}
@@ -115,7 +125,87 @@ class ReactiveSpringSecurityOverTlsTest {
 			HttpResponse<String> response = https(context).get("app.example.com", "/public/hello");
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertOneOfEach(response);
+			assertThat(Http.values(response, "X-XSS-Protection")).containsExactly("0");
+		}
+	}
+
+	@Test
+	void xssProtectionSwitchedOffInTheStarterIsNotFilledInBySpringSecurity() {
+		try (ConfigurableApplicationContext context = start("test.chain-headers=defaults",
+				"security.headers.xss-protection=disabled")) {
+			for (String path : List.of("/public/hello", "/private/hello", "/missing")) {
+				HttpResponse<String> response = https(context).get("app.example.com", path);
+				assertThat(Http.values(response, "X-XSS-Protection")).as(path).isEmpty();
+				assertThat(Http.values(response, "X-Frame-Options")).as(path).containsExactly("DENY");
+			}
+		}
+	}
+
+	@Test
+	void aChainsOwnXssProtectionStopsStartupNamingTheChain(CapturedOutput output) {
+		List<String> properties = new ArrayList<>(TestTls.get().serverProperties());
+		properties.addAll(List.of("server.port=0", "server.address=127.0.0.1", "test.chain-headers=xss-block"));
+		FailedStartup failure = FailedStartup.of(builder(properties), output);
+		assertThat(failure.description()).contains("'securityWebFilterChain'")
+			.contains("X-XSS-Protection\n        The chain writes: 1; mode=block\n");
+		assertThat(failure.action()).contains("Remove xssProtection(...) from the headers(...) configuration of the "
+				+ "chain 'securityWebFilterChain'");
+	}
+
+	@Test
+	void aChainsXssProtectionSwitchedOffNamesTheProperty(CapturedOutput output) {
+		List<String> properties = new ArrayList<>(TestTls.get().serverProperties());
+		properties.addAll(List.of("server.port=0", "server.address=127.0.0.1", "test.chain-headers=xss-disabled"));
+		FailedStartup failure = FailedStartup.of(builder(properties), output);
+		assertThat(failure.description()).contains("As a property: security.headers.xss-protection=disabled");
+		try (ConfigurableApplicationContext context = start("test.chain-headers=xss-disabled",
+				"security.headers.xss-protection=disabled")) {
+			HttpResponse<String> response = https(context).get("app.example.com", "/public/hello");
+			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(Http.values(response, "X-XSS-Protection")).isEmpty();
+		}
+	}
+
+	@Test
+	void theFormLogoutOverTlsClearsSiteDataAndOnlyThere() {
+		try (ConfigurableApplicationContext context = start("test.chain-headers=form",
+				"security.headers.clear-site-data.enabled=true",
+				"management.endpoints.web.exposure.include=securityheaders")) {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> headers = (Map<String, Object>) context.getBean(SecurityHeadersEndpoint.class)
+				.securityHeaders(SecurityContext.NONE)
+				.get("headers");
+			assertThat(headers).containsEntry("Clear-Site-Data (on logout)", Map.of("value",
+					"\"cache\", \"cookies\", \"storage\"", "on", "logout of every Spring Security filter chain"));
+			FormLogin browser = new FormLogin(https(context), "app.example.com");
+			HttpResponse<String> login = browser.login("user", "secret");
+			assertThat(Http.values(login, "Clear-Site-Data")).isEmpty();
+			assertThat(browser.get("/private/hello").statusCode()).isEqualTo(200);
+			assertThat(Http.values(browser.get("/public/hello"), "Clear-Site-Data")).isEmpty();
+			HttpResponse<String>[] logout = browser.logout();
+			assertThat(Http.values(logout[0], "Clear-Site-Data")).as("the logout page").isEmpty();
+			assertThat(logout[1].statusCode()).isEqualTo(302);
+			assertThat(logout[1].headers().firstValue("Location").orElse("")).endsWith("/login?logout");
+			assertThat(Http.values(logout[1], "Clear-Site-Data"))
+				.containsExactly("\"cache\", \"cookies\", \"storage\"");
+			assertThat(Http.values(logout[1], "X-XSS-Protection")).containsExactly("0");
+			assertThat(browser.get("/private/hello").statusCode()).isIn(302, 401);
+		}
+	}
+
+	@Test
+	void theFormLogoutOverPlainHttpSendsNone() {
+		List<String> properties = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1",
+				"spring.main.banner-mode=off", "spring.security.user.password=secret", "test.chain-headers=form",
+				"security.headers.clear-site-data.enabled=true"));
+		try (ConfigurableApplicationContext context = builder(properties).run()) {
+			FormLogin browser = new FormLogin(
+					Http.plain(Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"))),
+					"app.example.com");
+			browser.login("user", "secret");
+			HttpResponse<String>[] logout = browser.logout();
+			assertThat(logout[1].statusCode()).isEqualTo(302);
+			assertThat(Http.values(logout[1], "Clear-Site-Data")).isEmpty();
 		}
 	}
 

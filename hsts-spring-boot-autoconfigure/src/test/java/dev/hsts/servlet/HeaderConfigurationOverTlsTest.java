@@ -110,7 +110,9 @@ class HeaderConfigurationOverTlsTest {
 					"security.headers.permissions-policy=disabled",
 					"security.headers.cross-origin-opener-policy=disabled",
 					"security.headers.content-security-policy.policy=disabled",
-					"security.headers.cache-control.enabled=false", "security.headers.hsts.enabled=false");
+					"security.headers.cache-control.enabled=false", "security.headers.hsts.enabled=false",
+					"security.headers.permitted-cross-domain-policies=disabled",
+					"security.headers.xss-protection=disabled");
 		}
 
 		@AfterAll
@@ -124,7 +126,8 @@ class HeaderConfigurationOverTlsTest {
 			HttpResponse<String> response = this.app.https().get("api.example.test", path);
 			for (String header : List.of(Headers.HSTS, Headers.CONTENT_TYPE_OPTIONS, Headers.FRAME_OPTIONS,
 					Headers.REFERRER_POLICY, Headers.PERMISSIONS_POLICY, Headers.CSP, Headers.CSP_REPORT_ONLY,
-					Headers.COOP, Headers.CORP, CACHE_CONTROL)) {
+					Headers.COOP, Headers.CORP, CACHE_CONTROL, Headers.PERMITTED_CROSS_DOMAIN_POLICIES,
+					Headers.XSS_PROTECTION)) {
 				Headers.assertNone(response, header);
 			}
 		}

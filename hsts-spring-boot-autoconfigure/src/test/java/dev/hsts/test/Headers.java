@@ -31,13 +31,26 @@ public final class Headers {
 
 	public static final String CACHE_CONTROL = "Cache-Control";
 
+	public static final String COEP = "Cross-Origin-Embedder-Policy";
+
+	public static final String PERMITTED_CROSS_DOMAIN_POLICIES = "X-Permitted-Cross-Domain-Policies";
+
+	public static final String ORIGIN_AGENT_CLUSTER = "Origin-Agent-Cluster";
+
+	public static final String DNS_PREFETCH_CONTROL = "X-DNS-Prefetch-Control";
+
+	public static final String XSS_PROTECTION = "X-XSS-Protection";
+
+	public static final String CLEAR_SITE_DATA = "Clear-Site-Data";
+
 	/** The headers on by default, with their default values (HSTS: the first stage). */
 	public static final Map<String, String> DEFAULTS = Map.of(HSTS, "max-age=300", CONTENT_TYPE_OPTIONS, "nosniff",
 			FRAME_OPTIONS, "DENY", REFERRER_POLICY, "no-referrer", PERMISSIONS_POLICY,
-			"geolocation=(), microphone=(), camera=()");
+			"geolocation=(), microphone=(), camera=()", PERMITTED_CROSS_DOMAIN_POLICIES, "none", XSS_PROTECTION, "0");
 
 	/** The headers off by default. */
-	public static final List<String> OFF_BY_DEFAULT = List.of(CSP, CSP_REPORT_ONLY, COOP, CORP);
+	public static final List<String> OFF_BY_DEFAULT = List.of(CSP, CSP_REPORT_ONLY, COOP, CORP, COEP,
+			ORIGIN_AGENT_CLUSTER, DNS_PREFETCH_CONTROL, CLEAR_SITE_DATA);
 
 	private Headers() {
 	}

@@ -56,10 +56,31 @@ public final class Http {
 	 * @return the response
 	 */
 	public HttpResponse<String> send(String method, String host, String path, String... headers) {
+		return send(method, host, path, HttpRequest.BodyPublishers.noBody(), headers);
+	}
+
+	/**
+	 * POSTs a form ({@code application/x-www-form-urlencoded}).
+	 * @param host the value of the Host header (without port)
+	 * @param path the path
+	 * @param form the encoded form, {@code name=value&name=value}
+	 * @param headers more headers, as name, value pairs
+	 * @return the response
+	 */
+	public HttpResponse<String> postForm(String host, String path, String form, String... headers) {
+		String[] all = new String[headers.length + 2];
+		all[0] = "Content-Type";
+		all[1] = "application/x-www-form-urlencoded";
+		System.arraycopy(headers, 0, all, 2, headers.length);
+		return send("POST", host, path, HttpRequest.BodyPublishers.ofString(form), all);
+	}
+
+	private HttpResponse<String> send(String method, String host, String path, HttpRequest.BodyPublisher body,
+			String... headers) {
 		HttpRequest.Builder request = HttpRequest
 			.newBuilder(URI.create(this.scheme + "://localhost:" + this.port + path))
 			.timeout(Duration.ofSeconds(30))
-			.method(method, HttpRequest.BodyPublishers.noBody());
+			.method(method, body);
 		if (host != null) {
 			request.setHeader("Host", host.contains(":") && !host.startsWith("[") ? host : host + ":" + this.port);
 		}

@@ -6,9 +6,9 @@ import java.util.List;
 import dev.hsts.autoconfigure.SecurityHeadersFindings;
 import dev.hsts.core.Finding;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -36,19 +36,43 @@ public final class RunningApp implements AutoCloseable {
 		return start(sources, all);
 	}
 
+	/**
+	 * Starts {@code sources} over HTTPS with an application class loader of the test's
+	 * choosing (say, one that hides Spring Security).
+	 */
+	public static RunningApp https(ClassLoader classLoader, Class<?>[] sources, String... properties) {
+		List<String> all = new ArrayList<>(TestTls.get().serverProperties());
+		all.addAll(List.of(properties));
+		return start(classLoader, sources, all);
+	}
+
 	/** Starts {@code sources} on a random port over plain HTTP. */
 	public static RunningApp plain(Class<?>[] sources, String... properties) {
 		return start(sources, List.of(properties));
 	}
 
+	/**
+	 * Starts {@code sources} over plain HTTP with an application class loader of the
+	 * test's choosing.
+	 */
+	public static RunningApp plain(ClassLoader classLoader, Class<?>[] sources, String... properties) {
+		return start(classLoader, sources, List.of(properties));
+	}
+
 	private static RunningApp start(Class<?>[] sources, List<String> properties) {
+		return start(null, sources, properties);
+	}
+
+	private static RunningApp start(ClassLoader classLoader, Class<?>[] sources, List<String> properties) {
 		List<String> all = new ArrayList<>(
 				List.of("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off"));
 		all.addAll(properties);
-		SpringApplication application = new SpringApplicationBuilder(sources).web(WebApplicationType.SERVLET)
-			.properties(all.toArray(new String[0]))
-			.build();
-		return new RunningApp(application.run());
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(sources).web(WebApplicationType.SERVLET)
+			.properties(all.toArray(new String[0]));
+		if (classLoader != null) {
+			builder.resourceLoader(new DefaultResourceLoader(classLoader));
+		}
+		return new RunningApp(builder.build().run());
 	}
 
 	/** The port the server listens on. */

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.ClassUtils;
@@ -119,6 +120,24 @@ public final class RunningReactiveApp implements AutoCloseable {
 		return start(server, true, sources, all);
 	}
 
+	/**
+	 * Starts {@code sources} on Netty over HTTPS with an application class loader of the
+	 * test's choosing (say, one that hides Spring Security).
+	 */
+	public static RunningReactiveApp https(ClassLoader classLoader, Class<?>[] sources, String... properties) {
+		List<String> all = new ArrayList<>(TestTls.get().serverProperties());
+		all.addAll(List.of(properties));
+		return start(classLoader, Server.NETTY, true, sources, all);
+	}
+
+	/**
+	 * Starts {@code sources} on Netty over plain HTTP with an application class loader of
+	 * the test's choosing.
+	 */
+	public static RunningReactiveApp plain(ClassLoader classLoader, Class<?>[] sources, String... properties) {
+		return start(classLoader, Server.NETTY, false, sources, List.of(properties));
+	}
+
 	/** Starts {@code sources} on Netty on a random port over plain HTTP. */
 	public static RunningReactiveApp plain(Class<?>[] sources, String... properties) {
 		return plain(Server.NETTY, sources, properties);
@@ -130,16 +149,24 @@ public final class RunningReactiveApp implements AutoCloseable {
 	}
 
 	private static RunningReactiveApp start(Server server, boolean tls, Class<?>[] sources, List<String> properties) {
+		return start(null, server, tls, sources, properties);
+	}
+
+	private static RunningReactiveApp start(ClassLoader classLoader, Server server, boolean tls, Class<?>[] sources,
+			List<String> properties) {
 		// Reactor Netty's event loops are shared by every application in the JVM and shut
 		// down when one closes (after a quiet period of 2 s by default): start one at a
 		// time, or close together those that run together.
 		List<String> all = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1",
 				"spring.main.banner-mode=off", "spring.reactor.netty.shutdown-quiet-period=0s"));
 		all.addAll(properties);
-		SpringApplication application = new SpringApplicationBuilder(sources).web(WebApplicationType.REACTIVE)
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(sources).web(WebApplicationType.REACTIVE)
 			.properties(all.toArray(new String[0]))
-			.initializers(serverChoice(server))
-			.build();
+			.initializers(serverChoice(server));
+		if (classLoader != null) {
+			builder.resourceLoader(new DefaultResourceLoader(classLoader));
+		}
+		SpringApplication application = builder.build();
 		return new RunningReactiveApp(application.run(), server, tls);
 	}
 

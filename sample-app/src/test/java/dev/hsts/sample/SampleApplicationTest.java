@@ -88,6 +88,9 @@ class SampleApplicationTest {
 			assertThat(response.headers().allValues("Referrer-Policy")).as(path).containsExactly("no-referrer");
 			assertThat(response.headers().allValues("Permissions-Policy")).as(path)
 				.containsExactly("geolocation=(), microphone=(), camera=()");
+			assertThat(response.headers().allValues("X-Permitted-Cross-Domain-Policies")).as(path)
+				.containsExactly("none");
+			assertThat(response.headers().allValues("X-XSS-Protection")).as(path).containsExactly("0");
 			assertThat(response.headers().allValues("Content-Security-Policy")).as(path).hasSize(1);
 			assertThat(response.headers().allValues("Cache-Control")).as(path)
 				.containsExactly(path.equals("/v1/catalog") ? "max-age=60, public" : "no-store");
