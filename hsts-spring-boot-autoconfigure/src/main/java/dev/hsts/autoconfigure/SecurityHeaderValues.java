@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.hsts.core.ContentSecurityPolicies;
 import dev.hsts.core.ContentSecurityPolicy;
+import dev.hsts.core.CookieFlags;
 import dev.hsts.core.CspPathPolicy;
 import dev.hsts.core.HeaderValues;
 import dev.hsts.core.HstsPolicy;
@@ -40,6 +41,31 @@ final class SecurityHeaderValues {
 				.revoke(hsts.isRevoke())
 				.excludedHosts(hsts.getExcludedHosts())
 				.build();
+		}
+		catch (InvalidPolicyException ex) {
+			throw InvalidSecurityHeadersPropertyException.of(ex);
+		}
+	}
+
+	/**
+	 * The cookie flags, or {@code null} when they are off
+	 * ({@code security.headers.cookies.enabled=false}, the default).
+	 */
+	static CookieFlags cookieFlags(SecurityHeadersProperties properties) {
+		SecurityHeadersProperties.Cookies cookies = properties.getCookies();
+		if (!cookies.isEnabled()) {
+			return null;
+		}
+		try {
+			CookieFlags.Builder builder = CookieFlags.builder("cookies", cookies.isSecure(), cookies.isHttpOnly(),
+					cookies.getSameSite());
+			List<SecurityHeadersProperties.CookieException> exceptions = cookies.getExceptions();
+			for (int i = 0; i < exceptions.size(); i++) {
+				SecurityHeadersProperties.CookieException exception = exceptions.get(i);
+				builder.exception(i, exception.getName(), exception.getSecure(), exception.getHttpOnly(),
+						exception.getSameSite());
+			}
+			return builder.build();
 		}
 		catch (InvalidPolicyException ex) {
 			throw InvalidSecurityHeadersPropertyException.of(ex);

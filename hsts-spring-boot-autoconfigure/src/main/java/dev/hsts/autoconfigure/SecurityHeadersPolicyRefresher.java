@@ -48,17 +48,17 @@ import org.springframework.core.env.Environment;
  * <p>
  * Not applied, with a warning and a finding: the settings read only at startup
  * ({@code security.headers.enabled}, {@code security.headers.trusted-hosts.*},
- * {@code security.headers.https-redirect.*}), and the settings of a header whose writer
- * the application defines itself (a bean with the starter's bean name). The startup-only
- * settings are validated all the same, so that the restart that applies them does not
- * fail: a value startup would refuse is refused now.
+ * {@code security.headers.https-redirect.*}, {@code security.headers.cookies.*}), and the
+ * settings of a header whose writer the application defines itself (a bean with the
+ * starter's bean name). The startup-only settings are validated all the same, so that the
+ * restart that applies them does not fail: a value startup would refuse is refused now.
  */
 public class SecurityHeadersPolicyRefresher {
 
 	private static final Log logger = LogFactory.getLog(SecurityHeadersPolicyRefresher.class);
 
 	/** The settings read only at startup, relative to the configuration. */
-	static final List<String> STARTUP_ONLY = List.of("enabled", "trusted-hosts", "https-redirect");
+	static final List<String> STARTUP_ONLY = List.of("enabled", "trusted-hosts", "https-redirect", "cookies");
 
 	/** What a refresh did. */
 	public enum Outcome {
@@ -197,6 +197,8 @@ public class SecurityHeadersPolicyRefresher {
 		InvalidSecurityHeadersPropertyException
 			.validated(() -> new HttpsRedirectRule(redirect.getHost(), redirect.getHttpsPort(),
 					redirect.getGetAndHeadStatus(), redirect.getOtherMethodsStatus(), redirect.getExemptPaths()));
+		SecurityHeadersProperties cookies = binder.bindOrCreate("security.headers", SecurityHeadersProperties.class);
+		SecurityHeaderValues.cookieFlags(cookies);
 	}
 
 	private void reject(RuntimeException ex, Map<String, String> now) {
