@@ -46,6 +46,21 @@ public final class SetCookies {
 	}
 
 	/**
+	 * Every line that sets {@code name}, in order.
+	 * @param name the cookie name
+	 * @return the lines
+	 */
+	public List<String> all(String name) {
+		List<String> found = new ArrayList<>();
+		for (String line : this.lines) {
+			if (line.startsWith(name + "=")) {
+				found.add(line);
+			}
+		}
+		return found;
+	}
+
+	/**
 	 * The attributes of the cookie {@code name}, each trimmed, the name and value left
 	 * out; the session id's value is not known in advance.
 	 * @param name the cookie name
