@@ -202,8 +202,9 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "security.headers.cookies.enabled")
-	public CookieFlags securityHeadersCookieFlags() {
-		return SecurityHeaderValues.cookieFlags(this.properties);
+	public CookieFlags securityHeadersCookieFlags(Environment environment) {
+		return SecurityHeaderValues.cookieFlags(this.properties, environment, "server.reactive.session.cookie",
+				"SESSION");
 	}
 
 	@Bean

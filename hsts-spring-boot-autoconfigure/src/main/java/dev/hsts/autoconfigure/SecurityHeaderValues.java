@@ -14,6 +14,8 @@ import dev.hsts.core.InvalidPolicyException;
 import dev.hsts.core.PathPatterns;
 import dev.hsts.core.TrustedHosts;
 
+import org.springframework.core.env.Environment;
+
 /**
  * The values of {@code security.headers.*}, validated by the core, for the header writers
  * of every web stack: a refused value fails startup naming the property.
@@ -52,6 +54,21 @@ final class SecurityHeaderValues {
 	 * ({@code security.headers.cookies.enabled=false}, the default).
 	 */
 	static CookieFlags cookieFlags(SecurityHeadersProperties properties) {
+		return cookieFlags(properties, null, null, null);
+	}
+
+	/**
+	 * The cookie flags, or {@code null} when they are off; the session cookie keeps
+	 * without a flag what Spring Boot's session cookie settings leave out
+	 * ({@code http-only=false}, {@code same-site=omitted}, and on WebFlux
+	 * {@code secure=false}), unless an exception names it.
+	 * @param environment the environment, or {@code null}
+	 * @param sessionCookie the prefix of Boot's session cookie settings
+	 * ({@code server.servlet.session.cookie})
+	 * @param defaultName the session cookie's name when Boot's is unset
+	 */
+	static CookieFlags cookieFlags(SecurityHeadersProperties properties, Environment environment, String sessionCookie,
+			String defaultName) {
 		SecurityHeadersProperties.Cookies cookies = properties.getCookies();
 		if (!cookies.isEnabled()) {
 			return null;
@@ -64,6 +81,13 @@ final class SecurityHeaderValues {
 				SecurityHeadersProperties.CookieException exception = exceptions.get(i);
 				builder.exception(i, exception.getName(), exception.getSecure(), exception.getHttpOnly(),
 						exception.getSameSite());
+			}
+			if (environment != null) {
+				builder.keep(environment.getProperty(sessionCookie + ".name", defaultName),
+						sessionCookie.startsWith("server.reactive.")
+								&& "false".equalsIgnoreCase(environment.getProperty(sessionCookie + ".secure")),
+						"false".equalsIgnoreCase(environment.getProperty(sessionCookie + ".http-only")),
+						"omitted".equalsIgnoreCase(environment.getProperty(sessionCookie + ".same-site")));
 			}
 			return builder.build();
 		}

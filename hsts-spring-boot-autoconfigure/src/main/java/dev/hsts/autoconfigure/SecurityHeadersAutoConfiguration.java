@@ -217,8 +217,9 @@ public class SecurityHeadersAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "security.headers.cookies.enabled")
-	public CookieFlags securityHeadersCookieFlags() {
-		return SecurityHeaderValues.cookieFlags(this.properties);
+	public CookieFlags securityHeadersCookieFlags(Environment environment) {
+		return SecurityHeaderValues.cookieFlags(this.properties, environment, "server.servlet.session.cookie",
+				"JSESSIONID");
 	}
 
 	@Bean

@@ -304,6 +304,30 @@ public final class CookieFlags {
 			return this;
 		}
 
+		/**
+		 * Keeps a cookie without flags the server was configured to leave out (Spring
+		 * Boot's session cookie settings): an exception made from the defaults, unless
+		 * one for that name is configured already, which wins.
+		 * @param name the cookie's name
+		 * @param withoutSecure whether to leave {@code Secure} out
+		 * @param withoutHttpOnly whether to leave {@code HttpOnly} out
+		 * @param withoutSameSite whether to leave {@code SameSite} out
+		 * @return this builder
+		 */
+		public Builder keep(String name, boolean withoutSecure, boolean withoutHttpOnly, boolean withoutSameSite) {
+			if (name == null || !isToken(name) || this.exceptions.containsKey(name)
+					|| !(withoutSecure || withoutHttpOnly || withoutSameSite)) {
+				return this;
+			}
+			boolean secure = this.defaults.secure && !withoutSecure;
+			String sameSite = withoutSameSite ? null : this.defaults.sameSite;
+			if (NONE.equals(sameSite) && !secure) {
+				sameSite = null;
+			}
+			this.exceptions.put(name, new Rule(secure, this.defaults.httpOnly && !withoutHttpOnly, sameSite));
+			return this;
+		}
+
 		/** The policy. */
 		public CookieFlags build() {
 			return new CookieFlags(this.defaults, new LinkedHashMap<>(this.exceptions));

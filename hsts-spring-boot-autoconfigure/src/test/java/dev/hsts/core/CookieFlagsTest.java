@@ -130,6 +130,22 @@ class CookieFlagsTest {
 	}
 
 	@Test
+	void theServersOwnChoicesForACookieAreKept() {
+		CookieFlags flags = CookieFlags.builder("cookies", true, true, "None")
+			.exception(0, "configured", null, null, null)
+			.keep("configured", true, true, true)
+			.keep("session", true, true, false)
+			.keep("other", false, false, true)
+			.keep("unchanged", false, false, false)
+			.build();
+		assertThat(flags.amend("configured=1", true)).isEqualTo("configured=1; Secure; HttpOnly; SameSite=None");
+		// Without Secure, no SameSite=None either.
+		assertThat(flags.amend("session=1", true)).isEqualTo("session=1");
+		assertThat(flags.amend("other=1", true)).isEqualTo("other=1; Secure; HttpOnly");
+		assertThat(flags.exceptions()).containsOnlyKeys("configured", "session", "other");
+	}
+
+	@Test
 	void sameSiteValuesInAnyCase() {
 		assertThat(CookieFlags.builder("cookies", true, true, " STRICT ").build().defaults().sameSite())
 			.isEqualTo("Strict");
