@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import dev.hsts.core.ContentSecurityPolicy;
+import dev.hsts.core.CookieFlags;
 import dev.hsts.core.HeaderDescription;
 import dev.hsts.core.ClearSiteData;
 import dev.hsts.core.HeadersPreview;
@@ -61,6 +62,9 @@ public class SecurityHeadersEndpoint {
 	private final Show showValues;
 
 	private final Set<String> roles;
+
+	/** The cookie flags, or {@code null} when they are off. */
+	private CookieFlags cookieFlags;
 
 	/**
 	 * @param enabled whether the starter is on
@@ -141,6 +145,7 @@ public class SecurityHeadersEndpoint {
 		report.put("headers", headers(descriptions, show));
 		report.put("cacheControl", cacheControl(descriptions));
 		report.put("trustedHosts", trustedHosts());
+		report.put("cookies", cookies());
 		List<Map<String, Object>> findingList = new ArrayList<>();
 		for (Finding finding : this.findings.get()) {
 			Map<String, Object> entry = new LinkedHashMap<>();
@@ -152,6 +157,47 @@ public class SecurityHeadersEndpoint {
 		}
 		report.put("findings", findingList);
 		return report;
+	}
+
+	/**
+	 * @param cookieFlags the cookie flags the starter adds, or {@code null} when they are
+	 * off ({@code security.headers.cookies.enabled=false})
+	 */
+	public void setCookieFlags(CookieFlags cookieFlags) {
+		this.cookieFlags = cookieFlags;
+	}
+
+	/**
+	 * The cookie flags: whether they are on, the defaults, the exceptions by cookie name
+	 * (each with every flag, the inherited ones included), and that they apply at startup
+	 * only ({@code refresh: restart}).
+	 */
+	private Map<String, Object> cookies() {
+		Map<String, Object> cookies = new LinkedHashMap<>();
+		CookieFlags flags = this.cookieFlags;
+		cookies.put("enabled", flags != null);
+		if (flags == null) {
+			return cookies;
+		}
+		cookies.putAll(rule(flags.defaults()));
+		List<Map<String, Object>> exceptions = new ArrayList<>();
+		for (Map.Entry<String, CookieFlags.Rule> exception : flags.exceptions().entrySet()) {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("name", exception.getKey());
+			entry.putAll(rule(exception.getValue()));
+			exceptions.add(entry);
+		}
+		cookies.put("exceptions", exceptions);
+		cookies.put("refresh", "restart");
+		return cookies;
+	}
+
+	private static Map<String, Object> rule(CookieFlags.Rule rule) {
+		Map<String, Object> flags = new LinkedHashMap<>();
+		flags.put("secure", rule.secure());
+		flags.put("httpOnly", rule.httpOnly());
+		flags.put("sameSite", (rule.sameSite() != null) ? rule.sameSite() : CookieFlags.DISABLED);
+		return flags;
 	}
 
 	/**

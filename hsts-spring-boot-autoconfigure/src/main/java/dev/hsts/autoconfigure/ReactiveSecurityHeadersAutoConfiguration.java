@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import dev.hsts.actuate.TrustedHostRejectionMetrics;
 import dev.hsts.core.ApplicationHeaderValues;
 import dev.hsts.core.ClearSiteData;
+import dev.hsts.core.CookieFlags;
 import dev.hsts.core.Finding;
 import dev.hsts.core.ForwardedProtoMismatches;
 import dev.hsts.core.HeadersPreview;
@@ -239,11 +240,25 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 	@ConditionalOnMissingBean
 	public SecurityHeadersWebFilter securityHeadersWebFilter(ObjectProvider<ExchangeHeaderWriter> writers,
 			ObjectProvider<ForwardedProtoMismatches> proxyDetector,
-			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues) {
+			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues, ObjectProvider<CookieFlags> cookieFlags) {
 		SecurityHeadersWebFilter filter = new SecurityHeadersWebFilter(writers.orderedStream().toList());
 		filter.setForwardedProtoMismatches(proxyDetector.getIfUnique());
 		filter.setApplicationHeaderValues(applicationHeaderValues.getIfUnique());
+		filter.setCookieFlags(cookieFlags.getIfUnique());
 		return filter;
+	}
+
+	/**
+	 * The cookie flags ({@code security.headers.cookies.*}), when switched on. Read at
+	 * startup only.
+	 * @return the flags
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "security.headers.cookies.enabled")
+	public CookieFlags securityHeadersCookieFlags(Environment environment) {
+		return SecurityHeaderValues.cookieFlags(this.properties, environment, "server.reactive.session.cookie",
+				"SESSION");
 	}
 
 	@Bean

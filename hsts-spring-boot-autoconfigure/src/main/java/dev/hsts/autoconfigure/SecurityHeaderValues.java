@@ -6,6 +6,7 @@ import java.util.List;
 import dev.hsts.core.ClearSiteData;
 import dev.hsts.core.ContentSecurityPolicies;
 import dev.hsts.core.ContentSecurityPolicy;
+import dev.hsts.core.CookieFlags;
 import dev.hsts.core.CspPathPolicy;
 import dev.hsts.core.HeaderValues;
 import dev.hsts.core.HstsPolicy;
@@ -13,6 +14,8 @@ import dev.hsts.core.HttpsRedirectRule;
 import dev.hsts.core.InvalidPolicyException;
 import dev.hsts.core.PathPatterns;
 import dev.hsts.core.TrustedHosts;
+
+import org.springframework.core.env.Environment;
 
 /**
  * The values of {@code security.headers.*}, validated by the core, for the header writers
@@ -41,6 +44,53 @@ final class SecurityHeaderValues {
 				.revoke(hsts.isRevoke())
 				.excludedHosts(hsts.getExcludedHosts())
 				.build();
+		}
+		catch (InvalidPolicyException ex) {
+			throw InvalidSecurityHeadersPropertyException.of(ex);
+		}
+	}
+
+	/**
+	 * The cookie flags, or {@code null} when they are off
+	 * ({@code security.headers.cookies.enabled=false}, the default).
+	 */
+	static CookieFlags cookieFlags(SecurityHeadersProperties properties) {
+		return cookieFlags(properties, null, null, null);
+	}
+
+	/**
+	 * The cookie flags, or {@code null} when they are off; the session cookie keeps
+	 * without a flag what Spring Boot's session cookie settings leave out
+	 * ({@code http-only=false}, {@code same-site=omitted}, and on WebFlux
+	 * {@code secure=false}), unless an exception names it.
+	 * @param environment the environment, or {@code null}
+	 * @param sessionCookie the prefix of Boot's session cookie settings
+	 * ({@code server.servlet.session.cookie})
+	 * @param defaultName the session cookie's name when Boot's is unset
+	 */
+	static CookieFlags cookieFlags(SecurityHeadersProperties properties, Environment environment, String sessionCookie,
+			String defaultName) {
+		SecurityHeadersProperties.Cookies cookies = properties.getCookies();
+		if (!cookies.isEnabled()) {
+			return null;
+		}
+		try {
+			CookieFlags.Builder builder = CookieFlags.builder("cookies", cookies.isSecure(), cookies.isHttpOnly(),
+					cookies.getSameSite());
+			List<SecurityHeadersProperties.CookieException> exceptions = cookies.getExceptions();
+			for (int i = 0; i < exceptions.size(); i++) {
+				SecurityHeadersProperties.CookieException exception = exceptions.get(i);
+				builder.exception(i, exception.getName(), exception.getSecure(), exception.getHttpOnly(),
+						exception.getSameSite());
+			}
+			if (environment != null) {
+				builder.keep(environment.getProperty(sessionCookie + ".name", defaultName),
+						sessionCookie.startsWith("server.reactive.")
+								&& "false".equalsIgnoreCase(environment.getProperty(sessionCookie + ".secure")),
+						"false".equalsIgnoreCase(environment.getProperty(sessionCookie + ".http-only")),
+						"omitted".equalsIgnoreCase(environment.getProperty(sessionCookie + ".same-site")));
+			}
+			return builder.build();
 		}
 		catch (InvalidPolicyException ex) {
 			throw InvalidSecurityHeadersPropertyException.of(ex);

@@ -8,6 +8,7 @@ import jakarta.servlet.DispatcherType;
 
 import dev.hsts.core.ApplicationHeaderValues;
 import dev.hsts.core.ClearSiteData;
+import dev.hsts.core.CookieFlags;
 import dev.hsts.core.HeadersPreview;
 import dev.hsts.core.HstsPolicy;
 import dev.hsts.core.LivePolicy;
@@ -24,6 +25,7 @@ import dev.hsts.servlet.ServerOwnResponses;
 import dev.hsts.servlet.ResponseHeaderWriter;
 import dev.hsts.servlet.ServletHeadersPreview;
 import dev.hsts.servlet.StagedHstsHeaderWriter;
+import dev.hsts.servlet.TomcatCookieFlags;
 import dev.hsts.servlet.TomcatOwnResponses;
 import dev.hsts.servlet.TrustedHostCheck;
 
@@ -246,13 +248,31 @@ public class SecurityHeadersAutoConfiguration {
 	@ConditionalOnMissingBean
 	public SecurityHeadersFilter securityHeadersFilter(ConfigurableListableBeanFactory beanFactory,
 			ObjectProvider<ForwardedProtoMismatchDetector> proxyDetector,
-			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues) {
+			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues, ObjectProvider<CookieFlags> cookieFlags,
+			ObjectProvider<TomcatCookieFlags> tomcatCookieFlags) {
 		// Every ResponseHeaderWriter bean, and Spring Security HeaderWriter beans where
 		// Spring Security is on the classpath, in order.
 		SecurityHeadersFilter filter = new SecurityHeadersFilter(HeaderWriterBeans.inOrder(beanFactory));
 		filter.setForwardedProtoMismatchDetector(proxyDetector.getIfUnique());
 		filter.setApplicationHeaderValues(applicationHeaderValues.getIfUnique());
+		CookieFlags flags = cookieFlags.getIfUnique();
+		if (flags != null) {
+			filter.setCookieFlags(flags, tomcatCookieFlags.getIfUnique());
+		}
 		return filter;
+	}
+
+	/**
+	 * The cookie flags ({@code security.headers.cookies.*}), when switched on. Read at
+	 * startup only.
+	 * @return the flags
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "security.headers.cookies.enabled")
+	public CookieFlags securityHeadersCookieFlags(Environment environment) {
+		return SecurityHeaderValues.cookieFlags(this.properties, environment, "server.servlet.session.cookie",
+				"JSESSIONID");
 	}
 
 	@Bean
@@ -327,6 +347,17 @@ public class SecurityHeadersAutoConfiguration {
 		@ConditionalOnMissingBean
 		TomcatOwnResponses securityHeadersTomcatOwnResponses(ObjectProvider<SecurityHeadersFilter> filter) {
 			return new TomcatOwnResponses(new FilterWriters(null, filter));
+		}
+
+		/**
+		 * The cookie flags on the cookies Tomcat writes, the session cookie included (see
+		 * {@link TomcatCookieFlags}).
+		 */
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBooleanProperty(name = "security.headers.cookies.enabled")
+		TomcatCookieFlags securityHeadersTomcatCookieFlags(CookieFlags flags) {
+			return new TomcatCookieFlags(flags);
 		}
 
 	}

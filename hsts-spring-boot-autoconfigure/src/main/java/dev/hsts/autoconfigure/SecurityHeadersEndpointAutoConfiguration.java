@@ -3,6 +3,7 @@ package dev.hsts.autoconfigure;
 import java.time.Clock;
 
 import dev.hsts.actuate.SecurityHeadersEndpoint;
+import dev.hsts.core.CookieFlags;
 import dev.hsts.core.HeadersPreview;
 import dev.hsts.core.LivePolicy;
 import dev.hsts.core.TrustedHostRejectionCounts;
@@ -104,10 +105,12 @@ public class SecurityHeadersEndpointAutoConfiguration {
 		SecurityHeadersEndpoint securityHeadersEndpoint(LivePolicy livePolicy, ObjectProvider<Clock> clock,
 				HeadersPreview preview, ObjectProvider<TrustedHosts> trustedHosts,
 				ObjectProvider<TrustedHostRejectionCounts> rejectionCounts, SecurityHeadersFindings findings,
-				SecurityHeadersEndpointProperties properties) {
-			return new SecurityHeadersEndpoint(true, livePolicy, StarterClock.of(clock), preview,
-					trustedHosts.getIfUnique(), rejectionCounts.getIfUnique(), Deferred.findings(findings),
+				SecurityHeadersEndpointProperties properties, ObjectProvider<CookieFlags> cookieFlags) {
+			SecurityHeadersEndpoint endpoint = new SecurityHeadersEndpoint(true, livePolicy, StarterClock.of(clock),
+					preview, trustedHosts.getIfUnique(), rejectionCounts.getIfUnique(), Deferred.findings(findings),
 					properties.getShowValues(), properties.getRoles());
+			endpoint.setCookieFlags(cookieFlags.getIfUnique());
+			return endpoint;
 		}
 
 	}

@@ -48,8 +48,9 @@ import org.springframework.core.env.Environment;
  * <p>
  * Not applied, with a warning and a finding: the settings read only at startup
  * ({@code security.headers.enabled}, {@code security.headers.trusted-hosts.*},
- * {@code security.headers.https-redirect.*}, {@code security.headers.clear-site-data.*}:
- * Spring Security's logout handlers are fixed when its filter chains are built), and the
+ * {@code security.headers.https-redirect.*}, {@code security.headers.cookies.*},
+ * {@code security.headers.clear-site-data.*}: Spring Security's logout handlers are fixed
+ * when its filter chains are built), and the
  * settings of a header whose writer the application defines itself (a bean with the
  * starter's bean name). The startup-only settings are validated all the same, so that the
  * restart that applies them does not fail: a value startup would refuse is refused now.
@@ -59,7 +60,8 @@ public class SecurityHeadersPolicyRefresher {
 	private static final Log logger = LogFactory.getLog(SecurityHeadersPolicyRefresher.class);
 
 	/** The settings read only at startup, relative to the configuration. */
-	static final List<String> STARTUP_ONLY = List.of("enabled", "trusted-hosts", "https-redirect", "clear-site-data");
+	static final List<String> STARTUP_ONLY = List.of("enabled", "trusted-hosts", "https-redirect", "clear-site-data",
+			"cookies");
 
 	/** What a refresh did. */
 	public enum Outcome {
@@ -202,6 +204,7 @@ public class SecurityHeadersPolicyRefresher {
 		if (properties.getClearSiteData().isEnabled()) {
 			SecurityHeaderValues.clearSiteData(properties);
 		}
+		SecurityHeaderValues.cookieFlags(properties);
 	}
 
 	private void reject(RuntimeException ex, Map<String, String> now) {

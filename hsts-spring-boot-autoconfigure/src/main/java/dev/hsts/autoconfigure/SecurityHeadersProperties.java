@@ -126,6 +126,12 @@ public class SecurityHeadersProperties {
 	 */
 	private final CacheControl cacheControl = new CacheControl();
 
+	/**
+	 * Flags added to the cookies the application sets (Secure, HttpOnly, SameSite), each
+	 * only where a cookie lacks it. Off unless enabled.
+	 */
+	private final Cookies cookies = new Cookies();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -236,6 +242,10 @@ public class SecurityHeadersProperties {
 
 	public CacheControl getCacheControl() {
 		return this.cacheControl;
+	}
+
+	public Cookies getCookies() {
+		return this.cookies;
 	}
 
 	/**
@@ -671,6 +681,154 @@ public class SecurityHeadersProperties {
 
 		RolloutStage toRolloutStage() {
 			return new RolloutStage(this.maxAge, this.hold, this.includeSubdomains);
+		}
+
+	}
+
+	/**
+	 * Flags added to Set-Cookie headers that lack them. Never changes a flag the
+	 * application set.
+	 */
+	public static class Cookies {
+
+		/**
+		 * Whether to add the flags to the cookies the application (and the server, such
+		 * as the session cookie) sets. Off by default.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Whether to add 'Secure' to cookies without it, on requests that are secure as
+		 * the application sees it (HTTPS, or a trusted proxy's X-Forwarded-Proto: https);
+		 * never on plain requests.
+		 */
+		private boolean secure = true;
+
+		/**
+		 * Whether to add 'HttpOnly' to cookies without it, so that scripts cannot read
+		 * them.
+		 */
+		private boolean httpOnly = true;
+
+		/**
+		 * The SameSite attribute added to cookies without one: 'Strict', 'Lax', 'None'
+		 * (only with secure=true, and never on plain requests: browsers reject
+		 * SameSite=None without Secure), or 'disabled' to add none.
+		 */
+		private String sameSite = "Lax";
+
+		/**
+		 * Cookies that get other flags, by exact name. Setting the list replaces the
+		 * default, which keeps Spring Security's XSRF-TOKEN cookie readable by scripts
+		 * (name XSRF-TOKEN, http-only false) as Angular and other SPA frameworks need.
+		 */
+		private List<CookieException> exceptions = new ArrayList<>(List.of(CookieException.xsrfToken()));
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public boolean isSecure() {
+			return this.secure;
+		}
+
+		public void setSecure(boolean secure) {
+			this.secure = secure;
+		}
+
+		public boolean isHttpOnly() {
+			return this.httpOnly;
+		}
+
+		public void setHttpOnly(boolean httpOnly) {
+			this.httpOnly = httpOnly;
+		}
+
+		public String getSameSite() {
+			return this.sameSite;
+		}
+
+		public void setSameSite(String sameSite) {
+			this.sameSite = sameSite;
+		}
+
+		public List<CookieException> getExceptions() {
+			return this.exceptions;
+		}
+
+		public void setExceptions(List<CookieException> exceptions) {
+			this.exceptions = exceptions;
+		}
+
+	}
+
+	/**
+	 * The flags of one cookie, by name; each unset flag is the default's.
+	 */
+	public static class CookieException {
+
+		/**
+		 * The exact (case-sensitive) name of the cookie, e.g. XSRF-TOKEN.
+		 */
+		private String name;
+
+		/**
+		 * Whether to add 'Secure' to this cookie on secure requests. Unset: the default.
+		 */
+		private Boolean secure;
+
+		/**
+		 * Whether to add 'HttpOnly' to this cookie. Unset: the default.
+		 */
+		private Boolean httpOnly;
+
+		/**
+		 * The SameSite attribute added to this cookie: 'Strict', 'Lax', 'None' or
+		 * 'disabled'. Unset: the default.
+		 */
+		private String sameSite;
+
+		static CookieException xsrfToken() {
+			CookieException xsrf = new CookieException();
+			xsrf.setName("XSRF-TOKEN");
+			xsrf.setHttpOnly(false);
+			return xsrf;
+		}
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			this.name = name;
+		}
+
+		public Boolean getSecure() {
+			return this.secure;
+		}
+
+		public void setSecure(Boolean secure) {
+			this.secure = secure;
+		}
+
+		public Boolean getHttpOnly() {
+			return this.httpOnly;
+		}
+
+		public void setHttpOnly(Boolean httpOnly) {
+			this.httpOnly = httpOnly;
+		}
+
+		public String getSameSite() {
+			return this.sameSite;
+		}
+
+		public void setSameSite(String sameSite) {
+			this.sameSite = sameSite;
 		}
 
 	}

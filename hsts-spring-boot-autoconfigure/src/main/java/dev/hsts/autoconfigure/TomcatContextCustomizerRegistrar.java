@@ -4,6 +4,7 @@ import java.lang.reflect.Proxy;
 
 import org.apache.catalina.Context;
 
+import dev.hsts.servlet.TomcatCookieFlags;
 import dev.hsts.servlet.TomcatOwnResponses;
 
 import org.springframework.beans.factory.BeanClassLoaderAware;
@@ -19,9 +20,10 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Registers a Spring Boot {@code TomcatContextCustomizer} bean that hands the
- * application's Tomcat {@link Context} to {@link TomcatOwnResponses#customize(Context)}.
- * Spring Boot's Tomcat web server factory applies every bean of that type, in Spring Boot
- * 3.5 and 4.1 alike, but the interface moved between them
+ * application's Tomcat {@link Context} to {@link TomcatOwnResponses#customize(Context)}
+ * and, when the cookie flags are on, {@link TomcatCookieFlags#customize(Context)}. Spring
+ * Boot's Tomcat web server factory applies every bean of that type, in Spring Boot 3.5
+ * and 4.1 alike, but the interface moved between them
  * ({@code org.springframework.boot.web.embedded.tomcat} in 3.5,
  * {@code org.springframework.boot.tomcat} in 4.1): the bean implements whichever is
  * present, as a JDK proxy of that public, one-method interface (no other reflection).
@@ -60,7 +62,8 @@ class TomcatContextCustomizerRegistrar
 			if (ClassUtils.isPresent(name, this.classLoader)) {
 				Class<Object> type = (Class<Object>) ClassUtils.resolveClassName(name, this.classLoader);
 				ObjectProvider<TomcatOwnResponses> target = this.beanFactory.getBeanProvider(TomcatOwnResponses.class);
-				RootBeanDefinition definition = new RootBeanDefinition(type, () -> customizer(type, target));
+				ObjectProvider<TomcatCookieFlags> cookies = this.beanFactory.getBeanProvider(TomcatCookieFlags.class);
+				RootBeanDefinition definition = new RootBeanDefinition(type, () -> customizer(type, target, cookies));
 				definition.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
 				registry.registerBeanDefinition(BEAN_NAME, definition);
 				return;
@@ -68,7 +71,8 @@ class TomcatContextCustomizerRegistrar
 		}
 	}
 
-	private static Object customizer(Class<?> type, ObjectProvider<TomcatOwnResponses> target) {
+	private static Object customizer(Class<?> type, ObjectProvider<TomcatOwnResponses> target,
+			ObjectProvider<TomcatCookieFlags> cookies) {
 		return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type },
 				(proxy, method, args) -> switch (method.getName()) {
 					case "customize" -> {
@@ -76,6 +80,11 @@ class TomcatContextCustomizerRegistrar
 						if (responses != null && args != null && args.length == 1
 								&& args[0] instanceof Context context) {
 							responses.customize(context);
+						}
+						TomcatCookieFlags cookieFlags = cookies.getIfUnique();
+						if (cookieFlags != null && args != null && args.length == 1
+								&& args[0] instanceof Context context) {
+							cookieFlags.customize(context);
 						}
 						yield null;
 					}

@@ -6,6 +6,7 @@ import java.util.List;
 import reactor.core.publisher.Mono;
 
 import dev.hsts.core.ApplicationHeaderValues;
+import dev.hsts.core.CookieFlags;
 import dev.hsts.core.ForwardedProtoMismatches;
 import dev.hsts.core.HstsPolicy;
 import dev.hsts.core.SingleValuedHeaders;
@@ -60,6 +61,9 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 
 	private ApplicationHeaderValues applicationHeaderValues;
 
+	/** The flags added to cookies, or {@code null} (the default: off). */
+	private CookieFlags cookieFlags;
+
 	/**
 	 * @param writers the writers to apply, in order; the
 	 * {@link CommitTimeExchangeHeaderWriter}s among them only when the response commits
@@ -84,6 +88,13 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 			set.writeAtCommit(exchange, this.applicationHeaderValues);
 			return Mono.empty();
 		});
+		CookieFlags flags = this.cookieFlags;
+		if (flags != null) {
+			ResponseCookieFlags action = new ResponseCookieFlags(flags, exchange.getResponse(),
+					ExchangeRequests.isSecure(request));
+			exchange.getResponse().beforeCommit(action);
+			return chain.filter(new ResponseCookieFlags.Exchange(exchange, action));
+		}
 		return chain.filter(exchange);
 	}
 
@@ -124,6 +135,22 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 	 */
 	public void setApplicationHeaderValues(ApplicationHeaderValues values) {
 		this.applicationHeaderValues = values;
+	}
+
+	/**
+	 * Adds {@code Secure} (on requests that are secure as the application sees it),
+	 * {@code HttpOnly} and {@code SameSite} to the response's cookies and
+	 * {@code Set-Cookie} lines that lack them, just before the response commits (the
+	 * WebSession's cookie included).
+	 * @param flags the flags, or {@code null} for none (the default)
+	 */
+	public void setCookieFlags(CookieFlags flags) {
+		this.cookieFlags = flags;
+	}
+
+	/** The flags added to cookies, or {@code null} when off. */
+	public CookieFlags getCookieFlags() {
+		return this.cookieFlags;
 	}
 
 	@Override

@@ -3,16 +3,19 @@ package dev.hsts.servlet;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.hsts.core.ApplicationHeaderValues;
+import dev.hsts.core.CookieFlags;
 import dev.hsts.core.RejectionReason;
 
 import org.springframework.core.Ordered;
@@ -85,6 +88,12 @@ public class SecurityHeadersFilter extends GenericFilterBean implements Ordered 
 	/** Its check, or {@code null} when there is none or it is off. */
 	private TrustedHostCheck trustedHostCheck;
 
+	/** The flags added to cookies, or {@code null} (the default: off). */
+	private CookieFlags cookieFlags;
+
+	/** Whether the container adds them to cookie objects itself, or {@code null}. */
+	private BooleanSupplier containerFlagsCookies;
+
 	/**
 	 * @param writers the writers to apply, in order; the {@link CommitTimeHeaderWriter}s
 	 * among them only when the response is complete
@@ -130,6 +139,10 @@ public class SecurityHeadersFilter extends GenericFilterBean implements Ordered 
 		Optional<RejectionReason> verdict = (hostCheck != null) ? hostCheck.verifyArriving(request) : Optional.empty();
 		SecurityHeadersResponse wrapped = new SecurityHeadersResponse(request, response, this.writers,
 				this.applicationHeaderValues, hostCheck, verdict.isEmpty());
+		CookieFlags flags = this.cookieFlags;
+		if (flags != null) {
+			flagCookies(request, wrapped, flags);
+		}
 		wrapped.writeHeaders();
 		try {
 			if (hostCheck == null || this.trustedHostFilter.admits(request, wrapped, verdict)) {
@@ -149,6 +162,16 @@ public class SecurityHeadersFilter extends GenericFilterBean implements Ordered 
 			else {
 				wrapped.rememberProvisionalValuesOfAnError();
 			}
+		}
+	}
+
+	private void flagCookies(HttpServletRequest request, SecurityHeadersResponse wrapped, CookieFlags flags) {
+		boolean secure = request.isSecure();
+		wrapped.flagCookies(flags, secure, this.containerFlagsCookies);
+		if (secure && this.containerFlagsCookies != null && request instanceof ServletRequestWrapper) {
+			// Secure as the application sees it (a forwarded-header wrapper), which
+			// Tomcat's own request, that its cookie processor is given, may not be.
+			request.setAttribute(TomcatCookieFlags.SECURE_ATTRIBUTE, Boolean.TRUE);
 		}
 	}
 
@@ -196,6 +219,26 @@ public class SecurityHeadersFilter extends GenericFilterBean implements Ordered 
 		this.trustedHostFilter = filter;
 		this.trustedHostCheck = (filter != null && !filter.getCheck().getTrustedHosts().isOff()) ? filter.getCheck()
 				: null;
+	}
+
+	/**
+	 * Adds {@code Secure}, {@code HttpOnly} and {@code SameSite} to the cookies the
+	 * application sets through this filter's response ({@code addCookie},
+	 * {@code addHeader} and {@code setHeader} of {@code Set-Cookie}), where they lack
+	 * them.
+	 * @param flags the flags, or {@code null} for none (the default)
+	 * @param containerFlagsCookies whether the container adds the flags to cookie objects
+	 * itself ({@link TomcatCookieFlags}), so that this filter leaves them to it; or
+	 * {@code null} when it never does
+	 */
+	public void setCookieFlags(CookieFlags flags, BooleanSupplier containerFlagsCookies) {
+		this.cookieFlags = flags;
+		this.containerFlagsCookies = containerFlagsCookies;
+	}
+
+	/** The flags added to cookies, or {@code null} when off. */
+	public CookieFlags getCookieFlags() {
+		return this.cookieFlags;
 	}
 
 	/**

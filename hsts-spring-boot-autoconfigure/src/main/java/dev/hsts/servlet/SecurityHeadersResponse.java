@@ -1,11 +1,15 @@
 package dev.hsts.servlet;
 
+import java.util.function.BooleanSupplier;
+
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.ServletResponseWrapper;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.hsts.core.ApplicationHeaderValues;
+import dev.hsts.core.CookieFlags;
 import dev.hsts.core.SingleValuedHeaders;
 
 /**
@@ -68,6 +72,18 @@ final class SecurityHeadersResponse extends CommitDetectingResponse {
 	/** Whether {@link #hostCheck} passed the request's host. */
 	private final boolean servedHost;
 
+	/** The flags added to the cookies of this response, or {@code null} (off). */
+	private CookieFlags cookieFlags;
+
+	/** Whether the request is secure as the application sees it. */
+	private boolean secureRequest;
+
+	/**
+	 * Whether the container adds the flags to {@link Cookie} objects itself (Tomcat, with
+	 * the starter's cookie processor), or {@code null} when it does not.
+	 */
+	private BooleanSupplier containerFlagsCookies;
+
 	SecurityHeadersResponse(HttpServletRequest request, HttpServletResponse response, HeaderWriters writers,
 			ApplicationHeaderValues applicationValues) {
 		this(request, response, writers, applicationValues, null, false);
@@ -87,6 +103,19 @@ final class SecurityHeadersResponse extends CommitDetectingResponse {
 		this.applicationValues = applicationValues;
 		this.hostCheck = hostCheck;
 		this.servedHost = servedHost;
+	}
+
+	/**
+	 * Adds the flags to the cookies set through this response.
+	 * @param flags the flags
+	 * @param secureRequest whether the request is secure as the application sees it
+	 * @param containerFlagsCookies whether the container adds the flags to {@link Cookie}
+	 * objects itself, or {@code null} when it does not
+	 */
+	void flagCookies(CookieFlags flags, boolean secureRequest, BooleanSupplier containerFlagsCookies) {
+		this.cookieFlags = flags;
+		this.secureRequest = secureRequest;
+		this.containerFlagsCookies = containerFlagsCookies;
 	}
 
 	/**
@@ -243,8 +272,29 @@ final class SecurityHeadersResponse extends CommitDetectingResponse {
 		this.springSecurityPending = this.springSecurityWriters != null;
 	}
 
+	/**
+	 * Adds the flags the cookie lacks, to a copy (the application's object is left as it
+	 * is), unless the container does (Tomcat's cookie processor, wrapped by
+	 * {@link TomcatCookieFlags}, after Spring Boot's SameSite decisions). A {@code false}
+	 * flag of a {@link Cookie} cannot be told from an unset one: an exception keeps a
+	 * cookie without a flag.
+	 */
+	@Override
+	public void addCookie(Cookie cookie) {
+		CookieFlags flags = this.cookieFlags;
+		if (flags == null || cookie == null
+				|| (this.containerFlagsCookies != null && this.containerFlagsCookies.getAsBoolean())) {
+			super.addCookie(cookie);
+			return;
+		}
+		super.addCookie(CookieObjects.flagged(flags, cookie, this.secureRequest));
+	}
+
 	@Override
 	public void addHeader(String name, String value) {
+		if (this.cookieFlags != null && CookieObjects.SET_COOKIE.equalsIgnoreCase(name)) {
+			value = this.cookieFlags.amend(value, this.secureRequest);
+		}
 		boolean managed = SingleValuedHeaders.contains(name);
 		int commitTime = this.writers.atCommitIndex(name);
 		if (!managed && commitTime < 0) {
@@ -267,6 +317,9 @@ final class SecurityHeadersResponse extends CommitDetectingResponse {
 
 	@Override
 	public void setHeader(String name, String value) {
+		if (this.cookieFlags != null && CookieObjects.SET_COOKIE.equalsIgnoreCase(name)) {
+			value = this.cookieFlags.amend(value, this.secureRequest);
+		}
 		if (value == null) {
 			// Removes the header (Servlet 6.1): a security header may have to be written
 			// again.

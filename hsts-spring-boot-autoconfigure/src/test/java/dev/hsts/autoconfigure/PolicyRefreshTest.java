@@ -382,6 +382,28 @@ class PolicyRefreshTest {
 	}
 
 	@Test
+	void theCookieFlagsAreReadAtStartupOnly() {
+		this.web.run((context) -> {
+			Map<String, Object> changes = changes(context);
+			changes.put("security.headers.cookies.enabled", "true");
+			changes.put("security.headers.cookies.same-site", "Strict");
+			assertThat(refresher(context).refresh()).isEqualTo(Outcome.UNCHANGED);
+			assertThat(context.getBean(SecurityHeadersFindings.class).findings())
+				.filteredOn((finding) -> finding.code().equals("policy.refresh-needs-restart"))
+				.singleElement()
+				.satisfies((finding) -> assertThat(finding.message())
+					.startsWith("security.headers.cookies.enabled, security.headers.cookies.same-site have changed"));
+			assertThat(context.getBean(SecurityHeadersFilter.class).getCookieFlags()).isNull();
+			// A value the restart would refuse is refused now.
+			changes.put("security.headers.cookies.same-site", "None");
+			changes.put("security.headers.cookies.secure", "false");
+			assertThat(refresher(context).refresh()).isEqualTo(Outcome.REJECTED);
+			assertThat(context.getBean(LivePolicy.class).lastRejection().setting())
+				.isEqualTo("security.headers.cookies.same-site");
+		});
+	}
+
+	@Test
 	void aRefusedChangeTakenBackIsNoLongerPending() {
 		this.web.run((context) -> {
 			Map<String, Object> changes = changes(context);
