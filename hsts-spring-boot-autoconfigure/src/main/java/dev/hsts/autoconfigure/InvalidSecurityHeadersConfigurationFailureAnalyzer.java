@@ -20,7 +20,10 @@ class InvalidSecurityHeadersConfigurationFailureAnalyzer
 	/** What is wrong, as the startup report says it (also for a refused refresh). */
 	static String description(InvalidSecurityHeadersPropertyException cause) {
 		StringBuilder description = new StringBuilder("The security headers configuration is invalid.\n\n");
-		description.append("    Property: ").append(cause.getProperty()).append('\n');
+		description.append(InvalidSecurityHeadersPropertyException.isAnnotation(cause.getProperty())
+				? "    Annotation: " : "    Property: ")
+			.append(cause.getProperty())
+			.append('\n');
 		description.append("    Value: ")
 			.append((cause.getValue() != null) ? UntrustedText.escape(cause.getValue()) : "(not set)")
 			.append('\n');
@@ -30,6 +33,9 @@ class InvalidSecurityHeadersConfigurationFailureAnalyzer
 
 	/** What to do, as the startup report says it. */
 	static String action(InvalidSecurityHeadersPropertyException cause) {
+		if (InvalidSecurityHeadersPropertyException.isAnnotation(cause.getProperty())) {
+			return "Correct " + cause.getProperty() + ". " + cause.getAction();
+		}
 		return "Update '" + cause.getProperty() + "' in your configuration. " + cause.getAction();
 	}
 

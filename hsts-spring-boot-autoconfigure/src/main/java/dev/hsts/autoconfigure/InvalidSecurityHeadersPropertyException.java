@@ -15,11 +15,23 @@ public class InvalidSecurityHeadersPropertyException extends InvalidPolicyExcept
 	private static final long serialVersionUID = 1L;
 
 	private InvalidSecurityHeadersPropertyException(InvalidPolicyException refusal) {
-		super(PropertyNames.of(refusal.getPath()), refusal.getValue(), PropertyNames.render(refusal.getReason()),
+		super(isAnnotation(refusal.getPath()) ? refusal.getPath() : PropertyNames.of(refusal.getPath()),
+				refusal.getValue(), PropertyNames.render(refusal.getReason()),
 				PropertyNames.render(refusal.getAction()));
 		// The refusal is what the operator must fix, so this is the root cause; its trace
 		// shows where it came from.
 		setStackTrace(refusal.getStackTrace());
+	}
+
+	/**
+	 * Whether a refusal names an annotation attribute
+	 * ({@code @SecurityHeadersPolicy(frameOptions) on com.example.Controller#method})
+	 * rather than a setting.
+	 * @param path the refusal's path
+	 * @return whether it is an annotation's
+	 */
+	static boolean isAnnotation(String path) {
+		return path.startsWith("@");
 	}
 
 	/**

@@ -2,12 +2,18 @@ package dev.hsts.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.hsts.core.ClearSiteData;
 import dev.hsts.core.ContentSecurityPolicies;
 import dev.hsts.core.ContentSecurityPolicy;
 import dev.hsts.core.CookieFlags;
 import dev.hsts.core.CspPathPolicy;
+import dev.hsts.core.HandlerPolicy;
+import dev.hsts.core.HeaderPolicies;
+import dev.hsts.core.HeaderPolicy;
+import dev.hsts.core.PolicyHeader;
+import dev.hsts.core.PolicySettings;
 import dev.hsts.core.HeaderValues;
 import dev.hsts.core.HstsPolicy;
 import dev.hsts.core.HttpsRedirectRule;
@@ -265,6 +271,57 @@ final class SecurityHeaderValues {
 		try {
 			return new HttpsRedirectRule(properties.getHost(), properties.getHttpsPort(),
 					properties.getGetAndHeadStatus(), properties.getOtherMethodsStatus(), properties.getExemptPaths());
+		}
+		catch (InvalidPolicyException ex) {
+			throw InvalidSecurityHeadersPropertyException.of(ex);
+		}
+	}
+
+	/**
+	 * The named policies, the defaults they inherit from and the policies the handlers
+	 * ask for, validated.
+	 * @param properties the properties
+	 * @param handlerPolicies what the handlers found at startup ask for
+	 * @return the policies
+	 */
+	static HeaderPolicies headerPolicies(SecurityHeadersProperties properties, List<HandlerPolicy> handlerPolicies) {
+		ContentSecurityPolicies csp = contentSecurityPolicies(properties);
+		try {
+			SecurityHeadersProperties.CacheControl cacheControl = properties.getCacheControl();
+			HeaderPolicy defaults = HeaderPolicy.builder()
+				.header(PolicyHeader.CONTENT_TYPE_OPTIONS, contentTypeOptions(properties))
+				.header(PolicyHeader.FRAME_OPTIONS, frameOptions(properties))
+				.header(PolicyHeader.REFERRER_POLICY, referrerPolicy(properties))
+				.header(PolicyHeader.PERMISSIONS_POLICY, permissionsPolicy(properties))
+				.header(PolicyHeader.CROSS_ORIGIN_OPENER_POLICY, crossOriginOpenerPolicy(properties))
+				.header(PolicyHeader.CROSS_ORIGIN_RESOURCE_POLICY, crossOriginResourcePolicy(properties))
+				.contentSecurityPolicy(csp.policy(), csp.reportOnlyPolicy())
+				.cacheControl(cacheControl.isEnabled(), cacheControlValue(properties),
+						cacheControlExcludedPaths(properties))
+				.hsts(properties.getHsts().isEnabled())
+				.build();
+			List<PolicySettings> named = new ArrayList<>();
+			Map<String, SecurityHeadersProperties.Policy> configured = (properties.getPolicies() != null)
+					? properties.getPolicies() : Map.of();
+			for (Map.Entry<String, SecurityHeadersProperties.Policy> entry : configured.entrySet()) {
+				SecurityHeadersProperties.Policy policy = (entry.getValue() != null) ? entry.getValue()
+						: new SecurityHeadersProperties.Policy();
+				named.add(new PolicySettings(entry.getKey()).paths(policy.getPaths())
+					.order(policy.getOrder())
+					.value(PolicyHeader.CONTENT_TYPE_OPTIONS, policy.getContentTypeOptions())
+					.value(PolicyHeader.FRAME_OPTIONS, policy.getFrameOptions())
+					.value(PolicyHeader.REFERRER_POLICY, policy.getReferrerPolicy())
+					.value(PolicyHeader.PERMISSIONS_POLICY, policy.getPermissionsPolicy())
+					.value(PolicyHeader.CONTENT_SECURITY_POLICY, policy.getContentSecurityPolicy().getPolicy())
+					.value(PolicyHeader.CONTENT_SECURITY_POLICY_REPORT_ONLY,
+							policy.getContentSecurityPolicy().getReportOnlyPolicy())
+					.value(PolicyHeader.CROSS_ORIGIN_OPENER_POLICY, policy.getCrossOriginOpenerPolicy())
+					.value(PolicyHeader.CROSS_ORIGIN_RESOURCE_POLICY, policy.getCrossOriginResourcePolicy())
+					.value(PolicyHeader.CACHE_CONTROL, policy.getCacheControl().getValue())
+					.cacheControlEnabled(policy.getCacheControl().getEnabled())
+					.hstsEnabled(policy.getHsts().getEnabled()));
+			}
+			return HeaderPolicies.of(defaults, csp.pathPolicies(), named, handlerPolicies);
 		}
 		catch (InvalidPolicyException ex) {
 			throw InvalidSecurityHeadersPropertyException.of(ex);

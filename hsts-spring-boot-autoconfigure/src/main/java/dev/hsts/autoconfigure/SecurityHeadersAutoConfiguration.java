@@ -12,6 +12,8 @@ import dev.hsts.core.CookieFlags;
 import dev.hsts.core.HeadersPreview;
 import dev.hsts.core.HstsPolicy;
 import dev.hsts.core.LivePolicy;
+import dev.hsts.core.PerRequestHeaderPolicy;
+import dev.hsts.core.PolicyUsage;
 import dev.hsts.core.PolicyChangeListener;
 import dev.hsts.core.TrustedHosts;
 import dev.hsts.servlet.CacheControlDefaultWriter;
@@ -20,6 +22,7 @@ import dev.hsts.servlet.CspHeaderWriter;
 import dev.hsts.servlet.FixedHeaderWriter;
 import dev.hsts.servlet.ForwardedProtoMismatchDetector;
 import dev.hsts.servlet.HttpsRedirectFilter;
+import dev.hsts.servlet.PolicyHandlerInterceptor;
 import dev.hsts.servlet.SecurityHeadersFilter;
 import dev.hsts.servlet.ServerOwnResponses;
 import dev.hsts.servlet.ResponseHeaderWriter;
@@ -275,6 +278,24 @@ public class SecurityHeadersAutoConfiguration {
 				"JSESSIONID");
 	}
 
+	/**
+	 * Where each named policy applies (paths, and the handlers found at startup), for the
+	 * endpoint. Made here, where the named policies are validated first.
+	 * @return the usage
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	public PolicyUsage securityHeadersPolicyUsage() {
+		return new PolicyUsage(SecurityHeaderValues.headerPolicies(this.properties, List.of()));
+	}
+
+	@Bean
+	ServletPolicyWiring securityHeadersPolicyWiring(ConfigurableListableBeanFactory beanFactory,
+			SecurityHeadersFilter filter, ObjectProvider<PerRequestHeaderPolicy> hooks,
+			ObjectProvider<HandlerPolicySource> handlerSources, PolicyUsage usage) {
+		return new ServletPolicyWiring(this.properties, beanFactory, filter, hooks, handlerSources, usage);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	public ForwardedProtoMismatchDetector forwardedProtoMismatchDetector() {
@@ -376,6 +397,34 @@ public class SecurityHeadersAutoConfiguration {
 		@ConditionalOnMissingBean(name = "clearSiteDataHeaderWriter")
 		ClearSiteDataWriter clearSiteDataHeaderWriter(ClearSiteData clearSiteData) {
 			return new ClearSiteDataWriter(clearSiteData);
+		}
+
+	}
+
+	/**
+	 * In a Spring MVC application: tells the filter each request's handler, for the
+	 * policies handlers ask for ({@code @SecurityHeadersPolicy}, route attributes) and
+	 * the {@link PerRequestHeaderPolicy} hooks.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.web.servlet.config.annotation.WebMvcConfigurer")
+	static class SpringMvcPolicyConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		PolicyHandlerInterceptor securityHeadersPolicyInterceptor(SecurityHeadersFilter filter) {
+			return new PolicyHandlerInterceptor(filter);
+		}
+
+		@Bean
+		PolicyInterceptorRegistrar securityHeadersPolicyInterceptorRegistrar(PolicyHandlerInterceptor interceptor) {
+			return new PolicyInterceptorRegistrar(interceptor);
+		}
+
+		@Bean
+		MvcPolicyScan securityHeadersMvcPolicyScan(ConfigurableListableBeanFactory beanFactory,
+				PolicyHandlerInterceptor interceptor) {
+			return new MvcPolicyScan(beanFactory, interceptor);
 		}
 
 	}

@@ -50,10 +50,10 @@ import org.springframework.core.env.Environment;
  * ({@code security.headers.enabled}, {@code security.headers.trusted-hosts.*},
  * {@code security.headers.https-redirect.*}, {@code security.headers.cookies.*},
  * {@code security.headers.clear-site-data.*}: Spring Security's logout handlers are fixed
- * when its filter chains are built), and the
- * settings of a header whose writer the application defines itself (a bean with the
- * starter's bean name). The startup-only settings are validated all the same, so that the
- * restart that applies them does not fail: a value startup would refuse is refused now.
+ * when its filter chains are built), and the settings of a header whose writer the
+ * application defines itself (a bean with the starter's bean name). The startup-only
+ * settings are validated all the same, so that the restart that applies them does not
+ * fail: a value startup would refuse is refused now.
  */
 public class SecurityHeadersPolicyRefresher {
 

@@ -3,7 +3,9 @@ package dev.hsts.autoconfigure;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.hsts.core.HstsPolicy;
 import dev.hsts.core.RolloutStage;
@@ -132,6 +134,17 @@ public class SecurityHeadersProperties {
 	 */
 	private final Cookies cookies = new Cookies();
 
+	/**
+	 * Named policies: other headers for some routes, chosen by path ('paths'), by the
+	 * annotation @SecurityHeadersPolicy("name") on a controller class or handler method,
+	 * by the route attribute 'dev.hsts.policy' of a functional route, or by a
+	 * PerRequestHeaderPolicy bean. Each takes the keys of the top-level settings
+	 * (frame-options, content-security-policy.policy, cache-control.value, hsts.enabled,
+	 * ...); a key it leaves unset keeps the top-level value, 'disabled' sends no such
+	 * header. Names: lower-case letters, digits and '-'.
+	 */
+	private Map<String, Policy> policies = new LinkedHashMap<>();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -246,6 +259,260 @@ public class SecurityHeadersProperties {
 
 	public Cookies getCookies() {
 		return this.cookies;
+	}
+
+	public Map<String, Policy> getPolicies() {
+		return this.policies;
+	}
+
+	public void setPolicies(Map<String, Policy> policies) {
+		this.policies = policies;
+	}
+
+	/**
+	 * A named policy: the headers of the requests it applies to. Every key left unset
+	 * keeps the top-level value; 'disabled' sends no such header with this policy.
+	 */
+	public static class Policy {
+
+		/**
+		 * Path patterns (Spring's PathPattern syntax, e.g. /embed/** or /docs) the policy
+		 * applies to. Without paths, only annotations, route attributes and
+		 * PerRequestHeaderPolicy beans choose the policy.
+		 */
+		private List<String> paths = new ArrayList<>();
+
+		/**
+		 * Which of two policies whose paths can match the same path applies there: the
+		 * lower order wins. Required (and different) for such policies; startup fails
+		 * otherwise.
+		 */
+		private Integer order;
+
+		/**
+		 * X-Content-Type-Options with this policy: 'nosniff' or 'disabled'. Unset: the
+		 * top-level value.
+		 */
+		private String contentTypeOptions;
+
+		/**
+		 * X-Frame-Options with this policy: 'DENY', 'SAMEORIGIN' or 'disabled' (e.g. for
+		 * a page other sites may embed; allow them with the frame-ancestors directive of
+		 * content-security-policy.policy). Unset: the top-level value.
+		 */
+		private String frameOptions;
+
+		/**
+		 * Referrer-Policy with this policy (a token, a comma-separated fallback list, or
+		 * 'disabled'). Unset: the top-level value.
+		 */
+		private String referrerPolicy;
+
+		/**
+		 * Permissions-Policy with this policy (feature=(allowlist) entries separated by
+		 * commas, or 'disabled'). Unset: the top-level value.
+		 */
+		private String permissionsPolicy;
+
+		/**
+		 * Content-Security-Policy and Content-Security-Policy-Report-Only with this
+		 * policy.
+		 */
+		private final PolicyContentSecurityPolicy contentSecurityPolicy = new PolicyContentSecurityPolicy();
+
+		/**
+		 * Cross-Origin-Opener-Policy with this policy: same-origin,
+		 * same-origin-allow-popups, noopener-allow-popups, unsafe-none or 'disabled'.
+		 * Unset: the top-level value.
+		 */
+		private String crossOriginOpenerPolicy;
+
+		/**
+		 * Cross-Origin-Resource-Policy with this policy: same-origin, same-site,
+		 * cross-origin or 'disabled'. Unset: the top-level value.
+		 */
+		private String crossOriginResourcePolicy;
+
+		/**
+		 * The default Cache-Control with this policy (written only where the application
+		 * set none).
+		 */
+		private final PolicyCacheControl cacheControl = new PolicyCacheControl();
+
+		/**
+		 * Strict-Transport-Security with this policy: on or off only (the value is the
+		 * rollout's).
+		 */
+		private final PolicyHsts hsts = new PolicyHsts();
+
+		public List<String> getPaths() {
+			return this.paths;
+		}
+
+		public void setPaths(List<String> paths) {
+			this.paths = paths;
+		}
+
+		public Integer getOrder() {
+			return this.order;
+		}
+
+		public void setOrder(Integer order) {
+			this.order = order;
+		}
+
+		public String getContentTypeOptions() {
+			return this.contentTypeOptions;
+		}
+
+		public void setContentTypeOptions(String contentTypeOptions) {
+			this.contentTypeOptions = contentTypeOptions;
+		}
+
+		public String getFrameOptions() {
+			return this.frameOptions;
+		}
+
+		public void setFrameOptions(String frameOptions) {
+			this.frameOptions = frameOptions;
+		}
+
+		public String getReferrerPolicy() {
+			return this.referrerPolicy;
+		}
+
+		public void setReferrerPolicy(String referrerPolicy) {
+			this.referrerPolicy = referrerPolicy;
+		}
+
+		public String getPermissionsPolicy() {
+			return this.permissionsPolicy;
+		}
+
+		public void setPermissionsPolicy(String permissionsPolicy) {
+			this.permissionsPolicy = permissionsPolicy;
+		}
+
+		public PolicyContentSecurityPolicy getContentSecurityPolicy() {
+			return this.contentSecurityPolicy;
+		}
+
+		public String getCrossOriginOpenerPolicy() {
+			return this.crossOriginOpenerPolicy;
+		}
+
+		public void setCrossOriginOpenerPolicy(String crossOriginOpenerPolicy) {
+			this.crossOriginOpenerPolicy = crossOriginOpenerPolicy;
+		}
+
+		public String getCrossOriginResourcePolicy() {
+			return this.crossOriginResourcePolicy;
+		}
+
+		public void setCrossOriginResourcePolicy(String crossOriginResourcePolicy) {
+			this.crossOriginResourcePolicy = crossOriginResourcePolicy;
+		}
+
+		public PolicyCacheControl getCacheControl() {
+			return this.cacheControl;
+		}
+
+		public PolicyHsts getHsts() {
+			return this.hsts;
+		}
+
+	}
+
+	/**
+	 * The Content-Security-Policy pair of a named policy.
+	 */
+	public static class PolicyContentSecurityPolicy {
+
+		/**
+		 * The enforced policy with this named policy (may use 'nonce-{nonce}'), or
+		 * 'disabled'. Unset: the top-level one.
+		 */
+		private String policy;
+
+		/**
+		 * The reported-only policy with this named policy (may use 'nonce-{nonce}'), or
+		 * 'disabled'. Unset: the top-level one.
+		 */
+		private String reportOnlyPolicy;
+
+		public String getPolicy() {
+			return this.policy;
+		}
+
+		public void setPolicy(String policy) {
+			this.policy = policy;
+		}
+
+		public String getReportOnlyPolicy() {
+			return this.reportOnlyPolicy;
+		}
+
+		public void setReportOnlyPolicy(String reportOnlyPolicy) {
+			this.reportOnlyPolicy = reportOnlyPolicy;
+		}
+
+	}
+
+	/**
+	 * The default Cache-Control of a named policy.
+	 */
+	public static class PolicyCacheControl {
+
+		/**
+		 * Whether to write the default Cache-Control with this policy. Unset: as at the
+		 * top level.
+		 */
+		private Boolean enabled;
+
+		/**
+		 * The value written with this policy, e.g. 'public, max-age=300' for pages caches
+		 * may keep. Unset: the top-level value (and its excluded paths).
+		 */
+		private String value;
+
+		public Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getValue() {
+			return this.value;
+		}
+
+		public void setValue(String value) {
+			this.value = value;
+		}
+
+	}
+
+	/**
+	 * Strict-Transport-Security of a named policy: on or off only.
+	 */
+	public static class PolicyHsts {
+
+		/**
+		 * Whether secure responses with this policy carry Strict-Transport-Security (the
+		 * rollout's value). Unset: as at the top level. Cannot switch HSTS on where
+		 * security.headers.hsts.enabled is false.
+		 */
+		private Boolean enabled;
+
+		public Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(Boolean enabled) {
+			this.enabled = enabled;
+		}
+
 	}
 
 	/**

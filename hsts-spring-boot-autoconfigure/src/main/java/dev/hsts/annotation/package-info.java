@@ -1,0 +1,4 @@
+/**
+ * Annotations that choose the security headers of a handler.
+ */
+package dev.hsts.annotation;
