@@ -295,6 +295,11 @@ final class SecurityHeaderValues {
 				.header(PolicyHeader.PERMISSIONS_POLICY, permissionsPolicy(properties))
 				.header(PolicyHeader.CROSS_ORIGIN_OPENER_POLICY, crossOriginOpenerPolicy(properties))
 				.header(PolicyHeader.CROSS_ORIGIN_RESOURCE_POLICY, crossOriginResourcePolicy(properties))
+				.header(PolicyHeader.CROSS_ORIGIN_EMBEDDER_POLICY, crossOriginEmbedderPolicy(properties))
+				.header(PolicyHeader.PERMITTED_CROSS_DOMAIN_POLICIES, permittedCrossDomainPolicies(properties))
+				.header(PolicyHeader.ORIGIN_AGENT_CLUSTER, originAgentCluster(properties))
+				.header(PolicyHeader.DNS_PREFETCH_CONTROL, dnsPrefetchControl(properties))
+				.header(PolicyHeader.XSS_PROTECTION, xssProtection(properties))
 				.contentSecurityPolicy(csp.policy(), csp.reportOnlyPolicy())
 				.cacheControl(cacheControl.isEnabled(), cacheControlValue(properties),
 						cacheControlExcludedPaths(properties))
@@ -317,6 +322,11 @@ final class SecurityHeaderValues {
 							policy.getContentSecurityPolicy().getReportOnlyPolicy())
 					.value(PolicyHeader.CROSS_ORIGIN_OPENER_POLICY, policy.getCrossOriginOpenerPolicy())
 					.value(PolicyHeader.CROSS_ORIGIN_RESOURCE_POLICY, policy.getCrossOriginResourcePolicy())
+					.value(PolicyHeader.CROSS_ORIGIN_EMBEDDER_POLICY, policy.getCrossOriginEmbedderPolicy())
+					.value(PolicyHeader.PERMITTED_CROSS_DOMAIN_POLICIES, policy.getPermittedCrossDomainPolicies())
+					.value(PolicyHeader.ORIGIN_AGENT_CLUSTER, policy.getOriginAgentCluster())
+					.value(PolicyHeader.DNS_PREFETCH_CONTROL, policy.getDnsPrefetchControl())
+					.value(PolicyHeader.XSS_PROTECTION, policy.getXssProtection())
 					.value(PolicyHeader.CACHE_CONTROL, policy.getCacheControl().getValue())
 					.cacheControlEnabled(policy.getCacheControl().getEnabled())
 					.hstsEnabled(policy.getHsts().getEnabled()));

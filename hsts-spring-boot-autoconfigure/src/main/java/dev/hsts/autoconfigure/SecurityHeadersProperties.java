@@ -334,6 +334,37 @@ public class SecurityHeadersProperties {
 		private String crossOriginResourcePolicy;
 
 		/**
+		 * Cross-Origin-Embedder-Policy with this policy: require-corp, credentialless,
+		 * unsafe-none or 'disabled'. Unset: the top-level value.
+		 */
+		private String crossOriginEmbedderPolicy;
+
+		/**
+		 * X-Permitted-Cross-Domain-Policies with this policy: none, master-only,
+		 * by-content-type, by-ftp-filename, all, none-this-response or 'disabled'. Unset:
+		 * the top-level value.
+		 */
+		private String permittedCrossDomainPolicies;
+
+		/**
+		 * Origin-Agent-Cluster with this policy: '?1', '?0' or 'disabled'. Unset: the
+		 * top-level value.
+		 */
+		private String originAgentCluster;
+
+		/**
+		 * X-DNS-Prefetch-Control with this policy: 'off', 'on' or 'disabled'. Unset: the
+		 * top-level value.
+		 */
+		private String dnsPrefetchControl;
+
+		/**
+		 * X-XSS-Protection with this policy: '0' or 'disabled'. Unset: the top-level
+		 * value.
+		 */
+		private String xssProtection;
+
+		/**
 		 * The default Cache-Control with this policy (written only where the application
 		 * set none).
 		 */
@@ -411,6 +442,46 @@ public class SecurityHeadersProperties {
 
 		public void setCrossOriginResourcePolicy(String crossOriginResourcePolicy) {
 			this.crossOriginResourcePolicy = crossOriginResourcePolicy;
+		}
+
+		public String getCrossOriginEmbedderPolicy() {
+			return this.crossOriginEmbedderPolicy;
+		}
+
+		public void setCrossOriginEmbedderPolicy(String crossOriginEmbedderPolicy) {
+			this.crossOriginEmbedderPolicy = crossOriginEmbedderPolicy;
+		}
+
+		public String getPermittedCrossDomainPolicies() {
+			return this.permittedCrossDomainPolicies;
+		}
+
+		public void setPermittedCrossDomainPolicies(String permittedCrossDomainPolicies) {
+			this.permittedCrossDomainPolicies = permittedCrossDomainPolicies;
+		}
+
+		public String getOriginAgentCluster() {
+			return this.originAgentCluster;
+		}
+
+		public void setOriginAgentCluster(String originAgentCluster) {
+			this.originAgentCluster = originAgentCluster;
+		}
+
+		public String getDnsPrefetchControl() {
+			return this.dnsPrefetchControl;
+		}
+
+		public void setDnsPrefetchControl(String dnsPrefetchControl) {
+			this.dnsPrefetchControl = dnsPrefetchControl;
+		}
+
+		public String getXssProtection() {
+			return this.xssProtection;
+		}
+
+		public void setXssProtection(String xssProtection) {
+			this.xssProtection = xssProtection;
 		}
 
 		public PolicyCacheControl getCacheControl() {

@@ -31,6 +31,21 @@ public enum PolicyHeader {
 	/** {@code Cross-Origin-Resource-Policy}. */
 	CROSS_ORIGIN_RESOURCE_POLICY("Cross-Origin-Resource-Policy", "cross-origin-resource-policy"),
 
+	/** {@code Cross-Origin-Embedder-Policy}. */
+	CROSS_ORIGIN_EMBEDDER_POLICY("Cross-Origin-Embedder-Policy", "cross-origin-embedder-policy"),
+
+	/** {@code X-Permitted-Cross-Domain-Policies}. */
+	PERMITTED_CROSS_DOMAIN_POLICIES("X-Permitted-Cross-Domain-Policies", "permitted-cross-domain-policies"),
+
+	/** {@code Origin-Agent-Cluster}. */
+	ORIGIN_AGENT_CLUSTER("Origin-Agent-Cluster", "origin-agent-cluster"),
+
+	/** {@code X-DNS-Prefetch-Control}. */
+	DNS_PREFETCH_CONTROL("X-DNS-Prefetch-Control", "dns-prefetch-control"),
+
+	/** {@code X-XSS-Protection}. */
+	XSS_PROTECTION("X-XSS-Protection", "xss-protection"),
+
 	/**
 	 * {@code Cache-Control}: a default written only where the application set none, when
 	 * the response is complete.
@@ -124,6 +139,21 @@ public enum PolicyHeader {
 		}
 		if (this == CROSS_ORIGIN_RESOURCE_POLICY) {
 			return HeaderValues.crossOriginResourcePolicy(path, value);
+		}
+		if (this == CROSS_ORIGIN_EMBEDDER_POLICY) {
+			return HeaderValues.crossOriginEmbedderPolicy(path, value);
+		}
+		if (this == PERMITTED_CROSS_DOMAIN_POLICIES) {
+			return HeaderValues.permittedCrossDomainPolicies(path, value);
+		}
+		if (this == ORIGIN_AGENT_CLUSTER) {
+			return HeaderValues.originAgentCluster(path, value);
+		}
+		if (this == DNS_PREFETCH_CONTROL) {
+			return HeaderValues.dnsPrefetchControl(path, value);
+		}
+		if (this == XSS_PROTECTION) {
+			return HeaderValues.xssProtection(path, value);
 		}
 		if (this == CACHE_CONTROL) {
 			return HeaderValues.cacheControl(path, value);

@@ -53,7 +53,12 @@ class NamedPoliciesOverTlsTest {
 				"security.headers.policies.pathy.permissions-policy=camera=(self)",
 				"security.headers.policies.inner.paths=/paths/inner/**", "security.headers.policies.inner.order=1",
 				"security.headers.policies.inner.permissions-policy=camera=()",
-				"security.headers.policies.inner.cross-origin-resource-policy=same-origin");
+				"security.headers.policies.inner.cross-origin-resource-policy=same-origin",
+				"security.headers.policies.inner.cross-origin-embedder-policy=require-corp",
+				"security.headers.policies.inner.permitted-cross-domain-policies=disabled",
+				"security.headers.policies.inner.dns-prefetch-control=off",
+				"security.headers.policies.inner.origin-agent-cluster=?1",
+				"security.headers.policies.inner.xss-protection=disabled");
 	}
 
 	@AfterAll
@@ -77,6 +82,9 @@ class NamedPoliciesOverTlsTest {
 		Headers.assertExactlyOne(response, Headers.CONTENT_TYPE_OPTIONS, "nosniff");
 		Headers.assertExactlyOne(response, Headers.HSTS, "max-age=300");
 		Headers.assertCacheControl(response, "no-store");
+		Headers.assertExactlyOne(response, Headers.PERMITTED_CROSS_DOMAIN_POLICIES, "none");
+		Headers.assertExactlyOne(response, Headers.XSS_PROTECTION, "0");
+		Headers.assertNone(response, Headers.COEP);
 	}
 
 	@Test
@@ -84,6 +92,13 @@ class NamedPoliciesOverTlsTest {
 		HttpResponse<String> response = get("/paths/inner/x");
 		Headers.assertExactlyOne(response, Headers.PERMISSIONS_POLICY, "camera=()");
 		Headers.assertExactlyOne(response, Headers.CORP, "same-origin");
+		// The headers added in issue 23 are a policy's to decide too: switched on where
+		// the defaults send none, off where the defaults send one.
+		Headers.assertExactlyOne(response, Headers.COEP, "require-corp");
+		Headers.assertExactlyOne(response, Headers.DNS_PREFETCH_CONTROL, "off");
+		Headers.assertExactlyOne(response, Headers.ORIGIN_AGENT_CLUSTER, "?1");
+		Headers.assertNone(response, Headers.PERMITTED_CROSS_DOMAIN_POLICIES);
+		Headers.assertNone(response, Headers.XSS_PROTECTION);
 	}
 
 	@Test
