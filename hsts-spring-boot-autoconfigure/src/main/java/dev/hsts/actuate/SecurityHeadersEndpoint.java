@@ -13,6 +13,8 @@ import java.util.function.Supplier;
 import dev.hsts.core.ContentSecurityPolicy;
 import dev.hsts.core.CookieFlags;
 import dev.hsts.core.HeaderDescription;
+import dev.hsts.core.HeaderPolicies;
+import dev.hsts.core.HeaderPolicy;
 import dev.hsts.core.ClearSiteData;
 import dev.hsts.core.HeadersPreview;
 import dev.hsts.core.HostPreview;
@@ -20,6 +22,8 @@ import dev.hsts.core.Finding;
 import dev.hsts.core.HstsPolicy;
 import dev.hsts.core.HstsStage;
 import dev.hsts.core.LivePolicy;
+import dev.hsts.core.PolicyHeader;
+import dev.hsts.core.PolicyUsage;
 import dev.hsts.core.TrustedHostRejectionCounts;
 import dev.hsts.core.TrustedHosts;
 import dev.hsts.core.UntrustedText;
@@ -45,6 +49,9 @@ public class SecurityHeadersEndpoint {
 
 	private static final String CACHE_CONTROL = "Cache-Control";
 
+	/** What a preview shows for a request's CSP nonce, which each request makes anew. */
+	private static final String PREVIEW_NONCE = "{nonce}";
+
 	private final boolean enabled;
 
 	private final LivePolicy livePolicy;
@@ -62,6 +69,9 @@ public class SecurityHeadersEndpoint {
 	private final Show showValues;
 
 	private final Set<String> roles;
+
+	/** The named policies and where they apply, or {@code null}. */
+	private PolicyUsage policyUsage;
 
 	/** The cookie flags, or {@code null} when they are off. */
 	private CookieFlags cookieFlags;
@@ -144,6 +154,7 @@ public class SecurityHeadersEndpoint {
 		List<HeaderDescription> descriptions = descriptions();
 		report.put("headers", headers(descriptions, show));
 		report.put("cacheControl", cacheControl(descriptions));
+		report.put("namedPolicies", namedPolicies(show));
 		report.put("trustedHosts", trustedHosts());
 		report.put("cookies", cookies());
 		List<Map<String, Object>> findingList = new ArrayList<>();
@@ -157,6 +168,14 @@ public class SecurityHeadersEndpoint {
 		}
 		report.put("findings", findingList);
 		return report;
+	}
+
+	/**
+	 * Where the named policies apply, or {@code null} (none made: a stack without them).
+	 * @param policyUsage the named policies in force and the handlers found at startup
+	 */
+	public void setPolicyUsage(PolicyUsage policyUsage) {
+		this.policyUsage = policyUsage;
 	}
 
 	/**
@@ -221,9 +240,19 @@ public class SecurityHeadersEndpoint {
 		}
 		boolean show = this.showValues.isShown(securityContext, this.roles);
 		HostPreview result = this.preview.preview(host, previewed);
+		String policyName = null;
+		if (this.policyUsage != null && result.refusedBy() == null) {
+			HeaderPolicies policies = this.policyUsage.policies();
+			HeaderPolicy chosen = policies.forPath(previewed);
+			policyName = chosen.name();
+			if (chosen != policies.defaults()) {
+				result = withPolicy(result, policies.defaults(), chosen, previewed);
+			}
+		}
 		Map<String, Object> preview = new LinkedHashMap<>();
 		preview.put("host", host);
 		preview.put("path", previewed);
+		preview.put("policy", policyName);
 		preview.put("status", result.status());
 		preview.put("rejected", (result.rejected() != null) ? result.rejected().id() : null);
 		preview.put("refusedBy", result.refusedBy());
@@ -234,6 +263,48 @@ public class SecurityHeadersEndpoint {
 								: value);
 		preview.put("headers", headers);
 		return preview;
+	}
+
+	/**
+	 * The preview with a path policy's headers in place of the defaults' (only where the
+	 * preview has the defaults' value: a header an application's own writer bean writes
+	 * stays), as the starter's filter writes them for a real request on that path.
+	 */
+	private static HostPreview withPolicy(HostPreview preview, HeaderPolicy defaults, HeaderPolicy chosen,
+			String path) {
+		Map<String, Object> headers = new LinkedHashMap<>(preview.headers());
+		for (PolicyHeader header : PolicyHeader.values()) {
+			String name = header.headerName();
+			String key = null;
+			for (String present : headers.keySet()) {
+				if (present.equalsIgnoreCase(name)) {
+					key = present;
+				}
+			}
+			if (header == PolicyHeader.STRICT_TRANSPORT_SECURITY) {
+				if (key != null && !chosen.hsts()) {
+					headers.remove(key);
+				}
+				continue;
+			}
+			String written = (key != null) ? String.valueOf(headers.get(key)) : null;
+			String byDefault = (header == PolicyHeader.CACHE_CONTROL) ? defaults.cacheControl(path)
+					: defaults.render(header, null);
+			boolean starters = (written == null) ? byDefault == null : written.equals(byDefault)
+					|| (header.isContentSecurityPolicy() && byDefault != null && defaults.usesNonce());
+			if (!starters) {
+				continue;
+			}
+			String value = (header == PolicyHeader.CACHE_CONTROL) ? chosen.cacheControl(path)
+					: chosen.render(header, PREVIEW_NONCE);
+			if (key != null) {
+				headers.remove(key);
+			}
+			if (value != null) {
+				headers.put(name, value);
+			}
+		}
+		return new HostPreview(preview.status(), preview.rejected(), preview.refusedBy(), headers);
 	}
 
 	/**
@@ -369,6 +440,63 @@ public class SecurityHeadersEndpoint {
 
 	private static String mask(String policy, boolean show) {
 		return show ? policy : ContentSecurityPolicy.maskReportTargets(policy);
+	}
+
+	/**
+	 * Each named policy: where it applies (its paths and order, the handlers found at
+	 * startup that ask for it), the headers it sends (the inherited ones included), the
+	 * headers the defaults send and it does not, HSTS on or off and its Cache-Control
+	 * default; then, as {@value PolicyUsage#INLINE}, the handlers that only set inline
+	 * values.
+	 */
+	private List<Map<String, Object>> namedPolicies(boolean show) {
+		List<Map<String, Object>> named = new ArrayList<>();
+		PolicyUsage usage = this.policyUsage;
+		if (usage == null) {
+			return named;
+		}
+		HeaderPolicies policies = usage.policies();
+		Map<String, List<String>> handlers = usage.handlers();
+		Map<String, Integer> orders = new LinkedHashMap<>();
+		for (HeaderPolicies.PathBinding binding : policies.pathBindings()) {
+			orders.put(binding.name(), binding.order());
+		}
+		HeaderPolicy defaults = policies.defaults();
+		for (Map.Entry<String, List<String>> paths : usage.paths().entrySet()) {
+			HeaderPolicy policy = policies.named(paths.getKey());
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("name", paths.getKey());
+			entry.put("paths", paths.getValue());
+			entry.put("order", orders.get(paths.getKey()));
+			entry.put("handlers", handlers.getOrDefault(paths.getKey(), List.of()));
+			Map<String, Object> headers = new LinkedHashMap<>();
+			List<String> omits = new ArrayList<>();
+			for (PolicyHeader header : PolicyHeader.values()) {
+				if (header == PolicyHeader.STRICT_TRANSPORT_SECURITY || header == PolicyHeader.CACHE_CONTROL) {
+					continue;
+				}
+				String value = policy.value(header);
+				if (value != null) {
+					headers.put(header.headerName(), masked(header.headerName(), value, show));
+				}
+				else if (defaults.sends(header)) {
+					omits.add(header.headerName());
+				}
+			}
+			entry.put("headers", headers);
+			entry.put("omits", omits);
+			entry.put("hsts", policy.hsts());
+			entry.put("cacheControl", policy.value(PolicyHeader.CACHE_CONTROL));
+			named.add(entry);
+		}
+		List<String> inline = handlers.get(PolicyUsage.INLINE);
+		if (inline != null) {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("name", PolicyUsage.INLINE);
+			entry.put("handlers", inline);
+			named.add(entry);
+		}
+		return named;
 	}
 
 	private static Map<String, Object> cacheControl(List<HeaderDescription> descriptions) {

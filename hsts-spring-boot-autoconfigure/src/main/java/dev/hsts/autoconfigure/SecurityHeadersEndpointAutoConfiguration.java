@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.hsts.actuate.SecurityHeadersEndpoint;
 import dev.hsts.core.CookieFlags;
+import dev.hsts.core.PolicyUsage;
 import dev.hsts.core.HeadersPreview;
 import dev.hsts.core.LivePolicy;
 import dev.hsts.core.TrustedHostRejectionCounts;
@@ -105,11 +106,13 @@ public class SecurityHeadersEndpointAutoConfiguration {
 		SecurityHeadersEndpoint securityHeadersEndpoint(LivePolicy livePolicy, ObjectProvider<Clock> clock,
 				HeadersPreview preview, ObjectProvider<TrustedHosts> trustedHosts,
 				ObjectProvider<TrustedHostRejectionCounts> rejectionCounts, SecurityHeadersFindings findings,
-				SecurityHeadersEndpointProperties properties, ObjectProvider<CookieFlags> cookieFlags) {
+				SecurityHeadersEndpointProperties properties, ObjectProvider<CookieFlags> cookieFlags,
+				ObjectProvider<PolicyUsage> policyUsage) {
 			SecurityHeadersEndpoint endpoint = new SecurityHeadersEndpoint(true, livePolicy, StarterClock.of(clock),
 					preview, trustedHosts.getIfUnique(), rejectionCounts.getIfUnique(), Deferred.findings(findings),
 					properties.getShowValues(), properties.getRoles());
 			endpoint.setCookieFlags(cookieFlags.getIfUnique());
+			endpoint.setPolicyUsage(policyUsage.getIfUnique());
 			return endpoint;
 		}
 

@@ -1,7 +1,9 @@
 package dev.hsts.servlet;
 
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.hsts.test.Headers;
 import dev.hsts.test.Http;
@@ -11,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.json.JsonParserFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +44,8 @@ class NamedPoliciesOverTlsTest {
 	static void start() {
 		app = RunningApp.https(new Class<?>[] { PoliciesApplication.class },
 				"logging.level.org.apache.catalina.core=OFF",
+				"management.endpoints.web.exposure.include=securityheaders",
+				"security.headers.trusted-hosts.allowed=" + HOST + ",localhost",
 				"security.headers.content-security-policy.policy=" + DEFAULT_CSP,
 				"security.headers.content-security-policy.path-policies[0].paths=/docs/**",
 				"security.headers.content-security-policy.path-policies[0].policy=" + DOCS_CSP,
@@ -203,6 +209,60 @@ class NamedPoliciesOverTlsTest {
 
 	static HttpResponse<String> get(String path, String... headers) {
 		return app.https().get(HOST, path, headers);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theEndpointListsEachPolicyWithWhereItAppliesAndWhatItSends() {
+		Map<String, Object> report = JsonParserFactory.getJsonParser()
+			.parseMap(app.https().get("localhost", "/actuator/securityheaders").body());
+		List<Map<String, Object>> policies = (List<Map<String, Object>>) report.get("namedPolicies");
+		Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
+		for (Map<String, Object> policy : policies) {
+			byName.put((String) policy.get("name"), policy);
+		}
+		assertThat(byName).containsOnlyKeys("embeddable", "strict", "pathy", "inner");
+		Map<String, Object> inner = byName.get("inner");
+		assertThat(inner).containsEntry("paths", List.of("/paths/inner/**")).containsEntry("order", 1);
+		assertThat((Map<String, Object>) inner.get("headers"))
+			.containsEntry("Cross-Origin-Embedder-Policy", "require-corp")
+			.containsEntry("Permissions-Policy", "camera=()")
+			.containsEntry("X-Frame-Options", "DENY");
+		assertThat((List<String>) inner.get("omits")).contains("X-Permitted-Cross-Domain-Policies", "X-XSS-Protection");
+		Map<String, Object> strict = byName.get("strict");
+		assertThat(strict).containsEntry("paths", List.of()).containsEntry("hsts", false);
+		assertThat((List<String>) strict.get("handlers"))
+			.anySatisfy((handler) -> assertThat(handler).endsWith("PoliciesApplication$EmbedController#byMethod"));
+		// A handler with inline values over its class's policy is listed under that
+		// policy; so is a functional route.
+		assertThat((List<String>) byName.get("embeddable").get("handlers")).contains(
+				"dev.hsts.servlet.PoliciesApplication$EmbedController#byClass",
+				"dev.hsts.servlet.PoliciesApplication$EmbedController#inline", "route (GET && /fn/widget)");
+		assertThat((List<String>) byName.get("embeddable").get("omits")).containsExactly("X-Frame-Options");
+		assertThat(byName.get("embeddable")).containsEntry("cacheControl", "public, max-age=60");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theHostPreviewOfAPathShowsItsPathPolicyAsARealRequestGetsIt() {
+		Map<String, Object> preview = JsonParserFactory.getJsonParser()
+			.parseMap(
+					app.https().get("localhost", "/actuator/securityheaders/" + HOST + "?path=/paths/inner/x").body());
+		assertThat(preview).containsEntry("policy", "inner").containsEntry("status", 200);
+		Map<String, Object> headers = (Map<String, Object>) preview.get("headers");
+		HttpResponse<String> real = get("/paths/inner/x");
+		for (String name : List.of(Headers.COEP, Headers.PERMISSIONS_POLICY, Headers.CORP, Headers.FRAME_OPTIONS,
+				Headers.DNS_PREFETCH_CONTROL, Headers.ORIGIN_AGENT_CLUSTER, Headers.HSTS, Headers.CSP)) {
+			assertThat(headers).as(name).containsEntry(name, Http.values(real, name).get(0));
+		}
+		assertThat(headers).doesNotContainKeys(Headers.PERMITTED_CROSS_DOMAIN_POLICIES, Headers.XSS_PROTECTION);
+		Headers.assertNone(real, Headers.PERMITTED_CROSS_DOMAIN_POLICIES);
+
+		Map<String, Object> plain = JsonParserFactory.getJsonParser()
+			.parseMap(app.https().get("localhost", "/actuator/securityheaders/" + HOST + "?path=/plain").body());
+		assertThat(plain).containsEntry("policy", "default");
+		assertThat((Map<String, Object>) plain.get("headers")).containsEntry(Headers.PERMITTED_CROSS_DOMAIN_POLICIES,
+				"none");
 	}
 
 	static void assertDefaults(HttpResponse<String> response) {
