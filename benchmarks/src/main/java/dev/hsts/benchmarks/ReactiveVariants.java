@@ -132,10 +132,10 @@ final class ReactiveVariants {
 		check("springSecurity", expected, headers(this.springSecurity));
 		check("starter", expected, headers(this.starter));
 		check("starterHeadersOnly", expected, headers(this.starterHeadersOnly));
-		if (expected.size() != 8 || !expected.containsKey("Strict-Transport-Security")
+		if (expected.size() != 10 || !expected.containsKey("Strict-Transport-Security")
 				|| headers(this.floor).containsKey("Strict-Transport-Security")) {
 			throw new IllegalStateException(
-					"Six headers (and Content-Type, Content-Length), HSTS from the filters" + " only: " + expected);
+					"Eight headers (and Content-Type, Content-Length), HSTS from the filters only: " + expected);
 		}
 	}
 
@@ -161,13 +161,13 @@ final class ReactiveVariants {
 		permissionsPolicy.setPolicy("geolocation=(), microphone=(), camera=()");
 		XXssProtectionServerHttpHeadersWriter xssProtection = new XXssProtectionServerHttpHeadersWriter();
 		xssProtection.setHeaderValue(XXssProtectionServerHttpHeadersWriter.HeaderValue.DISABLED);
-		return new HttpHeaderWriterWebFilter(new CompositeServerHttpHeadersWriter(hsts,
-				new XContentTypeOptionsServerHttpHeadersWriter(), frameOptions, referrerPolicy, permissionsPolicy,
-				xssProtection,
-				StaticServerHttpHeadersWriter.builder()
-					.header("X-Permitted-Cross-Domain-Policies", "none")
-					.header("Cache-Control", "no-store")
-					.build()));
+		return new HttpHeaderWriterWebFilter(
+				new CompositeServerHttpHeadersWriter(hsts, new XContentTypeOptionsServerHttpHeadersWriter(),
+						frameOptions, referrerPolicy, permissionsPolicy, xssProtection,
+						StaticServerHttpHeadersWriter.builder()
+							.header("X-Permitted-Cross-Domain-Policies", "none")
+							.header("Cache-Control", "no-store")
+							.build()));
 	}
 
 	/**

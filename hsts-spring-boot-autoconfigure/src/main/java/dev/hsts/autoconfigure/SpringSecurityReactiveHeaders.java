@@ -277,13 +277,13 @@ final class SpringSecurityReactiveHeaders
 	 * The rest of the chain, noting whether the logout filter passed the request on (when
 	 * it subscribes to it: the filter asks for it before it knows).
 	 */
-	static final class PassedOn implements WebFilterChain, Supplier<Mono<Void>> {
+	static final class PassedOn implements WebFilterChain {
 
 		private final ServerWebExchange exchange;
 
 		private final WebFilterChain chain;
 
-		private volatile ServerWebExchange passedOn;
+		private volatile boolean passedOn;
 
 		PassedOn(ServerWebExchange exchange, WebFilterChain chain) {
 			this.exchange = exchange;
@@ -295,24 +295,15 @@ final class SpringSecurityReactiveHeaders
 			return Mono.defer(new PassingOn(this, next));
 		}
 
-		@Override
-		public Mono<Void> get() {
-			return this.chain.filter(this.passedOn);
-		}
-
-		boolean isPassedOn() {
-			return this.passedOn != null;
-		}
-
 	}
 
-	/** Notes, on subscription, that the request was passed on. */
+	/** Notes, on subscription, that the request was passed on, and passes it on. */
 	private record PassingOn(PassedOn chain, ServerWebExchange next) implements Supplier<Mono<Void>> {
 
 		@Override
 		public Mono<Void> get() {
-			this.chain.passedOn = this.next;
-			return this.chain.get();
+			this.chain.passedOn = true;
+			return this.chain.chain.filter(this.next);
 		}
 
 	}
@@ -322,7 +313,7 @@ final class SpringSecurityReactiveHeaders
 
 		@Override
 		public Mono<Void> get() {
-			if (!this.chain.isPassedOn()) {
+			if (!this.chain.passedOn) {
 				ClearSiteDataExchangeWriter.writeOnLogout(this.chain.exchange, this.clearSiteData);
 			}
 			return Mono.empty();

@@ -24,6 +24,8 @@ class HeaderValuesFuzzTest {
 	private static final List<BiFunction<String, String, String>> PARSERS = List.of(HeaderValues::contentTypeOptions,
 			HeaderValues::frameOptions, HeaderValues::referrerPolicy, HeaderValues::permissionsPolicy,
 			HeaderValues::crossOriginOpenerPolicy, HeaderValues::crossOriginResourcePolicy, HeaderValues::cacheControl,
+			HeaderValues::crossOriginEmbedderPolicy, HeaderValues::permittedCrossDomainPolicies,
+			HeaderValues::originAgentCluster, HeaderValues::dnsPrefetchControl, HeaderValues::xssProtection,
 			(property, value) -> {
 				ContentSecurityPolicy policy = ContentSecurityPolicy.parse(property, value);
 				return (policy != null) ? policy.value() : null;

@@ -30,8 +30,20 @@ class HeaderValuesTest {
 				Arguments.of("cross-origin-opener-policy", null, null),
 				Arguments.of("cross-origin-opener-policy", "same-origin-allow-popups", "same-origin-allow-popups"),
 				Arguments.of("cross-origin-resource-policy", "Same-Site", "same-site"),
-				Arguments.of("cache-control.value", null, "no-store"), Arguments.of("cache-control.value",
-						"private,max-age=0 ,  no-cache=\"Set-Cookie\"", "private, max-age=0, no-cache=\"Set-Cookie\""));
+				Arguments.of("cross-origin-embedder-policy", null, null),
+				Arguments.of("cross-origin-embedder-policy", "Require-CORP", "require-corp"),
+				Arguments.of("cross-origin-embedder-policy", "credentialless", "credentialless"),
+				Arguments.of("permitted-cross-domain-policies", null, "none"),
+				Arguments.of("permitted-cross-domain-policies", " Master-Only ", "master-only"),
+				Arguments.of("permitted-cross-domain-policies", "none-this-response", "none-this-response"),
+				Arguments.of("permitted-cross-domain-policies", "DISABLED", null),
+				Arguments.of("origin-agent-cluster", null, null), Arguments.of("origin-agent-cluster", "?1", "?1"),
+				Arguments.of("origin-agent-cluster", "?0", "?0"), Arguments.of("dns-prefetch-control", null, null),
+				Arguments.of("dns-prefetch-control", "OFF", "off"), Arguments.of("dns-prefetch-control", "on", "on"),
+				Arguments.of("xss-protection", null, "0"), Arguments.of("xss-protection", " 0 ", "0"),
+				Arguments.of("xss-protection", "disabled", null), Arguments.of("cache-control.value", null, "no-store"),
+				Arguments.of("cache-control.value", "private,max-age=0 ,  no-cache=\"Set-Cookie\"",
+						"private, max-age=0, no-cache=\"Set-Cookie\""));
 	}
 
 	@ParameterizedTest(name = "{0}={1} -> {2}")
@@ -56,6 +68,15 @@ class HeaderValuesTest {
 				Arguments.of("cross-origin-opener-policy", "same-site", "allows only"),
 				Arguments.of("cross-origin-resource-policy", "same-origin\u0000", "control character"),
 				Arguments.of("cross-origin-resource-policy", "anyone", "allows only"),
+				Arguments.of("cross-origin-embedder-policy", "require-cors", "allows only"),
+				Arguments.of("permitted-cross-domain-policies", "any", "allows only"),
+				Arguments.of("origin-agent-cluster", "1", "allows only"),
+				Arguments.of("origin-agent-cluster", "?1\r\n", "control character"),
+				Arguments.of("dns-prefetch-control", "false", "allows only"),
+				Arguments.of("xss-protection", "1", "XSS auditor"),
+				Arguments.of("xss-protection", "1; mode=block", "XSS auditor"),
+				Arguments.of("xss-protection", "1; report=https://r.example", "XSS auditor"),
+				Arguments.of("xss-protection", "block", "only as 0"),
 				Arguments.of("cache-control.value", "no-store,", "empty directive"),
 				Arguments.of("cache-control.value", "max-age=\"60", "not a Cache-Control directive"),
 				Arguments.of("cache-control.value", "disabled", "not a Cache-Control directive"),
@@ -78,6 +99,11 @@ class HeaderValuesTest {
 	static BinaryOperator<String> validator(String property) {
 		return switch (property) {
 			case "content-type-options" -> HeaderValues::contentTypeOptions;
+			case "cross-origin-embedder-policy" -> HeaderValues::crossOriginEmbedderPolicy;
+			case "permitted-cross-domain-policies" -> HeaderValues::permittedCrossDomainPolicies;
+			case "origin-agent-cluster" -> HeaderValues::originAgentCluster;
+			case "dns-prefetch-control" -> HeaderValues::dnsPrefetchControl;
+			case "xss-protection" -> HeaderValues::xssProtection;
 			case "frame-options" -> HeaderValues::frameOptions;
 			case "referrer-policy" -> HeaderValues::referrerPolicy;
 			case "permissions-policy" -> HeaderValues::permissionsPolicy;

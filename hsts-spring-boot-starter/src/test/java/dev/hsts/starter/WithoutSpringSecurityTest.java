@@ -56,7 +56,7 @@ class WithoutSpringSecurityTest {
 
 	@Test
 	void theFilterAppliesTheStartersWriters() {
-		assertThat(this.app.context().getBean(SecurityHeadersFilter.class).getWriters()).hasSize(6)
+		assertThat(this.app.context().getBean(SecurityHeadersFilter.class).getWriters()).hasSize(8)
 			.allMatch((writer) -> writer.getClass().getName().startsWith("dev.hsts.servlet."));
 	}
 
@@ -81,6 +81,21 @@ class WithoutSpringSecurityTest {
 		Headers.assertCacheControl(response, cacheControl);
 		for (String header : Headers.OFF_BY_DEFAULT) {
 			Headers.assertNone(response, header);
+		}
+	}
+
+	@Test
+	void clearSiteDataGoesOnTheSuccessesAndRedirectsOfTheLogoutPaths() {
+		try (RunningApp logout = RunningApp.https(new Class<?>[] { HeadersApplication.class },
+				"logging.level.org.apache.catalina.core=OFF", "security.headers.clear-site-data.enabled=true",
+				"security.headers.clear-site-data.paths=/ok,/send-redirect,/status/*")) {
+			String all = "\"cache\", \"cookies\", \"storage\"";
+			Headers.assertExactlyOne(logout.https().send("POST", "api.example.test", "/ok"), Headers.CLEAR_SITE_DATA,
+					all);
+			Headers.assertExactlyOne(logout.https().get("api.example.test", "/send-redirect"), Headers.CLEAR_SITE_DATA,
+					all);
+			Headers.assertNone(logout.https().get("api.example.test", "/status/500"), Headers.CLEAR_SITE_DATA);
+			Headers.assertNone(logout.https().get("api.example.test", "/page"), Headers.CLEAR_SITE_DATA);
 		}
 	}
 
