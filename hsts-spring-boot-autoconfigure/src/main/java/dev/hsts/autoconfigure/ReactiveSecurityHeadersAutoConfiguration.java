@@ -46,6 +46,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.web.server.WebFilter;
@@ -240,25 +241,33 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 	@ConditionalOnMissingBean
 	public SecurityHeadersWebFilter securityHeadersWebFilter(ObjectProvider<ExchangeHeaderWriter> writers,
 			ObjectProvider<ForwardedProtoMismatches> proxyDetector,
-			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues, ObjectProvider<CookieFlags> cookieFlags) {
+			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues) {
 		SecurityHeadersWebFilter filter = new SecurityHeadersWebFilter(writers.orderedStream().toList());
 		filter.setForwardedProtoMismatches(proxyDetector.getIfUnique());
 		filter.setApplicationHeaderValues(applicationHeaderValues.getIfUnique());
-		filter.setCookieFlags(cookieFlags.getIfUnique());
 		return filter;
 	}
 
 	/**
-	 * The cookie flags ({@code security.headers.cookies.*}), when switched on. Read at
-	 * startup only.
-	 * @return the flags
+	 * The cookie flags ({@code security.headers.cookies.*}), when switched on, read at
+	 * startup only, on the starter's filter. A configuration of its own, so that nothing
+	 * of it is loaded while they are off.
 	 */
-	@Bean
-	@ConditionalOnMissingBean
+	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty(name = "security.headers.cookies.enabled")
-	public CookieFlags securityHeadersCookieFlags(Environment environment) {
-		return SecurityHeaderValues.cookieFlags(this.properties, environment, "server.reactive.session.cookie",
-				"SESSION");
+	static class CookieFlagsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@Lazy(false) // also with spring.main.lazy-initialization: it sets up the filter
+		CookieFlags securityHeadersCookieFlags(SecurityHeadersProperties properties, Environment environment,
+				SecurityHeadersWebFilter filter) {
+			CookieFlags flags = SecurityHeaderValues.cookieFlags(properties, environment,
+					"server.reactive.session.cookie", "SESSION");
+			filter.setCookieFlags(flags);
+			return flags;
+		}
+
 	}
 
 	@Bean

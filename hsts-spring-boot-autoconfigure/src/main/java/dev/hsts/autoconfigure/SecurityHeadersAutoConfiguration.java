@@ -45,6 +45,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -251,31 +252,13 @@ public class SecurityHeadersAutoConfiguration {
 	@ConditionalOnMissingBean
 	public SecurityHeadersFilter securityHeadersFilter(ConfigurableListableBeanFactory beanFactory,
 			ObjectProvider<ForwardedProtoMismatchDetector> proxyDetector,
-			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues, ObjectProvider<CookieFlags> cookieFlags,
-			ObjectProvider<TomcatCookieFlags> tomcatCookieFlags) {
+			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues) {
 		// Every ResponseHeaderWriter bean, and Spring Security HeaderWriter beans where
 		// Spring Security is on the classpath, in order.
 		SecurityHeadersFilter filter = new SecurityHeadersFilter(HeaderWriterBeans.inOrder(beanFactory));
 		filter.setForwardedProtoMismatchDetector(proxyDetector.getIfUnique());
 		filter.setApplicationHeaderValues(applicationHeaderValues.getIfUnique());
-		CookieFlags flags = cookieFlags.getIfUnique();
-		if (flags != null) {
-			filter.setCookieFlags(flags, tomcatCookieFlags.getIfUnique());
-		}
 		return filter;
-	}
-
-	/**
-	 * The cookie flags ({@code security.headers.cookies.*}), when switched on. Read at
-	 * startup only.
-	 * @return the flags
-	 */
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnBooleanProperty(name = "security.headers.cookies.enabled")
-	public CookieFlags securityHeadersCookieFlags(Environment environment) {
-		return SecurityHeaderValues.cookieFlags(this.properties, environment, "server.servlet.session.cookie",
-				"JSESSIONID");
 	}
 
 	/**
@@ -370,15 +353,47 @@ public class SecurityHeadersAutoConfiguration {
 			return new TomcatOwnResponses(new FilterWriters(null, filter));
 		}
 
-		/**
-		 * The cookie flags on the cookies Tomcat writes, the session cookie included (see
-		 * {@link TomcatCookieFlags}).
-		 */
+	}
+
+	/**
+	 * The cookie flags ({@code security.headers.cookies.*}), when switched on, read at
+	 * startup only: on the starter's filter and, on embedded Tomcat, on the cookies
+	 * Tomcat writes itself. A configuration of its own, so that nothing of it is loaded
+	 * while they are off.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "security.headers.cookies.enabled")
+	static class CookieFlagsConfiguration {
+
 		@Bean
 		@ConditionalOnMissingBean
-		@ConditionalOnBooleanProperty(name = "security.headers.cookies.enabled")
-		TomcatCookieFlags securityHeadersTomcatCookieFlags(CookieFlags flags) {
-			return new TomcatCookieFlags(flags);
+		@Lazy(false) // also with spring.main.lazy-initialization: it sets up the filter
+		CookieFlags securityHeadersCookieFlags(SecurityHeadersProperties properties, Environment environment,
+				SecurityHeadersFilter filter) {
+			CookieFlags flags = SecurityHeaderValues.cookieFlags(properties, environment,
+					"server.servlet.session.cookie", "JSESSIONID");
+			filter.setCookieFlags(flags, null);
+			return flags;
+		}
+
+		/**
+		 * The cookie flags on the cookies Tomcat writes, the session cookie included (see
+		 * {@link TomcatCookieFlags}); the filter then leaves cookie objects to Tomcat.
+		 */
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = { "org.apache.catalina.Context", "org.apache.tomcat.util.http.CookieProcessor" })
+		static class TomcatCookieFlagsConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean
+			@Lazy(false) // also with spring.main.lazy-initialization: it sets up the
+							// filter
+			TomcatCookieFlags securityHeadersTomcatCookieFlags(CookieFlags flags, SecurityHeadersFilter filter) {
+				TomcatCookieFlags tomcat = new TomcatCookieFlags(flags);
+				filter.setCookieFlags(flags, tomcat);
+				return tomcat;
+			}
+
 		}
 
 	}

@@ -14,7 +14,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.util.ClassUtils;
 
@@ -30,7 +32,7 @@ import org.springframework.util.ClassUtils;
  * Nothing is registered when neither is present, or when a bean of the same name exists.
  */
 class TomcatContextCustomizerRegistrar
-		implements ImportBeanDefinitionRegistrar, BeanFactoryAware, BeanClassLoaderAware {
+		implements ImportBeanDefinitionRegistrar, BeanFactoryAware, BeanClassLoaderAware, EnvironmentAware {
 
 	/** The name of the customizer bean. */
 	static final String BEAN_NAME = "securityHeadersTomcatContextCustomizer";
@@ -41,6 +43,8 @@ class TomcatContextCustomizerRegistrar
 	private BeanFactory beanFactory;
 
 	private ClassLoader classLoader;
+
+	private Environment environment;
 
 	@Override
 	public void setBeanFactory(BeanFactory beanFactory) {
@@ -53,6 +57,11 @@ class TomcatContextCustomizerRegistrar
 	}
 
 	@Override
+	public void setEnvironment(Environment environment) {
+		this.environment = environment;
+	}
+
+	@Override
 	@SuppressWarnings("unchecked")
 	public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
 		if (registry.containsBeanDefinition(BEAN_NAME)) {
@@ -62,7 +71,12 @@ class TomcatContextCustomizerRegistrar
 			if (ClassUtils.isPresent(name, this.classLoader)) {
 				Class<Object> type = (Class<Object>) ClassUtils.resolveClassName(name, this.classLoader);
 				ObjectProvider<TomcatOwnResponses> target = this.beanFactory.getBeanProvider(TomcatOwnResponses.class);
-				ObjectProvider<TomcatCookieFlags> cookies = this.beanFactory.getBeanProvider(TomcatCookieFlags.class);
+				// Looked up only where the cookie flags are on (the same switch as the
+				// bean's
+				// condition): off, they cost nothing at startup.
+				ObjectProvider<TomcatCookieFlags> cookies = "true"
+					.equalsIgnoreCase(this.environment.getProperty("security.headers.cookies.enabled"))
+							? this.beanFactory.getBeanProvider(TomcatCookieFlags.class) : null;
 				RootBeanDefinition definition = new RootBeanDefinition(type, () -> customizer(type, target, cookies));
 				definition.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
 				registry.registerBeanDefinition(BEAN_NAME, definition);
@@ -81,10 +95,11 @@ class TomcatContextCustomizerRegistrar
 								&& args[0] instanceof Context context) {
 							responses.customize(context);
 						}
-						TomcatCookieFlags cookieFlags = cookies.getIfUnique();
-						if (cookieFlags != null && args != null && args.length == 1
-								&& args[0] instanceof Context context) {
-							cookieFlags.customize(context);
+						if (cookies != null && args != null && args.length == 1 && args[0] instanceof Context context) {
+							TomcatCookieFlags cookieFlags = cookies.getIfUnique();
+							if (cookieFlags != null) {
+								cookieFlags.customize(context);
+							}
 						}
 						yield null;
 					}

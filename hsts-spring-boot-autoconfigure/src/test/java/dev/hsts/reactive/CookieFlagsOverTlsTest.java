@@ -144,6 +144,40 @@ class CookieFlagsOverTlsTest {
 
 	@Nested
 	@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+	class OnTomcatReactive {
+
+		RunningReactiveApp app;
+
+		@BeforeAll
+		void start() {
+			this.app = RunningReactiveApp.https(RunningReactiveApp.Server.TOMCAT,
+					new Class<?>[] { ReactiveCookiesApplication.class,
+							ReactiveCookiesApplication.SessionCookieWithoutSameSite.class },
+					"security.headers.cookies.enabled=true");
+		}
+
+		@AfterAll
+		void stop() {
+			this.app.close();
+		}
+
+		@Test
+		void everyCookieGetsTheFlagsItLacks() {
+			SetCookies cookies = get(this.app, true, "/cookies/many");
+			assertThat(cookies.lines()).hasSize(6)
+				.allSatisfy((line) -> assertThat(flags(line)).contains("secure", "httponly", "samesite=lax"));
+			SetCookies own = get(this.app, true, "/cookies/own-flags");
+			assertThat(own.line("own-none")).isEqualTo("own-none=1; SameSite=None; Secure; HttpOnly");
+			assertThat(flags(own.line("obj-strict"))).containsExactlyInAnyOrder("secure", "httponly",
+					"samesite=strict");
+			assertThat(flags(get(this.app, true, "/cookies/session").line("SESSION"))).contains("secure", "httponly",
+					"samesite=lax");
+		}
+
+	}
+
+	@Nested
+	@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 	class Exceptions {
 
 		RunningReactiveApp app;
@@ -190,7 +224,9 @@ class CookieFlagsOverTlsTest {
 		@BeforeAll
 		void start() {
 			this.app = RunningReactiveApp.plain(APP, "security.headers.cookies.enabled=true",
-					"server.forward-headers-strategy=framework", "security.headers.cookies.exceptions[0].name=widget",
+					// Lazy beans: the flags are set up all the same.
+					"spring.main.lazy-initialization=true", "server.forward-headers-strategy=framework",
+					"security.headers.cookies.exceptions[0].name=widget",
 					"security.headers.cookies.exceptions[0].same-site=None");
 		}
 

@@ -174,7 +174,9 @@ class CookieFlagsOverTlsTest {
 		@BeforeAll
 		void start() {
 			this.app = RunningApp.plain(APP, "security.headers.cookies.enabled=true",
-					"server.forward-headers-strategy=framework", "security.headers.cookies.exceptions[0].name=widget",
+					// Lazy beans: the flags are set up all the same.
+					"spring.main.lazy-initialization=true", "server.forward-headers-strategy=framework",
+					"security.headers.cookies.exceptions[0].name=widget",
 					"security.headers.cookies.exceptions[0].same-site=None");
 		}
 
