@@ -14,6 +14,7 @@ import dev.hsts.core.ForwardedProtoMismatches;
 import dev.hsts.core.HeadersPreview;
 import dev.hsts.core.HstsPolicy;
 import dev.hsts.core.LivePolicy;
+import dev.hsts.core.PerRequestHeaderPolicy;
 import dev.hsts.core.PolicyChangeListener;
 import dev.hsts.core.InvalidPolicyException;
 import dev.hsts.core.TrustedHostRejectionCounts;
@@ -263,6 +264,24 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 	public FindingsStartupReport securityHeadersFindingsStartupReport(SecurityHeadersFindings findings,
 			Environment environment, ObjectProvider<EndpointExposure> endpoint) {
 		return new FindingsStartupReport(findings, EndpointExposure.details(environment, endpoint));
+	}
+
+	/**
+	 * Named policies, {@code @SecurityHeadersPolicy} on WebFlux handler methods, the
+	 * policy route attribute of functional routes and {@code PerRequestHeaderPolicy}
+	 * hooks.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.web.reactive.function.server.support.RouterFunctionMapping")
+	static class PoliciesConfiguration {
+
+		@Bean
+		ReactivePolicyScan securityHeadersReactivePolicyScan(ListableBeanFactory beanFactory,
+				SecurityHeadersProperties properties, SecurityHeadersWebFilter filter,
+				ObjectProvider<PerRequestHeaderPolicy> hooks) {
+			return new ReactivePolicyScan(beanFactory, properties, filter, hooks);
+		}
+
 	}
 
 	/** Counts refusals when Micrometer is on the class path. */

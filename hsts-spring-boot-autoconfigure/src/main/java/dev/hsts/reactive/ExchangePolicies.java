@@ -1,0 +1,160 @@
+package dev.hsts.reactive;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.hsts.core.HandlerPolicy;
+import dev.hsts.core.HeaderPolicies;
+import dev.hsts.core.HeaderPolicy;
+import dev.hsts.core.PerRequestHeaderPolicy;
+
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * What {@link SecurityHeadersWebFilter} needs to give each exchange its policy: the
+ * policies ({@link HeaderPolicies}, which choose), the policy each handler asks for
+ * (found at startup: annotated handler methods, functional routes' attributes) and the
+ * {@link PerRequestHeaderPolicy} hooks. The filter has none when there are no named
+ * policies, annotations, route attributes or hooks: then an exchange does what it did
+ * before policies existed.
+ */
+public final class ExchangePolicies {
+
+	private final HeaderPolicies policies;
+
+	/** The policy of each annotated handler method found at startup. */
+	private final Map<Object, HandlerPolicy> handlerMethods;
+
+	private final RoutePolicies routes;
+
+	private final List<PerRequestHeaderPolicy> hooks;
+
+	/** Whether a nonce is made before the handler runs (see {@link #nonceUpFront()}). */
+	private final boolean nonceUpFront;
+
+	/**
+	 * @param policies the policies (made with {@link #handlerPolicies()} of the same
+	 * handlers)
+	 * @param handlerMethods the policy of each annotated handler method (a
+	 * {@code HandlerMethod} of a WebFlux request mapping), by the very object the mapping
+	 * puts on the exchange
+	 * @param routes the policies of the functional routes, or {@code null}
+	 * @param hooks the hooks, in order
+	 */
+	public ExchangePolicies(HeaderPolicies policies, Map<Object, HandlerPolicy> handlerMethods, RoutePolicies routes,
+			List<PerRequestHeaderPolicy> hooks) {
+		this.policies = Objects.requireNonNull(policies, "policies");
+		this.handlerMethods = new IdentityHashMap<>(handlerMethods);
+		this.routes = (routes != null && !routes.isEmpty()) ? routes : null;
+		this.hooks = List.copyOf(hooks);
+		this.nonceUpFront = anyUsesNonce(policies, handlerMethods.values(), this.routes);
+	}
+
+	/**
+	 * Whether any policy a handler could get uses a nonce. WebFlux maps the handler after
+	 * the filter has run and has no step between mapping and handling where the filter
+	 * could act, so the handler's policy is applied when the response commits; a view
+	 * renders before that, so the nonce it may need is made up front whenever any policy
+	 * that can apply uses one (a hook choosing a named policy included). Only a hook that
+	 * sets a Content-Security-Policy with a nonce itself, where no policy uses one, gets
+	 * its nonce when the response commits, too late for a view.
+	 */
+	private static boolean anyUsesNonce(HeaderPolicies policies, Iterable<HandlerPolicy> handlers,
+			RoutePolicies routes) {
+		if (policies.defaults().usesNonce()) {
+			return true;
+		}
+		for (String name : policies.names()) {
+			if (policies.named(name).usesNonce()) {
+				return true;
+			}
+		}
+		for (HeaderPolicies.PathBinding binding : policies.pathBindings()) {
+			if (binding.policy().usesNonce()) {
+				return true;
+			}
+		}
+		for (HandlerPolicy handler : handlers) {
+			if (policies.choose(handler, "/").usesNonce()) {
+				return true;
+			}
+		}
+		if (routes != null) {
+			for (HandlerPolicy route : routes.policies()) {
+				if (policies.choose(route, "/").usesNonce()) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Every policy the handlers ask for: those of the annotated handler methods, then
+	 * those of the functional routes.
+	 * @param handlerMethods the policy of each annotated handler method
+	 * @param routes the policies of the functional routes, or {@code null}
+	 * @return the handler policies, for {@link HeaderPolicies#of}
+	 */
+	public static List<HandlerPolicy> handlerPolicies(Map<Object, HandlerPolicy> handlerMethods, RoutePolicies routes) {
+		List<HandlerPolicy> all = new ArrayList<>(handlerMethods.values());
+		if (routes != null) {
+			all.addAll(routes.policies());
+		}
+		return all;
+	}
+
+	/** The policies. */
+	public HeaderPolicies policies() {
+		return this.policies;
+	}
+
+	/**
+	 * These handlers and hooks with other policies (a runtime refresh).
+	 * @param policies the new policies
+	 * @return the exchange policies to use from now on
+	 */
+	public ExchangePolicies with(HeaderPolicies policies) {
+		return new ExchangePolicies(policies, this.handlerMethods, this.routes, this.hooks);
+	}
+
+	List<PerRequestHeaderPolicy> hooks() {
+		return this.hooks;
+	}
+
+	boolean nonceUpFront() {
+		return this.nonceUpFront;
+	}
+
+	/**
+	 * The policy the handler an exchange was mapped to asks for.
+	 * @param exchange the exchange
+	 * @param handler the handler, or {@code null}
+	 * @return the handler's policy, or {@code null}
+	 */
+	HandlerPolicy handlerPolicy(ServerWebExchange exchange, Object handler) {
+		if (handler == null) {
+			return null;
+		}
+		HandlerPolicy policy = this.handlerMethods.get(handler);
+		if (policy == null && this.routes != null) {
+			policy = this.routes.policyOf(exchange, handler);
+		}
+		return policy;
+	}
+
+	/**
+	 * The policy of an exchange before any hook.
+	 * @param exchange the exchange
+	 * @param handler its handler, or {@code null}
+	 * @param encodedPath its path
+	 * @return the policy
+	 */
+	HeaderPolicy choose(ServerWebExchange exchange, Object handler, String encodedPath) {
+		return this.policies.choose(handlerPolicy(exchange, handler), encodedPath);
+	}
+
+}
