@@ -559,7 +559,7 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 						headers.set(header.headerName(), target);
 					}
 					else {
-						headers.remove(header.headerName());
+						ExchangeHeaders.remove(headers, header.headerName());
 					}
 					this.changed |= bit;
 				}
