@@ -10,6 +10,8 @@ import dev.hsts.core.ApplicationHeaderValues;
 import dev.hsts.core.HeadersPreview;
 import dev.hsts.core.HstsPolicy;
 import dev.hsts.core.LivePolicy;
+import dev.hsts.core.PerRequestHeaderPolicy;
+import dev.hsts.core.PolicyUsage;
 import dev.hsts.core.PolicyChangeListener;
 import dev.hsts.core.TrustedHosts;
 import dev.hsts.servlet.CacheControlDefaultWriter;
@@ -17,6 +19,7 @@ import dev.hsts.servlet.CspHeaderWriter;
 import dev.hsts.servlet.FixedHeaderWriter;
 import dev.hsts.servlet.ForwardedProtoMismatchDetector;
 import dev.hsts.servlet.HttpsRedirectFilter;
+import dev.hsts.servlet.PolicyHandlerInterceptor;
 import dev.hsts.servlet.SecurityHeadersFilter;
 import dev.hsts.servlet.ServerOwnResponses;
 import dev.hsts.servlet.ResponseHeaderWriter;
@@ -202,6 +205,24 @@ public class SecurityHeadersAutoConfiguration {
 		return filter;
 	}
 
+	/**
+	 * Where each named policy applies (paths, and the handlers found at startup), for the
+	 * endpoint. Made here, where the named policies are validated first.
+	 * @return the usage
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	public PolicyUsage securityHeadersPolicyUsage() {
+		return new PolicyUsage(SecurityHeaderValues.headerPolicies(this.properties, List.of()));
+	}
+
+	@Bean
+	ServletPolicyWiring securityHeadersPolicyWiring(ConfigurableListableBeanFactory beanFactory,
+			SecurityHeadersFilter filter, ObjectProvider<PerRequestHeaderPolicy> hooks,
+			ObjectProvider<PolicyHandlerInterceptor> interceptor, PolicyUsage usage) {
+		return new ServletPolicyWiring(this.properties, beanFactory, filter, hooks, interceptor, usage);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	public ForwardedProtoMismatchDetector forwardedProtoMismatchDetector() {
@@ -268,6 +289,28 @@ public class SecurityHeadersAutoConfiguration {
 		@ConditionalOnMissingBean
 		TomcatOwnResponses securityHeadersTomcatOwnResponses(ObjectProvider<SecurityHeadersFilter> filter) {
 			return new TomcatOwnResponses(new FilterWriters(null, filter));
+		}
+
+	}
+
+	/**
+	 * In a Spring MVC application: tells the filter each request's handler, for the
+	 * policies handlers ask for ({@code @SecurityHeadersPolicy}, route attributes) and
+	 * the {@link PerRequestHeaderPolicy} hooks.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.web.servlet.config.annotation.WebMvcConfigurer")
+	static class SpringMvcPolicyConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		PolicyHandlerInterceptor securityHeadersPolicyInterceptor(SecurityHeadersFilter filter) {
+			return new PolicyHandlerInterceptor(filter);
+		}
+
+		@Bean
+		PolicyInterceptorRegistrar securityHeadersPolicyInterceptorRegistrar(PolicyHandlerInterceptor interceptor) {
+			return new PolicyInterceptorRegistrar(interceptor);
 		}
 
 	}

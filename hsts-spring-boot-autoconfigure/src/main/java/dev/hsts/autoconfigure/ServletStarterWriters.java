@@ -37,6 +37,23 @@ final class ServletStarterWriters extends StarterWriters<ResponseHeaderWriter> {
 	}
 
 	@Override
+	Object prepareMore(SecurityHeadersProperties properties) {
+		ServletPolicyWiring wiring = this.beanFactory.getBeanProvider(ServletPolicyWiring.class).getIfUnique();
+		return (wiring != null) ? wiring.prepare(properties) : null;
+	}
+
+	@Override
+	void setWriters(List<ResponseHeaderWriter> writers, Object more) {
+		ServletPolicyWiring wiring = this.beanFactory.getBeanProvider(ServletPolicyWiring.class).getIfUnique();
+		if (wiring != null && more instanceof ServletPolicyWiring.Prepared policies) {
+			wiring.apply(policies, writers);
+		}
+		else {
+			setWriters(writers);
+		}
+	}
+
+	@Override
 	ResponseHeaderWriter create(Slot slot, SecurityHeadersProperties properties, HstsPolicy hsts) {
 		SecurityHeadersAutoConfiguration configuration = new SecurityHeadersAutoConfiguration(properties);
 		return switch (slot.beanName()) {

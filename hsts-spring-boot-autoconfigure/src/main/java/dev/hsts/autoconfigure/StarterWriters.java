@@ -126,6 +126,26 @@ abstract class StarterWriters<W> {
 	abstract void setWriters(List<W> writers);
 
 	/**
+	 * Makes, from the new configuration, what the stack applies besides its writers (the
+	 * named policies), validating it; applied with the writers by
+	 * {@link #setWriters(List, Object)}.
+	 * @param properties the new properties
+	 * @return what to apply, or {@code null} for nothing
+	 */
+	Object prepareMore(SecurityHeadersProperties properties) {
+		return null;
+	}
+
+	/**
+	 * Replaces the filter's writers and applies what {@link #prepareMore} made, as one.
+	 * @param writers the writers
+	 * @param more what {@link #prepareMore} made, or {@code null}
+	 */
+	void setWriters(List<W> writers, Object more) {
+		setWriters(writers);
+	}
+
+	/**
 	 * Makes a slot's writer with the stack's bean method.
 	 * @param slot the slot
 	 * @param properties the new properties
@@ -179,7 +199,7 @@ abstract class StarterWriters<W> {
 			boolean on = slot.header() == null || slot.header().isOn(binder);
 			made.put(slot, on ? create(slot, properties, hsts) : null);
 		}
-		return new Prepared<>(this, made);
+		return new Prepared<>(this, made, prepareMore(properties));
 	}
 
 	/** The new writers of the starter's slots, ready to swap in. */
@@ -189,9 +209,12 @@ abstract class StarterWriters<W> {
 
 		private final Map<Slot, W> made;
 
-		private Prepared(StarterWriters<W> writers, Map<Slot, W> made) {
+		private final Object more;
+
+		private Prepared(StarterWriters<W> writers, Map<Slot, W> made, Object more) {
 			this.writers = writers;
 			this.made = made;
+			this.more = more;
 		}
 
 		/**
@@ -243,7 +266,7 @@ abstract class StarterWriters<W> {
 					slotAt.add(at, slot);
 				}
 			});
-			this.writers.setWriters(next);
+			this.writers.setWriters(next, this.more);
 			this.made.forEach((slot, writer) -> {
 				if (this.writers.current.containsKey(slot)) {
 					this.writers.current.put(slot, writer);

@@ -91,7 +91,7 @@ public final class CspHeaderWriter implements DescribedHeaderWriter {
 	/**
 	 * The request's nonce, made on first use; the same for every dispatch of the request.
 	 */
-	private static String nonce(HttpServletRequest request) {
+	static String nonce(HttpServletRequest request) {
 		Object existing = request.getAttribute(NONCE_ATTRIBUTE);
 		if (existing instanceof String nonce) {
 			return nonce;

@@ -164,7 +164,35 @@ public class SecurityHeadersFilter extends GenericFilterBean implements Ordered 
 	 * @param writers the writers to apply from now on, in order
 	 */
 	public void setWriters(List<? extends ResponseHeaderWriter> writers) {
-		this.writers = new HeaderWriters(writers);
+		this.writers = new HeaderWriters(writers, this.writers.policies);
+	}
+
+	/**
+	 * Replaces the writers and the named policies at once (a runtime refresh), with the
+	 * same guarantee as {@link #setWriters(List)}.
+	 * @param writers the writers to apply from now on, in order
+	 * @param policies the policies, or {@code null} for none
+	 */
+	public void setWriters(List<? extends ResponseHeaderWriter> writers, ServletPolicies policies) {
+		this.writers = new HeaderWriters(writers, policies);
+	}
+
+	/**
+	 * Applies named policies: the starter's writers of the headers they decide step
+	 * aside, and each request gets its policy's values (see {@link ServletPolicies}).
+	 * @param policies the policies, or {@code null} for none (every writer writes, as
+	 * before)
+	 */
+	public void setPolicies(ServletPolicies policies) {
+		this.writers = new HeaderWriters(this.writers.all, policies);
+	}
+
+	/**
+	 * The named policies applied.
+	 * @return the policies, or {@code null} when there are none
+	 */
+	public ServletPolicies getPolicies() {
+		return this.writers.policies;
 	}
 
 	/**

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.hsts.core.ApplicationHeaderValues;
+import dev.hsts.core.HandlerPolicy;
 import dev.hsts.core.SingleValuedHeaders;
 
 /**
@@ -68,6 +69,12 @@ final class SecurityHeadersResponse extends CommitDetectingResponse {
 	/** Whether {@link #hostCheck} passed the request's host. */
 	private final boolean servedHost;
 
+	/**
+	 * The request's policy, when the application has named policies, handler policies or
+	 * hooks; {@code null} otherwise (and then nothing here looks at it).
+	 */
+	private RequestPolicy policy;
+
 	SecurityHeadersResponse(HttpServletRequest request, HttpServletResponse response, HeaderWriters writers,
 			ApplicationHeaderValues applicationValues) {
 		this(request, response, writers, applicationValues, null, false);
@@ -87,6 +94,36 @@ final class SecurityHeadersResponse extends CommitDetectingResponse {
 		this.applicationValues = applicationValues;
 		this.hostCheck = hostCheck;
 		this.servedHost = servedHost;
+		if (writers.policies != null) {
+			this.policy = RequestPolicy.start(writers.policies, request);
+		}
+	}
+
+	/**
+	 * Spring MVC mapped the request to its handler: with policies, the handler's policy
+	 * (and the hooks' adjustments) become the request's, and its headers are written now,
+	 * before the handler runs, so that a view finds the CSP nonce its policy needs.
+	 * @param handler the handler
+	 * @param handlerPolicy what the handler asks for, or {@code null}
+	 */
+	void handlerMapped(Object handler, HandlerPolicy handlerPolicy) {
+		if (this.policy != null && this.policy.handlerMapped(handler, handlerPolicy)) {
+			writePolicy((HttpServletResponse) getResponse());
+		}
+	}
+
+	/** Writes the request's final policy's headers where absent (HSTS included). */
+	private void writePolicy(HttpServletResponse target) {
+		this.policy.write(target);
+		StagedHstsHeaderWriter hsts = this.writers.policyHsts;
+		if (hsts != null && this.policy.sendsHsts()) {
+			if (this.hostCheck != null && hsts.checksHostsWith(this.hostCheck)) {
+				hsts.writeHeaders(this.request, target, this.servedHost);
+			}
+			else {
+				hsts.writeHeaders(this.request, target);
+			}
+		}
 	}
 
 	/**
@@ -139,6 +176,9 @@ final class SecurityHeadersResponse extends CommitDetectingResponse {
 			else {
 				writer.writeHeaders(this.request, target);
 			}
+		}
+		if (this.policy != null && this.policy.isDecided()) {
+			writePolicy(target);
 		}
 		this.eagerHeadersIncomplete = false;
 	}
@@ -216,6 +256,11 @@ final class SecurityHeadersResponse extends CommitDetectingResponse {
 	 * {@link #rememberProvisionalValues()})
 	 */
 	private void writeAllHeaders(boolean rememberNow) {
+		if (this.policy != null && !this.policy.isDecided()) {
+			// Complete without a handler: the policy so far is final.
+			this.policy.decideWithoutHandler();
+			this.eagerHeadersIncomplete = true;
+		}
 		if (this.eagerHeadersIncomplete) {
 			writeHeaders();
 		}
@@ -224,7 +269,12 @@ final class SecurityHeadersResponse extends CommitDetectingResponse {
 		for (int i = 0; i < this.writers.atCommit.length; i++) {
 			String name = this.writers.atCommit[i].getHeaderName();
 			boolean absent = !target.containsHeader(name);
-			this.writers.atCommit[i].writeHeaders(this.request, target);
+			if (this.policy != null && this.writers.atCommit[i] == this.writers.policyCacheControl) {
+				this.policy.writeCacheControl(target);
+			}
+			else {
+				this.writers.atCommit[i].writeHeaders(this.request, target);
+			}
 			if (absent) {
 				if (rememberNow || i >= Integer.SIZE) {
 					remember(i, target.getHeader(name));

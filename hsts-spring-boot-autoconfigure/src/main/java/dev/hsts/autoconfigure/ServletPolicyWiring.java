@@ -1,0 +1,123 @@
+package dev.hsts.autoconfigure;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.hsts.core.HandlerPolicy;
+import dev.hsts.core.HeaderPolicies;
+import dev.hsts.core.PerRequestHeaderPolicy;
+import dev.hsts.core.PolicyHeader;
+import dev.hsts.core.PolicyUsage;
+import dev.hsts.servlet.MvcHandlerPolicies;
+import dev.hsts.servlet.PolicyHandlerInterceptor;
+import dev.hsts.servlet.ResponseHeaderWriter;
+import dev.hsts.servlet.SecurityHeadersFilter;
+import dev.hsts.servlet.ServletPolicies;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+
+/**
+ * Applies the named policies to the servlet filter once every singleton exists (so that
+ * Spring MVC's handler mappings are built): finds the policies the handlers ask for
+ * ({@link MvcPolicyScan}), validates everything (a handler naming a policy that is not
+ * configured stops the application), and switches the filter to policies only when there
+ * are named policies, handler policies or {@link PerRequestHeaderPolicy} beans; otherwise
+ * the filter works exactly as without this feature.
+ */
+final class ServletPolicyWiring implements SmartInitializingSingleton {
+
+	private final SecurityHeadersProperties properties;
+
+	private final ConfigurableListableBeanFactory beanFactory;
+
+	private final SecurityHeadersFilter filter;
+
+	private final ObjectProvider<PerRequestHeaderPolicy> hooks;
+
+	private final ObjectProvider<PolicyHandlerInterceptor> interceptor;
+
+	private final PolicyUsage usage;
+
+	private List<HandlerPolicy> handlerPolicies = List.of();
+
+	private ServletPolicies config;
+
+	ServletPolicyWiring(SecurityHeadersProperties properties, ConfigurableListableBeanFactory beanFactory,
+			SecurityHeadersFilter filter, ObjectProvider<PerRequestHeaderPolicy> hooks,
+			ObjectProvider<PolicyHandlerInterceptor> interceptor, PolicyUsage usage) {
+		this.properties = properties;
+		this.beanFactory = beanFactory;
+		this.filter = filter;
+		this.hooks = hooks;
+		this.interceptor = interceptor;
+		this.usage = usage;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		PolicyHandlerInterceptor handlerInterceptor = this.interceptor.getIfUnique();
+		MvcHandlerPolicies handlers = (handlerInterceptor != null) ? MvcPolicyScan.scan(this.beanFactory) : null;
+		this.handlerPolicies = (handlers != null) ? List.copyOf(handlers.all()) : List.of();
+		List<PerRequestHeaderPolicy> hooks = this.hooks.orderedStream().toList();
+		HeaderPolicies policies = SecurityHeaderValues.headerPolicies(this.properties, this.handlerPolicies);
+		this.config = new ServletPolicies(policies, hooks, decided(), !this.handlerPolicies.isEmpty());
+		if (handlerInterceptor != null) {
+			handlerInterceptor.setHandlers(handlers);
+		}
+		this.filter.setPolicies(inForce(this.config));
+		this.usage.update(policies);
+	}
+
+	/** The policies to apply, or {@code null} when there is nothing for them to do. */
+	private static ServletPolicies inForce(ServletPolicies config) {
+		boolean any = config.getPolicies().hasNamedPolicies() || !config.getPolicies().handlerPolicies().isEmpty()
+				|| !config.getHooks().isEmpty();
+		return any ? config : null;
+	}
+
+	/** The headers whose writer is the starter's: the policies decide those. */
+	private Set<PolicyHeader> decided() {
+		ServletStarterWriters slots = new ServletStarterWriters(this.beanFactory, this.filter);
+		Set<PolicyHeader> decided = EnumSet.noneOf(PolicyHeader.class);
+		for (PolicyHeader header : PolicyHeader.values()) {
+			boolean starters = (header == PolicyHeader.STRICT_TRANSPORT_SECURITY) ? slots.ownsHsts()
+					: slots.owns(PropertyNames.of(header.setting()));
+			if (starters) {
+				decided.add(header);
+			}
+		}
+		return decided;
+	}
+
+	/**
+	 * Makes the policies of a changed configuration (which validates them) for a refresh,
+	 * without applying them.
+	 * @param properties the new properties
+	 * @return the prepared policies
+	 */
+	Prepared prepare(SecurityHeadersProperties properties) {
+		HeaderPolicies policies = SecurityHeaderValues.headerPolicies(properties, this.handlerPolicies);
+		return new Prepared(policies, (this.config != null) ? this.config.with(policies) : null);
+	}
+
+	/**
+	 * Applies prepared policies together with the filter's new writers.
+	 * @param prepared the policies
+	 * @param writers the writers
+	 */
+	void apply(Prepared prepared, List<ResponseHeaderWriter> writers) {
+		if (prepared.config != null) {
+			this.config = prepared.config;
+		}
+		this.filter.setWriters(writers, (prepared.config != null) ? inForce(prepared.config) : null);
+		this.usage.update(prepared.policies);
+	}
+
+	/** Policies made from a changed configuration, ready to apply. */
+	record Prepared(HeaderPolicies policies, ServletPolicies config) {
+	}
+
+}
