@@ -15,6 +15,7 @@ import dev.hsts.core.HeadersPreview;
 import dev.hsts.core.HstsPolicy;
 import dev.hsts.core.LivePolicy;
 import dev.hsts.core.PerRequestHeaderPolicy;
+import dev.hsts.core.PolicyUsage;
 import dev.hsts.core.PolicyChangeListener;
 import dev.hsts.core.InvalidPolicyException;
 import dev.hsts.core.TrustedHostRejectionCounts;
@@ -193,6 +194,17 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 		return filter;
 	}
 
+	/**
+	 * Where each named policy applies (paths, and the handlers found at startup), for the
+	 * endpoint. Made here, where the named policies are validated first.
+	 * @return the usage
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	public PolicyUsage securityHeadersPolicyUsage() {
+		return new PolicyUsage(SecurityHeaderValues.headerPolicies(this.properties, List.of()));
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	public ForwardedProtoMismatches forwardedProtoMismatches() {
@@ -269,17 +281,17 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 	/**
 	 * Named policies, {@code @SecurityHeadersPolicy} on WebFlux handler methods, the
 	 * policy route attribute of functional routes and {@code PerRequestHeaderPolicy}
-	 * hooks.
+	 * hooks, where WebFlux (not only its web filter API) is on the class path.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.web.reactive.function.server.support.RouterFunctionMapping")
 	static class PoliciesConfiguration {
 
 		@Bean
-		ReactivePolicyScan securityHeadersReactivePolicyScan(ListableBeanFactory beanFactory,
-				SecurityHeadersProperties properties, SecurityHeadersWebFilter filter,
-				ObjectProvider<PerRequestHeaderPolicy> hooks) {
-			return new ReactivePolicyScan(beanFactory, properties, filter, hooks);
+		ReactivePolicyWiring securityHeadersPolicyWiring(SecurityHeadersProperties properties,
+				ConfigurableListableBeanFactory beanFactory, SecurityHeadersWebFilter filter,
+				ObjectProvider<PerRequestHeaderPolicy> hooks, PolicyUsage usage) {
+			return new ReactivePolicyWiring(properties, beanFactory, filter, hooks, usage);
 		}
 
 	}

@@ -1,15 +1,18 @@
 package dev.hsts.reactive;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import dev.hsts.core.HandlerPolicy;
 import dev.hsts.core.HeaderPolicies;
 import dev.hsts.core.HeaderPolicy;
 import dev.hsts.core.PerRequestHeaderPolicy;
+import dev.hsts.core.PolicyHeader;
 
 import org.springframework.web.server.ServerWebExchange;
 
@@ -32,8 +35,15 @@ public final class ExchangePolicies {
 
 	private final List<PerRequestHeaderPolicy> hooks;
 
-	/** Whether a nonce is made before the handler runs (see {@link #nonceUpFront()}). */
+	/** Whether a nonce is made before the handler runs (see {@link #anyUsesNonce}). */
 	private final boolean nonceUpFront;
+
+	/**
+	 * The headers the policies decide, by {@link PolicyHeader#ordinal()}: those whose
+	 * writer is the starter's (a header the application writes with a writer bean of its
+	 * own stays the application's).
+	 */
+	private final long decided;
 
 	/**
 	 * @param policies the policies (made with {@link #handlerPolicies()} of the same
@@ -43,14 +53,20 @@ public final class ExchangePolicies {
 	 * puts on the exchange
 	 * @param routes the policies of the functional routes, or {@code null}
 	 * @param hooks the hooks, in order
+	 * @param decided the headers whose writer is the starter's (the policies decide them)
 	 */
 	public ExchangePolicies(HeaderPolicies policies, Map<Object, HandlerPolicy> handlerMethods, RoutePolicies routes,
-			List<PerRequestHeaderPolicy> hooks) {
+			List<PerRequestHeaderPolicy> hooks, Set<PolicyHeader> decided) {
 		this.policies = Objects.requireNonNull(policies, "policies");
 		this.handlerMethods = new IdentityHashMap<>(handlerMethods);
 		this.routes = (routes != null && !routes.isEmpty()) ? routes : null;
 		this.hooks = List.copyOf(hooks);
 		this.nonceUpFront = anyUsesNonce(policies, handlerMethods.values(), this.routes);
+		long mask = 0;
+		for (PolicyHeader header : decided) {
+			mask |= 1L << header.ordinal();
+		}
+		this.decided = mask;
 	}
 
 	/**
@@ -118,11 +134,31 @@ public final class ExchangePolicies {
 	 * @return the exchange policies to use from now on
 	 */
 	public ExchangePolicies with(HeaderPolicies policies) {
-		return new ExchangePolicies(policies, this.handlerMethods, this.routes, this.hooks);
+		Set<PolicyHeader> decided = EnumSet.noneOf(PolicyHeader.class);
+		for (PolicyHeader header : PolicyHeader.values()) {
+			if (decides(header.ordinal())) {
+				decided.add(header);
+			}
+		}
+		return new ExchangePolicies(policies, this.handlerMethods, this.routes, this.hooks, decided);
+	}
+
+	/**
+	 * Whether the policies decide a header.
+	 * @param ordinal the header's {@link PolicyHeader#ordinal()}
+	 * @return whether its writer is the starter's
+	 */
+	boolean decides(int ordinal) {
+		return (this.decided & (1L << ordinal)) != 0;
 	}
 
 	List<PerRequestHeaderPolicy> hooks() {
 		return this.hooks;
+	}
+
+	/** Whether there are {@link PerRequestHeaderPolicy} hooks. */
+	public boolean hasHooks() {
+		return !this.hooks.isEmpty();
 	}
 
 	boolean nonceUpFront() {

@@ -90,8 +90,8 @@ public final class RoutePolicies {
 
 	/**
 	 * The policy of each route that names one, in the order they route; each
-	 * {@link HandlerPolicy#where()} is the route as Spring describes its predicates, e.g.
-	 * {@code functional route (GET && /embed)}.
+	 * {@link HandlerPolicy#where()} is the route as Spring describes its predicates
+	 * (those of its nests first), e.g. {@code route (GET && /embed)}, as on Spring MVC.
 	 */
 	public List<HandlerPolicy> policies() {
 		return this.named;
@@ -275,8 +275,7 @@ public final class RoutePolicies {
 		@Override
 		public void route(RequestPredicate predicate, HandlerFunction<?> handlerFunction) {
 			String name = take();
-			HandlerPolicy policy = (name != null) ? HandlerPolicy.named("functional route " + describe(predicate), name)
-					: null;
+			HandlerPolicy policy = (name != null) ? HandlerPolicy.named(describe(predicate), name) : null;
 			current().add(new Route(predicate, policy));
 			if (policy != null) {
 				this.named.add(policy);
@@ -295,9 +294,9 @@ public final class RoutePolicies {
 		}
 
 		private String describe(RequestPredicate predicate) {
-			StringBuilder description = new StringBuilder();
+			StringBuilder description = new StringBuilder("route ");
 			for (Iterator<Nest> nests = this.nests.descendingIterator(); nests.hasNext();) {
-				description.append(nests.next().predicate).append(" => ");
+				description.append(nests.next().predicate).append(' ');
 			}
 			return description.append(predicate).toString();
 		}

@@ -508,10 +508,10 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 		}
 
 		/**
-		 * Writes a policy over what the starter wrote: each header the application did
-		 * not set gets the policy's value, or none. Where the policy's value is the
-		 * defaults' and no policy changed the header, what the writers wrote stays (a
-		 * writer bean of the application's keeps deciding the defaults).
+		 * Writes a policy over what the starter wrote: each header the policies decide
+		 * (its writer is the starter's) and the application did not set gets the policy's
+		 * value, or none. Where the policy's value is the defaults' and no policy changed
+		 * the header, what the writer wrote (the same value) stays.
 		 * @param headers the response's headers
 		 * @param policy the policy
 		 * @param theirs the headers the application set
@@ -532,6 +532,11 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 				}
 				PolicyHeader header = HEADERS[i];
 				String current = headers.getFirst(KEYS[i]);
+				if (!this.policies.decides(i)) {
+					// The application's writer bean writes it.
+					this.written[i] = current;
+					continue;
+				}
 				String target;
 				String byDefault;
 				if (header == PolicyHeader.STRICT_TRANSPORT_SECURITY) {

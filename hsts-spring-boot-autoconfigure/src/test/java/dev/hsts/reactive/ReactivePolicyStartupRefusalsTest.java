@@ -59,8 +59,7 @@ class ReactivePolicyStartupRefusalsTest {
 	void aRouteAttributeNamingAMissingPolicyStopsStartupNamingTheRoute(CapturedOutput output) {
 		FailedStartup failure = FailedStartup.of(application(MissingPolicyOnRoute.class), output);
 		assertThat(failure.description()).contains("no policy named 'embedable' is configured")
-			.contains("functional route")
-			.contains("/fn/widget");
+			.contains("route (GET && /fn/widget) asks for it");
 		assertThat(failure.action()).contains("security.headers.policies.embedable");
 	}
 
