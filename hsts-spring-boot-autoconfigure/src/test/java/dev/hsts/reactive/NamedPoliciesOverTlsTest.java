@@ -231,6 +231,14 @@ class NamedPoliciesOverTlsTest {
 		assertEmbeddable(get("/plain", USE_POLICY, "embeddable"));
 	}
 
+	@Test
+	void aHookThatFailsLeavesThePolicyChosenWithoutHooks() {
+		// use() of a policy that is not configured throws; the response still goes out.
+		HttpResponse<String> response = get("/pay/checkout", USE_POLICY, "no-such-policy");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertPayment(response);
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "/pay/fail", "/pay/error-signal" })
 	void anErrorAnsweredByBootsErrorHandlerKeepsTheHandlersPolicy(String path) {
