@@ -40,6 +40,9 @@ final class KnownProperties {
 	/** The marker of a list index in a pattern. */
 	static final String INDEX = "[*]";
 
+	/** The marker of a map key in a pattern. */
+	static final String MAP_KEY = "*";
+
 	/** The prefix of the starter's keys, {@code security.headers}. */
 	static final ConfigurationPropertyName ROOT = ConfigurationPropertyName
 		.of(PropertyNames.PREFIX.substring(0, PropertyNames.PREFIX.length() - 1));
@@ -227,6 +230,7 @@ final class KnownProperties {
 	 */
 	Optional<String> closest(ConfigurationPropertyName name) {
 		List<String> elements = uniformElements(name);
+		List<String> mapKeys = markMapKeys(name, elements);
 		String unknown = String.join(".", elements);
 		String last = elements.get(elements.size() - 1);
 		int threshold = Math.max(1, unknownPart(name, elements).length() / 3);
@@ -250,7 +254,36 @@ final class KnownProperties {
 				indexes.add(name.getElement(i, Form.UNIFORM));
 			}
 		}
-		return Optional.of(best.withIndexes(indexes));
+		return Optional.of(best.withIndexes(indexes, mapKeys));
+	}
+
+	/**
+	 * Replaces the elements of {@code name} that are keys of one of our maps
+	 * ({@code security.headers.policies.<name>}) with the map's pattern element, so that
+	 * a key is compared with the known keys whatever the map key is.
+	 * @return the map keys, in order, as written
+	 */
+	private List<String> markMapKeys(ConfigurationPropertyName name, List<String> elements) {
+		List<String> mapKeys = new ArrayList<>();
+		Node node = this.tree;
+		for (int i = this.root.getNumberOfElements(); i < name.getNumberOfElements() && node != null; i++) {
+			String element = name.getElement(i, Form.UNIFORM);
+			if (node.kind == Kind.GROUP) {
+				node = node.children.get(element);
+			}
+			else if (node.kind == Kind.LIST) {
+				node = isIndex(element) ? node.element : null;
+			}
+			else if (node.kind == Kind.MAP) {
+				elements.set(i, MAP_KEY);
+				mapKeys.add(name.getElement(i, Form.ORIGINAL));
+				node = node.element;
+			}
+			else {
+				node = null;
+			}
+		}
+		return mapKeys;
 	}
 
 	/** The elements of {@code name} after its deepest known ancestor. */
@@ -350,12 +383,16 @@ final class KnownProperties {
 			return uniformElement(this.dashedElements.get(this.dashedElements.size() - 1));
 		}
 
-		String withIndexes(List<String> indexes) {
+		String withIndexes(List<String> indexes, List<String> mapKeys) {
 			List<String> elements = new ArrayList<>(this.dashedElements);
 			int next = 0;
+			int nextKey = 0;
 			for (int i = 0; i < elements.size(); i++) {
 				if (elements.get(i).equals(INDEX)) {
 					elements.set(i, "[" + ((next < indexes.size()) ? indexes.get(next++) : "0") + "]");
+				}
+				else if (elements.get(i).equals(MAP_KEY) && nextKey < mapKeys.size()) {
+					elements.set(i, mapKeys.get(nextKey++));
 				}
 			}
 			return join(elements);
