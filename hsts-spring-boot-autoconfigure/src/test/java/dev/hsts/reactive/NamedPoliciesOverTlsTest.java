@@ -232,6 +232,17 @@ class NamedPoliciesOverTlsTest {
 	}
 
 	@Test
+	void aPolicysCacheControlGoesOnTheResponseButNotOnA304() {
+		HttpResponse<String> full = get("/public/etag");
+		assertThat(full.statusCode()).isEqualTo(200);
+		assertPublicPage(full);
+		HttpResponse<String> notModified = get("/public/etag", "If-None-Match", "\"p1\"");
+		assertThat(notModified.statusCode()).isEqualTo(304);
+		Headers.assertCacheControl(notModified, null);
+		Headers.assertNone(notModified, FRAME_OPTIONS);
+	}
+
+	@Test
 	void aHookThatFailsLeavesThePolicyChosenWithoutHooks() {
 		// use() of a policy that is not configured throws; the response still goes out.
 		HttpResponse<String> response = get("/pay/checkout", USE_POLICY, "no-such-policy");

@@ -162,6 +162,13 @@ public class ReactivePoliciesApplication {
 			return "own";
 		}
 
+		/** Conditional: a 304 gets no Cache-Control, whatever the policy. */
+		@GetMapping("/public/etag")
+		@SecurityHeadersPolicy("public-page")
+		ResponseEntity<String> etag() {
+			return ResponseEntity.ok().eTag("\"p1\"").body("tagged");
+		}
+
 		@GetMapping("/hook/set")
 		String hookSet() {
 			return "hook";
