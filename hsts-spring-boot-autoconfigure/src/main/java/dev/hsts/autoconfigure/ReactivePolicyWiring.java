@@ -2,9 +2,7 @@ package dev.hsts.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import dev.hsts.annotation.SecurityHeadersPolicy;
@@ -18,6 +16,7 @@ import dev.hsts.reactive.ExchangeHeaderWriter;
 import dev.hsts.reactive.ExchangePolicies;
 import dev.hsts.reactive.RoutePolicies;
 import dev.hsts.reactive.SecurityHeadersWebFilter;
+import dev.hsts.reactive.WebFluxHandlerPolicies;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -68,14 +67,14 @@ final class ReactivePolicyWiring implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		Map<Object, HandlerPolicy> handlerMethods = new LinkedHashMap<>();
+		WebFluxHandlerPolicies handlers = new WebFluxHandlerPolicies();
 		for (RequestMappingHandlerMapping mapping : this.beanFactory
 			.getBeansOfType(RequestMappingHandlerMapping.class, false, false)
 			.values()) {
 			for (HandlerMethod handlerMethod : mapping.getHandlerMethods().values()) {
 				HandlerPolicy policy = annotated(handlerMethod);
 				if (policy != null) {
-					handlerMethods.put(handlerMethod, policy);
+					handlers.addHandlerMethod(handlerMethod.getBeanType(), handlerMethod.getMethod(), policy);
 				}
 			}
 		}
@@ -87,11 +86,11 @@ final class ReactivePolicyWiring implements SmartInitializingSingleton {
 				routerFunctions.add(routerFunction);
 			}
 		}
-		RoutePolicies routes = RoutePolicies.of(routerFunctions, SecurityHeadersPolicy.ROUTE_ATTRIBUTE);
-		this.handlerPolicies = List.copyOf(ExchangePolicies.handlerPolicies(handlerMethods, routes));
+		handlers.setRoutes(RoutePolicies.of(routerFunctions, SecurityHeadersPolicy.ROUTE_ATTRIBUTE));
+		this.handlerPolicies = List.copyOf(handlers.all());
 		List<PerRequestHeaderPolicy> hooks = this.hooks.orderedStream().toList();
 		HeaderPolicies policies = SecurityHeaderValues.headerPolicies(this.properties, this.handlerPolicies);
-		this.config = new ExchangePolicies(policies, handlerMethods, routes, hooks, decided());
+		this.config = new ExchangePolicies(policies, handlers, hooks, decided());
 		this.filter.setPolicies(inForce(this.config));
 		this.usage.update(policies);
 	}

@@ -1,10 +1,7 @@
 package dev.hsts.reactive;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -28,10 +25,8 @@ public final class ExchangePolicies {
 
 	private final HeaderPolicies policies;
 
-	/** The policy of each annotated handler method found at startup. */
-	private final Map<Object, HandlerPolicy> handlerMethods;
-
-	private final RoutePolicies routes;
+	/** What the handlers found at startup ask for. */
+	private final WebFluxHandlerPolicies handlers;
 
 	private final List<PerRequestHeaderPolicy> hooks;
 
@@ -46,22 +41,18 @@ public final class ExchangePolicies {
 	private final long decided;
 
 	/**
-	 * @param policies the policies (made with {@link #handlerPolicies()} of the same
-	 * handlers)
-	 * @param handlerMethods the policy of each annotated handler method (a
-	 * {@code HandlerMethod} of a WebFlux request mapping), by the very object the mapping
-	 * puts on the exchange
-	 * @param routes the policies of the functional routes, or {@code null}
+	 * @param policies the policies (made with {@link WebFluxHandlerPolicies#all()} of the
+	 * same handlers)
+	 * @param handlers what the handlers found at startup ask for
 	 * @param hooks the hooks, in order
 	 * @param decided the headers whose writer is the starter's (the policies decide them)
 	 */
-	public ExchangePolicies(HeaderPolicies policies, Map<Object, HandlerPolicy> handlerMethods, RoutePolicies routes,
+	public ExchangePolicies(HeaderPolicies policies, WebFluxHandlerPolicies handlers,
 			List<PerRequestHeaderPolicy> hooks, Set<PolicyHeader> decided) {
 		this.policies = Objects.requireNonNull(policies, "policies");
-		this.handlerMethods = new IdentityHashMap<>(handlerMethods);
-		this.routes = (routes != null && !routes.isEmpty()) ? routes : null;
+		this.handlers = Objects.requireNonNull(handlers, "handlers");
 		this.hooks = List.copyOf(hooks);
-		this.nonceUpFront = anyUsesNonce(policies, handlerMethods.values(), this.routes);
+		this.nonceUpFront = anyUsesNonce(policies, handlers.all());
 		long mask = 0;
 		for (PolicyHeader header : decided) {
 			mask |= 1L << header.ordinal();
@@ -78,8 +69,7 @@ public final class ExchangePolicies {
 	 * sets a Content-Security-Policy with a nonce itself, where no policy uses one, gets
 	 * its nonce when the response commits, too late for a view.
 	 */
-	private static boolean anyUsesNonce(HeaderPolicies policies, Iterable<HandlerPolicy> handlers,
-			RoutePolicies routes) {
+	private static boolean anyUsesNonce(HeaderPolicies policies, List<HandlerPolicy> handlers) {
 		if (policies.defaults().usesNonce()) {
 			return true;
 		}
@@ -98,29 +88,7 @@ public final class ExchangePolicies {
 				return true;
 			}
 		}
-		if (routes != null) {
-			for (HandlerPolicy route : routes.policies()) {
-				if (policies.choose(route, "/").usesNonce()) {
-					return true;
-				}
-			}
-		}
 		return false;
-	}
-
-	/**
-	 * Every policy the handlers ask for: those of the annotated handler methods, then
-	 * those of the functional routes.
-	 * @param handlerMethods the policy of each annotated handler method
-	 * @param routes the policies of the functional routes, or {@code null}
-	 * @return the handler policies, for {@link HeaderPolicies#of}
-	 */
-	public static List<HandlerPolicy> handlerPolicies(Map<Object, HandlerPolicy> handlerMethods, RoutePolicies routes) {
-		List<HandlerPolicy> all = new ArrayList<>(handlerMethods.values());
-		if (routes != null) {
-			all.addAll(routes.policies());
-		}
-		return all;
 	}
 
 	/** The policies. */
@@ -140,7 +108,7 @@ public final class ExchangePolicies {
 				decided.add(header);
 			}
 		}
-		return new ExchangePolicies(policies, this.handlerMethods, this.routes, this.hooks, decided);
+		return new ExchangePolicies(policies, this.handlers, this.hooks, decided);
 	}
 
 	/**
@@ -172,14 +140,7 @@ public final class ExchangePolicies {
 	 * @return the handler's policy, or {@code null}
 	 */
 	HandlerPolicy handlerPolicy(ServerWebExchange exchange, Object handler) {
-		if (handler == null) {
-			return null;
-		}
-		HandlerPolicy policy = this.handlerMethods.get(handler);
-		if (policy == null && this.routes != null) {
-			policy = this.routes.policyOf(exchange, handler);
-		}
-		return policy;
+		return this.handlers.find(exchange, handler);
 	}
 
 	/**
