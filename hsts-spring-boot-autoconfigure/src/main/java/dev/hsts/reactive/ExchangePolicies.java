@@ -7,7 +7,6 @@ import java.util.Set;
 
 import dev.hsts.core.HandlerPolicy;
 import dev.hsts.core.HeaderPolicies;
-import dev.hsts.core.HeaderPolicy;
 import dev.hsts.core.PerRequestHeaderPolicy;
 import dev.hsts.core.PolicyHeader;
 
@@ -141,17 +140,6 @@ public final class ExchangePolicies {
 	 */
 	HandlerPolicy handlerPolicy(ServerWebExchange exchange, Object handler) {
 		return this.handlers.find(exchange, handler);
-	}
-
-	/**
-	 * The policy of an exchange before any hook.
-	 * @param exchange the exchange
-	 * @param handler its handler, or {@code null}
-	 * @param encodedPath its path
-	 * @return the policy
-	 */
-	HeaderPolicy choose(ServerWebExchange exchange, Object handler, String encodedPath) {
-		return this.policies.choose(handlerPolicy(exchange, handler), encodedPath);
 	}
 
 }

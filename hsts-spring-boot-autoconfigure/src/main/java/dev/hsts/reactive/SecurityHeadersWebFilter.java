@@ -14,6 +14,7 @@ import reactor.core.publisher.Mono;
 import dev.hsts.core.ApplicationHeaderValues;
 import dev.hsts.core.ContentSecurityPolicies;
 import dev.hsts.core.ForwardedProtoMismatches;
+import dev.hsts.core.HandlerPolicy;
 import dev.hsts.core.HeaderPolicies;
 import dev.hsts.core.HeaderPolicy;
 import dev.hsts.core.HstsPolicy;
@@ -432,6 +433,9 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 		/** The headers whose value a policy (not a writer) decided. */
 		private long changed;
 
+		/** The path's policy, written before the chain. */
+		private HeaderPolicy pathPolicy;
+
 		private String nonce;
 
 		private Object handler;
@@ -466,7 +470,8 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 				writer.writeHeaders(this.exchange);
 			}
 			HeaderPolicies headerPolicies = this.policies.policies();
-			apply(headers, headerPolicies.forPath(headerPolicies.dependsOnPath() ? this.path : null), theirs, false);
+			this.pathPolicy = headerPolicies.forPath(headerPolicies.dependsOnPath() ? this.path : null);
+			apply(headers, this.pathPolicy, theirs, false);
 		}
 
 		/** Just before the response commits. */
@@ -476,7 +481,9 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 			long absent = ~present(headers);
 			this.writers.writeAtCommit(this.exchange, this.applicationHeaderValues, this);
 			this.handler = this.exchange.getAttribute(HANDLER_ATTRIBUTE);
-			HeaderPolicy policy = this.policies.choose(this.exchange, this.handler, this.path);
+			HandlerPolicy handlerPolicy = this.policies.handlerPolicy(this.exchange, this.handler);
+			HeaderPolicy policy = (handlerPolicy != null) ? this.policies.policies().choose(handlerPolicy, this.path)
+					: this.pathPolicy;
 			List<PerRequestHeaderPolicy> hooks = this.policies.hooks();
 			if (!hooks.isEmpty()) {
 				policy = adjust(policy, hooks);
