@@ -1,8 +1,11 @@
 package dev.hsts.autoconfigure;
 
+import java.util.List;
+
 import dev.hsts.core.HandlerPolicy;
 import dev.hsts.core.InvalidPolicyException;
 import dev.hsts.servlet.MvcHandlerPolicies;
+import dev.hsts.servlet.PolicyHandlerInterceptor;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.web.method.HandlerMethod;
@@ -16,9 +19,22 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * attribute of the functional routes of every {@link RouterFunctionMapping}. Loaded only
  * where Spring MVC is.
  */
-final class MvcPolicyScan {
+final class MvcPolicyScan implements HandlerPolicySource {
 
-	private MvcPolicyScan() {
+	private final ListableBeanFactory beanFactory;
+
+	private final PolicyHandlerInterceptor interceptor;
+
+	MvcPolicyScan(ListableBeanFactory beanFactory, PolicyHandlerInterceptor interceptor) {
+		this.beanFactory = beanFactory;
+		this.interceptor = interceptor;
+	}
+
+	@Override
+	public List<HandlerPolicy> scan() {
+		MvcHandlerPolicies handlers = scan(this.beanFactory);
+		this.interceptor.setHandlers(handlers);
+		return List.copyOf(handlers.all());
 	}
 
 	static MvcHandlerPolicies scan(ListableBeanFactory beanFactory) {

@@ -219,8 +219,8 @@ public class SecurityHeadersAutoConfiguration {
 	@Bean
 	ServletPolicyWiring securityHeadersPolicyWiring(ConfigurableListableBeanFactory beanFactory,
 			SecurityHeadersFilter filter, ObjectProvider<PerRequestHeaderPolicy> hooks,
-			ObjectProvider<PolicyHandlerInterceptor> interceptor, PolicyUsage usage) {
-		return new ServletPolicyWiring(this.properties, beanFactory, filter, hooks, interceptor, usage);
+			ObjectProvider<HandlerPolicySource> handlerSources, PolicyUsage usage) {
+		return new ServletPolicyWiring(this.properties, beanFactory, filter, hooks, handlerSources, usage);
 	}
 
 	@Bean
@@ -311,6 +311,12 @@ public class SecurityHeadersAutoConfiguration {
 		@Bean
 		PolicyInterceptorRegistrar securityHeadersPolicyInterceptorRegistrar(PolicyHandlerInterceptor interceptor) {
 			return new PolicyInterceptorRegistrar(interceptor);
+		}
+
+		@Bean
+		MvcPolicyScan securityHeadersMvcPolicyScan(ConfigurableListableBeanFactory beanFactory,
+				PolicyHandlerInterceptor interceptor) {
+			return new MvcPolicyScan(beanFactory, interceptor);
 		}
 
 	}

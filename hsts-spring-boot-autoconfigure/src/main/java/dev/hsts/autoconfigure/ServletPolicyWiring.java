@@ -9,8 +9,6 @@ import dev.hsts.core.HeaderPolicies;
 import dev.hsts.core.PerRequestHeaderPolicy;
 import dev.hsts.core.PolicyHeader;
 import dev.hsts.core.PolicyUsage;
-import dev.hsts.servlet.MvcHandlerPolicies;
-import dev.hsts.servlet.PolicyHandlerInterceptor;
 import dev.hsts.servlet.ResponseHeaderWriter;
 import dev.hsts.servlet.SecurityHeadersFilter;
 import dev.hsts.servlet.ServletPolicies;
@@ -22,10 +20,11 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 /**
  * Applies the named policies to the servlet filter once every singleton exists (so that
  * Spring MVC's handler mappings are built): finds the policies the handlers ask for
- * ({@link MvcPolicyScan}), validates everything (a handler naming a policy that is not
- * configured stops the application), and switches the filter to policies only when there
- * are named policies, handler policies or {@link PerRequestHeaderPolicy} beans; otherwise
- * the filter works exactly as without this feature.
+ * ({@link HandlerPolicySource}: {@link MvcPolicyScan} in a Spring MVC application),
+ * validates everything (a handler naming a policy that is not configured stops the
+ * application), and switches the filter to policies only when there are named policies,
+ * handler policies or {@link PerRequestHeaderPolicy} beans; otherwise the filter works
+ * exactly as without this feature.
  */
 final class ServletPolicyWiring implements SmartInitializingSingleton {
 
@@ -37,7 +36,7 @@ final class ServletPolicyWiring implements SmartInitializingSingleton {
 
 	private final ObjectProvider<PerRequestHeaderPolicy> hooks;
 
-	private final ObjectProvider<PolicyHandlerInterceptor> interceptor;
+	private final ObjectProvider<HandlerPolicySource> handlerSources;
 
 	private final PolicyUsage usage;
 
@@ -47,26 +46,22 @@ final class ServletPolicyWiring implements SmartInitializingSingleton {
 
 	ServletPolicyWiring(SecurityHeadersProperties properties, ConfigurableListableBeanFactory beanFactory,
 			SecurityHeadersFilter filter, ObjectProvider<PerRequestHeaderPolicy> hooks,
-			ObjectProvider<PolicyHandlerInterceptor> interceptor, PolicyUsage usage) {
+			ObjectProvider<HandlerPolicySource> handlerSources, PolicyUsage usage) {
 		this.properties = properties;
 		this.beanFactory = beanFactory;
 		this.filter = filter;
 		this.hooks = hooks;
-		this.interceptor = interceptor;
+		this.handlerSources = handlerSources;
 		this.usage = usage;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		PolicyHandlerInterceptor handlerInterceptor = this.interceptor.getIfUnique();
-		MvcHandlerPolicies handlers = (handlerInterceptor != null) ? MvcPolicyScan.scan(this.beanFactory) : null;
-		this.handlerPolicies = (handlers != null) ? List.copyOf(handlers.all()) : List.of();
+		HandlerPolicySource source = this.handlerSources.getIfUnique();
+		this.handlerPolicies = (source != null) ? source.scan() : List.of();
 		List<PerRequestHeaderPolicy> hooks = this.hooks.orderedStream().toList();
 		HeaderPolicies policies = SecurityHeaderValues.headerPolicies(this.properties, this.handlerPolicies);
 		this.config = new ServletPolicies(policies, hooks, decided(), !this.handlerPolicies.isEmpty());
-		if (handlerInterceptor != null) {
-			handlerInterceptor.setHandlers(handlers);
-		}
 		this.filter.setPolicies(inForce(this.config));
 		this.usage.update(policies);
 	}

@@ -10,6 +10,7 @@ import dev.hsts.servlet.SecurityHeadersFilter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -38,6 +39,18 @@ class NamedPoliciesRefreshTest {
 			assertThat(context.getBean(SecurityHeadersFilter.class).getPolicies()).isNull();
 			assertThat(context.getBean(PolicyUsage.class).paths()).isEmpty();
 		});
+	}
+
+	@Test
+	void withoutSpringMvcPathPoliciesApplyAndNoSpringMvcTypeIsNeeded() {
+		this.web.withClassLoader(new FilteredClassLoader("org.springframework.web.servlet."))
+			.withPropertyValues("security.headers.policies.embeddable.paths=/embed/**",
+					"security.headers.policies.embeddable.frame-options=SAMEORIGIN")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean("securityHeadersPolicyInterceptor");
+				assertThat(get(context, "/embed/x").getHeader("X-Frame-Options")).isEqualTo("SAMEORIGIN");
+				assertThat(get(context, "/other").getHeader("X-Frame-Options")).isEqualTo("DENY");
+			});
 	}
 
 	@Test
