@@ -1,9 +1,11 @@
 package dev.hsts.reactive;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.hsts.core.PolicyUsage;
 import dev.hsts.test.Headers;
 import dev.hsts.test.RunningReactiveApp;
 import org.junit.jupiter.api.AfterAll;
@@ -240,6 +242,19 @@ class NamedPoliciesOverTlsTest {
 		assertThat(notModified.statusCode()).isEqualTo(304);
 		Headers.assertCacheControl(notModified, null);
 		Headers.assertNone(notModified, FRAME_OPTIONS);
+	}
+
+	@Test
+	void theHandlersFoundAtStartupAreListedWithTheirPolicies() {
+		PolicyUsage usage = app.context().getBean(PolicyUsage.class);
+		String payment = ReactivePoliciesApplication.Payment.class.getName();
+		assertThat(usage.handlers().get("payment")).contains(payment + "#checkout", payment + "#fail",
+				"route (GET && /fn/fail)", "route (GET && /fn/nonce)");
+		assertThat(usage.handlers().get("embeddable")).contains(payment + "#widget", "route (GET && /fn/embed)",
+				"route /fnf (GET && /widget)");
+		assertThat(usage.handlers().get(PolicyUsage.INLINE))
+			.containsExactly(ReactivePoliciesApplication.Plain.class.getName() + "#inline");
+		assertThat(usage.paths()).containsEntry("embeddable", List.of("/embed/**")).containsEntry("payment", List.of());
 	}
 
 	@Test
