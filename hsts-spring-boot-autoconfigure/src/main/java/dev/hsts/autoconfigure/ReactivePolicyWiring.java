@@ -1,7 +1,6 @@
 package dev.hsts.autoconfigure;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -113,16 +112,7 @@ final class ReactivePolicyWiring implements SmartInitializingSingleton {
 
 	/** The headers whose writer is the starter's: the policies decide those. */
 	private Set<PolicyHeader> decided() {
-		ReactiveStarterWriters slots = new ReactiveStarterWriters(this.beanFactory, this.filter);
-		Set<PolicyHeader> decided = EnumSet.noneOf(PolicyHeader.class);
-		for (PolicyHeader header : PolicyHeader.values()) {
-			boolean starters = (header == PolicyHeader.STRICT_TRANSPORT_SECURITY) ? slots.ownsHsts()
-					: slots.owns(PropertyNames.of(header.setting()));
-			if (starters) {
-				decided.add(header);
-			}
-		}
-		return decided;
+		return new ReactiveStarterWriters(this.beanFactory, this.filter).policyHeaders();
 	}
 
 	/**
