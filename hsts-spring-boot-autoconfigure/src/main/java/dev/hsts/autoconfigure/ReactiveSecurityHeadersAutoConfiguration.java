@@ -16,6 +16,8 @@ import dev.hsts.core.ForwardedProtoMismatches;
 import dev.hsts.core.HeadersPreview;
 import dev.hsts.core.HstsPolicy;
 import dev.hsts.core.LivePolicy;
+import dev.hsts.core.PerRequestHeaderPolicy;
+import dev.hsts.core.PolicyUsage;
 import dev.hsts.core.PolicyChangeListener;
 import dev.hsts.core.InvalidPolicyException;
 import dev.hsts.core.TrustedHostRejectionCounts;
@@ -249,6 +251,17 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 	}
 
 	/**
+	 * Where each named policy applies (paths, and the handlers found at startup), for the
+	 * endpoint. Made here, where the named policies are validated first.
+	 * @return the usage
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	public PolicyUsage securityHeadersPolicyUsage() {
+		return new PolicyUsage(SecurityHeaderValues.headerPolicies(this.properties, List.of()));
+	}
+
+	/**
 	 * The cookie flags ({@code security.headers.cookies.*}), when switched on, read at
 	 * startup only, on the starter's filter. A configuration of its own, so that nothing
 	 * of it is loaded while they are off.
@@ -348,6 +361,24 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 	public FindingsStartupReport securityHeadersFindingsStartupReport(SecurityHeadersFindings findings,
 			Environment environment, ObjectProvider<EndpointExposure> endpoint) {
 		return new FindingsStartupReport(findings, EndpointExposure.details(environment, endpoint));
+	}
+
+	/**
+	 * Named policies, {@code @SecurityHeadersPolicy} on WebFlux handler methods, the
+	 * policy route attribute of functional routes and {@code PerRequestHeaderPolicy}
+	 * hooks, where WebFlux (not only its web filter API) is on the class path.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.web.reactive.function.server.support.RouterFunctionMapping")
+	static class PoliciesConfiguration {
+
+		@Bean
+		ReactivePolicyWiring securityHeadersPolicyWiring(SecurityHeadersProperties properties,
+				ConfigurableListableBeanFactory beanFactory, SecurityHeadersWebFilter filter,
+				ObjectProvider<PerRequestHeaderPolicy> hooks, PolicyUsage usage) {
+			return new ReactivePolicyWiring(properties, beanFactory, filter, hooks, usage);
+		}
+
 	}
 
 	/** Counts refusals when Micrometer is on the class path. */

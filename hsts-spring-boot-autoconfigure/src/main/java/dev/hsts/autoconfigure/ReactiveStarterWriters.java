@@ -37,6 +37,23 @@ final class ReactiveStarterWriters extends StarterWriters<ExchangeHeaderWriter> 
 	}
 
 	@Override
+	Object prepareMore(SecurityHeadersProperties properties) {
+		ReactivePolicyWiring wiring = this.beanFactory.getBeanProvider(ReactivePolicyWiring.class).getIfUnique();
+		return (wiring != null) ? wiring.prepare(properties) : null;
+	}
+
+	@Override
+	void setWriters(List<ExchangeHeaderWriter> writers, Object more) {
+		ReactivePolicyWiring wiring = this.beanFactory.getBeanProvider(ReactivePolicyWiring.class).getIfUnique();
+		if (wiring != null && more instanceof ReactivePolicyWiring.Prepared policies) {
+			wiring.apply(policies, writers);
+		}
+		else {
+			setWriters(writers);
+		}
+	}
+
+	@Override
 	ExchangeHeaderWriter create(Slot slot, SecurityHeadersProperties properties, HstsPolicy hsts) {
 		ReactiveSecurityHeadersAutoConfiguration configuration = new ReactiveSecurityHeadersAutoConfiguration(
 				properties);

@@ -1,6 +1,5 @@
 package dev.hsts.autoconfigure;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -75,16 +74,7 @@ final class ServletPolicyWiring implements SmartInitializingSingleton {
 
 	/** The headers whose writer is the starter's: the policies decide those. */
 	private Set<PolicyHeader> decided() {
-		ServletStarterWriters slots = new ServletStarterWriters(this.beanFactory, this.filter);
-		Set<PolicyHeader> decided = EnumSet.noneOf(PolicyHeader.class);
-		for (PolicyHeader header : PolicyHeader.values()) {
-			boolean starters = (header == PolicyHeader.STRICT_TRANSPORT_SECURITY) ? slots.ownsHsts()
-					: slots.owns(PropertyNames.of(header.setting()));
-			if (starters) {
-				decided.add(header);
-			}
-		}
-		return decided;
+		return new ServletStarterWriters(this.beanFactory, this.filter).policyHeaders();
 	}
 
 	/**

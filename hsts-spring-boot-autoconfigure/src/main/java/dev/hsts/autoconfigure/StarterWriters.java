@@ -1,13 +1,16 @@
 package dev.hsts.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.hsts.core.HstsPolicy;
+import dev.hsts.core.PolicyHeader;
 
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -185,6 +188,23 @@ abstract class StarterWriters<W> {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The headers whose writer is the starter's, which named policies decide (a header
+	 * the application writes with a writer bean of its own stays the application's).
+	 * @return the headers
+	 */
+	Set<PolicyHeader> policyHeaders() {
+		Set<PolicyHeader> decided = EnumSet.noneOf(PolicyHeader.class);
+		for (PolicyHeader header : PolicyHeader.values()) {
+			boolean starters = (header == PolicyHeader.STRICT_TRANSPORT_SECURITY) ? ownsHsts()
+					: owns(PropertyNames.of(header.setting()));
+			if (starters) {
+				decided.add(header);
+			}
+		}
+		return decided;
 	}
 
 	/** Whether the starter makes the HSTS writer and its policy. */

@@ -18,20 +18,28 @@ final class ExchangeHeaders {
 
 	private static final MethodHandle GET = get();
 
+	/** {@code remove}, looked up on first use (only policies remove headers). */
+	private static volatile MethodHandle remove;
+
 	private ExchangeHeaders() {
 	}
 
 	private static MethodHandle get() {
+		return find("get");
+	}
+
+	/** {@code List<String> name(String)}, else {@code List<String> name(Object)}. */
+	private static MethodHandle find(String name) {
 		MethodHandles.Lookup lookup = MethodHandles.publicLookup();
 		try {
-			return lookup.findVirtual(HttpHeaders.class, "get", MethodType.methodType(List.class, String.class));
+			return lookup.findVirtual(HttpHeaders.class, name, MethodType.methodType(List.class, String.class));
 		}
 		catch (NoSuchMethodException | IllegalAccessException ex) {
 			try {
-				return lookup.findVirtual(HttpHeaders.class, "get", MethodType.methodType(List.class, Object.class));
+				return lookup.findVirtual(HttpHeaders.class, name, MethodType.methodType(List.class, Object.class));
 			}
 			catch (NoSuchMethodException | IllegalAccessException notThereEither) {
-				IllegalStateException failure = new IllegalStateException("HttpHeaders has no get method", ex);
+				IllegalStateException failure = new IllegalStateException("HttpHeaders has no " + name + " method", ex);
 				failure.addSuppressed(notThereEither);
 				throw failure;
 			}
@@ -57,6 +65,29 @@ final class ExchangeHeaders {
 	 */
 	static String lookupKey(String name) {
 		return name.toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * Removes a header, by {@code HttpHeaders.remove} of the running version
+	 * ({@code remove(Object)} in 6.2, {@code remove(String)} in 7).
+	 * @param headers the headers
+	 * @param name the header name, in any case
+	 */
+	static void remove(HttpHeaders headers, String name) {
+		MethodHandle handle = remove;
+		if (handle == null) {
+			handle = find("remove");
+			remove = handle;
+		}
+		try {
+			handle.invoke(headers, name);
+		}
+		catch (RuntimeException | Error ex) {
+			throw ex;
+		}
+		catch (Throwable ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@SuppressWarnings("unchecked")

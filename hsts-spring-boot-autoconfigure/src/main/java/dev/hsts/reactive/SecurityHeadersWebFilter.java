@@ -2,17 +2,31 @@ package dev.hsts.reactive;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import reactor.core.publisher.Mono;
 
 import dev.hsts.core.ApplicationHeaderValues;
+import dev.hsts.core.ContentSecurityPolicies;
 import dev.hsts.core.CookieFlags;
 import dev.hsts.core.ForwardedProtoMismatches;
+import dev.hsts.core.HandlerPolicy;
+import dev.hsts.core.HeaderPolicies;
+import dev.hsts.core.HeaderPolicy;
 import dev.hsts.core.HstsPolicy;
+import dev.hsts.core.PerRequestHeaderPolicy;
+import dev.hsts.core.PolicyHeader;
+import dev.hsts.core.PolicyRequest;
 import dev.hsts.core.SingleValuedHeaders;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
@@ -69,7 +83,7 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 	 * {@link CommitTimeExchangeHeaderWriter}s among them only when the response commits
 	 */
 	public SecurityHeadersWebFilter(List<? extends ExchangeHeaderWriter> writers) {
-		this.writers = new Writers(writers);
+		this.writers = new Writers(writers, null);
 	}
 
 	@Override
@@ -81,13 +95,20 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 					ExchangeRequests.peer(request));
 		}
 		Writers set = this.writers;
-		for (ExchangeHeaderWriter writer : set.eager) {
-			writer.writeHeaders(exchange);
+		if (set.policies != null) {
+			PolicyExchange policy = new PolicyExchange(exchange, set, set.policies, this.applicationHeaderValues);
+			policy.beforeChain();
+			exchange.getResponse().beforeCommit(policy);
 		}
-		exchange.getResponse().beforeCommit(() -> {
-			set.writeAtCommit(exchange, this.applicationHeaderValues);
-			return Mono.empty();
-		});
+		else {
+			for (ExchangeHeaderWriter writer : set.eager) {
+				writer.writeHeaders(exchange);
+			}
+			exchange.getResponse().beforeCommit(() -> {
+				set.writeAtCommit(exchange, this.applicationHeaderValues, null);
+				return Mono.empty();
+			});
+		}
 		CookieFlags flags = this.cookieFlags;
 		if (flags != null) {
 			ResponseCookieFlags action = new ResponseCookieFlags(flags, exchange.getResponse(),
@@ -103,7 +124,7 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 	 * @param exchange the exchange
 	 */
 	void writeAtCommit(ServerWebExchange exchange) {
-		this.writers.writeAtCommit(exchange, this.applicationHeaderValues);
+		this.writers.writeAtCommit(exchange, this.applicationHeaderValues, null);
 	}
 
 	/** The writers this filter applies now, in order, the commit-time ones included. */
@@ -117,8 +138,37 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 	 * gets the new one; none gets a mix.
 	 * @param writers the writers to apply from now on, in order
 	 */
-	public void setWriters(List<? extends ExchangeHeaderWriter> writers) {
-		this.writers = new Writers(writers);
+	public synchronized void setWriters(List<? extends ExchangeHeaderWriter> writers) {
+		this.writers = new Writers(writers, this.writers.policies);
+	}
+
+	/**
+	 * Replaces the writers and the policies, all at once (a runtime refresh): an exchange
+	 * gets either the previous ones or the new ones.
+	 * @param writers the writers to apply from now on, in order
+	 * @param policies the policies, or {@code null} for none
+	 */
+	public synchronized void setWriters(List<? extends ExchangeHeaderWriter> writers, ExchangePolicies policies) {
+		this.writers = new Writers(writers, policies);
+	}
+
+	/**
+	 * The policies this filter chooses from, or {@code null} when every exchange gets the
+	 * writers' headers.
+	 * @return the policies
+	 */
+	public ExchangePolicies getPolicies() {
+		return this.writers.policies;
+	}
+
+	/**
+	 * Sets the policies: each exchange that starts from now on gets the policy of its
+	 * path before the chain, and that of its handler (or a hook's) when the response
+	 * commits, replacing only the values the starter wrote.
+	 * @param policies the policies, or {@code null} for none
+	 */
+	public synchronized void setPolicies(ExchangePolicies policies) {
+		this.writers = new Writers(this.writers, policies);
 	}
 
 	/**
@@ -166,8 +216,17 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 		this.order = order;
 	}
 
-	/** One set of writers, sorted once, with what the commit pass looks at. */
+	/**
+	 * One set of writers, sorted once, with what the commit pass looks at, and the
+	 * policies that go with them.
+	 */
 	private static final class Writers {
+
+		/**
+		 * The named policies, handler policies and hooks; {@code null} when there are
+		 * none (then an exchange does what it did before policies existed).
+		 */
+		final ExchangePolicies policies;
 
 		final ExchangeHeaderWriter[] eager;
 
@@ -204,7 +263,21 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 		/** The same for the commit-time writers. */
 		private final int[] atCommitHeader;
 
-		Writers(List<? extends ExchangeHeaderWriter> writers) {
+		/** The same writers with other policies. */
+		Writers(Writers writers, ExchangePolicies policies) {
+			this.policies = policies;
+			this.eager = writers.eager;
+			this.atCommit = writers.atCommit;
+			this.all = writers.all;
+			this.watched = writers.watched;
+			this.watchedKeys = writers.watchedKeys;
+			this.fixedValues = writers.fixedValues;
+			this.eagerHeader = writers.eagerHeader;
+			this.atCommitHeader = writers.atCommitHeader;
+		}
+
+		Writers(List<? extends ExchangeHeaderWriter> writers, ExchangePolicies policies) {
+			this.policies = policies;
 			List<ExchangeHeaderWriter> eager = new ArrayList<>();
 			List<CommitTimeExchangeHeaderWriter> atCommit = new ArrayList<>();
 			for (ExchangeHeaderWriter writer : writers) {
@@ -283,15 +356,18 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 		 * @param exchange the exchange
 		 * @param applicationHeaderValues told about the application's own values, or
 		 * {@code null}
+		 * @param policy the exchange's policy, or {@code null}: a value it wrote is not
+		 * the application's
 		 */
-		void writeAtCommit(ServerWebExchange exchange, ApplicationHeaderValues applicationHeaderValues) {
+		void writeAtCommit(ServerWebExchange exchange, ApplicationHeaderValues applicationHeaderValues,
+				PolicyExchange policy) {
 			HttpHeaders headers = exchange.getResponse().getHeaders();
 			long present = 0;
 			for (int i = 0; i < this.watchedKeys.length; i++) {
 				List<String> lines = ExchangeHeaders.lines(headers, this.watchedKeys[i]);
 				if (!lines.isEmpty()) {
 					present |= 1L << i;
-					check(headers, i, lines, applicationHeaderValues);
+					check(headers, i, lines, applicationHeaderValues, policy);
 				}
 			}
 			for (int i = 0; i < this.eager.length; i++) {
@@ -316,7 +392,7 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 		 * {@code null}
 		 */
 		private void check(HttpHeaders headers, int index, List<String> lines,
-				ApplicationHeaderValues applicationHeaderValues) {
+				ApplicationHeaderValues applicationHeaderValues, PolicyExchange policy) {
 			String name = this.watched[index];
 			boolean repeated = lines.size() > 1 && index < SingleValuedHeaders.NAMES.size();
 			// The line that stays: the last, where a second one replaces the first.
@@ -328,13 +404,277 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 				}
 			}
 			String fixedValue = this.fixedValues[index];
-			if (fixedValue != null && applicationHeaderValues != null && !fixedValue.equals(kept)) {
+			if (fixedValue != null && applicationHeaderValues != null && !fixedValue.equals(kept)
+					&& (policy == null || !policy.wrote(name, kept))) {
 				applicationHeaderValues.record(name, kept, false);
 			}
 		}
 
 		private static boolean has(long present, int index) {
 			return index >= 0 && (present & (1L << index)) != 0;
+		}
+
+	}
+
+	/**
+	 * One exchange's policy, when the filter has {@link ExchangePolicies}: before the
+	 * chain, the writers' headers and then the policy of the path; when the response
+	 * commits (its {@code beforeCommit} action), the writers' commit pass and then the
+	 * policy of the handler the exchange was mapped to
+	 * ({@code HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE}, kept on the exchange
+	 * through error handling, so an error response keeps its handler's policy), adjusted
+	 * by the hooks. Each time, only what the starter wrote is replaced or removed; a
+	 * value the application set (or removed and set again) is left alone. Also the
+	 * request as the hooks see it.
+	 */
+	private static final class PolicyExchange implements Supplier<Mono<Void>>, PolicyRequest {
+
+		/**
+		 * {@code HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE} of WebFlux, spelled out
+		 * (the constant is computed from the class, which a WebFlux-less reactive
+		 * application does not have).
+		 */
+		private static final String HANDLER_ATTRIBUTE = "org.springframework.web.reactive.HandlerMapping.bestMatchingHandler";
+
+		private static final PolicyHeader[] HEADERS = PolicyHeader.values();
+
+		private static final String[] KEYS = keys();
+
+		private static final Log logger = LogFactory.getLog(SecurityHeadersWebFilter.class);
+
+		private final ServerWebExchange exchange;
+
+		private final Writers writers;
+
+		private final ExchangePolicies policies;
+
+		private final ApplicationHeaderValues applicationHeaderValues;
+
+		private final String path;
+
+		/**
+		 * By {@link PolicyHeader#ordinal()}: the value the starter left on the response,
+		 * {@code null} when none.
+		 */
+		private final String[] written = new String[HEADERS.length];
+
+		/** The headers whose value a policy (not a writer) decided. */
+		private long changed;
+
+		/** The path's policy, written before the chain. */
+		private HeaderPolicy pathPolicy;
+
+		private String nonce;
+
+		private Object handler;
+
+		PolicyExchange(ServerWebExchange exchange, Writers writers, ExchangePolicies policies,
+				ApplicationHeaderValues applicationHeaderValues) {
+			this.exchange = exchange;
+			this.writers = writers;
+			this.policies = policies;
+			this.applicationHeaderValues = applicationHeaderValues;
+			this.path = ExchangeRequests.encodedPath(exchange.getRequest());
+		}
+
+		private static String[] keys() {
+			String[] keys = new String[HEADERS.length];
+			for (int i = 0; i < keys.length; i++) {
+				keys[i] = ExchangeHeaders.lookupKey(HEADERS[i].headerName());
+			}
+			return keys;
+		}
+
+		/** Before the chain: the writers' headers, then the path's policy. */
+		void beforeChain() {
+			HttpHeaders headers = this.exchange.getResponse().getHeaders();
+			// What is there already was set by a filter before this one: not the
+			// starter's.
+			long theirs = present(headers);
+			if (this.policies.nonceUpFront()) {
+				this.nonce = nonce();
+			}
+			for (ExchangeHeaderWriter writer : this.writers.eager) {
+				writer.writeHeaders(this.exchange);
+			}
+			HeaderPolicies headerPolicies = this.policies.policies();
+			this.pathPolicy = headerPolicies.forPath(headerPolicies.dependsOnPath() ? this.path : null);
+			apply(headers, this.pathPolicy, theirs, false);
+		}
+
+		/** Just before the response commits. */
+		@Override
+		public Mono<Void> get() {
+			HttpHeaders headers = this.exchange.getResponse().getHeaders();
+			long absent = ~present(headers);
+			this.writers.writeAtCommit(this.exchange, this.applicationHeaderValues, this);
+			this.handler = this.exchange.getAttribute(HANDLER_ATTRIBUTE);
+			HandlerPolicy handlerPolicy = this.policies.handlerPolicy(this.exchange, this.handler);
+			HeaderPolicy policy = (handlerPolicy != null) ? this.policies.policies().choose(handlerPolicy, this.path)
+					: this.pathPolicy;
+			List<PerRequestHeaderPolicy> hooks = this.policies.hooks();
+			if (!hooks.isEmpty()) {
+				policy = adjust(policy, hooks);
+			}
+			// The application's: there before the commit pass, and not what the starter
+			// left.
+			long theirs = 0;
+			for (int i = 0; i < HEADERS.length; i++) {
+				if ((absent & (1L << i)) == 0 && !Objects.equals(headers.getFirst(KEYS[i]), this.written[i])) {
+					theirs |= 1L << i;
+				}
+			}
+			apply(headers, policy, theirs, true);
+			return Mono.empty();
+		}
+
+		private HeaderPolicy adjust(HeaderPolicy chosen, List<PerRequestHeaderPolicy> hooks) {
+			try {
+				return this.policies.policies().adjust(chosen, this, hooks);
+			}
+			catch (RuntimeException ex) {
+				// The response goes out with the policy chosen without the hooks.
+				if (logger.isWarnEnabled()) {
+					logger.warn("A PerRequestHeaderPolicy failed on " + this.exchange.getRequest().getMethod() + " "
+							+ this.path + "; the response gets the policy '" + chosen.name() + "': " + ex, ex);
+				}
+				return chosen;
+			}
+		}
+
+		/**
+		 * Writes a policy over what the starter wrote: each header the policies decide
+		 * (its writer is the starter's) and the application did not set gets the policy's
+		 * value, or none. Where the policy's value is the defaults' and no policy changed
+		 * the header, what the writer wrote (the same value) stays.
+		 * @param headers the response's headers
+		 * @param policy the policy
+		 * @param theirs the headers the application set
+		 * @param atCommit whether the response commits (then Cache-Control too)
+		 */
+		private void apply(HttpHeaders headers, HeaderPolicy policy, long theirs, boolean atCommit) {
+			if (policy.usesNonce() && this.nonce == null) {
+				this.nonce = nonce();
+			}
+			HeaderPolicy defaults = this.policies.policies().defaults();
+			boolean notModified = atCommit
+					&& HttpStatus.NOT_MODIFIED.equals(this.exchange.getResponse().getStatusCode());
+			for (int i = 0; i < HEADERS.length; i++) {
+				long bit = 1L << i;
+				if ((theirs & bit) != 0) {
+					this.written[i] = null;
+					continue;
+				}
+				PolicyHeader header = HEADERS[i];
+				String current = headers.getFirst(KEYS[i]);
+				if (!this.policies.decides(i)) {
+					// The application's writer bean writes it.
+					this.written[i] = current;
+					continue;
+				}
+				String target;
+				String byDefault;
+				if (header == PolicyHeader.STRICT_TRANSPORT_SECURITY) {
+					// On: what the HSTS writer wrote (it knows the stage and the host).
+					target = policy.hsts() ? current : null;
+					byDefault = defaults.hsts() ? current : null;
+				}
+				else if (header == PolicyHeader.CACHE_CONTROL) {
+					if (!atCommit) {
+						continue;
+					}
+					target = notModified ? null : policy.cacheControl(this.path);
+					byDefault = notModified ? null : defaults.cacheControl(this.path);
+				}
+				else {
+					target = policy.render(header, this.nonce);
+					byDefault = defaults.render(header, this.nonce);
+				}
+				if ((this.changed & bit) == 0 && Objects.equals(target, byDefault)) {
+					this.written[i] = current;
+					continue;
+				}
+				if (!Objects.equals(current, target)) {
+					if (target != null) {
+						headers.set(header.headerName(), target);
+					}
+					else {
+						ExchangeHeaders.remove(headers, header.headerName());
+					}
+					this.changed |= bit;
+				}
+				this.written[i] = target;
+			}
+		}
+
+		/** The managed headers the response has. */
+		private static long present(HttpHeaders headers) {
+			long present = 0;
+			for (int i = 0; i < KEYS.length; i++) {
+				if (headers.getFirst(KEYS[i]) != null) {
+					present |= 1L << i;
+				}
+			}
+			return present;
+		}
+
+		/**
+		 * Whether the starter left this value of a header on the response (so that the
+		 * commit pass does not count it as the application's).
+		 */
+		boolean wrote(String name, String value) {
+			PolicyHeader header = PolicyHeader.of(name);
+			return header != null && value.equals(this.written[header.ordinal()]);
+		}
+
+		/**
+		 * The exchange's nonce, the one the CSP writer and views use, made on first use.
+		 */
+		private String nonce() {
+			Map<String, Object> attributes = this.exchange.getAttributes();
+			Object nonce = attributes.get(CspExchangeWriter.NONCE_ATTRIBUTE);
+			if (nonce instanceof String existing) {
+				return existing;
+			}
+			String made = ContentSecurityPolicies.newNonce();
+			attributes.put(CspExchangeWriter.NONCE_ATTRIBUTE, made);
+			return made;
+		}
+
+		@Override
+		public String method() {
+			return this.exchange.getRequest().getMethod().name();
+		}
+
+		@Override
+		public String path() {
+			return this.path;
+		}
+
+		@Override
+		public String host() {
+			return ExchangeRequests.serverName(this.exchange.getRequest());
+		}
+
+		@Override
+		public boolean secure() {
+			return ExchangeRequests.isSecure(this.exchange.getRequest());
+		}
+
+		@Override
+		public String header(String name) {
+			return this.exchange.getRequest().getHeaders().getFirst(name);
+		}
+
+		@Override
+		public Object handler() {
+			return this.handler;
+		}
+
+		@Override
+		public String policyName() {
+			// Told by HeaderPolicies.adjust, which wraps this request.
+			return HeaderPolicy.DEFAULT_NAME;
 		}
 
 	}
