@@ -142,6 +142,43 @@ class CookieFlagsOverTlsTest {
 
 	}
 
+	/**
+	 * With a named policy the filter runs its policy path: the cookies are flagged all
+	 * the same.
+	 */
+	@Nested
+	@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+	class WithNamedPolicies {
+
+		RunningReactiveApp app;
+
+		@BeforeAll
+		void start() {
+			this.app = RunningReactiveApp.https(
+					new Class<?>[] { ReactiveCookiesApplication.class,
+							ReactiveCookiesApplication.SessionCookieWithoutSameSite.class },
+					"security.headers.cookies.enabled=true", "security.headers.policies.cookie-pages.paths=/cookies/**",
+					"security.headers.policies.cookie-pages.frame-options=SAMEORIGIN");
+		}
+
+		@AfterAll
+		void stop() {
+			this.app.close();
+		}
+
+		@Test
+		void everyCookieGetsTheFlagsItLacksAndThePolicyItsHeaders() {
+			RawHttp.Response response = RawHttp.https(this.app.port()).get("/cookies/many", "Host: app.example.test");
+			assertThat(response.header("X-Frame-Options")).isEqualTo("SAMEORIGIN");
+			SetCookies cookies = SetCookies.of(response);
+			assertThat(cookies.lines()).hasSize(6)
+				.allSatisfy((line) -> assertThat(flags(line)).contains("secure", "httponly", "samesite=lax"));
+			assertThat(flags(get(this.app, true, "/cookies/session").line("SESSION"))).contains("secure", "httponly",
+					"samesite=lax");
+		}
+
+	}
+
 	@Nested
 	@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 	class OnTomcatReactive {
