@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 
 import dev.hsts.autoconfigure.SecurityHeadersFindings;
 import dev.hsts.core.Finding;
+import dev.hsts.test.RunningReactiveApp;
 import dev.hsts.test.EnableAutoConfigurationWithoutSpringSecurity;
 import dev.hsts.test.Http;
 import dev.hsts.test.TestTls;
@@ -52,6 +53,7 @@ class ReactiveEndpointExposureTest {
 		all.addAll(List.of("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off"));
 		all.addAll(List.of(properties));
 		return new SpringApplicationBuilder(sources).web(WebApplicationType.REACTIVE)
+			.initializers(RunningReactiveApp.ownEventLoops())
 			.properties(all.toArray(new String[0]))
 			.run();
 	}

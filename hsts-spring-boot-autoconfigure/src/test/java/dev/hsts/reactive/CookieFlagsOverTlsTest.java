@@ -350,6 +350,7 @@ class CookieFlagsOverTlsTest {
 					"spring.reactor.netty.shutdown-quiet-period=0s"));
 			all.addAll(List.of(properties));
 			return new SpringApplicationBuilder(APP).web(WebApplicationType.REACTIVE)
+				.initializers(RunningReactiveApp.ownEventLoops())
 				.properties(all.toArray(new String[0]));
 		}
 

@@ -1,6 +1,7 @@
 package dev.hsts.reactive;
 
 import dev.hsts.annotation.SecurityHeadersPolicy;
+import dev.hsts.test.RunningReactiveApp;
 import dev.hsts.test.EnableAutoConfigurationWithoutSpringSecurity;
 import dev.hsts.test.FailedStartup;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ class ReactivePolicyStartupRefusalsTest {
 
 	private static SpringApplicationBuilder application(Class<?> source, String... properties) {
 		return new SpringApplicationBuilder(source).web(WebApplicationType.REACTIVE)
+			.initializers(RunningReactiveApp.ownEventLoops())
 			.properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
 					"security.headers.policies.embeddable.frame-options=SAMEORIGIN")
 			.properties(properties);

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.hsts.autoconfigure.SecurityHeadersFindings;
 import dev.hsts.core.Finding;
+import dev.hsts.test.RunningReactiveApp;
 import dev.hsts.test.Http;
 import dev.hsts.test.TestTls;
 
@@ -51,6 +52,7 @@ class ReactiveEndpointProtectionTest {
 				"logging.level.dev.hsts.autoconfigure.ReactiveSpringSecurityProbe=debug"));
 		all.addAll(List.of(properties));
 		return new SpringApplicationBuilder(sources).web(WebApplicationType.REACTIVE)
+			.initializers(RunningReactiveApp.ownEventLoops())
 			.properties(all.toArray(new String[0]))
 			.run();
 	}

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.hsts.actuate.SecurityHeadersEndpoint;
+import dev.hsts.test.RunningReactiveApp;
 import dev.hsts.test.FailedStartup;
 import dev.hsts.test.FormLogin;
 import dev.hsts.test.Http;
@@ -50,6 +51,7 @@ class ReactiveSpringSecurityOverTlsTest {
 		List<String> all = new ArrayList<>(properties);
 		all.add("spring.reactor.netty.shutdown-quiet-period=0s");
 		return new SpringApplicationBuilder(ReactiveChainApplication.class).web(WebApplicationType.REACTIVE)
+			.initializers(RunningReactiveApp.ownEventLoops())
 			.properties(all.toArray(new String[0]));
 	}
 

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.hsts.test.RunningReactiveApp;
 import dev.hsts.test.Http;
 import dev.hsts.test.TestTls;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ class ReactiveSpringSecurityPoliciesOverTlsTest {
 				"security.headers.policies.open.cache-control.value=private, max-age=60"));
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ReactiveChainApplication.class)
 			.web(WebApplicationType.REACTIVE)
+			.initializers(RunningReactiveApp.ownEventLoops())
 			.properties(properties.toArray(new String[0]))
 			.run()) {
 			Http http = Http.https(Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port")));

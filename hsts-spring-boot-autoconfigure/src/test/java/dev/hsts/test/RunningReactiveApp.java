@@ -15,6 +15,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -154,9 +155,8 @@ public final class RunningReactiveApp implements AutoCloseable {
 
 	private static RunningReactiveApp start(ClassLoader classLoader, Server server, boolean tls, Class<?>[] sources,
 			List<String> properties) {
-		// Reactor Netty's event loops are shared by every application in the JVM and shut
-		// down when one closes (after a quiet period of 2 s by default): start one at a
-		// time, or close together those that run together.
+		// Each application has event loops of its own (serverChoice), shut down without a
+		// quiet period when it closes.
 		List<String> all = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1",
 				"spring.main.banner-mode=off", "spring.reactor.netty.shutdown-quiet-period=0s"));
 		all.addAll(properties);
@@ -179,6 +179,22 @@ public final class RunningReactiveApp implements AutoCloseable {
 			RootBeanDefinition factory = new RootBeanDefinition(server.factoryClass());
 			factory.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_BY_TYPE);
 			((BeanDefinitionRegistry) context).registerBeanDefinition(FACTORY_BEAN_NAME, factory);
+			ownEventLoops().initialize(context);
+		};
+	}
+
+	/**
+	 * Gives an application Reactor Netty event loops of its own (Boot's default shares
+	 * Reactor Netty's global ones with every application in the JVM): an application that
+	 * closes, or fails to start, disposes its loops, never those of an application
+	 * started after it. Add it to every reactive application a test starts itself.
+	 * @return the initializer
+	 */
+	public static ApplicationContextInitializer<ConfigurableApplicationContext> ownEventLoops() {
+		return (context) -> {
+			RootBeanDefinition resources = new RootBeanDefinition(ReactorResourceFactory.class);
+			resources.getPropertyValues().add("useGlobalResources", false);
+			((BeanDefinitionRegistry) context).registerBeanDefinition("reactorResourceFactory", resources);
 		};
 	}
 
