@@ -241,18 +241,21 @@ public class SecurityHeadersEndpoint {
 		boolean show = this.showValues.isShown(securityContext, this.roles);
 		HostPreview result = this.preview.preview(host, previewed);
 		String policyName = null;
+		String handler = null;
 		if (this.policyUsage != null && result.refusedBy() == null) {
 			HeaderPolicies policies = this.policyUsage.policies();
-			HeaderPolicy chosen = policies.forPath(previewed);
-			policyName = chosen.name();
-			if (chosen != policies.defaults()) {
-				result = withPolicy(result, policies.defaults(), chosen, previewed);
+			PolicyUsage.Preview chosen = this.policyUsage.preview(previewed);
+			policyName = chosen.policy().name();
+			handler = chosen.handler();
+			if (chosen.policy() != policies.defaults()) {
+				result = withPolicy(result, policies.defaults(), chosen.policy(), previewed);
 			}
 		}
 		Map<String, Object> preview = new LinkedHashMap<>();
 		preview.put("host", host);
 		preview.put("path", previewed);
 		preview.put("policy", policyName);
+		preview.put("handler", handler);
 		preview.put("status", result.status());
 		preview.put("rejected", (result.rejected() != null) ? result.rejected().id() : null);
 		preview.put("refusedBy", result.refusedBy());

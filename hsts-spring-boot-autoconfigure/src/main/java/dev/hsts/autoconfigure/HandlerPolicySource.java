@@ -1,6 +1,7 @@
 package dev.hsts.autoconfigure;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.hsts.core.HandlerPolicy;
 
@@ -16,5 +17,15 @@ interface HandlerPolicySource {
 	 * @return every handler policy found, each once
 	 */
 	List<HandlerPolicy> scan();
+
+	/**
+	 * The path patterns of the request mappings of the handlers {@link #scan()} found,
+	 * for the endpoint's preview of a path.
+	 * @return by handler policy, in mapping order; empty where the framework's mappings
+	 * have no path patterns
+	 */
+	default Map<HandlerPolicy, List<String>> mappedPaths() {
+		return Map.of();
+	}
 
 }

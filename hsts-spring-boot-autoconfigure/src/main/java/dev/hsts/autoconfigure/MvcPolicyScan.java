@@ -1,6 +1,9 @@
 package dev.hsts.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.hsts.core.HandlerPolicy;
 import dev.hsts.core.InvalidPolicyException;
@@ -11,6 +14,7 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.support.RouterFunctionMapping;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -25,6 +29,9 @@ final class MvcPolicyScan implements HandlerPolicySource {
 
 	private final PolicyHandlerInterceptor interceptor;
 
+	/** The mappings' path patterns of the handlers the last scan found. */
+	private Map<HandlerPolicy, List<String>> mappedPaths = Map.of();
+
 	MvcPolicyScan(ListableBeanFactory beanFactory, PolicyHandlerInterceptor interceptor) {
 		this.beanFactory = beanFactory;
 		this.interceptor = interceptor;
@@ -32,16 +39,31 @@ final class MvcPolicyScan implements HandlerPolicySource {
 
 	@Override
 	public List<HandlerPolicy> scan() {
-		MvcHandlerPolicies handlers = scan(this.beanFactory);
+		Map<HandlerPolicy, List<String>> mapped = new LinkedHashMap<>();
+		MvcHandlerPolicies handlers = scan(this.beanFactory, mapped);
 		this.interceptor.setHandlers(handlers);
+		this.mappedPaths = mapped;
 		return List.copyOf(handlers.all());
 	}
 
+	@Override
+	public Map<HandlerPolicy, List<String>> mappedPaths() {
+		return this.mappedPaths;
+	}
+
 	static MvcHandlerPolicies scan(ListableBeanFactory beanFactory) {
+		return scan(beanFactory, new LinkedHashMap<>());
+	}
+
+	/**
+	 * @param mapped filled with the path patterns of each annotated handler's mapping
+	 */
+	static MvcHandlerPolicies scan(ListableBeanFactory beanFactory, Map<HandlerPolicy, List<String>> mapped) {
 		MvcHandlerPolicies policies = new MvcHandlerPolicies();
 		for (RequestMappingHandlerMapping mapping : beanFactory.getBeansOfType(RequestMappingHandlerMapping.class)
 			.values()) {
-			for (HandlerMethod handlerMethod : mapping.getHandlerMethods().values()) {
+			for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
+				HandlerMethod handlerMethod = entry.getValue();
 				HandlerPolicy policy;
 				try {
 					policy = SecurityHeadersPolicyAnnotations.of(handlerMethod.getBeanType(),
@@ -52,6 +74,7 @@ final class MvcPolicyScan implements HandlerPolicySource {
 				}
 				if (policy != null) {
 					policies.addHandlerMethod(handlerMethod.getBeanType(), handlerMethod.getMethod(), policy);
+					mapped.put(policy, new ArrayList<>(entry.getKey().getPatternValues()));
 				}
 			}
 		}

@@ -2,6 +2,7 @@ package dev.hsts.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.hsts.annotation.SecurityHeadersPolicy;
@@ -21,6 +22,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.reactive.result.method.RequestMappingInfo;
+import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
@@ -70,10 +73,16 @@ final class ReactivePolicyWiring implements SmartInitializingSingleton {
 		for (RequestMappingHandlerMapping mapping : this.beanFactory
 			.getBeansOfType(RequestMappingHandlerMapping.class, false, false)
 			.values()) {
-			for (HandlerMethod handlerMethod : mapping.getHandlerMethods().values()) {
+			for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
+				HandlerMethod handlerMethod = entry.getValue();
 				HandlerPolicy policy = annotated(handlerMethod);
 				if (policy != null) {
 					handlers.addHandlerMethod(handlerMethod.getBeanType(), handlerMethod.getMethod(), policy);
+					List<String> patterns = new ArrayList<>();
+					for (PathPattern pattern : entry.getKey().getPatternsCondition().getPatterns()) {
+						patterns.add(pattern.getPatternString());
+					}
+					this.usage.mapped(policy, patterns);
 				}
 			}
 		}

@@ -1,6 +1,7 @@
 package dev.hsts.autoconfigure;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.hsts.core.HandlerPolicy;
@@ -58,6 +59,11 @@ final class ServletPolicyWiring implements SmartInitializingSingleton {
 	public void afterSingletonsInstantiated() {
 		HandlerPolicySource source = this.handlerSources.getIfUnique();
 		this.handlerPolicies = (source != null) ? source.scan() : List.of();
+		if (source != null) {
+			for (Map.Entry<HandlerPolicy, List<String>> mapping : source.mappedPaths().entrySet()) {
+				this.usage.mapped(mapping.getKey(), mapping.getValue());
+			}
+		}
 		List<PerRequestHeaderPolicy> hooks = this.hooks.orderedStream().toList();
 		HeaderPolicies policies = SecurityHeaderValues.headerPolicies(this.properties, this.handlerPolicies);
 		this.config = new ServletPolicies(policies, hooks, decided(), !this.handlerPolicies.isEmpty());

@@ -17,6 +17,28 @@ public final class PolicyUsage {
 
 	private volatile HeaderPolicies policies;
 
+	/** The request mappings of the handlers with a policy, in mapping order. */
+	private volatile List<Mapped> mapped = List.of();
+
+	/**
+	 * A handler's policy and the path patterns of its request mapping.
+	 *
+	 * @param paths the patterns
+	 * @param handler the handler's policy
+	 */
+	private record Mapped(PathPatterns paths, HandlerPolicy handler) {
+	}
+
+	/**
+	 * The policy a previewed request for a path gets, and what chose it.
+	 *
+	 * @param policy the policy
+	 * @param handler the handler whose policy it is ({@link HandlerPolicy#where()}), or
+	 * {@code null} when the path's policy or the defaults apply
+	 */
+	public record Preview(HeaderPolicy policy, String handler) {
+	}
+
 	/**
 	 * @param policies the policies in force
 	 */
@@ -30,6 +52,50 @@ public final class PolicyUsage {
 	 */
 	public void update(HeaderPolicies policies) {
 		this.policies = policies;
+	}
+
+	/**
+	 * Records the request mapping of a handler that asks for a policy, so that a preview
+	 * of a path it serves shows its policy. Patterns that are not Spring path patterns
+	 * (say, of an {@code AntPathMatcher} configuration) are left out.
+	 * @param handler the handler's policy, as the scan made it (the same instance the
+	 * policies know)
+	 * @param patterns the path patterns of its mapping
+	 */
+	public synchronized void mapped(HandlerPolicy handler, List<String> patterns) {
+		List<String> valid = new ArrayList<>();
+		for (String pattern : patterns) {
+			try {
+				PathPatterns.parse("mapping", List.of(pattern));
+				valid.add(pattern);
+			}
+			catch (InvalidPolicyException ex) {
+				// Not previewable; the handler still gets its policy on real requests.
+			}
+		}
+		if (!valid.isEmpty()) {
+			List<Mapped> all = new ArrayList<>(this.mapped);
+			all.add(new Mapped(PathPatterns.parse("mapping", valid), handler));
+			this.mapped = List.copyOf(all);
+		}
+	}
+
+	/**
+	 * The policy a {@code GET} of a path gets, before any {@link PerRequestHeaderPolicy}
+	 * hook (which decides per request): that of the first annotated handler whose
+	 * mapping's path patterns match it (its other conditions, such as the method or
+	 * headers, are not looked at), else the path's policy, else the defaults.
+	 * @param encodedPath the path within the application, as sent
+	 * @return the policy and the handler that chose it
+	 */
+	public Preview preview(String encodedPath) {
+		HeaderPolicies current = this.policies;
+		for (Mapped mapping : this.mapped) {
+			if (mapping.paths().matchesPath(encodedPath)) {
+				return new Preview(current.choose(mapping.handler(), encodedPath), mapping.handler().where());
+			}
+		}
+		return new Preview(current.forPath(encodedPath), null);
 	}
 
 	/**

@@ -255,6 +255,15 @@ class NamedPoliciesOverTlsTest {
 		assertThat(usage.handlers().get(PolicyUsage.INLINE))
 			.containsExactly(ReactivePoliciesApplication.Plain.class.getName() + "#inline");
 		assertThat(usage.paths()).containsEntry("embeddable", List.of("/embed/**")).containsEntry("payment", List.of());
+		// The endpoint's preview of a path: the annotated handler mapped to it, else the
+		// path's policy.
+		PolicyUsage.Preview method = usage.preview("/embed/method");
+		assertThat(method.policy().name()).isEqualTo("public-page");
+		assertThat(method.handler()).endsWith("#embedMethod");
+		PolicyUsage.Preview path = usage.preview("/embed/elsewhere");
+		assertThat(path.policy().name()).isEqualTo("embeddable");
+		assertThat(path.handler()).isNull();
+		assertThat(usage.preview("/plain").policy().name()).isEqualTo("default");
 	}
 
 	@Test

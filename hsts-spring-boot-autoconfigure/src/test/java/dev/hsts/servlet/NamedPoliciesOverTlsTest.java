@@ -258,9 +258,31 @@ class NamedPoliciesOverTlsTest {
 		assertThat(headers).doesNotContainKeys(Headers.PERMITTED_CROSS_DOMAIN_POLICIES, Headers.XSS_PROTECTION);
 		Headers.assertNone(real, Headers.PERMITTED_CROSS_DOMAIN_POLICIES);
 
+		// An annotated handler's policy, as its mapping's path gets it (before any hook).
+		Map<String, Object> embed = JsonParserFactory.getJsonParser()
+			.parseMap(app.https().get("localhost", "/actuator/securityheaders/" + HOST + "?path=/embed/class").body());
+		assertThat(embed).containsEntry("policy", "embeddable")
+			.containsEntry("handler", "dev.hsts.servlet.PoliciesApplication$EmbedController#byClass");
+		Map<String, Object> embedHeaders = (Map<String, Object>) embed.get("headers");
+		assertThat(embedHeaders).doesNotContainKey(Headers.FRAME_OPTIONS)
+			.containsEntry(Headers.CSP, EMBED_CSP)
+			.containsEntry(Headers.CACHE_CONTROL, "public, max-age=60");
+		HttpResponse<String> realEmbed = get("/embed/class");
+		Headers.assertNone(realEmbed, Headers.FRAME_OPTIONS);
+		Headers.assertCacheControl(realEmbed, "public, max-age=60");
+		// The method's annotation over the path policy, as for a real request.
+		Map<String, Object> annotated = JsonParserFactory.getJsonParser()
+			.parseMap(app.https()
+				.get("localhost", "/actuator/securityheaders/" + HOST + "?path=/paths/annotated")
+				.body());
+		assertThat(annotated).containsEntry("policy", "strict");
+		assertThat((Map<String, Object>) annotated.get("headers")).doesNotContainKey(Headers.HSTS)
+			.containsEntry(Headers.CSP, STRICT_CSP);
+		assertStrict(get("/paths/annotated"));
+
 		Map<String, Object> plain = JsonParserFactory.getJsonParser()
 			.parseMap(app.https().get("localhost", "/actuator/securityheaders/" + HOST + "?path=/plain").body());
-		assertThat(plain).containsEntry("policy", "default");
+		assertThat(plain).containsEntry("policy", "default").containsEntry("handler", null);
 		assertThat((Map<String, Object>) plain.get("headers")).containsEntry(Headers.PERMITTED_CROSS_DOMAIN_POLICIES,
 				"none");
 	}
