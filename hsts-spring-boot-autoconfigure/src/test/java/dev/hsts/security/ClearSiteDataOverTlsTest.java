@@ -31,7 +31,7 @@ class ClearSiteDataOverTlsTest {
 	@Test
 	void theFormLogoutOverTlsClearsCacheCookiesAndStorage() {
 		try (RunningApp app = RunningApp.https(new Class<?>[] { CustomChainApplication.class }, PROPERTIES)) {
-			FormLogin browser = new FormLogin(app.https(), "app.example.com");
+			FormLogin browser = new FormLogin(app::https, "app.example.com");
 			HttpResponse<String> login = browser.login("user", "secret");
 			Headers.assertNone(login, Headers.CLEAR_SITE_DATA);
 			assertThat(browser.get("/ok").statusCode()).isEqualTo(200);
@@ -52,7 +52,7 @@ class ClearSiteDataOverTlsTest {
 		try (RunningApp app = RunningApp.https(new Class<?>[] { CustomChainApplication.class }, PROPERTIES[0],
 				PROPERTIES[1], PROPERTIES[2],
 				"security.headers.clear-site-data.directives=cookies,clientHints,prefetchCache")) {
-			FormLogin browser = new FormLogin(app.https(), "app.example.com");
+			FormLogin browser = new FormLogin(app::https, "app.example.com");
 			browser.login("user", "secret");
 			HttpResponse<String>[] logout = browser.logout();
 			Headers.assertExactlyOne(logout[1], Headers.CLEAR_SITE_DATA,
@@ -63,7 +63,7 @@ class ClearSiteDataOverTlsTest {
 	@Test
 	void theFormLogoutOverPlainHttpSendsNone() {
 		try (RunningApp app = RunningApp.plain(new Class<?>[] { CustomChainApplication.class }, PROPERTIES)) {
-			FormLogin browser = new FormLogin(app.plain(), "app.example.com");
+			FormLogin browser = new FormLogin(app::plain, "app.example.com");
 			browser.login("user", "secret");
 			HttpResponse<String>[] logout = browser.logout();
 			assertThat(logout[1].statusCode()).isEqualTo(302);
@@ -112,7 +112,7 @@ class ClearSiteDataOverTlsTest {
 	void offByDefault() {
 		try (RunningApp app = RunningApp.https(new Class<?>[] { CustomChainApplication.class }, PROPERTIES[0],
 				PROPERTIES[1])) {
-			FormLogin browser = new FormLogin(app.https(), "app.example.com");
+			FormLogin browser = new FormLogin(app::https, "app.example.com");
 			browser.login("user", "secret");
 			Headers.assertNone(browser.logout()[1], Headers.CLEAR_SITE_DATA);
 		}

@@ -179,7 +179,7 @@ class ReactiveSpringSecurityOverTlsTest {
 				.get("headers");
 			assertThat(headers).containsEntry("Clear-Site-Data (on logout)", Map.of("value",
 					"\"cache\", \"cookies\", \"storage\"", "on", "logout of every Spring Security filter chain"));
-			FormLogin browser = new FormLogin(https(context), "app.example.com");
+			FormLogin browser = new FormLogin(() -> https(context), "app.example.com");
 			HttpResponse<String> login = browser.login("user", "secret");
 			assertThat(Http.values(login, "Clear-Site-Data")).isEmpty();
 			assertThat(browser.get("/private/hello").statusCode()).isEqualTo(200);
@@ -201,9 +201,8 @@ class ReactiveSpringSecurityOverTlsTest {
 				"spring.main.banner-mode=off", "spring.security.user.password=secret", "test.chain-headers=form",
 				"security.headers.clear-site-data.enabled=true"));
 		try (ConfigurableApplicationContext context = builder(properties).run()) {
-			FormLogin browser = new FormLogin(
-					Http.plain(Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"))),
-					"app.example.com");
+			int port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+			FormLogin browser = new FormLogin(() -> Http.plain(port), "app.example.com");
 			browser.login("user", "secret");
 			HttpResponse<String>[] logout = browser.logout();
 			assertThat(logout[1].statusCode()).isEqualTo(302);

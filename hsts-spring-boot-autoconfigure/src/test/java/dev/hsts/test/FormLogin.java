@@ -3,6 +3,7 @@ package dev.hsts.test;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,13 +21,18 @@ public final class FormLogin {
 	/** What a browser accepts. */
 	private static final String HTML = "text/html,application/xhtml+xml,*/*;q=0.8";
 
-	private final Http http;
+	/**
+	 * A client per request: a client that reuses a keep-alive connection to Reactor Netty
+	 * sometimes gets no answer after a bodiless response (with or without the starter);
+	 * the session cookie is carried here, not by the client.
+	 */
+	private final Supplier<Http> http;
 
 	private final String host;
 
 	private String cookie;
 
-	public FormLogin(Http http, String host) {
+	public FormLogin(Supplier<Http> http, String host) {
 		this.http = http;
 		this.host = host;
 	}
@@ -54,14 +60,15 @@ public final class FormLogin {
 
 	/** GETs a path with the session cookie, as a browser (accepting HTML). */
 	public HttpResponse<String> get(String path) {
-		return remember((this.cookie != null) ? this.http.get(this.host, path, "Accept", HTML, "Cookie", this.cookie)
-				: this.http.get(this.host, path, "Accept", HTML));
+		return remember(
+				(this.cookie != null) ? this.http.get().get(this.host, path, "Accept", HTML, "Cookie", this.cookie)
+						: this.http.get().get(this.host, path, "Accept", HTML));
 	}
 
 	private HttpResponse<String> post(String path, String form) {
-		return remember(
-				(this.cookie != null) ? this.http.postForm(this.host, path, form, "Accept", HTML, "Cookie", this.cookie)
-						: this.http.postForm(this.host, path, form, "Accept", HTML));
+		return remember((this.cookie != null)
+				? this.http.get().postForm(this.host, path, form, "Accept", HTML, "Cookie", this.cookie)
+				: this.http.get().postForm(this.host, path, form, "Accept", HTML));
 	}
 
 	private HttpResponse<String> remember(HttpResponse<String> response) {
