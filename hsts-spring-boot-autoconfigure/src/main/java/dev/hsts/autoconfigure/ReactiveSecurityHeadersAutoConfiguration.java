@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.hsts.actuate.TrustedHostRejectionMetrics;
+import dev.hsts.core.CspReportingDirectives;
 import dev.hsts.core.ApplicationHeaderValues;
 import dev.hsts.core.ClearSiteData;
 import dev.hsts.core.CookieFlags;
@@ -157,8 +158,9 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 	@Order(500)
 	@ConditionalOnMissingBean(name = "contentSecurityPolicyHeaderWriter")
 	@ConditionalOnSecurityHeader(SecurityHeader.CONTENT_SECURITY_POLICY)
-	public CspExchangeWriter contentSecurityPolicyHeaderWriter() {
-		return new CspExchangeWriter(SecurityHeaderValues.contentSecurityPolicies(this.properties));
+	public CspExchangeWriter contentSecurityPolicyHeaderWriter(ObjectProvider<CspReportingDirectives> cspReporting) {
+		return new CspExchangeWriter(SecurityHeaderValues.contentSecurityPolicies(this.properties)
+			.withReporting(cspReporting.getIfUnique()));
 	}
 
 	@Bean
@@ -341,11 +343,12 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 			ObjectProvider<ForwardedProtoMismatches> proxyDetector,
 			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues, SecurityHeadersWebFilter filter,
 			ObjectProvider<HttpsRedirectWebFilter> httpsRedirectFilter, ObjectProvider<EndpointExposure> endpoint,
-			ListableBeanFactory beanFactory) {
+			ListableBeanFactory beanFactory, ObjectProvider<CspReportFindings> cspReportFindings) {
 		TrustedHosts hosts = trustedHosts.getIfUnique();
 		HttpsRedirectWebFilter redirect = httpsRedirectFilter.getIfUnique();
 		DeploymentFindings deployment = new DeploymentFindings(environment,
-				(redirect != null) ? redirect.getRule() : null, hosts, Deferred.ifAvailable(endpoint));
+				(redirect != null) ? redirect.getRule() : null, hosts, Deferred.ifAvailable(endpoint))
+			.cspReports(Deferred.ifAvailable(cspReportFindings));
 		ReactorNettyProxyFinding nettyProxy = new ReactorNettyProxyFinding(environment, beanFactory);
 		return new SecurityHeadersFindings(livePolicy, StarterClock.of(clock), hosts,
 				environment.getProperty("server.forward-headers-strategy"), proxyDetector.getIfUnique(),
