@@ -45,8 +45,8 @@ public class CspAssert extends AbstractAssert<CspAssert, ParsedCspHeader> {
 		if (values.isEmpty()) {
 			return "";
 		}
-		return "\n  sent: " + ((values.size() == 1) ? this.header + ": " + values.get(0)
-				: values.size() + " fields " + values);
+		return "\n  sent: "
+				+ ((values.size() == 1) ? this.header + ": " + values.get(0) : values.size() + " fields " + values);
 	}
 
 	/**
@@ -55,10 +55,10 @@ public class CspAssert extends AbstractAssert<CspAssert, ParsedCspHeader> {
 	 */
 	public CspAssert isPresent() {
 		if (this.actual.isEmpty()) {
-			throw failure("%s", "Expecting " + this.header + on() + ", but "
-					+ (this.actual.fieldValues().isEmpty() ? "the response has none"
-							: "a browser finds no policy in it: " + this.actual.allNotes())
-					+ sent());
+			throw failure("%s",
+					"Expecting " + this.header + on() + ", but " + (this.actual.fieldValues().isEmpty()
+							? "the response has none" : "a browser finds no policy in it: " + this.actual.allNotes())
+							+ sent());
 		}
 		return this;
 	}
@@ -69,9 +69,9 @@ public class CspAssert extends AbstractAssert<CspAssert, ParsedCspHeader> {
 	 */
 	public CspAssert isAbsent() {
 		if (!this.actual.isEmpty()) {
-			throw failure("%s", "Expecting no " + this.header + on() + ", but a browser applies "
-					+ this.actual.policies().size() + ((this.actual.policies().size() == 1) ? " policy" : " policies")
-					+ sent());
+			throw failure("%s",
+					"Expecting no " + this.header + on() + ", but a browser applies " + this.actual.policies().size()
+							+ ((this.actual.policies().size() == 1) ? " policy" : " policies") + sent());
 		}
 		return this;
 	}
@@ -85,8 +85,8 @@ public class CspAssert extends AbstractAssert<CspAssert, ParsedCspHeader> {
 		isPresent();
 		List<String> notes = this.actual.allNotes();
 		if (!notes.isEmpty()) {
-			throw failure("%s", "Expecting a browser to use all of " + this.header + on() + ", but it ignores parts:\n  "
-					+ String.join("\n  ", notes) + sent());
+			throw failure("%s", "Expecting a browser to use all of " + this.header + on()
+					+ ", but it ignores parts:\n  " + String.join("\n  ", notes) + sent());
 		}
 		return this;
 	}

@@ -54,8 +54,8 @@ public class CspDirectiveAssert extends AbstractAssert<CspDirectiveAssert, Parse
 			Optional<CspDirective> directive = policies.get(i).effectiveDirective(this.name);
 			String which = (policies.size() > 1) ? "policy " + (i + 1) + ": " : "";
 			if (directive.isEmpty()) {
-				parts.add(which + "nothing restricts it (no " + String.join(", no ", CspHeaderParser.fallbackList(this.name))
-						+ ")");
+				parts.add(which + "nothing restricts it (no "
+						+ String.join(", no ", CspHeaderParser.fallbackList(this.name)) + ")");
 			}
 			else if (!directive.get().name().equals(this.name)) {
 				parts.add(which + this.name + " is absent, so " + render(directive.get()) + " applies");
@@ -148,7 +148,8 @@ public class CspDirectiveAssert extends AbstractAssert<CspDirectiveAssert, Parse
 	/**
 	 * Verifies that a source expression is in effect in the governing directive of every
 	 * policy that restricts this kind of request (as written, any case for keywords).
-	 * @param source the source expression ({@code 'self'}, {@code https://cdn.example.com})
+	 * @param source the source expression ({@code 'self'},
+	 * {@code https://cdn.example.com})
 	 * @return {@code this}
 	 */
 	public CspDirectiveAssert hasSource(String source) {

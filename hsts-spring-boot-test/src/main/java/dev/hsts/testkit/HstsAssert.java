@@ -45,7 +45,8 @@ public class HstsAssert extends AbstractAssert<HstsAssert, ParsedHstsHeader> {
 		if (values.isEmpty()) {
 			return "";
 		}
-		return "\n  sent: " + ((values.size() == 1) ? HEADER + ": " + values.get(0) : values.size() + " fields " + values);
+		return "\n  sent: "
+				+ ((values.size() == 1) ? HEADER + ": " + values.get(0) : values.size() + " fields " + values);
 	}
 
 	/**
@@ -54,8 +55,8 @@ public class HstsAssert extends AbstractAssert<HstsAssert, ParsedHstsHeader> {
 	 */
 	public HstsAssert isEffective() {
 		if (!this.actual.isPresent()) {
-			throw failure("%s", "Expecting " + HEADER + on() + " to be effective, but the response has no " + HEADER
-					+ " header");
+			throw failure("%s",
+					"Expecting " + HEADER + on() + " to be effective, but the response has no " + HEADER + " header");
 		}
 		if (!this.actual.isEffective()) {
 			throw failure("%s", "Expecting " + HEADER + on() + " to be effective, but " + browsersIgnoreIt() + sent());
@@ -81,9 +82,10 @@ public class HstsAssert extends AbstractAssert<HstsAssert, ParsedHstsHeader> {
 	 */
 	public HstsAssert isIgnored() {
 		if (!this.actual.isIgnored()) {
-			throw failure("%s", "Expecting " + HEADER + on() + " to be ignored by browsers, but "
-					+ (this.actual.browsersDiffer() ? "browsers differ: " : "they record it: ") + this.actual.summary()
-					+ sent());
+			throw failure("%s",
+					"Expecting " + HEADER + on() + " to be ignored by browsers, but "
+							+ (this.actual.browsersDiffer() ? "browsers differ: " : "they record it: ")
+							+ this.actual.summary() + sent());
 		}
 		return this;
 	}
@@ -110,8 +112,8 @@ public class HstsAssert extends AbstractAssert<HstsAssert, ParsedHstsHeader> {
 	 */
 	public HstsAssert isAbsent() {
 		if (this.actual.isPresent()) {
-			throw failure("%s", "Expecting no " + HEADER + on() + ", but there is one (" + this.actual.summary() + ")"
-					+ sent());
+			throw failure("%s",
+					"Expecting no " + HEADER + on() + ", but there is one (" + this.actual.summary() + ")" + sent());
 		}
 		return this;
 	}
@@ -222,9 +224,10 @@ public class HstsAssert extends AbstractAssert<HstsAssert, ParsedHstsHeader> {
 		isEffective();
 		for (HstsBrowserReading reading : this.actual.readings()) {
 			if (!reading.includeSubDomains()) {
-				throw failure("%s", "Expecting " + HEADER + on() + " to include subdomains, but "
-						+ reading.engine().displayName() + " applies it to this host only: "
-						+ "there is no includeSubDomains directive" + sent());
+				throw failure("%s",
+						"Expecting " + HEADER + on() + " to include subdomains, but " + reading.engine().displayName()
+								+ " applies it to this host only: " + "there is no includeSubDomains directive"
+								+ sent());
 			}
 		}
 		return this;
@@ -238,9 +241,10 @@ public class HstsAssert extends AbstractAssert<HstsAssert, ParsedHstsHeader> {
 		isEffective();
 		for (HstsBrowserReading reading : this.actual.readings()) {
 			if (reading.includeSubDomains()) {
-				throw failure("%s", "Expecting " + HEADER + on() + " not to include subdomains, but "
-						+ reading.engine().displayName()
-						+ " applies it to every subdomain as well: includeSubDomains is set" + sent());
+				throw failure("%s",
+						"Expecting " + HEADER + on() + " not to include subdomains, but "
+								+ reading.engine().displayName()
+								+ " applies it to every subdomain as well: includeSubDomains is set" + sent());
 			}
 		}
 		return this;
@@ -273,15 +277,14 @@ public class HstsAssert extends AbstractAssert<HstsAssert, ParsedHstsHeader> {
 
 	/**
 	 * Verifies that the policy is effective and is exactly what stage {@code n} of the
-	 * application's own rollout plan sends (max-age, includeSubDomains, preload). The plan
-	 * is the one of the {@code @SpringBootTest}'s application, of the application MockMvc
-	 * runs, or of {@link SecurityHeadersAssert#withPolicyOf}.
+	 * application's own rollout plan sends (max-age, includeSubDomains, preload). The
+	 * plan is the one of the {@code @SpringBootTest}'s application, of the application
+	 * MockMvc runs, or of {@link SecurityHeadersAssert#withPolicyOf}.
 	 * @param stage the stage, counted from 1
 	 * @return {@code this}
 	 */
 	public HstsAssert isStage(int stage) {
-		ApplicationPolicy policy = ApplicationPolicy.find(this.response.explicitApplication(),
-				this.response.headers());
+		ApplicationPolicy policy = ApplicationPolicy.find(this.response.explicitApplication(), this.response.headers());
 		if (policy == null) {
 			throw failure("%s", "isStage(" + stage + ") compares with the application's rollout plan, but no"
 					+ " application is known: " + ApplicationPolicy.HOW_TO_GIVE_IT);
@@ -298,11 +301,10 @@ public class HstsAssert extends AbstractAssert<HstsAssert, ParsedHstsHeader> {
 		}
 		HstsStage expected = stages.get(stage - 1);
 		if (!this.actual.isPresent() || !this.actual.isEffective()) {
-			throw failure("%s",
-					"Expecting " + HEADER + on() + " to be stage " + stage + " of " + stages.size() + " ("
-							+ expected.headerValue() + "), but "
-							+ (this.actual.isPresent() ? browsersIgnoreIt() : "the response has no " + HEADER + " header")
-							+ sent());
+			throw failure("%s", "Expecting " + HEADER + on() + " to be stage " + stage + " of " + stages.size() + " ("
+					+ expected.headerValue() + "), but "
+					+ (this.actual.isPresent() ? browsersIgnoreIt() : "the response has no " + HEADER + " header")
+					+ sent());
 		}
 		if (!matches(expected)) {
 			String actualStage = "";

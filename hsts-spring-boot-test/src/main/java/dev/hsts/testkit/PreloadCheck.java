@@ -17,8 +17,8 @@ import dev.hsts.core.PreloadReadiness;
 
 /**
  * The hstspreload.org submission rules a live site shows, from its responses: fetches
- * {@code https://<domain>/} and {@code http://<domain>/} without following redirects,
- * and the HTTPS page plain HTTP first redirects to, and feeds them to the preload list
+ * {@code https://<domain>/} and {@code http://<domain>/} without following redirects, and
+ * the HTTPS page plain HTTP first redirects to, and feeds them to the preload list
  * checker's rules ({@link PreloadReadiness}, each issue in the checker's own words).
  *
  * <pre class="code">
@@ -86,7 +86,8 @@ public final class PreloadCheck {
 			if (httpRoot != null) {
 				responses.add(httpRoot);
 				if (httpRoot.isRedirect()) {
-					URI target = httpRoot.url() != null ? URI.create(httpRoot.url()).resolve(httpRoot.location()) : null;
+					URI target = httpRoot.url() != null ? URI.create(httpRoot.url()).resolve(httpRoot.location())
+							: null;
 					if (target != null && "https".equalsIgnoreCase(target.getScheme())
 							&& host.equalsIgnoreCase(target.getHost())) {
 						String path = (target.getRawPath() == null || target.getRawPath().isEmpty()) ? "/"

@@ -29,9 +29,10 @@ public class PreloadCheckAssert extends AbstractAssert<PreloadCheckAssert, Prelo
 	public PreloadCheckAssert isReady() {
 		isNotNull();
 		if (!this.actual.isReady()) {
-			throw failure("%s", "Expecting " + this.actual.domain()
-					+ " to be ready for the HSTS preload list, but hstspreload.org would refuse it:\n  "
-					+ lines(this.actual.errors()));
+			throw failure("%s",
+					"Expecting " + this.actual.domain()
+							+ " to be ready for the HSTS preload list, but hstspreload.org would refuse it:\n  "
+							+ lines(this.actual.errors()));
 		}
 		return this;
 	}
@@ -76,8 +77,10 @@ public class PreloadCheckAssert extends AbstractAssert<PreloadCheckAssert, Prelo
 				return this;
 			}
 		}
-		throw failure("%s", "Expecting the preload issue " + code + " for " + this.actual.domain() + ", but "
-				+ (this.actual.issues().isEmpty() ? "there is none" : "there are only:\n  " + lines(this.actual.issues())));
+		throw failure("%s",
+				"Expecting the preload issue " + code + " for " + this.actual.domain() + ", but "
+						+ (this.actual.issues().isEmpty() ? "there is none"
+								: "there are only:\n  " + lines(this.actual.issues())));
 	}
 
 }

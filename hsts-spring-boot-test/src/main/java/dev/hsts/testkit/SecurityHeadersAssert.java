@@ -74,7 +74,8 @@ public class SecurityHeadersAssert extends AbstractAssert<SecurityHeadersAssert,
 	}
 
 	/**
-	 * Assertions on the reported-only policies ({@code Content-Security-Policy-Report-Only}).
+	 * Assertions on the reported-only policies
+	 * ({@code Content-Security-Policy-Report-Only}).
 	 * @return the assertions
 	 */
 	public CspAssert cspReportOnly() {
@@ -186,8 +187,8 @@ public class SecurityHeadersAssert extends AbstractAssert<SecurityHeadersAssert,
 		if (!problems.isEmpty()) {
 			throw failure("%s",
 					"Expecting " + this.actual.description() + " to carry the security headers the policy of "
-							+ policy.describe() + " gives " + host + " (GET " + path + ", status "
-							+ expected.status() + "), but\n  " + String.join("\n  ", problems));
+							+ policy.describe() + " gives " + host + " (GET " + path + ", status " + expected.status()
+							+ "), but\n  " + String.join("\n  ", problems));
 		}
 		return this;
 	}

@@ -65,8 +65,8 @@ public final class SecurityHeadersAssertions {
 	}
 
 	/**
-	 * Assertions on a {@code WebTestClient} exchange: the {@code EntityExchangeResult}
-	 * of {@code returnResult()} or {@code expectBody(...).returnResult()}.
+	 * Assertions on a {@code WebTestClient} exchange: the {@code EntityExchangeResult} of
+	 * {@code returnResult()} or {@code expectBody(...).returnResult()}.
 	 * @param result the exchange
 	 * @return the assertions
 	 */
