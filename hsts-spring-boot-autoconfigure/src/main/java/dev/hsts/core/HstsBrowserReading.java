@@ -23,7 +23,11 @@ public record HstsBrowserReading(BrowserEngine engine, boolean effective, long m
 	 * @return the description
 	 */
 	public String describe() {
-		throw new UnsupportedOperationException("not yet");
+		if (!this.effective) {
+			return this.engine.displayName() + ": ignored: " + this.reason;
+		}
+		return this.engine.displayName() + ": effective, max-age=" + this.maxAgeSeconds
+				+ (this.includeSubDomains ? "; includeSubDomains" : "");
 	}
 
 }

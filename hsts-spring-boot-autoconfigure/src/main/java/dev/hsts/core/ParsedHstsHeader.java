@@ -1,6 +1,9 @@
 package dev.hsts.core;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -11,7 +14,97 @@ import java.util.Optional;
  */
 public final class ParsedHstsHeader {
 
-	ParsedHstsHeader() {
+	private final List<String> fieldValues;
+
+	private final List<HstsBrowserReading> readings;
+
+	private final long maxAgeSeconds;
+
+	private final boolean includeSubDomains;
+
+	private final boolean preload;
+
+	private final List<String> notes;
+
+	ParsedHstsHeader(List<String> fieldValues, List<HstsBrowserReading> readings) {
+		this.fieldValues = List.copyOf(fieldValues);
+		this.readings = List.copyOf(readings);
+		long maxAge = -1;
+		int maxAges = 0;
+		int includeSubDomainsCount = 0;
+		boolean includeSubDomainsValueless = true;
+		int preloads = 0;
+		boolean preloadValueless = true;
+		List<String> notes = new ArrayList<>();
+		if (fieldValues.size() > 1) {
+			notes.add("browsers process only the first of " + fieldValues.size()
+					+ " Strict-Transport-Security fields; the others are ignored (RFC 6797 section 8.1)");
+		}
+		if (!fieldValues.isEmpty()) {
+			String value = fieldValues.get(0);
+			boolean emptyNoted = false;
+			for (String[] directive : HstsHeaderParser.lenientDirectives(value)) {
+				if (directive == null) {
+					if (!emptyNoted && !value.trim().isEmpty()) {
+						notes.add("an empty directive (extra semicolon) is skipped");
+						emptyNoted = true;
+					}
+					continue;
+				}
+				String name = directive[0].toLowerCase(Locale.ROOT);
+				String directiveValue = directive[1];
+				if (name.equals("max-age")) {
+					maxAges++;
+					if (maxAges == 1 && directiveValue != null && HstsHeaderParser.isDigits(directiveValue)) {
+						maxAge = HstsHeaderParser.saturatedValue(directiveValue);
+						if (directiveValue.length() > 1 && directiveValue.charAt(0) == '0') {
+							notes.add("max-age has a leading zero: browsers accept it, the hstspreload.org checker "
+									+ "warns (header.parse.max_age.leading_zero)");
+						}
+					}
+				}
+				else if (name.equals("includesubdomains")) {
+					includeSubDomainsCount++;
+					includeSubDomainsValueless &= directiveValue == null;
+				}
+				else if (name.equals("preload")) {
+					preloads++;
+					preloadValueless &= directiveValue == null;
+				}
+				else {
+					notes.add("unknown directive ignored: " + directive[0]);
+				}
+			}
+			if (value.indexOf(',') >= 0 && !isEffectiveIn(readings)) {
+				notes.add("the value contains a comma: two headers merged into one field (by a proxy, or by adding the "
+						+ "header twice) are invalid in browsers");
+			}
+			if (preloads > 0 && !(preloads == 1 && preloadValueless)) {
+				notes.add("preload appears twice or has a value: the hstspreload.org checker does not count it");
+			}
+			if (maxAge == 0) {
+				notes.add("max-age=0: browsers delete the host's HSTS policy");
+			}
+			for (HstsBrowserReading reading : readings) {
+				if (reading.effective() && maxAge > reading.maxAgeSeconds()) {
+					notes.add(reading.engine().displayName() + " caps max-age at " + reading.maxAgeSeconds()
+							+ " s: it keeps the policy for " + reading.maxAgeSeconds() + " s, not " + maxAge);
+				}
+			}
+		}
+		this.maxAgeSeconds = (maxAges == 1) ? maxAge : -1;
+		this.includeSubDomains = includeSubDomainsCount == 1 && includeSubDomainsValueless;
+		this.preload = preloads == 1 && preloadValueless;
+		this.notes = Collections.unmodifiableList(notes);
+	}
+
+	private static boolean isEffectiveIn(List<HstsBrowserReading> readings) {
+		for (HstsBrowserReading reading : readings) {
+			if (!reading.effective()) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -19,7 +112,7 @@ public final class ParsedHstsHeader {
 	 * @return the values, possibly empty
 	 */
 	public List<String> fieldValues() {
-		throw new UnsupportedOperationException("not yet");
+		return this.fieldValues;
 	}
 
 	/**
@@ -27,7 +120,7 @@ public final class ParsedHstsHeader {
 	 * @return whether there is at least one field
 	 */
 	public boolean isPresent() {
-		throw new UnsupportedOperationException("not yet");
+		return !this.fieldValues.isEmpty();
 	}
 
 	/**
@@ -35,7 +128,7 @@ public final class ParsedHstsHeader {
 	 * @return the value, empty when there is no header
 	 */
 	public Optional<String> processedValue() {
-		throw new UnsupportedOperationException("not yet");
+		return this.fieldValues.isEmpty() ? Optional.empty() : Optional.of(this.fieldValues.get(0));
 	}
 
 	/**
@@ -45,7 +138,7 @@ public final class ParsedHstsHeader {
 	 * absent)
 	 */
 	public HstsBrowserReading reading(BrowserEngine engine) {
-		throw new UnsupportedOperationException("not yet");
+		return this.readings.get(engine.ordinal());
 	}
 
 	/**
@@ -53,7 +146,7 @@ public final class ParsedHstsHeader {
 	 * @return the readings
 	 */
 	public List<HstsBrowserReading> readings() {
-		throw new UnsupportedOperationException("not yet");
+		return this.readings;
 	}
 
 	/**
@@ -61,7 +154,7 @@ public final class ParsedHstsHeader {
 	 * @return whether it is effective in all
 	 */
 	public boolean isEffective() {
-		throw new UnsupportedOperationException("not yet");
+		return isEffectiveIn(this.readings);
 	}
 
 	/**
@@ -69,7 +162,12 @@ public final class ParsedHstsHeader {
 	 * @return whether it is ignored by all
 	 */
 	public boolean isIgnored() {
-		throw new UnsupportedOperationException("not yet");
+		for (HstsBrowserReading reading : this.readings) {
+			if (reading.effective()) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -78,25 +176,56 @@ public final class ParsedHstsHeader {
 	 * @return whether they differ
 	 */
 	public boolean browsersDiffer() {
-		throw new UnsupportedOperationException("not yet");
+		HstsBrowserReading first = this.readings.get(0);
+		for (HstsBrowserReading reading : this.readings) {
+			if (reading.effective() != first.effective() || reading.maxAgeSeconds() != first.maxAgeSeconds()
+					|| reading.includeSubDomains() != first.includeSubDomains()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
 	 * Why the header is ignored, in browser terms, prefixed {@code ignored: }; when the
-	 * engines differ, each is named ({@code ignored by Chromium: ...}).
+	 * engines differ, each is named ({@code ignored by Firefox: ...}).
 	 * @return the reason, empty when every engine records the policy
 	 */
 	public Optional<String> ignoredReason() {
-		throw new UnsupportedOperationException("not yet");
+		List<HstsBrowserReading> ignoring = new ArrayList<>();
+		for (HstsBrowserReading reading : this.readings) {
+			if (!reading.effective()) {
+				ignoring.add(reading);
+			}
+		}
+		if (ignoring.isEmpty()) {
+			return Optional.empty();
+		}
+		boolean sameReason = ignoring.size() == this.readings.size();
+		for (HstsBrowserReading reading : ignoring) {
+			sameReason &= reading.reason().equals(ignoring.get(0).reason());
+		}
+		if (sameReason) {
+			return Optional.of("ignored: " + ignoring.get(0).reason());
+		}
+		StringBuilder reason = new StringBuilder();
+		for (HstsBrowserReading reading : ignoring) {
+			if (reason.length() > 0) {
+				reason.append("; ");
+			}
+			reason.append("ignored by ").append(reading.engine().displayName()).append(": ").append(reading.reason());
+		}
+		return Optional.of(reason.toString());
 	}
 
 	/**
 	 * The max-age as sent in the processed field, before any browser's cap, saturated at
 	 * {@link Long#MAX_VALUE}.
-	 * @return the seconds, or {@code -1} when the processed value has no valid max-age
+	 * @return the seconds, or {@code -1} when the processed value has no single
+	 * whole-number max-age
 	 */
 	public long maxAgeSeconds() {
-		throw new UnsupportedOperationException("not yet");
+		return this.maxAgeSeconds;
 	}
 
 	/**
@@ -105,7 +234,7 @@ public final class ParsedHstsHeader {
 	 * @return whether it does
 	 */
 	public boolean includeSubDomains() {
-		throw new UnsupportedOperationException("not yet");
+		return this.includeSubDomains;
 	}
 
 	/**
@@ -114,7 +243,7 @@ public final class ParsedHstsHeader {
 	 * @return whether it does
 	 */
 	public boolean preload() {
-		throw new UnsupportedOperationException("not yet");
+		return this.preload;
 	}
 
 	/**
@@ -123,7 +252,7 @@ public final class ParsedHstsHeader {
 	 * @return the notes, possibly empty
 	 */
 	public List<String> notes() {
-		throw new UnsupportedOperationException("not yet");
+		return this.notes;
 	}
 
 	/**
@@ -133,7 +262,28 @@ public final class ParsedHstsHeader {
 	 * @return the summary
 	 */
 	public String summary() {
-		throw new UnsupportedOperationException("not yet");
+		if (!browsersDiffer()) {
+			HstsBrowserReading reading = this.readings.get(0);
+			if (!reading.effective()) {
+				return ignoredReason().orElse("ignored");
+			}
+			StringBuilder summary = new StringBuilder("effective: max-age=").append(reading.maxAgeSeconds());
+			if (reading.includeSubDomains()) {
+				summary.append("; includeSubDomains");
+			}
+			if (this.preload) {
+				summary.append("; preload");
+			}
+			return summary.toString();
+		}
+		StringBuilder summary = new StringBuilder();
+		for (HstsBrowserReading reading : this.readings) {
+			if (summary.length() > 0) {
+				summary.append(" / ");
+			}
+			summary.append(reading.describe());
+		}
+		return summary.toString();
 	}
 
 	@Override
