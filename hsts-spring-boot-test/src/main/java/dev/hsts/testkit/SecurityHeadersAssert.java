@@ -127,7 +127,7 @@ public class SecurityHeadersAssert extends AbstractAssert<SecurityHeadersAssert,
 			case "x-content-type-options":
 				return "browsers read only the first value (Fetch: determine nosniff)";
 			case "cache-control":
-				return "caches combine the directives of every field";
+				return "caches combine the directives of every field: " + String.join(", ", this.actual.values(name));
 			default:
 				return "which copy a browser uses is up to the browser";
 		}

@@ -28,9 +28,13 @@ class Endpoints {
 		return ResponseEntity.ok().header("Strict-Transport-Security", "max-age=300; max-age=600").body("broken");
 	}
 
+	/**
+	 * Two Cache-Control fields (the starter keeps the security headers proper single: a
+	 * second value replaces the first).
+	 */
 	@GetMapping("/duplicates")
 	ResponseEntity<String> duplicates() {
-		return ResponseEntity.ok().header("X-Frame-Options", "DENY", "SAMEORIGIN").body("duplicates");
+		return ResponseEntity.ok().header("Cache-Control", "no-store", "public, max-age=60").body("duplicates");
 	}
 
 }

@@ -116,8 +116,8 @@ class ServletAssertionsOverTlsTest {
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> assertThat(duplicates).hasNoDuplicateSecurityHeaders())
 			.withMessage("Expecting the response (200 OK) to carry each security header once, but"
-					+ "\n  X-Frame-Options appears 2 times [DENY, SAMEORIGIN]: when the values differ, browsers ignore"
-					+ " the header and allow framing (HTML: X-Frame-Options processing model)");
+					+ "\n  Cache-Control appears 2 times [no-store, public, max-age=60]: caches combine the"
+					+ " directives of every field: no-store, public, max-age=60");
 	}
 
 	@Test
