@@ -1,5 +1,6 @@
 package dev.hsts.core;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ public record CspDirective(String name, List<String> value, List<CspSource> sour
 	 * @return whether it does
 	 */
 	public boolean isSourceList() {
-		throw new UnsupportedOperationException("not yet");
+		return CspHeaderParser.isSourceListDirective(this.name);
 	}
 
 	/**
@@ -29,7 +30,7 @@ public record CspDirective(String name, List<String> value, List<CspSource> sour
 	 * @return whether it is
 	 */
 	public boolean usesNonce() {
-		throw new UnsupportedOperationException("not yet");
+		return hasEffective(CspSource.Kind.NONCE);
 	}
 
 	/**
@@ -37,7 +38,7 @@ public record CspDirective(String name, List<String> value, List<CspSource> sour
 	 * @return whether it is
 	 */
 	public boolean usesHash() {
-		throw new UnsupportedOperationException("not yet");
+		return hasEffective(CspSource.Kind.HASH);
 	}
 
 	/**
@@ -46,7 +47,14 @@ public record CspDirective(String name, List<String> value, List<CspSource> sour
 	 * @return whether it is
 	 */
 	public boolean allows(String keyword) {
-		throw new UnsupportedOperationException("not yet");
+		String quoted = keyword.startsWith("'") ? keyword : "'" + keyword + "'";
+		for (CspSource source : this.sources) {
+			if (!source.isIgnored() && source.kind() == CspSource.Kind.KEYWORD
+					&& source.text().equalsIgnoreCase(quoted)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -55,7 +63,7 @@ public record CspDirective(String name, List<String> value, List<CspSource> sour
 	 * @return whether inline code runs
 	 */
 	public boolean allowsUnsafeInline() {
-		throw new UnsupportedOperationException("not yet");
+		return allows("'unsafe-inline'");
 	}
 
 	/**
@@ -63,7 +71,15 @@ public record CspDirective(String name, List<String> value, List<CspSource> sour
 	 * @return whether it blocks everything
 	 */
 	public boolean blocksAll() {
-		throw new UnsupportedOperationException("not yet");
+		if (!isSourceList()) {
+			return false;
+		}
+		for (CspSource source : this.sources) {
+			if (!source.isIgnored() && !source.text().equalsIgnoreCase("'none'")) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -71,7 +87,31 @@ public record CspDirective(String name, List<String> value, List<CspSource> sour
 	 * @return the effective sources
 	 */
 	public List<CspSource> effectiveSources() {
-		throw new UnsupportedOperationException("not yet");
+		List<CspSource> effective = new ArrayList<>();
+		for (CspSource source : this.sources) {
+			if (!source.isIgnored()) {
+				effective.add(source);
+			}
+		}
+		return effective;
+	}
+
+	private boolean hasEffective(CspSource.Kind kind) {
+		for (CspSource source : this.sources) {
+			if (!source.isIgnored() && source.kind() == kind) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The directive as written: {@code script-src 'self' 'nonce-abc'}.
+	 * @return the text
+	 */
+	@Override
+	public String toString() {
+		return this.value.isEmpty() ? this.name : this.name + " " + String.join(" ", this.value);
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.hsts.core;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -20,7 +21,13 @@ public record CspPolicyReading(String text, List<CspDirective> directives, List<
 	 * @return the directive, or empty
 	 */
 	public Optional<CspDirective> directive(String name) {
-		throw new UnsupportedOperationException("not yet");
+		String lower = name.toLowerCase(Locale.ROOT);
+		for (CspDirective directive : this.directives) {
+			if (directive.name().equals(lower)) {
+				return Optional.of(directive);
+			}
+		}
+		return Optional.empty();
 	}
 
 	/**
@@ -31,7 +38,13 @@ public record CspPolicyReading(String text, List<CspDirective> directives, List<
 	 * @return the governing directive, or empty (nothing restricts it)
 	 */
 	public Optional<CspDirective> effectiveDirective(String name) {
-		throw new UnsupportedOperationException("not yet");
+		for (String candidate : CspHeaderParser.fallbackList(name)) {
+			Optional<CspDirective> directive = directive(candidate);
+			if (directive.isPresent()) {
+				return directive;
+			}
+		}
+		return Optional.empty();
 	}
 
 }

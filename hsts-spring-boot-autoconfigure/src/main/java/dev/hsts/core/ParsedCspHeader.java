@@ -1,5 +1,6 @@
 package dev.hsts.core;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,7 +28,14 @@ public record ParsedCspHeader(List<String> fieldValues, List<CspPolicyReading> p
 	 * @return the notes
 	 */
 	public List<String> allNotes() {
-		throw new UnsupportedOperationException("not yet");
+		List<String> all = new ArrayList<>(this.notes);
+		for (CspPolicyReading policy : this.policies) {
+			all.addAll(policy.notes());
+			for (CspDirective directive : policy.directives()) {
+				all.addAll(directive.notes());
+			}
+		}
+		return all;
 	}
 
 }
