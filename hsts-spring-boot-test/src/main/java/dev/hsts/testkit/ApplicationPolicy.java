@@ -59,7 +59,8 @@ final class ApplicationPolicy {
 	}
 
 	String describe() {
-		return "the application " + this.context.getId();
+		String id = this.context.getId();
+		return (id == null || "application".equals(id)) ? "the application" : "the application '" + id + "'";
 	}
 
 }

@@ -156,10 +156,9 @@ class ServletAssertionsOverTlsTest {
 			.doesNotAllowUnsafeInline("script-src");
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> assertThat(home).hasSecurityHeadersFor("excluded.example.test"))
-			.withMessageStartingWith("Expecting the response to GET https://localhost/ to carry the security headers"
-					+ " the policy of the application")
-			.withMessageContaining(" gives excluded.example.test (GET /, status 200), but"
-					+ "\n  Strict-Transport-Security: the policy gives [], the response has [max-age=86400]");
+			.withMessage("Expecting the response to GET https://localhost/ to carry the security headers the policy of"
+					+ " the application gives excluded.example.test (GET /, status 200), but"
+					+ "\n  Strict-Transport-Security: the policy gives none, the response has [max-age=86400]");
 		MvcTestResult plain = this.mvc.get().uri("/").exchange();
 		assertThat(plain).hsts().isAbsent();
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> assertThat(plain).hsts().isStage(2))
