@@ -28,7 +28,8 @@ public record PreloadIssue(String code, boolean error, String summary, String me
 	 * @return the finding
 	 */
 	public Finding toFinding(String context, String property) {
-		throw new UnsupportedOperationException("not yet");
+		String text = (context != null) ? context + ": " + this.message : this.message;
+		return new Finding(Finding.Severity.WARNING, FINDING_PREFIX + this.code, text, property);
 	}
 
 	/**
