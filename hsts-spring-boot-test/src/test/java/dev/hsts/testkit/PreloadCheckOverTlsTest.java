@@ -42,11 +42,13 @@ class PreloadCheckOverTlsTest {
 			.hasIssue("header.preloadable.include_sub_domains.missing")
 			.hasIssue("header.preloadable.preload.missing");
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> assertThat(check).isReady())
-			.withMessageStartingWith("Expecting example.test to be ready for the HSTS preload list, but"
-					+ " hstspreload.org would refuse it:\n  error ")
-			.withMessageContaining("The header must contain the `includeSubDomains` directive.")
-			.withMessageContaining("The header must contain the `preload` directive.")
-			.withMessageContaining("300");
+			.withMessage("Expecting example.test to be ready for the HSTS preload list, but hstspreload.org would"
+					+ " refuse it:"
+					+ "\n  error header.preloadable.include_sub_domains.missing: The header must contain the"
+					+ " `includeSubDomains` directive."
+					+ "\n  error header.preloadable.preload.missing: The header must contain the `preload` directive."
+					+ "\n  error header.preloadable.max_age.below_1_year: The max-age must be at least 31536000 seconds"
+					+ " (\u2248 1 year), but the header currently only has max-age=300.");
 	}
 
 	@Test
@@ -54,7 +56,8 @@ class PreloadCheckOverTlsTest {
 		PreloadCheck check = checkAtStage(2);
 		assertThat(check).isNotReady().hasIssue("header.preloadable.preload.missing");
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> assertThat(check).isReady())
-			.withMessageContaining("86400");
+			.withMessageContaining("error header.preloadable.max_age.below_1_year: The max-age must be at least"
+					+ " 31536000 seconds (\u2248 1 year), but the header currently only has max-age=86400.");
 	}
 
 	@Test
@@ -65,6 +68,18 @@ class PreloadCheckOverTlsTest {
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> assertThat(check).isNotReady())
 			.withMessage("Expecting example.test not to be ready for the HSTS preload list, but hstspreload.org would"
 					+ " find no error");
+	}
+
+	@Test
+	void aFirstRedirectToWwwIsRefusedEvenAtTheFinalStage() {
+		PreloadCheck check = checkAtStage(3, "security.headers.hsts.include-subdomains=true",
+				"security.headers.hsts.preload=true", "security.headers.https-redirect.host=www.example.test");
+		assertThat(check).isNotReady().hasIssue("redirects.http.www_first");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> assertThat(check).isReady())
+			.withMessageStartingWith("Expecting example.test to be ready for the HSTS preload list, but"
+					+ " hstspreload.org would refuse it:\n  error redirects.http.www_first: `http://example.test` (HTTP)"
+					+ " should immediately redirect to `https://example.test` (HTTPS) before adding the www subdomain."
+					+ " Right now, the first redirect is to `https://www.example.test:");
 	}
 
 }
