@@ -184,6 +184,11 @@ public class SecurityHeadersAssert extends AbstractAssert<SecurityHeadersAssert,
 				problems.add(name + ": the policy gives none, the response has " + this.actual.values(name));
 			}
 		}
+		if (!problems.isEmpty() && expected.rejected() != null) {
+			problems.add(0,
+					"the application refuses this host (" + expected.refusedBy() + ": " + expected.rejected().id()
+							+ "): a request for it gets " + expected.status() + " with these headers");
+		}
 		if (!problems.isEmpty()) {
 			throw failure("%s",
 					"Expecting " + this.actual.description() + " to carry the security headers the policy of "

@@ -58,4 +58,15 @@ class ProxiedHeadersTest {
 					+ " each of them");
 	}
 
+	@Test
+	void chromiumKeepsAtMostAYear() {
+		ResponseHeaders headers = proxied(Map.of("Strict-Transport-Security", List.of("max-age=63072000")));
+		assertThat(headers).hsts().isEffective().hasMaxAgeAtLeast(Duration.ofDays(365));
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> assertThat(headers).hsts().hasMaxAgeAtLeast(Duration.ofDays(730)))
+			.withMessage("Expecting Strict-Transport-Security on the proxy's response to have a max-age of at least"
+					+ " 63072000 (730 days), but browsers keep Chromium max-age=31536000 (365 days), Firefox"
+					+ " max-age=63072000 (730 days)\n  sent: Strict-Transport-Security: max-age=63072000");
+	}
+
 }
