@@ -159,6 +159,12 @@ class ServletAssertionsOverTlsTest {
 			.withMessage("Expecting the response to GET https://localhost/ to carry the security headers the policy of"
 					+ " the application gives excluded.example.test (GET /, status 200), but"
 					+ "\n  Strict-Transport-Security: the policy gives none, the response has [max-age=86400]");
+		MvcTestResult api = this.mvc.get().uri("https://api.example.test/").exchange();
+		assertThat(api).hsts().isEffective().isStage(2).and().hasSecurityHeadersFor("api.example.test");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> assertThat(api).hsts().isIgnored())
+			.withMessage("Expecting Strict-Transport-Security on the response to GET https://api.example.test/ to be"
+					+ " ignored by browsers, but they record it: effective: max-age=86400"
+					+ "\n  sent: Strict-Transport-Security: max-age=86400");
 		MvcTestResult plain = this.mvc.get().uri("/").exchange();
 		assertThat(plain).hsts().isAbsent();
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> assertThat(plain).hsts().isStage(2))
