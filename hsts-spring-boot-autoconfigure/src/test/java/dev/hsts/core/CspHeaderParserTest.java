@@ -156,6 +156,25 @@ class CspHeaderParserTest {
 		assertThat(policy.effectiveDirective("script-src-elem").orElseThrow().usesNonce()).isTrue();
 	}
 
+	@Test
+	void anyInputGetsPoliciesNeverAnException() {
+		java.util.Random random = new java.util.Random(24);
+		String alphabet = "script-src 'self''nonce-sha256=;,\"\\*:/.\t\u00e9default-src'none'";
+		for (int i = 0; i < 5000; i++) {
+			StringBuilder value = new StringBuilder();
+			int length = random.nextInt(60);
+			for (int j = 0; j < length; j++) {
+				value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+			ParsedCspHeader header = CspHeaderParser.parse(value.toString());
+			for (CspPolicyReading policy : header.policies()) {
+				assertThat(policy.directives()).isNotEmpty();
+				policy.effectiveDirective("script-src-elem").ifPresent(CspDirective::allowsUnsafeInline);
+			}
+			assertThat(header.allNotes()).isNotNull();
+		}
+	}
+
 	private static CspPolicyReading single(String value) {
 		ParsedCspHeader header = CspHeaderParser.parse(value);
 		assertThat(header.policies()).hasSize(1);

@@ -494,6 +494,23 @@ class HstsHeaderParserTest {
 			.containsExactly("max-age=0: browsers delete the host's HSTS policy");
 	}
 
+	@Test
+	void anyInputGetsAReadingNeverAnException() {
+		java.util.Random random = new java.util.Random(25);
+		String alphabet = "max-ge=;\"\\ \t\r\n,0123456789includeSubDomainsPRELOAD\u00e9\u0000'";
+		for (int i = 0; i < 5000; i++) {
+			StringBuilder value = new StringBuilder();
+			int length = random.nextInt(40);
+			for (int j = 0; j < length; j++) {
+				value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+			ParsedHstsHeader parsed = HstsHeaderParser.parse(List.of(value.toString(), value.toString()));
+			assertThat(parsed.summary()).as(value.toString()).isNotEmpty();
+			assertThat(parsed.isEffective() || parsed.ignoredReason().isPresent()).isTrue();
+			assertThat(PreloadReadiness.checkHeader(value.toString())).isNotNull();
+		}
+	}
+
 	private static void assertRows(List<Row> rows) {
 		SoftAssertions softly = new SoftAssertions();
 		for (Row row : rows) {
