@@ -1,12 +1,15 @@
 package dev.hsts.autoconfigure;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
 import dev.hsts.core.Finding;
 import dev.hsts.core.HttpsRedirectRule;
+import dev.hsts.core.LivePolicy;
 import dev.hsts.core.PolicyFindings;
+import dev.hsts.core.PreloadReadiness;
 import dev.hsts.core.TrustedHosts;
 
 import org.springframework.boot.cloud.CloudPlatform;
@@ -19,8 +22,10 @@ import org.springframework.core.env.Environment;
  * properties: the HTTPS redirect against the trusted-host check and the application's
  * connector ({@code https-redirect.host-unchecked},
  * {@code https-redirect.every-request}), settings whose part is switched off
- * ({@code setting.inactive}), and who can read the actuator endpoint
- * ({@code endpoint.unprotected}). Computed when asked, from the running application.
+ * ({@code setting.inactive}), who can read the actuator endpoint
+ * ({@code endpoint.unprotected}), and the preload readiness of the configuration
+ * ({@code preload.*}, only when preload is configured). Computed when asked, from the
+ * running application.
  */
 final class DeploymentFindings implements Supplier<List<Finding>> {
 
@@ -35,16 +40,25 @@ final class DeploymentFindings implements Supplier<List<Finding>> {
 
 	private final Supplier<? extends EndpointExposure> endpoint;
 
+	private final LivePolicy livePolicy;
+
+	private final Clock clock;
+
 	/**
 	 * @param environment the environment
 	 * @param httpsRedirect the redirect rule, or {@code null} when the redirect is off
 	 * @param trustedHosts the trusted-host policy, or {@code null} when there is no check
 	 * @param endpoint the endpoint's exposure, or a supplier of {@code null} when there
 	 * is no endpoint
+	 * @param livePolicy the policy in force (its HSTS policy gives the preload readiness
+	 * findings, {@code preload.*}, when preload is configured)
+	 * @param clock the clock of the rollout
 	 */
 	DeploymentFindings(Environment environment, HttpsRedirectRule httpsRedirect, TrustedHosts trustedHosts,
-			Supplier<? extends EndpointExposure> endpoint) {
+			Supplier<? extends EndpointExposure> endpoint, LivePolicy livePolicy, Clock clock) {
 		this.environment = environment;
+		this.livePolicy = livePolicy;
+		this.clock = clock;
 		this.httpsRedirect = httpsRedirect;
 		this.trustedHosts = trustedHosts;
 		this.endpoint = endpoint;
@@ -81,6 +95,10 @@ final class DeploymentFindings implements Supplier<List<Finding>> {
 			}
 		}
 		findings.addAll(InactiveSettings.of(this.environment));
+		for (Finding finding : PreloadReadiness.findings(this.livePolicy.hsts(), this.httpsRedirect,
+				this.clock.instant())) {
+			findings.add(PropertyNames.qualify(finding));
+		}
 		EndpointExposure exposure = this.endpoint.get();
 		if (exposure != null) {
 			exposure.finding().ifPresent(findings::add);

@@ -346,11 +346,13 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 			ListableBeanFactory beanFactory, ObjectProvider<CspReportFindings> cspReportFindings) {
 		TrustedHosts hosts = trustedHosts.getIfUnique();
 		HttpsRedirectWebFilter redirect = httpsRedirectFilter.getIfUnique();
+		Clock starterClock = StarterClock.of(clock);
 		DeploymentFindings deployment = new DeploymentFindings(environment,
-				(redirect != null) ? redirect.getRule() : null, hosts, Deferred.ifAvailable(endpoint))
+				(redirect != null) ? redirect.getRule() : null, hosts, Deferred.ifAvailable(endpoint), livePolicy,
+				starterClock)
 			.cspReports(Deferred.ifAvailable(cspReportFindings));
 		ReactorNettyProxyFinding nettyProxy = new ReactorNettyProxyFinding(environment, beanFactory);
-		return new SecurityHeadersFindings(livePolicy, StarterClock.of(clock), hosts,
+		return new SecurityHeadersFindings(livePolicy, starterClock, hosts,
 				environment.getProperty("server.forward-headers-strategy"), proxyDetector.getIfUnique(),
 				applicationHeaderValues.getIfUnique(), new WebFilterWriters(filter), () -> {
 					List<Finding> findings = new ArrayList<>(deployment.get());

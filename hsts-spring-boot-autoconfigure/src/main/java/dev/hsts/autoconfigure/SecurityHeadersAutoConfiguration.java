@@ -312,11 +312,12 @@ public class SecurityHeadersAutoConfiguration {
 		TrustedHostCheck check = trustedHostCheck.getIfUnique();
 		TrustedHosts trustedHosts = (check != null) ? check.getTrustedHosts() : null;
 		HttpsRedirectFilter redirect = httpsRedirectFilter.getIfUnique();
-		return new SecurityHeadersFindings(livePolicy, StarterClock.of(clock), trustedHosts,
+		Clock starterClock = StarterClock.of(clock);
+		return new SecurityHeadersFindings(livePolicy, starterClock, trustedHosts,
 				environment.getProperty("server.forward-headers-strategy"), proxyDetector.getIfUnique(),
 				applicationHeaderValues.getIfUnique(), new FilterWriters(filter, null),
 				new DeploymentFindings(environment, (redirect != null) ? redirect.getRule() : null, trustedHosts,
-						Deferred.ifAvailable(endpoint))
+						Deferred.ifAvailable(endpoint), livePolicy, starterClock)
 					.cspReports(Deferred.ifAvailable(cspReportFindings)));
 	}
 

@@ -42,6 +42,12 @@ public class SecurityHeadersFindings {
 	 */
 	public static final String REFRESH_REJECTED = "policy.refresh-rejected";
 
+	/**
+	 * The code of the finding that the application sets a
+	 * {@code Strict-Transport-Security} value browsers ignore.
+	 */
+	public static final String APPLICATION_HSTS_IGNORED = "hsts.application-value-ignored";
+
 	/** The policy in force, or {@code null} when the starter is switched off. */
 	private final LivePolicy livePolicy;
 
@@ -203,6 +209,16 @@ public class SecurityHeadersFindings {
 						"The application added a second " + observation.name() + " header " + observation.duplicates()
 								+ " time(s); a response may carry it only once, so the starter kept one (the "
 								+ "application's). Set the header in one place only.",
+						null));
+			}
+			if (observation.browserIgnored() > 0) {
+				findings.add(new Finding(Finding.Severity.WARNING, APPLICATION_HSTS_IGNORED,
+						"The application sets " + observation.name() + " itself, and browsers ignore its value '"
+								+ UntrustedText.escape(observation.browserIgnoredValue()) + "' ("
+								+ observation.browserIgnored() + " time(s)): "
+								+ UntrustedText.escape(observation.browserIgnoredReason())
+								+ ". A browser that ignores it gets no HSTS from those responses. Fix the value, or "
+								+ "remove it and let the starter send its policy.",
 						null));
 			}
 			if (expected != null && !expected.equals(observation.lastValue())) {

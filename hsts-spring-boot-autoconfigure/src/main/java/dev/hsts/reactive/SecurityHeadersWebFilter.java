@@ -265,6 +265,12 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 		/** The same for the commit-time writers. */
 		private final int[] atCommitHeader;
 
+		/** The index of {@code Strict-Transport-Security} in {@link #watched}. */
+		private final int hstsIndex;
+
+		/** The starter's HSTS writer, or {@code null}. */
+		private final StagedHstsExchangeWriter hstsWriter;
+
 		/** The same writers with other policies. */
 		Writers(Writers writers, ExchangePolicies policies) {
 			this.policies = policies;
@@ -276,6 +282,8 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 			this.fixedValues = writers.fixedValues;
 			this.eagerHeader = writers.eagerHeader;
 			this.atCommitHeader = writers.atCommitHeader;
+			this.hstsIndex = writers.hstsIndex;
+			this.hstsWriter = writers.hstsWriter;
 		}
 
 		Writers(List<? extends ExchangeHeaderWriter> writers, ExchangePolicies policies) {
@@ -310,11 +318,23 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 				this.watchedKeys[i] = ExchangeHeaders.lookupKey(this.watched[i]);
 			}
 			this.fixedValues = new String[this.watched.length];
+			StagedHstsExchangeWriter hsts = null;
 			for (int i = 0; i < this.eager.length; i++) {
 				if (this.eager[i] instanceof FixedHeaderExchangeWriter fixed && this.eagerHeader[i] >= 0) {
 					this.fixedValues[this.eagerHeader[i]] = fixed.getHeaderValue();
 				}
+				if (this.eager[i] instanceof StagedHstsExchangeWriter staged && hsts == null) {
+					hsts = staged;
+				}
 			}
+			this.hstsWriter = hsts;
+			int hstsIndex = -1;
+			for (int i = 0; i < this.watched.length; i++) {
+				if (this.watched[i].equalsIgnoreCase(HstsPolicy.HEADER_NAME)) {
+					hstsIndex = i;
+				}
+			}
+			this.hstsIndex = hstsIndex;
 		}
 
 		/** The one header a writer of a known kind writes, or {@code null}. */
@@ -410,6 +430,20 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 					&& (policy == null || !policy.wrote(name, kept))) {
 				applicationHeaderValues.record(name, kept, false);
 			}
+			else if (!repeated && index == this.hstsIndex && applicationHeaderValues != null
+					&& !kept.equals(starterHsts()) && (policy == null || !policy.wrote(name, kept))) {
+				// Not the value the starter's HSTS writer sends now: the application's.
+				applicationHeaderValues.record(name, kept, false);
+			}
+		}
+
+		/** The value the starter's HSTS writer sends now, or {@code null}. */
+		private String starterHsts() {
+			if (this.hstsWriter == null) {
+				return null;
+			}
+			HstsPolicy hsts = this.hstsWriter.getPolicy();
+			return hsts.headerValueAt(hsts.dependsOnTime() ? this.hstsWriter.getClock().millis() : 0L);
 		}
 
 		private static boolean has(long present, int index) {

@@ -2,6 +2,8 @@ package dev.hsts.actuate;
 
 import java.net.http.HttpResponse;
 
+import dev.hsts.autoconfigure.SecurityHeadersFindings;
+import dev.hsts.core.Finding;
 import dev.hsts.test.Http;
 import dev.hsts.test.RunningApp;
 import dev.hsts.servlet.ResponseKindsApplication;
@@ -58,9 +60,30 @@ class FindingsAtRuntimeTest {
 	}
 
 	@Test
+	void preloadReadinessIsReportedOnlyWhenPreloadIsConfigured() {
+		try (RunningApp app = RunningApp.https(APP, "security.headers.hsts.preload=true",
+				"security.headers.hsts.include-subdomains=true")) {
+			assertThat(app.findingCodes()).contains("preload.header.preloadable.max_age.below_1_year",
+					"preload.redirects.http.no_redirect");
+			Finding maxAge = app.context()
+				.getBean(SecurityHeadersFindings.class)
+				.findings()
+				.stream()
+				.filter((finding) -> finding.code().equals("preload.header.preloadable.max_age.below_1_year"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(maxAge.severity()).isEqualTo(Finding.Severity.INFO);
+			assertThat(maxAge.message()).contains("The max-age must be at least 31536000 seconds (\u2248 1 year), but "
+					+ "the header currently only has max-age=300.");
+			assertThat(maxAge.property()).isEqualTo("security.headers.hsts.rollout.stage");
+		}
+	}
+
+	@Test
 	void aHeaderTheApplicationSetsItselfIsReported() {
 		try (RunningApp app = RunningApp.https(APP)) {
-			assertThat(app.findingCodes()).doesNotContain("header.application-value");
+			assertThat(app.findingCodes()).doesNotContain("header.application-value")
+				.noneMatch((code) -> code.startsWith("preload."));
 			app.https().get("api.example.test", "/own-hsts-added");
 			assertThat(app.findingCodes()).contains("header.application-value");
 		}
