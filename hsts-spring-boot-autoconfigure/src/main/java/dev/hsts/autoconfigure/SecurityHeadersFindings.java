@@ -216,7 +216,7 @@ public class SecurityHeadersFindings {
 						"The application sets " + observation.name() + " itself, and browsers ignore its value '"
 								+ UntrustedText.escape(observation.browserIgnoredValue()) + "' ("
 								+ observation.browserIgnored() + " time(s)): "
-								+ UntrustedText.escape(observation.browserIgnoredReason())
+								+ UntrustedText.escape(observation.browserIgnoredReason(), 400)
 								+ ". A browser that ignores it gets no HSTS from those responses. Fix the value, or "
 								+ "remove it and let the starter send its policy.",
 						null));

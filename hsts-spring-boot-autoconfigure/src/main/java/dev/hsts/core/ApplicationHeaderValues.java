@@ -81,7 +81,8 @@ public class ApplicationHeaderValues {
 		long suppressed = this.logLimiter.tryAcquire(HSTS_KEY);
 		if (suppressed != LogLimiter.SUPPRESSED && logger.isWarnEnabled()) {
 			logger.warn("The application set " + HstsPolicy.HEADER_NAME + ": '" + UntrustedText.escape(value) + "' - "
-					+ UntrustedText.escape(reason) + ". A browser that ignores it gets no HSTS from those responses. "
+					+ UntrustedText.escape(reason, 400)
+					+ ". A browser that ignores it gets no HSTS from those responses. "
 					+ "Fix the value, or remove it and let the starter send its policy."
 					+ ((suppressed > 0) ? " (" + suppressed + " more in the last minute not logged.)"
 							: " (Logged at most once a minute.)"));

@@ -247,6 +247,10 @@ public final class CspHeaderParser {
 								+ "Content-Security-Policy directive)");
 			}
 		}
+		if (names.contains("report-uri") && names.contains("report-to")) {
+			notes.add("report-uri is ignored where report-to is present and the browser supports the Reporting API "
+					+ "(CSP3 5.5 \"Report a violation\"); browsers without it still use report-uri");
+		}
 		return new CspPolicyReading(serialized, List.copyOf(directives), List.copyOf(notes));
 	}
 

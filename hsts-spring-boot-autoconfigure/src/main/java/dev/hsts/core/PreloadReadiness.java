@@ -206,10 +206,13 @@ public final class PreloadReadiness {
 		}
 		String sentNow = policy.headerValueAt(now.toEpochMilli());
 		if (sentNow == null) {
-			PreloadIssue noHeader = new PreloadIssue("response.no_header", true, "No HSTS header",
-					"Response error: No HSTS header is present on the response.");
-			findings.add(noHeader.toFinding("Nothing is sent now (" + policy.mode().name().toLowerCase(Locale.ROOT)
-					+ "): do not submit to hstspreload.org yet", "hsts.enabled"));
+			boolean scheduled = policy.mode() == HstsMode.SCHEDULED;
+			findings.add(new Finding(scheduled ? Finding.Severity.INFO : Finding.Severity.WARNING,
+					PreloadIssue.FINDING_PREFIX + "response.no_header",
+					(scheduled ? "The scheduled rollout has not started" : "HSTS is switched off")
+							+ ", so no header is sent: hstspreload.org would refuse the domain today: Response error: "
+							+ "No HSTS header is present on the response.",
+					scheduled ? "hsts.rollout.started-at" : "hsts.enabled"));
 		}
 		else if (!sentNow.equals(last.headerValue()) || policy.mode() == HstsMode.REVOKED) {
 			Optional<HstsStage> active = policy.activeStageAt(now);

@@ -17,10 +17,20 @@ public final class UntrustedText {
 	 * @return the escaped text, {@code "null"} for {@code null}
 	 */
 	public static String escape(String text) {
+		return escape(text, 100);
+	}
+
+	/**
+	 * {@link #escape(String)} with another length limit.
+	 * @param text the text, may be {@code null}
+	 * @param maxLength the number of characters kept
+	 * @return the escaped text, {@code "null"} for {@code null}
+	 */
+	public static String escape(String text, int maxLength) {
 		if (text == null) {
 			return "null";
 		}
-		int limit = Math.min(text.length(), 100);
+		int limit = Math.min(text.length(), maxLength);
 		StringBuilder escaped = new StringBuilder(limit + 8);
 		for (int i = 0; i < limit; i++) {
 			char c = text.charAt(i);

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.hsts.core.ApplicationHeaderValues;
+import dev.hsts.core.HstsPolicy;
 import dev.hsts.core.CookieFlags;
 import dev.hsts.core.CspReportCollector;
 import dev.hsts.core.RejectionReason;
@@ -145,6 +146,14 @@ public class SecurityHeadersFilter extends GenericFilterBean implements Ordered 
 		CookieFlags flags = this.cookieFlags;
 		if (flags != null) {
 			flagCookies(request, wrapped, flags);
+		}
+		if (arriving && this.applicationHeaderValues != null && request.isSecure()) {
+			// Set before this filter (an earlier filter, the container): the HSTS writer
+			// only fills an absent header, so this value is what the response carries.
+			String earlier = response.getHeader(HstsPolicy.HEADER_NAME);
+			if (earlier != null) {
+				this.applicationHeaderValues.record(HstsPolicy.HEADER_NAME, earlier, false);
+			}
 		}
 		wrapped.writeHeaders();
 		CspReportServletCollector reports = arriving ? this.cspReports : null;

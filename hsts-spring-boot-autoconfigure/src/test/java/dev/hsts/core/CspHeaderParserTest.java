@@ -83,6 +83,10 @@ class CspHeaderParserTest {
 				"unrecognized directive foo-src ignored (browsers warn: Unrecognized Content-Security-Policy directive)",
 				"directive plugin-types was removed from CSP: browsers ignore it");
 		assertThat(single("sandbox allow-scripts").directive("sandbox").orElseThrow().isSourceList()).isFalse();
+		// CSP3 5.5: with report-to, report-uri is not used
+		assertThat(single("default-src 'self'; report-uri /csp; report-to csp").notes()).singleElement()
+			.asString()
+			.startsWith("report-uri is ignored where report-to is present");
 	}
 
 	@Test

@@ -4,6 +4,8 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.hsts.autoconfigure.SecurityHeadersFindings;
@@ -18,7 +20,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A Strict-Transport-Security value the application sets itself, which browsers ignore,
- * is a warning finding naming why, and a rate-limited log line (over TLS, Tomcat).
+ * (in a handler, or in a filter before the starter's) is a warning finding naming why,
+ * and a rate-limited log line (over TLS, Tomcat).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class BrowserIgnoredHstsOverTlsTest {
@@ -62,6 +68,18 @@ class BrowserIgnoredHstsOverTlsTest {
 					"The application set Strict-Transport-Security: 'max-age=600; max-age=600' - ignored: max-age "
 							+ "appears twice."))
 				.isOne();
+			// set by a filter before the starter's: the HSTS writer leaves it, and it is
+			// read too
+			HttpResponse<String> early = app.https().get("api.example.test", "/early");
+			assertThat(Http.values(early, "Strict-Transport-Security")).containsExactly("max-age=1, max-age=1");
+			assertThat(app.context().getBean(SecurityHeadersFindings.class).findings())
+				.filteredOn((candidate) -> candidate.code().equals(SecurityHeadersFindings.APPLICATION_HSTS_IGNORED))
+				.singleElement()
+				.extracting(Finding::message)
+				.asString()
+				.contains("'max-age=1, max-age=1' (3 time(s)): ignored by Chromium: max-age is not a whole number of "
+						+ "seconds: \\u00221, max-age=1\\u0022; ignored by Firefox: the header does not parse at "
+						+ "\\u0022, max-age=1\\u0022. A browser that ignores it gets no HSTS");
 		}
 	}
 
@@ -74,8 +92,29 @@ class BrowserIgnoredHstsOverTlsTest {
 	@Import(OwnHstsApplication.Endpoints.class)
 	static class OwnHstsApplication {
 
+		/**
+		 * A filter before the starter's that sets HSTS itself, as a merging proxy would
+		 * leave it.
+		 */
+		@Bean
+		FilterRegistrationBean<Filter> earlyHsts() {
+			FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+				if (((HttpServletRequest) request).getRequestURI().equals("/early")) {
+					((HttpServletResponse) response).setHeader("Strict-Transport-Security", "max-age=1, max-age=1");
+				}
+				chain.doFilter(request, response);
+			});
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+			return registration;
+		}
+
 		@RestController
 		static class Endpoints {
+
+			@GetMapping("/early")
+			String early() {
+				return "early";
+			}
 
 			@GetMapping("/own-hsts")
 			String ownHsts(@RequestParam("v") String value, HttpServletResponse response) {
