@@ -11,6 +11,7 @@ import dev.hsts.actuate.TrustedHostRejectionMetrics;
 import dev.hsts.core.ApplicationHeaderValues;
 import dev.hsts.core.ClearSiteData;
 import dev.hsts.core.CookieFlags;
+import dev.hsts.core.CspReportCollector;
 import dev.hsts.core.Finding;
 import dev.hsts.core.ForwardedProtoMismatches;
 import dev.hsts.core.HeadersPreview;
@@ -26,6 +27,7 @@ import dev.hsts.core.TrustedHosts;
 import dev.hsts.reactive.CacheControlDefaultExchangeWriter;
 import dev.hsts.reactive.ClearSiteDataExchangeWriter;
 import dev.hsts.reactive.CspExchangeWriter;
+import dev.hsts.reactive.CspReportWebFilter;
 import dev.hsts.reactive.ExchangeHeaderWriter;
 import dev.hsts.reactive.FixedHeaderExchangeWriter;
 import dev.hsts.reactive.HttpsRedirectWebFilter;
@@ -377,6 +379,32 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 				ConfigurableListableBeanFactory beanFactory, SecurityHeadersWebFilter filter,
 				ObjectProvider<PerRequestHeaderPolicy> hooks, PolicyUsage usage) {
 			return new ReactivePolicyWiring(properties, beanFactory, filter, hooks, usage);
+		}
+
+	}
+
+	/**
+	 * The CSP report collector's web filter, when
+	 * {@code security.headers.content-security-policy.reporting.enabled=true}: answers
+	 * the reports before Spring Security, after the trusted-host check unless
+	 * {@code trusted-host-exempt}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = CspReportWebFilterConfiguration.ENABLED)
+	static class CspReportWebFilterConfiguration {
+
+		static final String ENABLED = "security.headers.content-security-policy.reporting.enabled";
+
+		static final String TRUSTED_HOST_EXEMPT = "security.headers.content-security-policy.reporting.trusted-host-exempt";
+
+		@Bean
+		@ConditionalOnMissingBean
+		CspReportWebFilter cspReportWebFilter(CspReportCollector collector, Environment environment) {
+			CspReportWebFilter filter = new CspReportWebFilter(collector);
+			if (environment.getProperty(TRUSTED_HOST_EXEMPT, Boolean.class, false)) {
+				filter.setOrder(CspReportWebFilter.HOST_EXEMPT_ORDER);
+			}
+			return filter;
 		}
 
 	}
