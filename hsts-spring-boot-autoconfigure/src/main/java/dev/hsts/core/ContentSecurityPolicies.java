@@ -32,13 +32,26 @@ public final class ContentSecurityPolicies {
 
 	private final boolean usesNonce;
 
+	private final CspReportingDirectives reporting;
+
 	/**
 	 * The two policies that apply to a request; either may be {@code null} (not sent).
 	 *
 	 * @param policy the enforced policy
 	 * @param reportOnlyPolicy the reported-only policy
+	 * @param id the policies' id in CSP reports: {@code default}, or {@code path.<i>} for
+	 * a path policy
 	 */
-	public record Pair(ContentSecurityPolicy policy, ContentSecurityPolicy reportOnlyPolicy) {
+	public record Pair(ContentSecurityPolicy policy, ContentSecurityPolicy reportOnlyPolicy, String id) {
+
+		/**
+		 * The default pair.
+		 * @param policy the enforced policy
+		 * @param reportOnlyPolicy the reported-only policy
+		 */
+		public Pair(ContentSecurityPolicy policy, ContentSecurityPolicy reportOnlyPolicy) {
+			this(policy, reportOnlyPolicy, HeaderPolicy.DEFAULT_NAME);
+		}
 
 		/**
 		 * Whether either policy uses a nonce.
@@ -57,12 +70,26 @@ public final class ContentSecurityPolicies {
 	 */
 	public ContentSecurityPolicies(ContentSecurityPolicy policy, ContentSecurityPolicy reportOnlyPolicy,
 			List<CspPathPolicy> pathPolicies) {
+		this(policy, reportOnlyPolicy, pathPolicies, null);
+	}
+
+	/**
+	 * @param policy the enforced policy, or {@code null}
+	 * @param reportOnlyPolicy the reported-only policy, or {@code null}
+	 * @param pathPolicies path-specific pairs, first match wins
+	 * @param reporting what CSP reporting adds to each policy, or {@code null} when it is
+	 * off
+	 */
+	public ContentSecurityPolicies(ContentSecurityPolicy policy, ContentSecurityPolicy reportOnlyPolicy,
+			List<CspPathPolicy> pathPolicies, CspReportingDirectives reporting) {
+		this.reporting = reporting;
 		this.defaults = new Pair(policy, reportOnlyPolicy);
 		this.pathPolicies = pathPolicies.toArray(new CspPathPolicy[0]);
 		this.pathPairs = new Pair[this.pathPolicies.length];
 		boolean nonce = this.defaults.usesNonce();
 		for (int i = 0; i < this.pathPolicies.length; i++) {
-			this.pathPairs[i] = new Pair(this.pathPolicies[i].policy(), this.pathPolicies[i].reportOnlyPolicy());
+			this.pathPairs[i] = new Pair(this.pathPolicies[i].policy(), this.pathPolicies[i].reportOnlyPolicy(),
+					CspReportingDirectives.pathPolicyId(i));
 			nonce |= this.pathPairs[i].usesNonce();
 		}
 		this.usesNonce = nonce;
@@ -77,6 +104,57 @@ public final class ContentSecurityPolicies {
 	 */
 	public static boolean usesNonce(ContentSecurityPolicy policy, ContentSecurityPolicy reportOnlyPolicy) {
 		return (policy != null && policy.usesNonce()) || (reportOnlyPolicy != null && reportOnlyPolicy.usesNonce());
+	}
+
+	/**
+	 * These policies with CSP reporting.
+	 * @param reporting what reporting adds, or {@code null} for none
+	 * @return the policies
+	 */
+	public ContentSecurityPolicies withReporting(CspReportingDirectives reporting) {
+		return new ContentSecurityPolicies(this.defaults.policy(), this.defaults.reportOnlyPolicy(),
+				List.of(this.pathPolicies), reporting);
+	}
+
+	/**
+	 * What CSP reporting adds, or {@code null} when it is off.
+	 * @return the reporting directives
+	 */
+	public CspReportingDirectives reporting() {
+		return this.reporting;
+	}
+
+	/**
+	 * One policy of a pair, rendered for a request (with the reporting directives when
+	 * reporting is on).
+	 * @param pair the pair
+	 * @param policy its enforced or its report-only policy
+	 * @param nonce the request's nonce, or {@code null}
+	 * @return the value to write
+	 */
+	public String render(Pair pair, ContentSecurityPolicy policy, String nonce) {
+		if (this.reporting == null) {
+			return policy.render(nonce);
+		}
+		return this.reporting.render(policy, pair.id(), nonce);
+	}
+
+	/**
+	 * The {@code Reporting-Endpoints} value for a response that gets policies of a pair;
+	 * called once per response, it counts a response with a report-only policy.
+	 * @param pair the pair
+	 * @param enforced the enforced policy written, or {@code null}
+	 * @param reportOnly the report-only policy written, or {@code null}
+	 * @return the value, or {@code null} for none
+	 */
+	public String reportingEndpoints(Pair pair, ContentSecurityPolicy enforced, ContentSecurityPolicy reportOnly) {
+		if (this.reporting == null) {
+			return null;
+		}
+		if (reportOnly != null) {
+			this.reporting.reportOnlySent(pair.id());
+		}
+		return this.reporting.reportingEndpoints(pair.id(), enforced, reportOnly);
 	}
 
 	/**

@@ -34,9 +34,12 @@ public final class ContentSecurityPolicy {
 
 	private final String[] parts;
 
-	private ContentSecurityPolicy(String value) {
+	private final boolean hasReportDirective;
+
+	private ContentSecurityPolicy(String value, boolean hasReportDirective) {
 		this.value = value;
 		this.parts = split(value);
+		this.hasReportDirective = hasReportDirective;
 	}
 
 	/**
@@ -72,6 +75,7 @@ public final class ContentSecurityPolicy {
 		}
 		List<String> directives = new ArrayList<>();
 		Set<String> names = new HashSet<>();
+		boolean reports = false;
 		for (String part : trimmed.split(";")) {
 			String directive = part.trim().replaceAll("\\s+", " ");
 			if (directive.isEmpty()) {
@@ -90,6 +94,7 @@ public final class ContentSecurityPolicy {
 						"Merge the sources of both into one '" + name + "' directive.");
 			}
 			directives.add(directive);
+			reports |= name.equalsIgnoreCase("report-uri") || name.equalsIgnoreCase("report-to");
 		}
 		if (directives.isEmpty()) {
 			throw new InvalidPolicyException(path, value, "the policy has no directives.",
@@ -114,7 +119,7 @@ public final class ContentSecurityPolicy {
 					"the policy contains braces; the only placeholder is 'nonce-{nonce}'.",
 					"Remove the braces, or write the nonce source as 'nonce-{nonce}'.");
 		}
-		return new ContentSecurityPolicy(normalized);
+		return new ContentSecurityPolicy(normalized, reports);
 	}
 
 	private static String[] split(String value) {
@@ -127,6 +132,15 @@ public final class ContentSecurityPolicy {
 		}
 		parts.add(value.substring(from));
 		return parts.toArray(new String[0]);
+	}
+
+	/**
+	 * Whether the policy has a {@code report-uri} or {@code report-to} directive of its
+	 * own (then the starter's CSP reporting leaves it as it is).
+	 * @return whether it names where its reports go
+	 */
+	public boolean hasReportDirective() {
+		return this.hasReportDirective;
 	}
 
 	/** Whether the policy contains the {@value #NONCE_PLACEHOLDER} placeholder. */

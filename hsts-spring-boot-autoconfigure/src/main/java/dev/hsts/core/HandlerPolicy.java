@@ -152,7 +152,8 @@ public final class HandlerPolicy {
 				values[i] = (this.inline[i] != NOT_SENT) ? this.inline[i] : null;
 			}
 		}
-		return new HeaderPolicy(base.name(), values, base.cacheControlValue(), base.cacheControlExcludedPaths());
+		return new HeaderPolicy(base.name(), values, base.cacheControlValue(), base.cacheControlExcludedPaths(),
+				base.reporting());
 	}
 
 	@Override

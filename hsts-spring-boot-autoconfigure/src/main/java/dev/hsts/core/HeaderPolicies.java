@@ -157,7 +157,7 @@ public final class HeaderPolicies {
 				values[header.ordinal()] = header.validate(prefix + header.setting(), value);
 			}
 		}
-		return new HeaderPolicy(name, values, defaults.cacheControlValue(), excluded);
+		return new HeaderPolicy(name, values, defaults.cacheControlValue(), excluded, defaults.reporting());
 	}
 
 	private static void checkOverlaps(List<PathBinding> bindings) {

@@ -42,8 +42,16 @@ public final class HeaderPolicy {
 
 	private final boolean usesNonce;
 
-	HeaderPolicy(String name, Object[] values, String cacheControlValue, PathPatterns cacheControlExcludedPaths) {
+	/** What CSP reporting adds, or {@code null} when it is off. */
+	private final CspReportingDirectives reporting;
+
+	private final String reportingId;
+
+	HeaderPolicy(String name, Object[] values, String cacheControlValue, PathPatterns cacheControlExcludedPaths,
+			CspReportingDirectives reporting) {
 		this.name = Objects.requireNonNull(name, "name");
+		this.reporting = reporting;
+		this.reportingId = CspReportingDirectives.policyId(name);
 		this.values = values;
 		this.cacheControlValue = cacheControlValue;
 		this.cacheControlExcludedPaths = (cacheControlExcludedPaths != null) ? cacheControlExcludedPaths
@@ -100,9 +108,64 @@ public final class HeaderPolicy {
 	public String render(PolicyHeader header, String nonce) {
 		Object value = this.values[header.ordinal()];
 		if (value instanceof ContentSecurityPolicy policy) {
+			if (this.reporting != null) {
+				return this.reporting.render(policy, this.reportingId, nonce);
+			}
 			return policy.render(nonce);
 		}
 		return (value != null && header != PolicyHeader.STRICT_TRANSPORT_SECURITY) ? (String) value : null;
+	}
+
+	/**
+	 * The {@code Reporting-Endpoints} value for a response with this policy's
+	 * Content-Security-Policy headers, when CSP reporting is on.
+	 * @param enforced whether the enforced policy is written
+	 * @param reportOnly whether the report-only policy is written
+	 * @return the value, or {@code null} for none
+	 */
+	public String reportingEndpoints(boolean enforced, boolean reportOnly) {
+		if (this.reporting == null) {
+			return null;
+		}
+
+		return this.reporting.reportingEndpoints(this.reportingId, enforced ? contentSecurityPolicy() : null,
+				reportOnly ? reportOnlyContentSecurityPolicy() : null);
+	}
+
+	/**
+	 * Counts a response that carries this policy's report-only Content-Security-Policy
+	 * (with CSP reporting on), for the {@code csp.report-only.ready} finding.
+	 */
+	public void reportOnlySent() {
+		if (this.reporting != null) {
+			this.reporting.reportOnlySent(this.reportingId);
+		}
+	}
+
+	/**
+	 * What CSP reporting adds, or {@code null} when it is off.
+	 * @return the reporting directives
+	 */
+	public CspReportingDirectives reporting() {
+		return this.reporting;
+	}
+
+	/**
+	 * The id of this policy in CSP reports ({@link CspReportingDirectives#policyId}).
+	 * @return the id
+	 */
+	public String reportingId() {
+		return this.reportingId;
+	}
+
+	/**
+	 * This policy, and every policy made from it, with CSP reporting.
+	 * @param reporting what reporting adds, or {@code null} for none
+	 * @return the policy
+	 */
+	public HeaderPolicy withReporting(CspReportingDirectives reporting) {
+		return new HeaderPolicy(this.name, this.values, this.cacheControlValue, this.cacheControlExcludedPaths,
+				reporting);
 	}
 
 	/**
@@ -167,12 +230,13 @@ public final class HeaderPolicy {
 		values[header.ordinal()] = validated;
 		// A Cache-Control a policy sets itself applies on every path.
 		PathPatterns excluded = (header == PolicyHeader.CACHE_CONTROL) ? null : this.cacheControlExcludedPaths;
-		return new HeaderPolicy(name, values, this.cacheControlValue, excluded);
+		return new HeaderPolicy(name, values, this.cacheControlValue, excluded, this.reporting);
 	}
 
 	/** This policy under another name. */
 	HeaderPolicy named(String name) {
-		return new HeaderPolicy(name, this.values, this.cacheControlValue, this.cacheControlExcludedPaths);
+		return new HeaderPolicy(name, this.values, this.cacheControlValue, this.cacheControlExcludedPaths,
+				this.reporting);
 	}
 
 	/** The values, by ordinal, to copy. */
@@ -208,7 +272,19 @@ public final class HeaderPolicy {
 
 		private PathPatterns cacheControlExcludedPaths = PathPatterns.none();
 
+		private CspReportingDirectives reporting;
+
 		private Builder() {
+		}
+
+		/**
+		 * Turns CSP reporting on, for the defaults and every policy made from them.
+		 * @param reporting what reporting adds, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder reporting(CspReportingDirectives reporting) {
+			this.reporting = reporting;
+			return this;
 		}
 
 		/**
@@ -270,7 +346,7 @@ public final class HeaderPolicy {
 		 */
 		public HeaderPolicy build() {
 			return new HeaderPolicy(DEFAULT_NAME, this.values.clone(), this.cacheControlValue,
-					this.cacheControlExcludedPaths);
+					this.cacheControlExcludedPaths, this.reporting);
 		}
 
 	}

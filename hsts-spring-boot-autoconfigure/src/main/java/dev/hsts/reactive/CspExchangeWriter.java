@@ -3,6 +3,7 @@ package dev.hsts.reactive;
 import java.util.List;
 
 import dev.hsts.core.ContentSecurityPolicies;
+import dev.hsts.core.CspReportCollector;
 import dev.hsts.core.ContentSecurityPolicy;
 import dev.hsts.core.DescribedHeaders;
 import dev.hsts.core.HeaderDescription;
@@ -55,10 +56,15 @@ public final class CspExchangeWriter implements ExchangeHeaderWriter, DescribedH
 		ContentSecurityPolicy reportOnly = reportOnlyAbsent ? pair.reportOnlyPolicy() : null;
 		String nonce = ContentSecurityPolicies.usesNonce(enforced, reportOnly) ? nonce(exchange) : null;
 		if (enforced != null) {
-			headers.set(ContentSecurityPolicies.HEADER_NAME, enforced.render(nonce));
+			headers.set(ContentSecurityPolicies.HEADER_NAME, this.policies.render(pair, enforced, nonce));
 		}
 		if (reportOnly != null) {
-			headers.set(ContentSecurityPolicies.REPORT_ONLY_HEADER_NAME, reportOnly.render(nonce));
+			headers.set(ContentSecurityPolicies.REPORT_ONLY_HEADER_NAME, this.policies.render(pair, reportOnly, nonce));
+		}
+		String endpoints = this.policies.reportingEndpoints(pair, enforced, reportOnly);
+		if (endpoints != null) {
+			headers.set(CspReportCollector.REPORTING_ENDPOINTS, this.policies.reporting()
+				.merge(headers.getFirst(CspReportCollector.REPORTING_ENDPOINTS), endpoints));
 		}
 	}
 

@@ -13,6 +13,8 @@ import reactor.core.publisher.Mono;
 
 import dev.hsts.core.ApplicationHeaderValues;
 import dev.hsts.core.ContentSecurityPolicies;
+import dev.hsts.core.CspReportCollector;
+import dev.hsts.core.CspReportingDirectives;
 import dev.hsts.core.CookieFlags;
 import dev.hsts.core.ForwardedProtoMismatches;
 import dev.hsts.core.HandlerPolicy;
@@ -604,6 +606,28 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 					this.changed |= bit;
 				}
 				this.written[i] = target;
+			}
+			reportingEndpoints(headers, policy);
+		}
+
+		/**
+		 * With CSP reporting on: the Reporting-Endpoints of the policy's CSP headers on
+		 * the response, or none of the starter's when it has none.
+		 */
+		private void reportingEndpoints(HttpHeaders headers, HeaderPolicy policy) {
+			CspReportingDirectives reporting = policy.reporting();
+			if (reporting == null) {
+				return;
+			}
+			String existing = headers.getFirst(CspReportCollector.REPORTING_ENDPOINTS);
+			String endpoints = policy.reportingEndpoints(
+					this.written[PolicyHeader.CONTENT_SECURITY_POLICY.ordinal()] != null,
+					this.written[PolicyHeader.CONTENT_SECURITY_POLICY_REPORT_ONLY.ordinal()] != null);
+			if (endpoints != null) {
+				headers.set(CspReportCollector.REPORTING_ENDPOINTS, reporting.merge(existing, endpoints));
+			}
+			else if (reporting.isOwn(existing)) {
+				ExchangeHeaders.remove(headers, CspReportCollector.REPORTING_ENDPOINTS);
 			}
 		}
 

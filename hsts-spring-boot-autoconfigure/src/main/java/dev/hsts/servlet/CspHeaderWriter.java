@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.hsts.core.ContentSecurityPolicies;
 import dev.hsts.core.ContentSecurityPolicy;
 import dev.hsts.core.CspPathPolicy;
+import dev.hsts.core.CspReportCollector;
 import dev.hsts.core.HeaderDescription;
 
 /**
@@ -76,10 +77,15 @@ public final class CspHeaderWriter implements DescribedHeaderWriter {
 		// free, and its default implementation serialises every caller on one lock.
 		String nonce = ContentSecurityPolicies.usesNonce(enforced, reportOnly) ? nonce(request) : null;
 		if (enforced != null) {
-			response.setHeader(HEADER_NAME, enforced.render(nonce));
+			response.setHeader(HEADER_NAME, this.policies.render(pair, enforced, nonce));
 		}
 		if (reportOnly != null) {
-			response.setHeader(REPORT_ONLY_HEADER_NAME, reportOnly.render(nonce));
+			response.setHeader(REPORT_ONLY_HEADER_NAME, this.policies.render(pair, reportOnly, nonce));
+		}
+		String endpoints = this.policies.reportingEndpoints(pair, enforced, reportOnly);
+		if (endpoints != null) {
+			response.setHeader(CspReportCollector.REPORTING_ENDPOINTS, this.policies.reporting()
+				.merge(response.getHeader(CspReportCollector.REPORTING_ENDPOINTS), endpoints));
 		}
 	}
 

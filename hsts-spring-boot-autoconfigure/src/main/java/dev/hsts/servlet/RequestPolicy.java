@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import dev.hsts.core.HandlerPolicy;
 import dev.hsts.core.PerRequestHeaderPolicy;
+import dev.hsts.core.CspReportCollector;
 import dev.hsts.core.HeaderPolicy;
 import dev.hsts.core.PolicyHeader;
 import dev.hsts.core.PolicyRequest;
@@ -112,6 +113,8 @@ final class RequestPolicy implements PolicyRequest {
 	void write(HttpServletResponse response) {
 		HeaderPolicy policy = this.chosen;
 		String nonce = null;
+		boolean enforced = false;
+		boolean reportOnly = false;
 		for (PolicyHeader header : HEADERS) {
 			if (header == PolicyHeader.CACHE_CONTROL || header == PolicyHeader.STRICT_TRANSPORT_SECURITY
 					|| !this.config.decides(header) || !policy.sends(header)
@@ -122,6 +125,16 @@ final class RequestPolicy implements PolicyRequest {
 				nonce = CspHeaderWriter.nonce(this.request);
 			}
 			response.setHeader(header.headerName(), policy.render(header, nonce));
+			enforced |= header == PolicyHeader.CONTENT_SECURITY_POLICY;
+			reportOnly |= header == PolicyHeader.CONTENT_SECURITY_POLICY_REPORT_ONLY;
+		}
+		if (reportOnly) {
+			policy.reportOnlySent();
+		}
+		String endpoints = policy.reportingEndpoints(enforced, reportOnly);
+		if (endpoints != null) {
+			response.setHeader(CspReportCollector.REPORTING_ENDPOINTS,
+					policy.reporting().merge(response.getHeader(CspReportCollector.REPORTING_ENDPOINTS), endpoints));
 		}
 	}
 
