@@ -49,7 +49,7 @@ final class CspReportRateLimiter {
 	 */
 	long tryAcquire(String client, long now) {
 		long start = this.windowStart.get();
-		if (now - start >= WINDOW_MILLIS || now < start) {
+		if (start == Long.MIN_VALUE || now - start >= WINDOW_MILLIS || now < start) {
 			long newStart = now - Math.floorMod(now, WINDOW_MILLIS);
 			if (this.windowStart.compareAndSet(start, newStart)) {
 				this.clients.clear();
