@@ -1,14 +1,17 @@
 package dev.hsts.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import dev.hsts.core.ClearSiteData;
 import dev.hsts.core.ContentSecurityPolicies;
+import dev.hsts.core.CspReportCollector;
 import dev.hsts.core.ContentSecurityPolicy;
 import dev.hsts.core.CookieFlags;
 import dev.hsts.core.CspPathPolicy;
+import dev.hsts.core.CspReportingDirectives;
 import dev.hsts.core.HandlerPolicy;
 import dev.hsts.core.HeaderPolicies;
 import dev.hsts.core.HeaderPolicy;
@@ -285,6 +288,20 @@ final class SecurityHeaderValues {
 	 * @return the policies
 	 */
 	static HeaderPolicies headerPolicies(SecurityHeadersProperties properties, List<HandlerPolicy> handlerPolicies) {
+		return headerPolicies(properties, handlerPolicies, null);
+	}
+
+	/**
+	 * The named policies, the defaults they inherit from and the policies the handlers
+	 * ask for, validated, with CSP reporting.
+	 * @param properties the properties
+	 * @param handlerPolicies what the handlers found at startup ask for
+	 * @param reporting what CSP reporting adds to every policy, or {@code null} when it
+	 * is off
+	 * @return the policies
+	 */
+	static HeaderPolicies headerPolicies(SecurityHeadersProperties properties, List<HandlerPolicy> handlerPolicies,
+			CspReportingDirectives reporting) {
 		ContentSecurityPolicies csp = contentSecurityPolicies(properties);
 		try {
 			SecurityHeadersProperties.CacheControl cacheControl = properties.getCacheControl();
@@ -304,6 +321,7 @@ final class SecurityHeaderValues {
 				.cacheControl(cacheControl.isEnabled(), cacheControlValue(properties),
 						cacheControlExcludedPaths(properties))
 				.hsts(properties.getHsts().isEnabled())
+				.reporting(reporting)
 				.build();
 			List<PolicySettings> named = new ArrayList<>();
 			Map<String, SecurityHeadersProperties.Policy> configured = (properties.getPolicies() != null)
@@ -336,6 +354,90 @@ final class SecurityHeaderValues {
 		catch (InvalidPolicyException ex) {
 			throw InvalidSecurityHeadersPropertyException.of(ex);
 		}
+	}
+
+	/**
+	 * The most bytes {@code content-security-policy.reporting.max-body-size} may allow.
+	 */
+	static final long MAX_REPORT_BODY_SIZE = 1024 * 1024;
+
+	/**
+	 * The CSP report collector's settings, validated.
+	 * @param properties the properties
+	 * @return the settings
+	 */
+	static CspReportCollector.Settings cspReportSettings(SecurityHeadersProperties properties) {
+		SecurityHeadersProperties.Reporting reporting = properties.getContentSecurityPolicy().getReporting();
+		String prefix = "content-security-policy.reporting.";
+		String path = reporting.getPath();
+		if (path == null || !path.startsWith("/") || path.length() > 200 || !isPathToken(path)) {
+			throw InvalidSecurityHeadersPropertyException.of(new InvalidPolicyException(prefix + "path", path,
+					"the collector's path is a path within the application: it starts with '/' and has letters, "
+							+ "digits and - . _ ~ / only (no query, no spaces, at most 200 characters).",
+					"Write a path such as /csp-reports."));
+		}
+		long size = (reporting.getMaxBodySize() != null) ? reporting.getMaxBodySize().toBytes() : -1;
+		if (size < 1024 || size > MAX_REPORT_BODY_SIZE) {
+			throw InvalidSecurityHeadersPropertyException
+				.of(new InvalidPolicyException(prefix + "max-body-size", reporting.getMaxBodySize(),
+						"a report body limit must be between 1KB and 1MB (a browser's report is a few KB; the limit "
+								+ "bounds the memory each request may take).",
+						"Set a size such as 64KB."));
+		}
+		double rate = reporting.getSampleRate();
+		if (!(rate >= 0.0 && rate <= 1.0)) {
+			throw InvalidSecurityHeadersPropertyException.of(new InvalidPolicyException(prefix + "sample-rate", rate,
+					"the sample rate is the share of reports processed, from 0 to 1.",
+					"Set 1 to process every report, or e.g. 0.1 for one in ten."));
+		}
+		SecurityHeadersProperties.RateLimit limit = reporting.getRateLimit();
+		if (limit.getPerClient() < 1) {
+			throw InvalidSecurityHeadersPropertyException
+				.of(new InvalidPolicyException(prefix + "rate-limit.per-client", limit.getPerClient(),
+						"the limit is a number of reports per minute, at least 1.", "Set a limit such as 60."));
+		}
+		if (limit.getOverall() < limit.getPerClient()) {
+			throw InvalidSecurityHeadersPropertyException.of(new InvalidPolicyException(prefix + "rate-limit.overall",
+					limit.getOverall(),
+					"the overall limit (reports per minute from all clients) is below the per-client limit ("
+							+ limit.getPerClient() + ").",
+					"Set an overall limit at least as high as ${content-security-policy.reporting.rate-limit.per-client}, "
+							+ "e.g. 6000."));
+		}
+		Duration dedup = reporting.getDedupWindow();
+		if (dedup == null || dedup.isNegative() || dedup.compareTo(Duration.ofDays(1)) > 0) {
+			throw InvalidSecurityHeadersPropertyException.of(new InvalidPolicyException(prefix + "dedup-window", dedup,
+					"the de-duplication window is between 0 (off) and 1d.", "Set a window such as 1m."));
+		}
+		if (reporting.getLogLevel() == null) {
+			throw InvalidSecurityHeadersPropertyException.of(new InvalidPolicyException(prefix + "log-level", null,
+					"no level is set.", "Set off, debug, info or warn."));
+		}
+		Duration quiet = reporting.getQuietPeriod();
+		if (quiet == null || quiet.isNegative() || quiet.isZero()) {
+			throw InvalidSecurityHeadersPropertyException.of(new InvalidPolicyException(prefix + "quiet-period", quiet,
+					"the quiet period must be longer than zero.", "Set a period such as 7d."));
+		}
+		if (reporting.getMinResponses() < 0) {
+			throw InvalidSecurityHeadersPropertyException
+				.of(new InvalidPolicyException(prefix + "min-responses", reporting.getMinResponses(),
+						"the number of responses cannot be negative.", "Set a number such as 1000."));
+		}
+		return new CspReportCollector.Settings(path, (int) size, rate, limit.getPerClient(), limit.getOverall(), dedup,
+				reporting.getLogLevel());
+	}
+
+	private static boolean isPathToken(String path) {
+		for (int i = 0; i < path.length(); i++) {
+			char c = path.charAt(i);
+			boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+					|| c == '.' || c == '_' || c == '~' || c == '/';
+			if (!allowed) {
+				return false;
+			}
+		}
+		return !path.contains("//") && !path.contains("/./") && !path.contains("/../") && !path.endsWith("/..")
+				&& !path.endsWith("/.");
 	}
 
 }

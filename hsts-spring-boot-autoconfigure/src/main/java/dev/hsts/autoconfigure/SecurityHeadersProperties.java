@@ -7,11 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.hsts.core.CspReportCollector;
 import dev.hsts.core.HstsPolicy;
 import dev.hsts.core.RolloutStage;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of the security headers the starter writes ({@code security.headers.*}).
@@ -670,6 +672,17 @@ public class SecurityHeadersProperties {
 		 */
 		private List<PathPolicy> pathPolicies = new ArrayList<>();
 
+		/**
+		 * Collecting the violation reports browsers send: with it on, every policy the
+		 * starter writes names the starter's collector (report-uri and report-to), and
+		 * the reports are counted, logged and shown in the actuator endpoint.
+		 */
+		private final Reporting reporting = new Reporting();
+
+		public Reporting getReporting() {
+			return this.reporting;
+		}
+
 		public String getPolicy() {
 			return this.policy;
 		}
@@ -692,6 +705,186 @@ public class SecurityHeadersProperties {
 
 		public void setPathPolicies(List<PathPolicy> pathPolicies) {
 			this.pathPolicies = pathPolicies;
+		}
+
+	}
+
+	/**
+	 * The CSP violation report collector.
+	 */
+	public static class Reporting {
+
+		/**
+		 * Whether to collect CSP violation reports: adds report-uri and report-to to
+		 * every Content-Security-Policy (enforced and report-only, top-level, named and
+		 * path policies) the starter writes, sends the matching Reporting-Endpoints
+		 * header, and answers the reports at 'path' before Spring Security and the
+		 * application (no authentication, no CSRF token). A policy that already names its
+		 * own report-uri or report-to is left as it is.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Where browsers send reports, within the application (the context path is
+		 * added). Each policy's reports arrive at path?policy=<id>.
+		 */
+		private String path = "/csp-reports";
+
+		/**
+		 * The largest report body accepted; larger ones get 413 without being read
+		 * further. At most 1MB.
+		 */
+		private DataSize maxBodySize = DataSize.ofKilobytes(64);
+
+		/**
+		 * The share of report requests processed, from 0 to 1 (1: all). The others are
+		 * answered 204 and counted as rejected with reason sampled-out.
+		 */
+		private double sampleRate = 1.0;
+
+		/**
+		 * Rate limits; requests over them get 429 with Retry-After.
+		 */
+		private final RateLimit rateLimit = new RateLimit();
+
+		/**
+		 * How long a repeated violation (same policy, disposition, directive, blocked URI
+		 * and document URI) is counted but neither logged nor passed to listeners again.
+		 * 0 turns de-duplication off.
+		 */
+		private Duration dedupWindow = Duration.ofMinutes(1);
+
+		/**
+		 * The level distinct violations are logged at: off, debug, info or warn.
+		 */
+		private CspReportCollector.LogLevel logLevel = CspReportCollector.LogLevel.INFO;
+
+		/**
+		 * Whether the collector answers requests whatever their Host header, skipping the
+		 * trusted-host check (for reports that reach the application under a host name it
+		 * does not otherwise serve).
+		 */
+		private boolean trustedHostExempt;
+
+		/**
+		 * How long a report-only policy must go without violations (over at least
+		 * 'min-responses' responses) for the finding csp.report-only.ready.
+		 */
+		private Duration quietPeriod = Duration.ofDays(7);
+
+		/**
+		 * How many responses must have carried a report-only policy during the quiet
+		 * period for the finding csp.report-only.ready.
+		 */
+		private long minResponses = 1000;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public DataSize getMaxBodySize() {
+			return this.maxBodySize;
+		}
+
+		public void setMaxBodySize(DataSize maxBodySize) {
+			this.maxBodySize = maxBodySize;
+		}
+
+		public double getSampleRate() {
+			return this.sampleRate;
+		}
+
+		public void setSampleRate(double sampleRate) {
+			this.sampleRate = sampleRate;
+		}
+
+		public RateLimit getRateLimit() {
+			return this.rateLimit;
+		}
+
+		public Duration getDedupWindow() {
+			return this.dedupWindow;
+		}
+
+		public void setDedupWindow(Duration dedupWindow) {
+			this.dedupWindow = dedupWindow;
+		}
+
+		public CspReportCollector.LogLevel getLogLevel() {
+			return this.logLevel;
+		}
+
+		public void setLogLevel(CspReportCollector.LogLevel logLevel) {
+			this.logLevel = logLevel;
+		}
+
+		public boolean isTrustedHostExempt() {
+			return this.trustedHostExempt;
+		}
+
+		public void setTrustedHostExempt(boolean trustedHostExempt) {
+			this.trustedHostExempt = trustedHostExempt;
+		}
+
+		public Duration getQuietPeriod() {
+			return this.quietPeriod;
+		}
+
+		public void setQuietPeriod(Duration quietPeriod) {
+			this.quietPeriod = quietPeriod;
+		}
+
+		public long getMinResponses() {
+			return this.minResponses;
+		}
+
+		public void setMinResponses(long minResponses) {
+			this.minResponses = minResponses;
+		}
+
+	}
+
+	/**
+	 * Rate limits of the CSP report collector, in requests per minute.
+	 */
+	public static class RateLimit {
+
+		/**
+		 * Report requests per minute from one client address.
+		 */
+		private int perClient = 60;
+
+		/**
+		 * Report requests per minute from all clients together.
+		 */
+		private int overall = 6000;
+
+		public int getPerClient() {
+			return this.perClient;
+		}
+
+		public void setPerClient(int perClient) {
+			this.perClient = perClient;
+		}
+
+		public int getOverall() {
+			return this.overall;
+		}
+
+		public void setOverall(int overall) {
+			this.overall = overall;
 		}
 
 	}

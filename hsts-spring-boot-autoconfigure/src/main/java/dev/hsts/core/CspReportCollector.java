@@ -178,6 +178,8 @@ public final class CspReportCollector {
 
 	private volatile Set<String> policyIds;
 
+	private final CspReportingDirectives directives;
+
 	/**
 	 * @param settings the settings
 	 * @param clock the clock
@@ -195,6 +197,30 @@ public final class CspReportCollector {
 		this.counters = Objects.requireNonNull(counters, "counters");
 		this.listeners = listeners.toArray(new CspReportListener[0]);
 		this.policyIds = Set.copyOf(policyIds);
+		this.directives = null;
+		this.rateLimiter = new CspReportRateLimiter(settings.perClientPerMinute(), settings.overallPerMinute());
+		this.deduplicator = new CspReportDeduplicator(settings.dedupWindow().toMillis());
+	}
+
+	/**
+	 * A collector that accepts the policy ids the reporting directives know (those
+	 * configured, and those written into a policy since).
+	 * @param settings the settings
+	 * @param clock the clock
+	 * @param statistics where accepted reports are counted for the endpoint
+	 * @param counters where accepted and refused requests are counted (e.g. Micrometer)
+	 * @param listeners told about each accepted, non-duplicate report, in order
+	 * @param directives the reporting directives the policies are written with
+	 */
+	public CspReportCollector(Settings settings, Clock clock, CspReportStatistics statistics, Counters counters,
+			List<CspReportListener> listeners, CspReportingDirectives directives) {
+		this.settings = Objects.requireNonNull(settings, "settings");
+		this.clock = Objects.requireNonNull(clock, "clock");
+		this.statistics = Objects.requireNonNull(statistics, "statistics");
+		this.counters = Objects.requireNonNull(counters, "counters");
+		this.listeners = listeners.toArray(new CspReportListener[0]);
+		this.policyIds = Set.of();
+		this.directives = Objects.requireNonNull(directives, "directives");
 		this.rateLimiter = new CspReportRateLimiter(settings.perClientPerMinute(), settings.overallPerMinute());
 		this.deduplicator = new CspReportDeduplicator(settings.dedupWindow().toMillis());
 	}
@@ -209,7 +235,11 @@ public final class CspReportCollector {
 
 	/** The policy ids reports may name. */
 	public Set<String> getPolicyIds() {
-		return this.policyIds;
+		return (this.directives != null) ? this.directives.policyIds() : this.policyIds;
+	}
+
+	private boolean knows(String policyId) {
+		return this.policyIds.contains(policyId) || (this.directives != null && this.directives.knows(policyId));
 	}
 
 	/** The settings. */
@@ -288,7 +318,7 @@ public final class CspReportCollector {
 		if (length > this.settings.maxBodySize()) {
 			return tooLarge();
 		}
-		if (policyId == null || !this.policyIds.contains(policyId)) {
+		if (policyId == null || !knows(policyId)) {
 			return reject(Answer.UNKNOWN_POLICY);
 		}
 		String mediaType = CspReportParser.reportMediaType(contentType);
@@ -400,6 +430,29 @@ public final class CspReportCollector {
 			LOG.warn("Counting a refused CSP report failed", ex);
 		}
 		return answer;
+	}
+
+	/**
+	 * The value of the {@value #POLICY_PARAMETER} parameter in a raw query string.
+	 * @param rawQuery the query, as sent (without {@code ?}), may be {@code null}
+	 * @return the first value, as sent (policy ids need no decoding), or {@code null}
+	 */
+	public static String policyParameter(String rawQuery) {
+		if (rawQuery == null) {
+			return null;
+		}
+		int from = 0;
+		while (from <= rawQuery.length()) {
+			int end = rawQuery.indexOf('&', from);
+			if (end < 0) {
+				end = rawQuery.length();
+			}
+			if (rawQuery.startsWith(POLICY_PARAMETER + "=", from)) {
+				return rawQuery.substring(from + POLICY_PARAMETER.length() + 1, end);
+			}
+			from = end + 1;
+		}
+		return null;
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.hsts.core;
 
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,14 +29,38 @@ public final class CspReportingDirectives {
 
 	private final ConcurrentHashMap<String, Endpoint> endpoints = new ConcurrentHashMap<>();
 
+	private final Set<String> configuredIds;
+
 	/**
 	 * @param reportPath the collector's path as browsers must request it (with the
 	 * context path), e.g. {@code /csp-reports}
 	 * @param statistics where responses with a report-only policy are counted
+	 * @param configuredIds the ids of the policies configured at startup
 	 */
-	public CspReportingDirectives(String reportPath, CspReportStatistics statistics) {
+	public CspReportingDirectives(String reportPath, CspReportStatistics statistics, Set<String> configuredIds) {
 		this.reportPath = reportPath;
 		this.statistics = statistics;
+		this.configuredIds = Set.copyOf(configuredIds);
+	}
+
+	/**
+	 * Whether reports may name a policy id: one configured at startup, or one the starter
+	 * has written into a policy since (a policy added by a refresh).
+	 * @param policyId an id from a report's URL
+	 * @return whether it is one of the starter's
+	 */
+	public boolean knows(String policyId) {
+		return this.configuredIds.contains(policyId) || this.endpoints.containsKey(policyId);
+	}
+
+	/**
+	 * The ids reports may name now.
+	 * @return the ids, sorted
+	 */
+	public Set<String> policyIds() {
+		Set<String> ids = new TreeSet<>(this.configuredIds);
+		ids.addAll(this.endpoints.keySet());
+		return ids;
 	}
 
 	/**
