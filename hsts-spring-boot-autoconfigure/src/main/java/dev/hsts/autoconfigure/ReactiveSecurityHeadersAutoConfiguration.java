@@ -395,13 +395,11 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 
 		static final String ENABLED = "security.headers.content-security-policy.reporting.enabled";
 
-		static final String TRUSTED_HOST_EXEMPT = "security.headers.content-security-policy.reporting.trusted-host-exempt";
-
 		@Bean
 		@ConditionalOnMissingBean
-		CspReportWebFilter cspReportWebFilter(CspReportCollector collector, Environment environment) {
+		CspReportWebFilter cspReportWebFilter(CspReportCollector collector, SecurityHeadersProperties properties) {
 			CspReportWebFilter filter = new CspReportWebFilter(collector);
-			if (environment.getProperty(TRUSTED_HOST_EXEMPT, Boolean.class, false)) {
+			if (properties.getContentSecurityPolicy().getReporting().isTrustedHostExempt()) {
 				filter.setOrder(CspReportWebFilter.HOST_EXEMPT_ORDER);
 			}
 			return filter;

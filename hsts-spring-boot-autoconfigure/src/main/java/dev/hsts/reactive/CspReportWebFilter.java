@@ -226,7 +226,7 @@ public class CspReportWebFilter implements WebFilter, Ordered {
 		public CspReportCollector.Answer get() {
 			ServerHttpRequest request = this.exchange.getRequest();
 			return this.collector.receive(this.contentType, this.body.bytes, this.body.length,
-					request.getQueryParams().getFirst(CspReportCollector.POLICY_PARAMETER),
+					CspReportCollector.policyParameter(request.getURI().getRawQuery()),
 					request.getHeaders().getFirst(HttpHeaders.USER_AGENT));
 		}
 
