@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.hsts.annotation.SecurityHeadersPolicy;
+import dev.hsts.core.CspReportingDirectives;
 import dev.hsts.core.HandlerPolicy;
 import dev.hsts.core.HeaderPolicies;
 import dev.hsts.core.InvalidPolicyException;
@@ -97,7 +98,8 @@ final class ReactivePolicyWiring implements SmartInitializingSingleton {
 		handlers.setRoutes(RoutePolicies.of(routerFunctions, SecurityHeadersPolicy.ROUTE_ATTRIBUTE));
 		this.handlerPolicies = List.copyOf(handlers.all());
 		List<PerRequestHeaderPolicy> hooks = this.hooks.orderedStream().toList();
-		HeaderPolicies policies = SecurityHeaderValues.headerPolicies(this.properties, this.handlerPolicies);
+		HeaderPolicies policies = SecurityHeaderValues.headerPolicies(this.properties, this.handlerPolicies,
+				cspReporting());
 		this.config = new ExchangePolicies(policies, handlers, hooks, decided());
 		this.filter.setPolicies(inForce(this.config));
 		this.usage.update(policies);
@@ -131,7 +133,7 @@ final class ReactivePolicyWiring implements SmartInitializingSingleton {
 	 * @return the prepared policies
 	 */
 	Prepared prepare(SecurityHeadersProperties properties) {
-		HeaderPolicies policies = SecurityHeaderValues.headerPolicies(properties, this.handlerPolicies);
+		HeaderPolicies policies = SecurityHeaderValues.headerPolicies(properties, this.handlerPolicies, cspReporting());
 		return new Prepared(policies, (this.config != null) ? this.config.with(policies) : null);
 	}
 
@@ -150,6 +152,11 @@ final class ReactivePolicyWiring implements SmartInitializingSingleton {
 
 	/** Policies made from a changed configuration, ready to apply. */
 	record Prepared(HeaderPolicies policies, ExchangePolicies config) {
+	}
+
+	/** What CSP reporting adds to every policy, or {@code null} when it is off. */
+	private CspReportingDirectives cspReporting() {
+		return this.beanFactory.getBeanProvider(CspReportingDirectives.class).getIfUnique();
 	}
 
 }

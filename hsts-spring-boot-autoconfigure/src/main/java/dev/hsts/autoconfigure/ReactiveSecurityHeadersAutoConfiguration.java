@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.hsts.actuate.TrustedHostRejectionMetrics;
+import dev.hsts.core.CspReportingDirectives;
 import dev.hsts.core.ApplicationHeaderValues;
 import dev.hsts.core.ClearSiteData;
 import dev.hsts.core.CookieFlags;
@@ -159,8 +160,9 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 	@Order(500)
 	@ConditionalOnMissingBean(name = "contentSecurityPolicyHeaderWriter")
 	@ConditionalOnSecurityHeader(SecurityHeader.CONTENT_SECURITY_POLICY)
-	public CspExchangeWriter contentSecurityPolicyHeaderWriter() {
-		return new CspExchangeWriter(SecurityHeaderValues.contentSecurityPolicies(this.properties));
+	public CspExchangeWriter contentSecurityPolicyHeaderWriter(ObjectProvider<CspReportingDirectives> cspReporting) {
+		return new CspExchangeWriter(SecurityHeaderValues.contentSecurityPolicies(this.properties)
+			.withReporting(cspReporting.getIfUnique()));
 	}
 
 	@Bean

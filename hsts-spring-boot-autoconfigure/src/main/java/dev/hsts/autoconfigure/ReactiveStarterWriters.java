@@ -3,6 +3,7 @@ package dev.hsts.autoconfigure;
 import java.time.Clock;
 import java.util.List;
 
+import dev.hsts.core.CspReportingDirectives;
 import dev.hsts.core.HstsPolicy;
 import dev.hsts.reactive.ExchangeHeaderWriter;
 import dev.hsts.reactive.SecurityHeadersWebFilter;
@@ -62,7 +63,8 @@ final class ReactiveStarterWriters extends StarterWriters<ExchangeHeaderWriter> 
 			case "frameOptionsHeaderWriter" -> configuration.frameOptionsHeaderWriter();
 			case "referrerPolicyHeaderWriter" -> configuration.referrerPolicyHeaderWriter();
 			case "permissionsPolicyHeaderWriter" -> configuration.permissionsPolicyHeaderWriter();
-			case "contentSecurityPolicyHeaderWriter" -> configuration.contentSecurityPolicyHeaderWriter();
+			case "contentSecurityPolicyHeaderWriter" -> configuration
+				.contentSecurityPolicyHeaderWriter(this.beanFactory.getBeanProvider(CspReportingDirectives.class));
 			case "crossOriginOpenerPolicyHeaderWriter" -> configuration.crossOriginOpenerPolicyHeaderWriter();
 			case "crossOriginResourcePolicyHeaderWriter" -> configuration.crossOriginResourcePolicyHeaderWriter();
 			case "crossOriginEmbedderPolicyHeaderWriter" -> configuration.crossOriginEmbedderPolicyHeaderWriter();

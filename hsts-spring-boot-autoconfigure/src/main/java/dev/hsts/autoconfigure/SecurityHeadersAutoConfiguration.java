@@ -6,6 +6,8 @@ import java.util.function.Supplier;
 
 import jakarta.servlet.DispatcherType;
 
+import dev.hsts.core.CspReportCollector;
+import dev.hsts.core.CspReportingDirectives;
 import dev.hsts.core.ApplicationHeaderValues;
 import dev.hsts.core.ClearSiteData;
 import dev.hsts.core.CookieFlags;
@@ -167,8 +169,9 @@ public class SecurityHeadersAutoConfiguration {
 	@Order(500)
 	@ConditionalOnMissingBean(name = "contentSecurityPolicyHeaderWriter")
 	@ConditionalOnSecurityHeader(SecurityHeader.CONTENT_SECURITY_POLICY)
-	public CspHeaderWriter contentSecurityPolicyHeaderWriter() {
-		return new CspHeaderWriter(SecurityHeaderValues.contentSecurityPolicies(this.properties));
+	public CspHeaderWriter contentSecurityPolicyHeaderWriter(ObjectProvider<CspReportingDirectives> cspReporting) {
+		return new CspHeaderWriter(SecurityHeaderValues.contentSecurityPolicies(this.properties)
+			.withReporting(cspReporting.getIfUnique()));
 	}
 
 	@Bean
@@ -252,12 +255,19 @@ public class SecurityHeadersAutoConfiguration {
 	@ConditionalOnMissingBean
 	public SecurityHeadersFilter securityHeadersFilter(ConfigurableListableBeanFactory beanFactory,
 			ObjectProvider<ForwardedProtoMismatchDetector> proxyDetector,
-			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues) {
+			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues,
+			ObjectProvider<CspReportCollector> cspReportCollector, ObjectProvider<TrustedHostCheck> trustedHostCheck) {
 		// Every ResponseHeaderWriter bean, and Spring Security HeaderWriter beans where
 		// Spring Security is on the classpath, in order.
 		SecurityHeadersFilter filter = new SecurityHeadersFilter(HeaderWriterBeans.inOrder(beanFactory));
 		filter.setForwardedProtoMismatchDetector(proxyDetector.getIfUnique());
 		filter.setApplicationHeaderValues(applicationHeaderValues.getIfUnique());
+		CspReportCollector reports = cspReportCollector.getIfUnique();
+		if (reports != null) {
+			filter.setCspReportCollector(reports,
+					this.properties.getContentSecurityPolicy().getReporting().isTrustedHostExempt(),
+					trustedHostCheck.getIfUnique());
+		}
 		return filter;
 	}
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.hsts.core.CspReportingDirectives;
 import dev.hsts.core.HandlerPolicy;
 import dev.hsts.core.HeaderPolicies;
 import dev.hsts.core.PerRequestHeaderPolicy;
@@ -65,7 +66,8 @@ final class ServletPolicyWiring implements SmartInitializingSingleton {
 			}
 		}
 		List<PerRequestHeaderPolicy> hooks = this.hooks.orderedStream().toList();
-		HeaderPolicies policies = SecurityHeaderValues.headerPolicies(this.properties, this.handlerPolicies);
+		HeaderPolicies policies = SecurityHeaderValues.headerPolicies(this.properties, this.handlerPolicies,
+				cspReporting());
 		this.config = new ServletPolicies(policies, hooks, decided(), !this.handlerPolicies.isEmpty());
 		this.filter.setPolicies(inForce(this.config));
 		this.usage.update(policies);
@@ -90,7 +92,7 @@ final class ServletPolicyWiring implements SmartInitializingSingleton {
 	 * @return the prepared policies
 	 */
 	Prepared prepare(SecurityHeadersProperties properties) {
-		HeaderPolicies policies = SecurityHeaderValues.headerPolicies(properties, this.handlerPolicies);
+		HeaderPolicies policies = SecurityHeaderValues.headerPolicies(properties, this.handlerPolicies, cspReporting());
 		return new Prepared(policies, (this.config != null) ? this.config.with(policies) : null);
 	}
 
@@ -109,6 +111,11 @@ final class ServletPolicyWiring implements SmartInitializingSingleton {
 
 	/** Policies made from a changed configuration, ready to apply. */
 	record Prepared(HeaderPolicies policies, ServletPolicies config) {
+	}
+
+	/** What CSP reporting adds to every policy, or {@code null} when it is off. */
+	private CspReportingDirectives cspReporting() {
+		return this.beanFactory.getBeanProvider(CspReportingDirectives.class).getIfUnique();
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.hsts.autoconfigure;
 import java.time.Clock;
 import java.util.List;
 
+import dev.hsts.core.CspReportingDirectives;
 import dev.hsts.core.HstsPolicy;
 import dev.hsts.servlet.ResponseHeaderWriter;
 import dev.hsts.servlet.SecurityHeadersFilter;
@@ -61,7 +62,8 @@ final class ServletStarterWriters extends StarterWriters<ResponseHeaderWriter> {
 			case "frameOptionsHeaderWriter" -> configuration.frameOptionsHeaderWriter();
 			case "referrerPolicyHeaderWriter" -> configuration.referrerPolicyHeaderWriter();
 			case "permissionsPolicyHeaderWriter" -> configuration.permissionsPolicyHeaderWriter();
-			case "contentSecurityPolicyHeaderWriter" -> configuration.contentSecurityPolicyHeaderWriter();
+			case "contentSecurityPolicyHeaderWriter" -> configuration
+				.contentSecurityPolicyHeaderWriter(this.beanFactory.getBeanProvider(CspReportingDirectives.class));
 			case "crossOriginOpenerPolicyHeaderWriter" -> configuration.crossOriginOpenerPolicyHeaderWriter();
 			case "crossOriginResourcePolicyHeaderWriter" -> configuration.crossOriginResourcePolicyHeaderWriter();
 			case "crossOriginEmbedderPolicyHeaderWriter" -> configuration.crossOriginEmbedderPolicyHeaderWriter();

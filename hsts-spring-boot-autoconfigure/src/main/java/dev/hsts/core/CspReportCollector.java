@@ -305,6 +305,14 @@ public final class CspReportCollector {
 	}
 
 	/**
+	 * The answer for a body that could not be read (a broken chunked encoding).
+	 * @return the 400 answer
+	 */
+	public Answer malformed() {
+		return reject(Answer.MALFORMED);
+	}
+
+	/**
 	 * Handles a body that {@link #check} let through.
 	 * @param contentType the {@code Content-Type}
 	 * @param body the body (at most {@link #maxBodySize()} bytes are read from it)

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import dev.hsts.core.ApplicationHeaderValues;
 import dev.hsts.core.CookieFlags;
+import dev.hsts.core.CspReportCollector;
 import dev.hsts.core.RejectionReason;
 
 import org.springframework.core.Ordered;
@@ -88,6 +89,8 @@ public class SecurityHeadersFilter extends GenericFilterBean implements Ordered 
 	/** Its check, or {@code null} when there is none or it is off. */
 	private TrustedHostCheck trustedHostCheck;
 
+	private volatile CspReportServletCollector cspReports;
+
 	/** The flags added to cookies, or {@code null} (the default: off). */
 	private CookieFlags cookieFlags;
 
@@ -144,8 +147,21 @@ public class SecurityHeadersFilter extends GenericFilterBean implements Ordered 
 			flagCookies(request, wrapped, flags);
 		}
 		wrapped.writeHeaders();
+		CspReportServletCollector reports = arriving ? this.cspReports : null;
 		try {
-			if (hostCheck == null || this.trustedHostFilter.admits(request, wrapped, verdict)) {
+			if (reports != null && reports.handles(request)) {
+				if (reports.trustedHostExempt()
+						|| (hostCheck == null || this.trustedHostFilter.admits(request, wrapped, verdict))
+								&& reports.hostAdmitted(request)) {
+					reports.answer(request, wrapped);
+				}
+				else if (hostCheck == null) {
+					// The trusted-host filter runs on its own, after this one: it
+					// refuses.
+					chain.doFilter(request, wrapped);
+				}
+			}
+			else if (hostCheck == null || this.trustedHostFilter.admits(request, wrapped, verdict)) {
 				chain.doFilter(request, wrapped);
 			}
 		}
@@ -232,6 +248,30 @@ public class SecurityHeadersFilter extends GenericFilterBean implements Ordered 
 	 */
 	public void setApplicationHeaderValues(ApplicationHeaderValues values) {
 		this.applicationHeaderValues = values;
+	}
+
+	/**
+	 * Answers CSP violation reports at the collector's path, before the rest of the chain
+	 * (Spring Security, the application): no authentication, no CSRF token. The
+	 * trusted-host check applies first unless {@code trustedHostExempt}.
+	 * @param collector the collector, or {@code null} for none
+	 * @param trustedHostExempt whether reports skip the trusted-host check
+	 * @param trustedHostCheck the check when it runs as a filter of its own (not inside
+	 * this one), or {@code null}
+	 */
+	public void setCspReportCollector(CspReportCollector collector, boolean trustedHostExempt,
+			TrustedHostCheck trustedHostCheck) {
+		this.cspReports = (collector != null)
+				? new CspReportServletCollector(collector, trustedHostExempt, trustedHostCheck) : null;
+	}
+
+	/**
+	 * The CSP report collector this filter answers reports with.
+	 * @return the collector, or {@code null} for none
+	 */
+	public CspReportCollector getCspReportCollector() {
+		CspReportServletCollector reports = this.cspReports;
+		return (reports != null) ? reports.collector() : null;
 	}
 
 	/**
