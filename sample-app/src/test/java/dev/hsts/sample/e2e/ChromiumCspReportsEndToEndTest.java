@@ -125,8 +125,8 @@ class ChromiumCspReportsEndToEndTest {
 		app = new SpringApplicationBuilder(SampleApplication.class, CspTestConfiguration.class).run(
 				"--server.address=" + ADDRESS, "--server.port=0", "--server.ssl.certificate=" + pki.certificate.toUri(),
 				"--server.ssl.certificate-private-key=" + pki.privateKey.toUri(),
-				"--security.headers.https-redirect.http-port=", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
-				"--security.headers.content-security-policy.reporting.enabled=true",
+				"--security.headers.https-redirect.http-port=", "--spring.main.banner-mode=off",
+				"--logging.level.root=WARN", "--security.headers.content-security-policy.reporting.enabled=true",
 				"--security.headers.content-security-policy.policy=" + ENFORCED,
 				"--security.headers.content-security-policy.report-only-policy=" + REPORT_ONLY,
 				// The sample's docs policy stays on /docs only: the test page (under
@@ -200,6 +200,7 @@ class ChromiumCspReportsEndToEndTest {
 		assertThat(reportOnly).contains("\"COUNT\"").doesNotContain("\"value\":0.0");
 
 		String endpoint = management("/actuator/securityheaders");
+		assertThat(endpoint).contains("\"cspReports\"");
 		String cspReports = endpoint.substring(endpoint.indexOf("\"cspReports\""));
 		assertThat(cspReports).contains("\"default\"").contains("script-src-elem").contains("img-src");
 	}
@@ -223,14 +224,12 @@ class ChromiumCspReportsEndToEndTest {
 			.sslContext(pki.clientContext())
 			.version(HttpClient.Version.HTTP_1_1)
 			.build();
-		HttpResponse<String> response = client.send(
-				HttpRequest.newBuilder(URI.create("https://" + ADDRESS + ":" + port + path))
-					.header("Host", HOST + ":" + port)
-					.header("Authorization",
-							"Basic " + Base64.getEncoder()
-								.encodeToString("ops:ops-password".getBytes(StandardCharsets.UTF_8)))
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = client.send(HttpRequest
+			.newBuilder(URI.create("https://" + ADDRESS + ":" + port + path))
+			.header("Host", HOST + ":" + port)
+			.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString("ops:ops-password".getBytes(StandardCharsets.UTF_8)))
+			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
 		return response.body();
 	}

@@ -196,6 +196,7 @@ class ChromiumCspReportsEndToEndTest {
 		assertThat(reportOnly).contains("\"COUNT\"").doesNotContain("\"value\":0.0");
 
 		String endpoint = management("/actuator/securityheaders");
+		assertThat(endpoint).contains("\"cspReports\"");
 		String cspReports = endpoint.substring(endpoint.indexOf("\"cspReports\""));
 		assertThat(cspReports).contains("\"default\"").contains("script-src-elem").contains("img-src");
 	}
@@ -219,11 +220,10 @@ class ChromiumCspReportsEndToEndTest {
 			.sslContext(pki.clientContext())
 			.version(HttpClient.Version.HTTP_1_1)
 			.build();
-		HttpResponse<String> response = client.send(
-				HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + managementPort + path))
-					.header("Host", "localhost:" + managementPort)
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = client
+			.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + managementPort + path))
+				.header("Host", "localhost:" + managementPort)
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
 		return response.body();
 	}
@@ -246,8 +246,8 @@ class ChromiumCspReportsEndToEndTest {
 				}
 				String type = exchange.getRequest().getHeaders().getFirst("Content-Type");
 				return chain.filter(exchange)
-					.then(Mono.fromRunnable(
-							() -> received.add(type + " " + exchange.getResponse().getStatusCode().value())));
+					.then(Mono
+						.fromRunnable(() -> received.add(type + " " + exchange.getResponse().getStatusCode().value())));
 			};
 		}
 
