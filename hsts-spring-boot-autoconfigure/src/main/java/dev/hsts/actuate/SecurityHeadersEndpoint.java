@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 import dev.hsts.core.ContentSecurityPolicy;
+import dev.hsts.core.CspReportCollector;
+import dev.hsts.core.CspReportStatistics;
 import dev.hsts.core.CookieFlags;
 import dev.hsts.core.HeaderDescription;
 import dev.hsts.core.HeaderPolicies;
@@ -75,6 +78,9 @@ public class SecurityHeadersEndpoint {
 
 	/** The cookie flags, or {@code null} when they are off. */
 	private CookieFlags cookieFlags;
+
+	/** The CSP report collector, or {@code null} when reporting is off. */
+	private CspReportCollector cspReportCollector;
 
 	/**
 	 * @param enabled whether the starter is on
@@ -157,6 +163,7 @@ public class SecurityHeadersEndpoint {
 		report.put("namedPolicies", namedPolicies(show));
 		report.put("trustedHosts", trustedHosts());
 		report.put("cookies", cookies());
+		report.put("cspReports", cspReports());
 		List<Map<String, Object>> findingList = new ArrayList<>();
 		for (Finding finding : this.findings.get()) {
 			Map<String, Object> entry = new LinkedHashMap<>();
@@ -184,6 +191,51 @@ public class SecurityHeadersEndpoint {
 	 */
 	public void setCookieFlags(CookieFlags cookieFlags) {
 		this.cookieFlags = cookieFlags;
+	}
+
+	/**
+	 * @param collector the CSP report collector, or {@code null} when reporting is off
+	 * ({@code security.headers.content-security-policy.reporting.enabled=false})
+	 */
+	public void setCspReportCollector(CspReportCollector collector) {
+		this.cspReportCollector = collector;
+	}
+
+	/**
+	 * The CSP violation reports per policy id (every id reports may name, those without
+	 * reports too): the accepted reports (duplicates included) in the last hour and day,
+	 * the most violated directives and the most blocked origins (origins only, at most
+	 * {@value CspReportStatistics#TOP} each), in all and for the enforced and the
+	 * report-only policy apart. Empty when reporting is off.
+	 */
+	private Map<String, Object> cspReports() {
+		Map<String, Object> reports = new LinkedHashMap<>();
+		CspReportCollector collector = this.cspReportCollector;
+		if (collector == null) {
+			return reports;
+		}
+		Map<String, CspReportStatistics.PolicyReports> snapshot = collector.getStatistics().snapshot();
+		Set<String> ids = new TreeSet<>(collector.getPolicyIds());
+		ids.addAll(snapshot.keySet());
+		CspReportStatistics.PolicyReports none = new CspReportStatistics.PolicyReports(CspReportStatistics.Counts.NONE,
+				CspReportStatistics.Counts.NONE);
+		for (String id : ids) {
+			CspReportStatistics.PolicyReports policy = snapshot.getOrDefault(id, none);
+			Map<String, Object> entry = counts(policy.total());
+			entry.put("enforced", counts(policy.enforce()));
+			entry.put("reportOnly", counts(policy.report()));
+			reports.put(id, entry);
+		}
+		return reports;
+	}
+
+	private static Map<String, Object> counts(CspReportStatistics.Counts counts) {
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put("lastHour", counts.lastHour());
+		entry.put("lastDay", counts.lastDay());
+		entry.put("topDirectives", counts.topDirectives());
+		entry.put("topBlockedOrigins", counts.topBlockedOrigins());
+		return entry;
 	}
 
 	/**

@@ -25,6 +25,7 @@ import dev.hsts.core.CspReportListener;
 import dev.hsts.core.CspReportStatistics;
 import dev.hsts.core.CspReportingDirectives;
 import dev.hsts.core.HeaderPolicy;
+import dev.hsts.core.PolicyUsage;
 
 /**
  * The CSP violation report collector
@@ -71,6 +72,15 @@ public class CspReportingAutoConfiguration {
 			CspReportCollector.Counters counting = counters.getIfUnique();
 			return new CspReportCollector(SecurityHeaderValues.cspReportSettings(properties), StarterClock.of(clock),
 					statistics, (counting != null) ? counting : CspReportCollector.Counters.NONE, all, directives);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		CspReportFindings securityHeadersCspReportFindings(SecurityHeadersProperties properties,
+				CspReportStatistics statistics, ObjectProvider<PolicyUsage> policyUsage) {
+			SecurityHeadersProperties.Reporting reporting = properties.getContentSecurityPolicy().getReporting();
+			return new CspReportFindings(statistics, reporting.getQuietPeriod(), reporting.getMinResponses(),
+					Deferred.ifUnique(policyUsage));
 		}
 
 		/** Counts reports in Micrometer when it is on the class path. */

@@ -49,6 +49,19 @@ final class DeploymentFindings implements Supplier<List<Finding>> {
 		this.endpoint = endpoint;
 	}
 
+	/** The findings of CSP reporting, or a supplier of {@code null} when it is off. */
+	private Supplier<? extends Supplier<List<Finding>>> cspReports;
+
+	/**
+	 * Adds the findings of CSP reporting.
+	 * @param cspReports supplies them, or {@code null} when reporting is off
+	 * @return this
+	 */
+	DeploymentFindings cspReports(Supplier<? extends Supplier<List<Finding>>> cspReports) {
+		this.cspReports = cspReports;
+		return this;
+	}
+
 	@Override
 	public List<Finding> get() {
 		List<Finding> findings = new ArrayList<>();
@@ -69,6 +82,10 @@ final class DeploymentFindings implements Supplier<List<Finding>> {
 		EndpointExposure exposure = this.endpoint.get();
 		if (exposure != null) {
 			exposure.finding().ifPresent(findings::add);
+		}
+		Supplier<List<Finding>> csp = (this.cspReports != null) ? this.cspReports.get() : null;
+		if (csp != null) {
+			findings.addAll(csp.get());
 		}
 		return findings;
 	}

@@ -345,11 +345,12 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 			ObjectProvider<ForwardedProtoMismatches> proxyDetector,
 			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues, SecurityHeadersWebFilter filter,
 			ObjectProvider<HttpsRedirectWebFilter> httpsRedirectFilter, ObjectProvider<EndpointExposure> endpoint,
-			ListableBeanFactory beanFactory) {
+			ListableBeanFactory beanFactory, ObjectProvider<CspReportFindings> cspReportFindings) {
 		TrustedHosts hosts = trustedHosts.getIfUnique();
 		HttpsRedirectWebFilter redirect = httpsRedirectFilter.getIfUnique();
 		DeploymentFindings deployment = new DeploymentFindings(environment,
-				(redirect != null) ? redirect.getRule() : null, hosts, Deferred.ifAvailable(endpoint));
+				(redirect != null) ? redirect.getRule() : null, hosts, Deferred.ifAvailable(endpoint))
+			.cspReports(Deferred.ifAvailable(cspReportFindings));
 		ReactorNettyProxyFinding nettyProxy = new ReactorNettyProxyFinding(environment, beanFactory);
 		return new SecurityHeadersFindings(livePolicy, StarterClock.of(clock), hosts,
 				environment.getProperty("server.forward-headers-strategy"), proxyDetector.getIfUnique(),

@@ -307,7 +307,8 @@ public class SecurityHeadersAutoConfiguration {
 			ObjectProvider<TrustedHostCheck> trustedHostCheck, Environment environment,
 			ObjectProvider<ForwardedProtoMismatchDetector> proxyDetector,
 			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues, SecurityHeadersFilter filter,
-			ObjectProvider<HttpsRedirectFilter> httpsRedirectFilter, ObjectProvider<EndpointExposure> endpoint) {
+			ObjectProvider<HttpsRedirectFilter> httpsRedirectFilter, ObjectProvider<EndpointExposure> endpoint,
+			ObjectProvider<CspReportFindings> cspReportFindings) {
 		TrustedHostCheck check = trustedHostCheck.getIfUnique();
 		TrustedHosts trustedHosts = (check != null) ? check.getTrustedHosts() : null;
 		HttpsRedirectFilter redirect = httpsRedirectFilter.getIfUnique();
@@ -315,7 +316,8 @@ public class SecurityHeadersAutoConfiguration {
 				environment.getProperty("server.forward-headers-strategy"), proxyDetector.getIfUnique(),
 				applicationHeaderValues.getIfUnique(), new FilterWriters(filter, null),
 				new DeploymentFindings(environment, (redirect != null) ? redirect.getRule() : null, trustedHosts,
-						Deferred.ifAvailable(endpoint)));
+						Deferred.ifAvailable(endpoint))
+					.cspReports(Deferred.ifAvailable(cspReportFindings)));
 	}
 
 	@Bean

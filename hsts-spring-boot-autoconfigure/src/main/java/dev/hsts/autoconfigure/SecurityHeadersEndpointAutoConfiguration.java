@@ -3,6 +3,7 @@ package dev.hsts.autoconfigure;
 import java.time.Clock;
 
 import dev.hsts.actuate.SecurityHeadersEndpoint;
+import dev.hsts.core.CspReportCollector;
 import dev.hsts.core.CookieFlags;
 import dev.hsts.core.PolicyUsage;
 import dev.hsts.core.HeadersPreview;
@@ -107,12 +108,13 @@ public class SecurityHeadersEndpointAutoConfiguration {
 				HeadersPreview preview, ObjectProvider<TrustedHosts> trustedHosts,
 				ObjectProvider<TrustedHostRejectionCounts> rejectionCounts, SecurityHeadersFindings findings,
 				SecurityHeadersEndpointProperties properties, ObjectProvider<CookieFlags> cookieFlags,
-				ObjectProvider<PolicyUsage> policyUsage) {
+				ObjectProvider<PolicyUsage> policyUsage, ObjectProvider<CspReportCollector> cspReportCollector) {
 			SecurityHeadersEndpoint endpoint = new SecurityHeadersEndpoint(true, livePolicy, StarterClock.of(clock),
 					preview, trustedHosts.getIfUnique(), rejectionCounts.getIfUnique(), Deferred.findings(findings),
 					properties.getShowValues(), properties.getRoles());
 			endpoint.setCookieFlags(cookieFlags.getIfUnique());
 			endpoint.setPolicyUsage(policyUsage.getIfUnique());
+			endpoint.setCspReportCollector(cspReportCollector.getIfUnique());
 			return endpoint;
 		}
 

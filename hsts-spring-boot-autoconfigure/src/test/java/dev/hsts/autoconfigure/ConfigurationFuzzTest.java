@@ -6,10 +6,12 @@ import java.util.Map;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.hsts.core.CspReportingDirectives;
 import dev.hsts.core.HstsPolicy;
 import dev.hsts.core.HstsStage;
 import dev.hsts.core.TrustedHosts;
 
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -151,7 +153,8 @@ class ConfigurationFuzzTest {
 			SecurityHeadersProperties.ContentSecurityPolicy csp = headers.getContentSecurityPolicy();
 			if (isSet(csp.getPolicy()) || isSet(csp.getReportOnlyPolicy())
 					|| (csp.getPathPolicies() != null && !csp.getPathPolicies().isEmpty())) {
-				configuration.contentSecurityPolicyHeaderWriter();
+				configuration.contentSecurityPolicyHeaderWriter(
+						new StaticListableBeanFactory().getBeanProvider(CspReportingDirectives.class));
 			}
 			if (isSet(headers.getCrossOriginOpenerPolicy())) {
 				configuration.crossOriginOpenerPolicyHeaderWriter();
