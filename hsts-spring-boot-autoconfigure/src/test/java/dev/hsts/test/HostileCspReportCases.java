@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (issue 24): a huge body, declared or not, is refused with 413 without being read whole;
  * deep JSON and malformed bodies get 400; a wrong content type 415; another method 405; a
  * flood from one client 429 with {@code Retry-After} while other clients still get
- * through; and what the collector keeps stays bounded (the blocked origins it counts, the
+ * through; a report for a host the application does not serve meets the trusted-host
+ * check (400); and what the collector keeps stays bounded (the blocked origins it counts, the
  * violations it remembers for de-duplication). Never a 5xx. The application has Spring
  * Security's defaults (every request authenticated, CSRF on POST), so a 204 also shows
  * the collector answered before Spring Security. Each case uses client addresses of its
@@ -100,6 +101,15 @@ public abstract class HostileCspReportCases {
 			.contains("https://evil.example.net/a.png", "https://evil.example.net/b.js");
 		// Anything else on the application needs a login (Spring Security's defaults).
 		assertThat(posts().send("127.0.0.11", "POST", "/elsewhere").status()).isIn(401, 403);
+	}
+
+	@Test
+	void aReportForAHostTheApplicationDoesNotServeIsRefusedByTheTrustedHostCheck() {
+		// The collector is exempt from the check only with trusted-host-exempt=true.
+		RawHttp.Response response = posts().withHost("evil.example.net")
+			.post("127.0.0.19", TARGET, CSP_REPORT, cspReport("https://a.test/"));
+		answered(response, 400);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
 	}
 
 	@Test

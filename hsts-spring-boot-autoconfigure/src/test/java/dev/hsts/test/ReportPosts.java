@@ -24,13 +24,25 @@ public final class ReportPosts {
 
 	private final int port;
 
-	private ReportPosts(int port) {
+	private final String host;
+
+	private ReportPosts(int port, String host) {
 		this.port = port;
+		this.host = host;
 	}
 
-	/** To the server on {@code port} over TLS. */
+	/** To the server on {@code port} over TLS, with {@code Host: api.example.test:port}. */
 	public static ReportPosts https(int port) {
-		return new ReportPosts(port);
+		return new ReportPosts(port, "api.example.test");
+	}
+
+	/**
+	 * The same with another {@code Host}.
+	 * @param host the host name sent (the port is added)
+	 * @return the posts
+	 */
+	public ReportPosts withHost(String host) {
+		return new ReportPosts(this.port, host);
 	}
 
 	/**
@@ -101,7 +113,7 @@ public final class ReportPosts {
 
 	private StringBuilder head(String method, String target, String contentType, String... headerLines) {
 		StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
-		head.append("Host: api.example.test:").append(this.port).append("\r\n");
+		head.append("Host: ").append(this.host).append(':').append(this.port).append("\r\n");
 		if (contentType != null) {
 			head.append("Content-Type: ").append(contentType).append("\r\n");
 		}
