@@ -23,11 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deep JSON and malformed bodies get 400; a wrong content type 415; another method 405; a
  * flood from one client 429 with {@code Retry-After} while other clients still get
  * through; a report for a host the application does not serve meets the trusted-host
- * check (400); and what the collector keeps stays bounded (the blocked origins it counts, the
- * violations it remembers for de-duplication). Never a 5xx. The application has Spring
- * Security's defaults (every request authenticated, CSRF on POST), so a 204 also shows
- * the collector answered before Spring Security. Each case uses client addresses of its
- * own, so their rate limits never meet.
+ * check (400); and what the collector keeps stays bounded (the blocked origins it counts,
+ * the violations it remembers for de-duplication). Never a 5xx. The application has
+ * Spring Security's defaults (every request authenticated, CSRF on POST), so a 204 also
+ * shows the collector answered before Spring Security. Each case uses client addresses of
+ * its own, so their rate limits never meet.
  */
 public abstract class HostileCspReportCases {
 

@@ -31,7 +31,9 @@ public final class ReportPosts {
 		this.host = host;
 	}
 
-	/** To the server on {@code port} over TLS, with {@code Host: api.example.test:port}. */
+	/**
+	 * To the server on {@code port} over TLS, with {@code Host: api.example.test:port}.
+	 */
 	public static ReportPosts https(int port) {
 		return new ReportPosts(port, "api.example.test");
 	}
