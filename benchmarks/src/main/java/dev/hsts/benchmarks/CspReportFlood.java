@@ -26,14 +26,14 @@ import javax.net.ssl.X509TrustManager;
 /**
  * A CSP report flood from many clients, for {@code benchmarks/csp-flood}: each client is
  * a thread with a source address of its own on the loopback network (127.0.2.1,
- * 127.0.2.2, ...; the collector's per-client limit keys on the connection's peer
- * address, never on a header such as X-Forwarded-For), one kept-alive HTTPS connection
- * (a new one when the server closes it), and POSTs reports at a fixed rate, alternating
- * the two formats browsers send ({@code application/reports+json} and
+ * 127.0.2.2, ...; the collector's per-client limit keys on the connection's peer address,
+ * never on a header such as X-Forwarded-For), one kept-alive HTTPS connection (a new one
+ * when the server closes it), and POSTs reports at a fixed rate, alternating the two
+ * formats browsers send ({@code application/reports+json} and
  * {@code application/csp-report}), with a small set of blocked URIs (so that duplicates
  * occur) and some unique ones. Every response is read and counted by status; a request
- * without a response (a reset, a timeout) is counted as an error, so that "nothing
- * lost" means: sent = 204 + 429, no other status, no error.
+ * without a response (a reset, a timeout) is counted as an error, so that "nothing lost"
+ * means: sent = 204 + 429, no other status, no error.
  *
  * <p>
  * Runs from its source file ({@code java CspReportFlood.java ...}: only the JDK). Sends
@@ -250,8 +250,7 @@ public final class CspReportFlood {
 			plain.connect(new InetSocketAddress(this.host, this.port), 10_000);
 			plain.setSoTimeout(30_000);
 			plain.setTcpNoDelay(true);
-			SSLSocket socket = (SSLSocket) this.tls.getSocketFactory()
-				.createSocket(plain, this.host, this.port, true);
+			SSLSocket socket = (SSLSocket) this.tls.getSocketFactory().createSocket(plain, this.host, this.port, true);
 			socket.startHandshake();
 			this.connections.incrementAndGet();
 			return new Connection(socket);
@@ -306,7 +305,8 @@ public final class CspReportFlood {
 					chunked = true;
 				}
 				else if (name.equals("connection")) {
-					this.closed = value.equalsIgnoreCase("close") || (this.closed && !value.equalsIgnoreCase("keep-alive"));
+					this.closed = value.equalsIgnoreCase("close")
+							|| (this.closed && !value.equalsIgnoreCase("keep-alive"));
 				}
 			}
 			if (chunked) {
