@@ -18,7 +18,8 @@ import org.springframework.core.env.Environment;
  * The findings about how the starter's parts fit the rest of the application, naming full
  * properties: the HTTPS redirect against the trusted-host check and the application's
  * connector ({@code https-redirect.host-unchecked},
- * {@code https-redirect.every-request}), and who can read the actuator endpoint
+ * {@code https-redirect.every-request}), settings whose part is switched off
+ * ({@code setting.inactive}), and who can read the actuator endpoint
  * ({@code endpoint.unprotected}). Computed when asked, from the running application.
  */
 final class DeploymentFindings implements Supplier<List<Finding>> {
@@ -79,6 +80,7 @@ final class DeploymentFindings implements Supplier<List<Finding>> {
 						PropertyNames.of("https-redirect.enabled")));
 			}
 		}
+		findings.addAll(InactiveSettings.of(this.environment));
 		EndpointExposure exposure = this.endpoint.get();
 		if (exposure != null) {
 			exposure.finding().ifPresent(findings::add);

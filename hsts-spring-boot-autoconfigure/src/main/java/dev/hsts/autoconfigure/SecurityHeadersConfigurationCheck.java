@@ -42,7 +42,8 @@ class SecurityHeadersConfigurationCheck implements BeanFactoryPostProcessor {
 	 * configuration. Every {@code @ConditionalOnBooleanProperty} of the starter reads one
 	 * of these (a test checks it).
 	 */
-	static final List<String> SWITCHES = List.of("enabled", "https-redirect.enabled", "cookies.enabled");
+	static final List<String> SWITCHES = List.of("enabled", "https-redirect.enabled", "cookies.enabled",
+			"content-security-policy.reporting.enabled");
 
 	/** What Boot's binder reads as a boolean besides {@code true} and {@code false}. */
 	private static final Set<String> OTHER_BOOLEANS = Set.of("on", "off", "yes", "no", "1", "0");

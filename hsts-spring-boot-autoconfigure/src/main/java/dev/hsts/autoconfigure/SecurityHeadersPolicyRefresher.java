@@ -50,10 +50,11 @@ import org.springframework.core.env.Environment;
  * ({@code security.headers.enabled}, {@code security.headers.trusted-hosts.*},
  * {@code security.headers.https-redirect.*}, {@code security.headers.cookies.*},
  * {@code security.headers.clear-site-data.*}: Spring Security's logout handlers are fixed
- * when its filter chains are built), and the settings of a header whose writer the
- * application defines itself (a bean with the starter's bean name). The startup-only
- * settings are validated all the same, so that the restart that applies them does not
- * fail: a value startup would refuse is refused now.
+ * when its filter chains are built;
+ * {@code security.headers.content-security-policy.reporting.*}), and the settings of a
+ * header whose writer the application defines itself (a bean with the starter's bean
+ * name). The startup-only settings are validated all the same, so that the restart that
+ * applies them does not fail: a value startup would refuse is refused now.
  */
 public class SecurityHeadersPolicyRefresher {
 
@@ -61,7 +62,7 @@ public class SecurityHeadersPolicyRefresher {
 
 	/** The settings read only at startup, relative to the configuration. */
 	static final List<String> STARTUP_ONLY = List.of("enabled", "trusted-hosts", "https-redirect", "clear-site-data",
-			"cookies");
+			"cookies", "content-security-policy.reporting");
 
 	/** What a refresh did. */
 	public enum Outcome {
@@ -205,6 +206,9 @@ public class SecurityHeadersPolicyRefresher {
 			SecurityHeaderValues.clearSiteData(properties);
 		}
 		SecurityHeaderValues.cookieFlags(properties);
+		if (properties.getContentSecurityPolicy().getReporting().isEnabled()) {
+			SecurityHeaderValues.cspReportSettings(properties);
+		}
 	}
 
 	private void reject(RuntimeException ex, Map<String, String> now) {

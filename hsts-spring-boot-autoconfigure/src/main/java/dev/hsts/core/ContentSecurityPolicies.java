@@ -207,23 +207,33 @@ public final class ContentSecurityPolicies {
 	public List<HeaderDescription> describe() {
 		List<HeaderDescription> descriptions = new ArrayList<>();
 		if (this.defaults.policy() != null) {
-			descriptions.add(HeaderDescription.everywhere(HEADER_NAME, this.defaults.policy().value()));
+			descriptions
+				.add(HeaderDescription.everywhere(HEADER_NAME, described(this.defaults, this.defaults.policy())));
 		}
 		if (this.defaults.reportOnlyPolicy() != null) {
-			descriptions
-				.add(HeaderDescription.everywhere(REPORT_ONLY_HEADER_NAME, this.defaults.reportOnlyPolicy().value()));
+			descriptions.add(HeaderDescription.everywhere(REPORT_ONLY_HEADER_NAME,
+					described(this.defaults, this.defaults.reportOnlyPolicy())));
 		}
-		for (CspPathPolicy pathPolicy : this.pathPolicies) {
-			List<String> paths = pathPolicy.paths().patterns();
-			descriptions.add(new HeaderDescription(HEADER_NAME, value(pathPolicy.policy()), paths, List.of()));
-			descriptions.add(new HeaderDescription(REPORT_ONLY_HEADER_NAME, value(pathPolicy.reportOnlyPolicy()), paths,
-					List.of()));
+		for (int i = 0; i < this.pathPolicies.length; i++) {
+			List<String> paths = this.pathPolicies[i].paths().patterns();
+			Pair pair = this.pathPairs[i];
+			descriptions.add(new HeaderDescription(HEADER_NAME, described(pair, pair.policy()), paths, List.of()));
+			descriptions.add(new HeaderDescription(REPORT_ONLY_HEADER_NAME, described(pair, pair.reportOnlyPolicy()),
+					paths, List.of()));
 		}
 		return descriptions;
 	}
 
-	private static String value(ContentSecurityPolicy policy) {
-		return (policy != null) ? policy.value() : null;
+	/**
+	 * A policy as described: with its nonce placeholder, and with the reporting
+	 * directives when reporting is on.
+	 */
+	private String described(Pair pair, ContentSecurityPolicy policy) {
+		if (policy == null) {
+			return null;
+		}
+		return (this.reporting != null)
+				? this.reporting.render(policy, pair.id(), ContentSecurityPolicy.NONCE_PLACEHOLDER) : policy.value();
 	}
 
 	/** Whether any of the policies uses a nonce. */

@@ -149,12 +149,23 @@ public final class CspReportCollector {
 
 		static final Answer ACCEPTED = new Answer(204, null, Map.of());
 
+		/**
+		 * Whether the adapter should close the connection after the answer, because the
+		 * body was not read to its end (413): on HTTP/1.1 with {@code Connection: close}
+		 * (never on HTTP/2, where that header is not allowed; the stream is reset or the
+		 * rest discarded by the server).
+		 * @return whether the rest of the body is left unread
+		 */
+		public boolean closesConnection() {
+			return this.status == 413;
+		}
+
 		static final Answer METHOD_NOT_ALLOWED = new Answer(405, Reasons.METHOD, Map.of("Allow", "POST"));
 
 		static final Answer UNSUPPORTED_MEDIA_TYPE = new Answer(415, Reasons.MEDIA_TYPE,
 				Map.of("Accept-Post", CspReportParser.CSP_REPORT + ", " + CspReportParser.REPORTS_JSON));
 
-		static final Answer TOO_LARGE = new Answer(413, Reasons.TOO_LARGE, Map.of("Connection", "close"));
+		static final Answer TOO_LARGE = new Answer(413, Reasons.TOO_LARGE, Map.of());
 
 		static final Answer MALFORMED = new Answer(400, Reasons.MALFORMED, Map.of());
 

@@ -7,6 +7,11 @@ import java.util.Objects;
  * The configured settings of one named policy ({@code policies.<name>.*}), as written:
  * each key left unset ({@code null}) inherits the defaults' value; {@code disabled} means
  * "not sent" with this policy. Validated by {@link HeaderPolicies#of}.
+ *
+ * <p>
+ * <strong>Internal:</strong> public only so that the starter's auto-configuration, in
+ * another package, can make it; not an API for applications, and it may change in any
+ * release.
  */
 public final class PolicySettings {
 

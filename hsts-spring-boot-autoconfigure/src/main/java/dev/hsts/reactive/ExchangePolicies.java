@@ -19,6 +19,11 @@ import org.springframework.web.server.ServerWebExchange;
  * {@link PerRequestHeaderPolicy} hooks. The filter has none when there are no named
  * policies, annotations, route attributes or hooks: then an exchange does what it did
  * before policies existed.
+ *
+ * <p>
+ * <strong>Internal:</strong> public only so that the starter's auto-configuration, in
+ * another package, can make it; not an API for applications, and it may change in any
+ * release.
  */
 public final class ExchangePolicies {
 

@@ -42,6 +42,11 @@ import org.springframework.web.server.ServerWebExchange;
  * attributes of its own, so the exchange is not changed), the way the router did. A
  * resource route or a router function that cannot be visited ends that second match
  * without a policy.
+ *
+ * <p>
+ * <strong>Internal:</strong> public only so that the starter's auto-configuration, in
+ * another package, can make it; not an API for applications, and it may change in any
+ * release.
  */
 public final class RoutePolicies {
 

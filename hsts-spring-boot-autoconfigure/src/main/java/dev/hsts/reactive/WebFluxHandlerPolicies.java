@@ -15,6 +15,11 @@ import org.springframework.web.server.ServerWebExchange;
  * The policies WebFlux handlers ask for, found at startup: {@code @SecurityHeadersPolicy}
  * on annotated controllers' handler methods (by class and method, as the handler mapping
  * hands them over), and the policies of functional routes ({@link RoutePolicies}).
+ *
+ * <p>
+ * <strong>Internal:</strong> public only so that the starter's auto-configuration, in
+ * another package, can make it; not an API for applications, and it may change in any
+ * release.
  */
 public final class WebFluxHandlerPolicies {
 

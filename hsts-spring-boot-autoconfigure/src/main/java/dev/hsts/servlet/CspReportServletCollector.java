@@ -69,7 +69,16 @@ final class CspReportServletCollector {
 		if (answer == null) {
 			answer = receive(request);
 		}
+		if (answer.closesConnection() && !response.isCommitted() && isHttp1(request)) {
+			// Tomcat then closes the connection instead of reading the rest of the body.
+			response.setHeader("Connection", "close");
+		}
 		write(answer, response);
+	}
+
+	private static boolean isHttp1(HttpServletRequest request) {
+		String protocol = request.getProtocol();
+		return protocol != null && protocol.startsWith("HTTP/1");
 	}
 
 	private CspReportCollector.Answer receive(HttpServletRequest request) {

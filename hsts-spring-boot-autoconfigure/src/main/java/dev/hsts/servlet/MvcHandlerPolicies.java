@@ -39,6 +39,11 @@ import org.springframework.web.servlet.function.ServerRequest;
  * serves routes with different policies), the routes are matched again against the
  * request Spring MVC routed ({@link RouterFunctions#REQUEST_ATTRIBUTE}), in routing
  * order, only when routes ask for policies at all.
+ *
+ * <p>
+ * <strong>Internal:</strong> public only so that the starter's auto-configuration, in
+ * another package, can make it; not an API for applications, and it may change in any
+ * release.
  */
 public final class MvcHandlerPolicies {
 

@@ -256,8 +256,9 @@ public class SecurityHeadersFilter extends GenericFilterBean implements Ordered 
 	 * trusted-host check applies first unless {@code trustedHostExempt}.
 	 * @param collector the collector, or {@code null} for none
 	 * @param trustedHostExempt whether reports skip the trusted-host check
-	 * @param trustedHostCheck the check when it runs as a filter of its own (not inside
-	 * this one), or {@code null}
+	 * @param trustedHostCheck the trusted-host check, or {@code null}: where it runs as a
+	 * filter of its own (not inside this one), a report for a host it refuses is passed
+	 * on for it to refuse
 	 */
 	public void setCspReportCollector(CspReportCollector collector, boolean trustedHostExempt,
 			TrustedHostCheck trustedHostCheck) {

@@ -22,6 +22,11 @@ import dev.hsts.core.PolicyHeader;
  * complete if it never was. Nothing is written twice and nothing is removed: a value
  * written is the request's final one. A header the application set itself is never
  * replaced.
+ *
+ * <p>
+ * <strong>Internal:</strong> public only so that the starter's auto-configuration, in
+ * another package, can make it; not an API for applications, and it may change in any
+ * release.
  */
 public final class ServletPolicies {
 

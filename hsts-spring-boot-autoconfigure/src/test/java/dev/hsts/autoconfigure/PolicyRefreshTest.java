@@ -339,6 +339,24 @@ class PolicyRefreshTest {
 	}
 
 	@Test
+	void cspReportingIsReadAtStartupOnlyAndItsValuesAreCheckedNow() {
+		this.web.run((context) -> {
+			Map<String, Object> changes = changes(context);
+			changes.put("security.headers.content-security-policy.reporting.enabled", "true");
+			assertThat(refresher(context).refresh()).isEqualTo(Outcome.UNCHANGED);
+			assertThat(context.getBean(SecurityHeadersFindings.class).findings())
+				.filteredOn((finding) -> finding.code().equals("policy.refresh-needs-restart"))
+				.singleElement()
+				.satisfies((finding) -> assertThat(finding.message())
+					.startsWith("security.headers.content-security-policy.reporting.enabled"));
+			changes.put("security.headers.content-security-policy.reporting.sample-rate", "2");
+			assertThat(refresher(context).refresh()).isEqualTo(Outcome.REJECTED);
+			assertThat(context.getBean(LivePolicy.class).lastRejection().setting())
+				.isEqualTo("security.headers.content-security-policy.reporting.sample-rate");
+		});
+	}
+
+	@Test
 	void aStartupOnlySettingIsNotAppliedAndSaysSo() {
 		this.web.run((context) -> {
 			Map<String, Object> changes = changes(context);

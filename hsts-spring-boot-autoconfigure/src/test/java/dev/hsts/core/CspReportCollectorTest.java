@@ -10,6 +10,10 @@ import java.util.Set;
 
 import dev.hsts.test.MutableClock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rate limits and their windows, sampling, de-duplication, the statistics windows, the
  * listeners (whose failures stay contained) and the report-only findings.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CspReportCollectorTest {
 
 	static final String CSP = "application/csp-report";
@@ -35,8 +40,13 @@ class CspReportCollectorTest {
 	final CspReportStatistics statistics = new CspReportStatistics(this.clock);
 
 	CspReportCollector collector(int perClient, int overall, double sampleRate, Duration dedup) {
+		return collector(perClient, overall, sampleRate, dedup, CspReportCollector.LogLevel.OFF);
+	}
+
+	CspReportCollector collector(int perClient, int overall, double sampleRate, Duration dedup,
+			CspReportCollector.LogLevel logLevel) {
 		CspReportCollector.Settings settings = new CspReportCollector.Settings("/csp-reports", 4096, sampleRate,
-				perClient, overall, dedup, CspReportCollector.LogLevel.OFF);
+				perClient, overall, dedup, logLevel);
 		CspReportCollector.Counters counters = new CspReportCollector.Counters() {
 			@Override
 			public void accepted(CspViolationReport report, String directiveTag) {
@@ -236,6 +246,20 @@ class CspReportCollectorTest {
 				assertThat(finding.message()).contains("script-src-elem (1)", "https://cdn.example (1)");
 			});
 		assertThat(traffic.responses()).as("counting starts again after a violation").isZero();
+	}
+
+	@Test
+	void oneLogLinePerDistinctViolationPerWindowAtTheConfiguredLevel(CapturedOutput output) {
+		CspReportCollector collector = collector(100, 1000, 1.0, Duration.ofMinutes(1),
+				CspReportCollector.LogLevel.WARN);
+		String body = report("frame-src", "https://frames.example/f", "enforce");
+		send(collector, "10.0.0.1", "default", body);
+		send(collector, "10.0.0.1", "default", body);
+		assertThat(output.getAll().split("frame-src blocked https://frames.example/f", -1)).hasSize(2);
+		assertThat(output.getAll()).contains("WARN");
+		CspReportCollector off = collector(100, 1000, 1.0, Duration.ZERO, CspReportCollector.LogLevel.OFF);
+		send(off, "10.0.0.1", "default", report("frame-src", "https://quiet.example/f", "enforce"));
+		assertThat(output.getAll()).doesNotContain("https://quiet.example/f");
 	}
 
 	@Test

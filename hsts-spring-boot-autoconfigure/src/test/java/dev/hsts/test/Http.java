@@ -75,7 +75,17 @@ public final class Http {
 		return send("POST", host, path, HttpRequest.BodyPublishers.ofString(form), all);
 	}
 
-	private HttpResponse<String> send(String method, String host, String path, HttpRequest.BodyPublisher body,
+	/**
+	 * Sends a request with a body.
+	 * @param method the method
+	 * @param host the value of the Host header (without port), or {@code null} to send
+	 * {@code localhost}
+	 * @param path the path and query
+	 * @param body the body ({@code BodyPublishers.ofInputStream} sends it chunked)
+	 * @param headers more headers, as name, value pairs
+	 * @return the response
+	 */
+	public HttpResponse<String> send(String method, String host, String path, HttpRequest.BodyPublisher body,
 			String... headers) {
 		HttpRequest.Builder request = HttpRequest
 			.newBuilder(URI.create(this.scheme + "://localhost:" + this.port + path))
