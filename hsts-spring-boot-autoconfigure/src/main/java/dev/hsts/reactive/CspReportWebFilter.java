@@ -35,10 +35,12 @@ import org.springframework.web.server.WebFilterChain;
  * before a byte of the body is read (405, 415, 413, 429 with {@code Retry-After}). The
  * body is then read into one array of at most the collector's maximum size: a body that
  * turns out longer (no or a false {@code Content-Length}) is refused with 413 as soon as
- * the limit is passed, its reading cancelled and the connection closed, so no more than
- * the maximum is ever held. Answers are bodiless (204, 400, 405, 413, 415, 429), never a
- * 5xx: a failure while reading the body is answered 400. The collector's listeners run on
- * the event loop: they must not block.
+ * the limit is passed and its reading cancelled, so no more than the maximum is ever
+ * held; the server closes an HTTP/1.1 connection whose request body was left unread
+ * (Reactor Netty answers it with {@code Connection: close}), so no header is added here
+ * (it would be wrong on HTTP/2). Answers are bodiless (204, 400, 405, 413, 415, 429),
+ * never a 5xx: a failure while reading the body is answered 400. The collector's
+ * listeners run on the event loop: they must not block.
  *
  * <p>
  * Ordered after the trusted-host check ({@link TrustedHostWebFilter}) and the HTTPS
@@ -232,7 +234,7 @@ public class CspReportWebFilter implements WebFilter, Ordered {
 
 	}
 
-	/** 413 for a body found too long while reading; the connection is closed. */
+	/** 413 for a body found too long while reading. */
 	private static final class TooLargeAnswer implements Function<TooLarge, Mono<CspReportCollector.Answer>> {
 
 		private final CspReportCollector collector;
@@ -258,7 +260,7 @@ public class CspReportWebFilter implements WebFilter, Ordered {
 	private static final class Unreadable implements Function<Throwable, Mono<CspReportCollector.Answer>> {
 
 		private static final CspReportCollector.Answer BAD_REQUEST = new CspReportCollector.Answer(400,
-				CspReportCollector.Reasons.MALFORMED, Map.of("Connection", "close"));
+				CspReportCollector.Reasons.MALFORMED, Map.of());
 
 		private final ServerWebExchange exchange;
 
