@@ -12,6 +12,7 @@ import dev.hsts.core.CspReportingDirectives;
 import dev.hsts.core.ApplicationHeaderValues;
 import dev.hsts.core.ClearSiteData;
 import dev.hsts.core.CookieFlags;
+import dev.hsts.core.CspReportCollector;
 import dev.hsts.core.Finding;
 import dev.hsts.core.ForwardedProtoMismatches;
 import dev.hsts.core.HeadersPreview;
@@ -27,6 +28,7 @@ import dev.hsts.core.TrustedHosts;
 import dev.hsts.reactive.CacheControlDefaultExchangeWriter;
 import dev.hsts.reactive.ClearSiteDataExchangeWriter;
 import dev.hsts.reactive.CspExchangeWriter;
+import dev.hsts.reactive.CspReportWebFilter;
 import dev.hsts.reactive.ExchangeHeaderWriter;
 import dev.hsts.reactive.FixedHeaderExchangeWriter;
 import dev.hsts.reactive.HttpsRedirectWebFilter;
@@ -382,6 +384,30 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 				ConfigurableListableBeanFactory beanFactory, SecurityHeadersWebFilter filter,
 				ObjectProvider<PerRequestHeaderPolicy> hooks, PolicyUsage usage) {
 			return new ReactivePolicyWiring(properties, beanFactory, filter, hooks, usage);
+		}
+
+	}
+
+	/**
+	 * The CSP report collector's web filter, when
+	 * {@code security.headers.content-security-policy.reporting.enabled=true}: answers
+	 * the reports before Spring Security, after the trusted-host check unless
+	 * {@code trusted-host-exempt}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = CspReportWebFilterConfiguration.ENABLED)
+	static class CspReportWebFilterConfiguration {
+
+		static final String ENABLED = "security.headers.content-security-policy.reporting.enabled";
+
+		@Bean
+		@ConditionalOnMissingBean
+		CspReportWebFilter cspReportWebFilter(CspReportCollector collector, SecurityHeadersProperties properties) {
+			CspReportWebFilter filter = new CspReportWebFilter(collector);
+			if (properties.getContentSecurityPolicy().getReporting().isTrustedHostExempt()) {
+				filter.setOrder(CspReportWebFilter.HOST_EXEMPT_ORDER);
+			}
+			return filter;
 		}
 
 	}
