@@ -148,10 +148,25 @@ public final class ContentSecurityPolicies {
 	 * @return the value, or {@code null} for none
 	 */
 	public String reportingEndpoints(Pair pair, ContentSecurityPolicy enforced, ContentSecurityPolicy reportOnly) {
+		return reportingEndpoints(pair, enforced, reportOnly, true);
+	}
+
+	/**
+	 * The {@code Reporting-Endpoints} value for a response that gets policies of a pair,
+	 * counting the response only when asked: a writer whose value a named policy may
+	 * still replace leaves the count to the code that knows the final policy.
+	 * @param pair the pair
+	 * @param enforced the enforced policy written, or {@code null}
+	 * @param reportOnly the report-only policy written, or {@code null}
+	 * @param count whether to count a response with a report-only policy
+	 * @return the value, or {@code null} for none
+	 */
+	public String reportingEndpoints(Pair pair, ContentSecurityPolicy enforced, ContentSecurityPolicy reportOnly,
+			boolean count) {
 		if (this.reporting == null) {
 			return null;
 		}
-		if (reportOnly != null) {
+		if (count && reportOnly != null) {
 			this.reporting.reportOnlySent(pair.id());
 		}
 		return this.reporting.reportingEndpoints(pair.id(), enforced, reportOnly);

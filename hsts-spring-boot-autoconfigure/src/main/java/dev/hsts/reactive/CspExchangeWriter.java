@@ -44,6 +44,17 @@ public final class CspExchangeWriter implements ExchangeHeaderWriter, DescribedH
 
 	@Override
 	public void writeHeaders(ServerWebExchange exchange) {
+		writeHeaders(exchange, true);
+	}
+
+	/**
+	 * Writes the headers, counting a response with a report-only policy for CSP reporting
+	 * only when asked: with named policies the exchange's final policy is known at
+	 * commit, and counted there.
+	 * @param exchange the exchange
+	 * @param count whether to count the response
+	 */
+	void writeHeaders(ServerWebExchange exchange, boolean count) {
 		HttpHeaders headers = exchange.getResponse().getHeaders();
 		boolean enforcedAbsent = headers.getFirst(KEY) == null;
 		boolean reportOnlyAbsent = headers.getFirst(REPORT_ONLY_KEY) == null;
@@ -61,7 +72,7 @@ public final class CspExchangeWriter implements ExchangeHeaderWriter, DescribedH
 		if (reportOnly != null) {
 			headers.set(ContentSecurityPolicies.REPORT_ONLY_HEADER_NAME, this.policies.render(pair, reportOnly, nonce));
 		}
-		String endpoints = this.policies.reportingEndpoints(pair, enforced, reportOnly);
+		String endpoints = this.policies.reportingEndpoints(pair, enforced, reportOnly, count);
 		if (endpoints != null) {
 			headers.set(CspReportCollector.REPORTING_ENDPOINTS, this.policies.reporting()
 				.merge(headers.getFirst(CspReportCollector.REPORTING_ENDPOINTS), endpoints));

@@ -531,7 +531,13 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 				this.nonce = nonce();
 			}
 			for (ExchangeHeaderWriter writer : this.writers.eager) {
-				writer.writeHeaders(this.exchange);
+				if (writer instanceof CspExchangeWriter csp) {
+					// The policy chosen at commit counts the response for CSP reporting.
+					csp.writeHeaders(this.exchange, false);
+				}
+				else {
+					writer.writeHeaders(this.exchange);
+				}
 			}
 			HeaderPolicies headerPolicies = this.policies.policies();
 			this.pathPolicy = headerPolicies.forPath(headerPolicies.dependsOnPath() ? this.path : null);
@@ -561,6 +567,12 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 				}
 			}
 			apply(headers, policy, theirs, true);
+			int reportOnly = PolicyHeader.CONTENT_SECURITY_POLICY_REPORT_ONLY.ordinal();
+			if (this.written[reportOnly] != null && this.policies.decides(reportOnly)) {
+				// As on servlet: the final policy's report-only CSP went out, for the
+				// csp.report-only.ready finding.
+				policy.reportOnlySent();
+			}
 			return Mono.empty();
 		}
 

@@ -12,6 +12,8 @@ import dev.hsts.test.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -250,6 +252,18 @@ class CspReportCollectorTest {
 
 	@Test
 	void oneLogLinePerDistinctViolationPerWindowAtTheConfiguredLevel(CapturedOutput output) {
+		// Another test's application may have switched dev.hsts logging off in this JVM.
+		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+		logging.setLogLevel(CspReportCollector.class.getName(), LogLevel.TRACE);
+		try {
+			logOncePerWindow(output);
+		}
+		finally {
+			logging.setLogLevel(CspReportCollector.class.getName(), null);
+		}
+	}
+
+	private void logOncePerWindow(CapturedOutput output) {
 		CspReportCollector collector = collector(100, 1000, 1.0, Duration.ofMinutes(1),
 				CspReportCollector.LogLevel.WARN);
 		String body = report("frame-src", "https://frames.example/f", "enforce");
