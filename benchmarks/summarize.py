@@ -205,8 +205,14 @@ def wrk(path):
     ticks = re.search(r"jvm-cpu-ticks: (\d+) hz: (\d+)", text)
     threads = re.search(r"request-thread-cpu-ms: ([\d.]+)", text)
     socket = re.search(r"Socket errors: (.*)", text)
+    groups = re.search(r"jit-cpu-ticks: (\d+) gc-cpu-ticks: (\d+) pair: (\d+)", text)
     requests = int(re.search(r"(\d+) requests in", text).group(1))
+    hz = int(ticks.group(2)) if ticks else 100
+    per_req = lambda t: t / hz * 1e6 / requests if requests else float("nan")
     return dict(
+        jit_us=per_req(int(groups.group(1))) if groups else float("nan"),
+        gc_us=per_req(int(groups.group(2))) if groups else float("nan"),
+        pair=int(groups.group(3)) if groups else 1,
         rps=float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)), requests=requests,
         p99=float(m.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[m.group(2)] if m else float("nan"),
         jvm_us=int(ticks.group(1)) / int(ticks.group(2)) * 1e6 / requests if ticks and requests else float("nan"),
@@ -224,14 +230,18 @@ for stack, app in (("servlet", "sample-app (Tomcat)"), ("webflux", "sample-webfl
       "/proc/<pid>/stat: request threads, GC, JIT, the rest) per request served; ratio = (CPU/req without) / "
       "(CPU/req with) per round, the median over rounds. The request threads alone (jcmd Thread.print) are shown "
       "for continuity with the earlier runs. **Wall clock**: one app at a time, order with, without, without, "
-      "with in every round; ratio = mean req/s with / mean req/s without per round, the median over rounds.\n")
+      "with in every round; ratio = mean req/s with / mean req/s without per round, the median over rounds. "
+      "Each **pair** is a fresh JVM of each app (`BENCH_E2E_PAIRS`), warmed up until the JIT compiler threads use "
+      "at most a set share of each JVM's CPU (the run's log says when); the medians are over all pairs' rounds. "
+      "The JIT and GC+VM columns are the CPU per request, part of the JVM's, of the JIT compiler threads and of the "
+      "GC and VM threads (pinned to one CPU the JVM picks the serial collector, which collects in the VM thread).\n")
     notes = []
     for hosts, hosts_title in HOST_MODES.items():
         cpu_files = rounds_of(f"e2e-{stack}-cpu-{hosts}-[0-9]*-with.txt")
         if cpu_files:
             p(f"### CPU per request, {hosts_title}\n")
-            p("| Round | with: req/s | with: JVM µs/req | with: request threads µs/req | without: req/s | without: JVM µs/req | without: request threads µs/req | JVM CPU/req without / with | request threads without / with |")
-            p("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+            p("| Pair | Round | with: req/s | with: JVM µs/req | with: request threads µs/req | with: JIT / GC+VM µs/req | without: req/s | without: JVM µs/req | without: request threads µs/req | without: JIT / GC+VM µs/req | JVM CPU/req without / with | request threads without / with |")
+            p("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
             jvm_r, thr_r = [], []
             for path in cpu_files:
                 rnd = re.search(r"-(\d+)-with\.txt$", path).group(1)
@@ -241,9 +251,10 @@ for stack, app in (("servlet", "sample-app (Tomcat)"), ("webflux", "sample-webfl
                         notes.append(f"CPU, {hosts}, round {rnd}, {name}: socket errors {r['socket']}")
                 jvm_r.append(wo["jvm_us"] / w["jvm_us"])
                 thr_r.append(wo["thread_us"] / w["thread_us"])
-                p(f"| {rnd} | {fmt(w['rps'])} | {w['jvm_us']:.1f} | {w['thread_us']:.1f} | {fmt(wo['rps'])} | "
-                  f"{wo['jvm_us']:.1f} | {wo['thread_us']:.1f} | {jvm_r[-1]:.3f} | {thr_r[-1]:.3f} |")
-            p(f"| median | | | | | | | **{median(jvm_r):.3f}** | {median(thr_r):.3f} |\n")
+                p(f"| {w['pair']} | {rnd} | {fmt(w['rps'])} | {w['jvm_us']:.1f} | {w['thread_us']:.1f} | "
+                  f"{w['jit_us']:.1f} / {w['gc_us']:.1f} | {fmt(wo['rps'])} | {wo['jvm_us']:.1f} | {wo['thread_us']:.1f} | "
+                  f"{wo['jit_us']:.1f} / {wo['gc_us']:.1f} | {jvm_r[-1]:.3f} | {thr_r[-1]:.3f} |")
+            p(f"| median | | | | | | | | | | **{median(jvm_r):.3f}** | {median(thr_r):.3f} |\n")
             target(f"End to end {stack}, CPU/req of all JVM threads, {hosts_title}: ≥ 0.99 without's",
                    f"{median(jvm_r):.3f} (rounds {min(jvm_r):.3f} to {max(jvm_r):.3f}; request threads only "
                    f"{median(thr_r):.3f})", median(jvm_r) >= 0.99)
@@ -254,8 +265,8 @@ for stack, app in (("servlet", "sample-app (Tomcat)"), ("webflux", "sample-webfl
                 m = re.search(r"-(\d+)-(\d)-(with|without)\.txt$", path)
                 by_round.setdefault(int(m.group(1)), []).append((int(m.group(2)), m.group(3), wrk(path)))
             p(f"### Wall clock, {hosts_title}\n")
-            p("| Round | req/s in order (with, without, without, with) | with: mean req/s | without: mean req/s | with: p99 ms | without: p99 ms | JVM µs/req with / without | req/s with / without |")
-            p("|---|---|---:|---:|---:|---:|---|---:|")
+            p("| Pair | Round | req/s in order (with, without, without, with) | with: mean req/s | without: mean req/s | with: p99 ms | without: p99 ms | JVM µs/req with / without | req/s with / without |")
+            p("|---|---|---|---:|---:|---:|---:|---|---:|")
             ratios = []
             for rnd in sorted(by_round):
                 runs = sorted(by_round[rnd], key=lambda x: x[0])
@@ -266,10 +277,10 @@ for stack, app in (("servlet", "sample-app (Tomcat)"), ("webflux", "sample-webfl
                         notes.append(f"wall clock, {hosts}, round {rnd}, {v}: socket errors {r['socket']}")
                 mw, mwo = statistics.mean(r["rps"] for r in w), statistics.mean(r["rps"] for r in wo)
                 ratios.append(mw / mwo)
-                p(f"| {rnd} | {', '.join(fmt(r['rps']) for _, _, r in runs)} | {fmt(mw)} | {fmt(mwo)} | "
+                p(f"| {runs[0][2]['pair']} | {rnd} | {', '.join(fmt(r['rps']) for _, _, r in runs)} | {fmt(mw)} | {fmt(mwo)} | "
                   f"{median([r['p99'] for r in w]):.2f} | {median([r['p99'] for r in wo]):.2f} | "
                   f"{median([r['jvm_us'] for r in w]):.1f} / {median([r['jvm_us'] for r in wo]):.1f} | {ratios[-1]:.3f} |")
-            p(f"| median | | | | | | | **{median(ratios):.3f}** |\n")
+            p(f"| median | | | | | | | | **{median(ratios):.3f}** |\n")
             target(f"End to end {stack}, wall-clock req/s, {hosts_title}: ≥ 0.99 without's",
                    f"{median(ratios):.3f} (rounds {min(ratios):.3f} to {max(ratios):.3f})", median(ratios) >= 0.99)
     if notes:

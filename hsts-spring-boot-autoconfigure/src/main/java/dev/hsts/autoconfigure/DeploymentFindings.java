@@ -44,6 +44,9 @@ final class DeploymentFindings implements Supplier<List<Finding>> {
 
 	private final Clock clock;
 
+	/** The findings of CSP reporting, or a supplier of {@code null} when it is off. */
+	private final Supplier<? extends Supplier<List<Finding>>> cspReports;
+
 	/**
 	 * @param environment the environment
 	 * @param httpsRedirect the redirect rule, or {@code null} when the redirect is off
@@ -53,28 +56,19 @@ final class DeploymentFindings implements Supplier<List<Finding>> {
 	 * @param livePolicy the policy in force (its HSTS policy gives the preload readiness
 	 * findings, {@code preload.*}, when preload is configured)
 	 * @param clock the clock of the rollout
+	 * @param cspReports supplies the findings of CSP reporting, or {@code null} when
+	 * reporting is off
 	 */
 	DeploymentFindings(Environment environment, HttpsRedirectRule httpsRedirect, TrustedHosts trustedHosts,
-			Supplier<? extends EndpointExposure> endpoint, LivePolicy livePolicy, Clock clock) {
+			Supplier<? extends EndpointExposure> endpoint, LivePolicy livePolicy, Clock clock,
+			Supplier<? extends Supplier<List<Finding>>> cspReports) {
 		this.environment = environment;
+		this.cspReports = cspReports;
 		this.livePolicy = livePolicy;
 		this.clock = clock;
 		this.httpsRedirect = httpsRedirect;
 		this.trustedHosts = trustedHosts;
 		this.endpoint = endpoint;
-	}
-
-	/** The findings of CSP reporting, or a supplier of {@code null} when it is off. */
-	private Supplier<? extends Supplier<List<Finding>>> cspReports;
-
-	/**
-	 * Adds the findings of CSP reporting.
-	 * @param cspReports supplies them, or {@code null} when reporting is off
-	 * @return this
-	 */
-	DeploymentFindings cspReports(Supplier<? extends Supplier<List<Finding>>> cspReports) {
-		this.cspReports = cspReports;
-		return this;
 	}
 
 	@Override

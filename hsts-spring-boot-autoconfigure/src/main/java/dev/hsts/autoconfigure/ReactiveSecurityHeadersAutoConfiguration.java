@@ -351,8 +351,7 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 		Clock starterClock = StarterClock.of(clock);
 		DeploymentFindings deployment = new DeploymentFindings(environment,
 				(redirect != null) ? redirect.getRule() : null, hosts, Deferred.ifAvailable(endpoint), livePolicy,
-				starterClock)
-			.cspReports(Deferred.ifAvailable(cspReportFindings));
+				starterClock, Deferred.ifAvailable(cspReportFindings));
 		ReactorNettyProxyFinding nettyProxy = new ReactorNettyProxyFinding(environment, beanFactory);
 		return new SecurityHeadersFindings(livePolicy, starterClock, hosts,
 				environment.getProperty("server.forward-headers-strategy"), proxyDetector.getIfUnique(),

@@ -317,8 +317,8 @@ public class SecurityHeadersAutoConfiguration {
 				environment.getProperty("server.forward-headers-strategy"), proxyDetector.getIfUnique(),
 				applicationHeaderValues.getIfUnique(), new FilterWriters(filter, null),
 				new DeploymentFindings(environment, (redirect != null) ? redirect.getRule() : null, trustedHosts,
-						Deferred.ifAvailable(endpoint), livePolicy, starterClock)
-					.cspReports(Deferred.ifAvailable(cspReportFindings)));
+						Deferred.ifAvailable(endpoint), livePolicy, starterClock,
+						Deferred.ifAvailable(cspReportFindings)));
 	}
 
 	@Bean

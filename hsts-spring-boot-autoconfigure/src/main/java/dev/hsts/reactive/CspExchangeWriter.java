@@ -79,6 +79,31 @@ public final class CspExchangeWriter implements ExchangeHeaderWriter, DescribedH
 		}
 	}
 
+	/**
+	 * This writer, without counting the response for CSP reporting (see
+	 * {@link #writeHeaders(ServerWebExchange, boolean)}).
+	 * @return a writer of the same headers that counts nothing
+	 */
+	ExchangeHeaderWriter withoutCounting() {
+		return new WithoutCounting(this);
+	}
+
+	/** {@link CspExchangeWriter#withoutCounting()}. */
+	private static final class WithoutCounting implements ExchangeHeaderWriter {
+
+		private final CspExchangeWriter writer;
+
+		WithoutCounting(CspExchangeWriter writer) {
+			this.writer = writer;
+		}
+
+		@Override
+		public void writeHeaders(ServerWebExchange exchange) {
+			this.writer.writeHeaders(exchange, false);
+		}
+
+	}
+
 	/** The exchange's nonce, made on first use. */
 	private static String nonce(ServerWebExchange exchange) {
 		return (String) exchange.getAttributes()

@@ -103,9 +103,7 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 			exchange.getResponse().beforeCommit(policy);
 		}
 		else {
-			for (ExchangeHeaderWriter writer : set.eager) {
-				writer.writeHeaders(exchange);
-			}
+			set.writeEager(exchange, set.eager);
 			exchange.getResponse().beforeCommit(() -> {
 				set.writeAtCommit(exchange, this.applicationHeaderValues, null);
 				return Mono.empty();
@@ -232,6 +230,21 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 
 		final ExchangeHeaderWriter[] eager;
 
+		/**
+		 * {@link #eager} with each CSP writer's counting for CSP reporting left out: with
+		 * policies the exchange's final policy, chosen at commit, is counted there.
+		 */
+		final ExchangeHeaderWriter[] eagerWithoutCounting;
+
+		/**
+		 * For each eager writer, whether it may write without first looking for its
+		 * header on a response that had none before this filter: a fixed writer whose
+		 * header no earlier eager writer may have written. Each look-up of a header by
+		 * name costs a hash of the name on Reactor Netty; on a fresh response there is
+		 * nothing to find.
+		 */
+		private final boolean[] eagerWritesBlind;
+
 		private final CommitTimeExchangeHeaderWriter[] atCommit;
 
 		final List<ExchangeHeaderWriter> all;
@@ -275,6 +288,8 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 		Writers(Writers writers, ExchangePolicies policies) {
 			this.policies = policies;
 			this.eager = writers.eager;
+			this.eagerWithoutCounting = writers.eagerWithoutCounting;
+			this.eagerWritesBlind = writers.eagerWritesBlind;
 			this.atCommit = writers.atCommit;
 			this.all = writers.all;
 			this.watched = writers.watched;
@@ -299,6 +314,11 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 				}
 			}
 			this.eager = eager.toArray(new ExchangeHeaderWriter[0]);
+			this.eagerWithoutCounting = new ExchangeHeaderWriter[this.eager.length];
+			for (int i = 0; i < this.eager.length; i++) {
+				this.eagerWithoutCounting[i] = (this.eager[i] instanceof CspExchangeWriter csp) ? csp.withoutCounting()
+						: this.eager[i];
+			}
 			this.atCommit = atCommit.toArray(new CommitTimeExchangeHeaderWriter[0]);
 			this.all = List.copyOf(writers);
 			List<String> watched = new ArrayList<>(SingleValuedHeaders.NAMES);
@@ -310,6 +330,7 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 			for (int i = 0; i < this.atCommit.length; i++) {
 				this.atCommitHeader[i] = watch(watched, headerOf(this.atCommit[i]));
 			}
+			this.eagerWritesBlind = writesBlind(this.eager, this.eagerHeader);
 			this.watched = watched.toArray(new String[0]);
 			// A loop, not a stream of method references: this runs while the context
 			// starts (issue 21).
@@ -335,6 +356,53 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 				}
 			}
 			this.hstsIndex = hstsIndex;
+		}
+
+		/** {@link #eagerWritesBlind} for these writers and their {@link #eagerHeader}. */
+		private static boolean[] writesBlind(ExchangeHeaderWriter[] eager, int[] eagerHeader) {
+			boolean[] blind = new boolean[eager.length];
+			long written = 0;
+			boolean cspBefore = false;
+			for (int i = 0; i < eager.length; i++) {
+				int header = eagerHeader[i];
+				blind[i] = eager[i] instanceof FixedHeaderExchangeWriter fixed && header >= 0
+						&& (written & (1L << header)) == 0 && !(cspBefore && writtenByCsp(fixed.getHeaderName()));
+				if (header >= 0) {
+					written |= 1L << header;
+				}
+				else if (eager[i] instanceof CspExchangeWriter) {
+					cspBefore = true;
+				}
+				else {
+					// A writer of headers not known here: every later one looks first.
+					return blind;
+				}
+			}
+			return blind;
+		}
+
+		/** Whether the CSP writer may write this header. */
+		private static boolean writtenByCsp(String name) {
+			return name.equalsIgnoreCase(ContentSecurityPolicies.HEADER_NAME)
+					|| name.equalsIgnoreCase(ContentSecurityPolicies.REPORT_ONLY_HEADER_NAME)
+					|| name.equalsIgnoreCase(CspReportCollector.REPORTING_ENDPOINTS);
+		}
+
+		/**
+		 * Runs the eager writers (or their stand-ins, in the same order): on a response
+		 * with no header yet, the fixed writers that may write without looking do so.
+		 */
+		void writeEager(ServerWebExchange exchange, ExchangeHeaderWriter[] writers) {
+			HttpHeaders headers = exchange.getResponse().getHeaders();
+			boolean fresh = headers.isEmpty();
+			for (int i = 0; i < writers.length; i++) {
+				if (fresh && this.eagerWritesBlind[i]) {
+					((FixedHeaderExchangeWriter) writers[i]).writeOnto(headers);
+				}
+				else {
+					writers[i].writeHeaders(exchange);
+				}
+			}
 		}
 
 		/** The one header a writer of a known kind writes, or {@code null}. */
@@ -530,15 +598,8 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 			if (this.policies.nonceUpFront()) {
 				this.nonce = nonce();
 			}
-			for (ExchangeHeaderWriter writer : this.writers.eager) {
-				if (writer instanceof CspExchangeWriter csp) {
-					// The policy chosen at commit counts the response for CSP reporting.
-					csp.writeHeaders(this.exchange, false);
-				}
-				else {
-					writer.writeHeaders(this.exchange);
-				}
-			}
+			// The policy chosen at commit counts the response for CSP reporting.
+			this.writers.writeEager(this.exchange, this.writers.eagerWithoutCounting);
 			HeaderPolicies headerPolicies = this.policies.policies();
 			this.pathPolicy = headerPolicies.forPath(headerPolicies.dependsOnPath() ? this.path : null);
 			apply(headers, this.pathPolicy, theirs, false);
@@ -680,6 +741,10 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 		/** The managed headers the response has. */
 		private static long present(HttpHeaders headers) {
 			long present = 0;
+			if (headers.isEmpty()) {
+				// The usual case (nothing before this filter wrote a header): no look-up.
+				return present;
+			}
 			for (int i = 0; i < KEYS.length; i++) {
 				if (headers.getFirst(KEYS[i]) != null) {
 					present |= 1L << i;

@@ -159,9 +159,7 @@ public class SecurityHeadersFilter extends GenericFilterBean implements Ordered 
 		CspReportServletCollector reports = arriving ? this.cspReports : null;
 		try {
 			if (reports != null && reports.handles(request)) {
-				if (reports.trustedHostExempt()
-						|| (hostCheck == null || this.trustedHostFilter.admits(request, wrapped, verdict))
-								&& reports.hostAdmitted(request)) {
+				if (reportAdmitted(reports, request, wrapped, hostCheck, verdict)) {
 					reports.answer(request, wrapped);
 				}
 				else if (hostCheck == null) {
@@ -188,6 +186,25 @@ public class SecurityHeadersFilter extends GenericFilterBean implements Ordered 
 				wrapped.rememberProvisionalValuesOfAnError();
 			}
 		}
+	}
+
+	/**
+	 * Whether a CSP report request is answered by the collector. Three rules: reports
+	 * exempt from the trusted-host check always are; otherwise the check this filter runs
+	 * must admit the host (refusing it answers the request with the refusal); and the
+	 * host must pass the collector's own check, which stands in for a trusted-host filter
+	 * that runs on its own after this one.
+	 */
+	private boolean reportAdmitted(CspReportServletCollector reports, HttpServletRequest request,
+			SecurityHeadersResponse wrapped, TrustedHostCheck hostCheck, Optional<RejectionReason> verdict)
+			throws IOException {
+		if (reports.trustedHostExempt()) {
+			return true;
+		}
+		if (hostCheck != null && !this.trustedHostFilter.admits(request, wrapped, verdict)) {
+			return false;
+		}
+		return reports.hostAdmitted(request);
 	}
 
 	private void flagCookies(HttpServletRequest request, SecurityHeadersResponse wrapped, CookieFlags flags) {
