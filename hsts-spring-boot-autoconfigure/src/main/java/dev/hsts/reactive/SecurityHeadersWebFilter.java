@@ -103,7 +103,7 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 			exchange.getResponse().beforeCommit(policy);
 		}
 		else {
-			set.writeEager(exchange, set.eager);
+			set.writeEager(exchange, true);
 			exchange.getResponse().beforeCommit(() -> {
 				set.writeAtCommit(exchange, this.applicationHeaderValues, null);
 				return Mono.empty();
@@ -234,7 +234,7 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 		 * {@link #eager} with each CSP writer's counting for CSP reporting left out: with
 		 * policies the exchange's final policy, chosen at commit, is counted there.
 		 */
-		final ExchangeHeaderWriter[] eagerWithoutCounting;
+		private final ExchangeHeaderWriter[] eagerWithoutCounting;
 
 		/**
 		 * For each eager writer, whether it may write without first looking for its
@@ -389,10 +389,14 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 		}
 
 		/**
-		 * Runs the eager writers (or their stand-ins, in the same order): on a response
-		 * with no header yet, the fixed writers that may write without looking do so.
+		 * Runs the eager writers: on a response with no header yet, the fixed writers
+		 * that may write without looking do so.
+		 * @param exchange the exchange
+		 * @param countCsp whether the CSP writer counts the response for CSP reporting
+		 * (not with policies: the policy chosen at commit is counted there)
 		 */
-		void writeEager(ServerWebExchange exchange, ExchangeHeaderWriter[] writers) {
+		void writeEager(ServerWebExchange exchange, boolean countCsp) {
+			ExchangeHeaderWriter[] writers = countCsp ? this.eager : this.eagerWithoutCounting;
 			HttpHeaders headers = exchange.getResponse().getHeaders();
 			boolean fresh = headers.isEmpty();
 			for (int i = 0; i < writers.length; i++) {
@@ -599,7 +603,7 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 				this.nonce = nonce();
 			}
 			// The policy chosen at commit counts the response for CSP reporting.
-			this.writers.writeEager(this.exchange, this.writers.eagerWithoutCounting);
+			this.writers.writeEager(this.exchange, false);
 			HeaderPolicies headerPolicies = this.policies.policies();
 			this.pathPolicy = headerPolicies.forPath(headerPolicies.dependsOnPath() ? this.path : null);
 			apply(headers, this.pathPolicy, theirs, false);
