@@ -9,7 +9,6 @@ import dev.hsts.core.PathPatterns;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -45,14 +44,24 @@ public final class CacheControlDefaultExchangeWriter implements CommitTimeExchan
 
 	@Override
 	public void writeHeaders(ServerWebExchange exchange) {
-		ServerHttpResponse response = exchange.getResponse();
-		HttpHeaders headers = response.getHeaders();
-		if (headers.getFirst(KEY) != null || HttpStatus.NOT_MODIFIED.equals(response.getStatusCode())
-				|| (!this.excludedPaths.isEmpty()
-						&& this.excludedPaths.matches(exchange.getRequest().getPath().pathWithinApplication()))) {
-			return;
+		HttpHeaders headers = exchange.getResponse().getHeaders();
+		if (headers.getFirst(KEY) == null && valueFor(exchange) != null) {
+			headers.set(HEADER_NAME, this.value);
 		}
-		headers.set(HEADER_NAME, this.value);
+	}
+
+	/**
+	 * The value this writer writes on an exchange whose response has no Cache-Control.
+	 * @param exchange the exchange
+	 * @return the value, or {@code null} when the exchange gets none (a 304, an excluded
+	 * path)
+	 */
+	String valueFor(ServerWebExchange exchange) {
+		if (HttpStatus.NOT_MODIFIED.equals(exchange.getResponse().getStatusCode()) || (!this.excludedPaths.isEmpty()
+				&& this.excludedPaths.matches(exchange.getRequest().getPath().pathWithinApplication()))) {
+			return null;
+		}
+		return this.value;
 	}
 
 	@Override

@@ -47,14 +47,6 @@ public final class FixedHeaderExchangeWriter implements ExchangeHeaderWriter, De
 		}
 	}
 
-	/**
-	 * Sets the header without looking for it first: for a response known not to have it.
-	 * @param headers the response's headers
-	 */
-	void writeOnto(HttpHeaders headers) {
-		headers.set(this.name, this.value);
-	}
-
 	@Override
 	public List<HeaderDescription> describe() {
 		return this.description;

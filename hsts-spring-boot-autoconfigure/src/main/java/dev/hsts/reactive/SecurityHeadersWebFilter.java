@@ -238,14 +238,29 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 
 		/**
 		 * For each eager writer, whether it may write without first looking for its
-		 * header on a response that had none before this filter: a fixed writer whose
-		 * header no earlier eager writer may have written. Each look-up of a header by
-		 * name costs a hash of the name on Reactor Netty; on a fresh response there is
-		 * nothing to find.
+		 * header on a response that had none before this filter: a fixed writer or the
+		 * starter's HSTS writer whose header no earlier eager writer may have written.
+		 * Each look-up of a header by name costs a hash of the name on Reactor Netty; on
+		 * a fresh response there is nothing to find.
 		 */
 		private final boolean[] eagerWritesBlind;
 
 		private final CommitTimeExchangeHeaderWriter[] atCommit;
+
+		/**
+		 * For each commit-time writer, whether the commit pass may write its value
+		 * without looking for its header again: the starter's Cache-Control default,
+		 * where no other writer may write Cache-Control (the commit pass has just looked
+		 * it up).
+		 */
+		private final boolean[] atCommitWritesBlind;
+
+		/**
+		 * The writes and look-ups on Reactor Netty's own headers, or {@code null} without
+		 * Reactor Netty: names {@link #watched}, then the eager writers' headers as they
+		 * spell them, then the commit-time writers'.
+		 */
+		private final ReactorNettyResponseHeaders netty;
 
 		final List<ExchangeHeaderWriter> all;
 
@@ -291,6 +306,8 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 			this.eagerWithoutCounting = writers.eagerWithoutCounting;
 			this.eagerWritesBlind = writers.eagerWritesBlind;
 			this.atCommit = writers.atCommit;
+			this.atCommitWritesBlind = writers.atCommitWritesBlind;
+			this.netty = writers.netty;
 			this.all = writers.all;
 			this.watched = writers.watched;
 			this.watchedKeys = writers.watchedKeys;
@@ -331,7 +348,20 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 				this.atCommitHeader[i] = watch(watched, headerOf(this.atCommit[i]));
 			}
 			this.eagerWritesBlind = writesBlind(this.eager, this.eagerHeader);
+			this.atCommitWritesBlind = commitWritesBlind(this.eager, this.eagerHeader, this.atCommit,
+					this.atCommitHeader);
 			this.watched = watched.toArray(new String[0]);
+			String[] nettyNames = new String[this.watched.length + this.eager.length + this.atCommit.length];
+			System.arraycopy(this.watched, 0, nettyNames, 0, this.watched.length);
+			for (int i = 0; i < this.eager.length; i++) {
+				String name = headerOf(this.eager[i]);
+				nettyNames[this.watched.length + i] = (name != null) ? name : "";
+			}
+			for (int i = 0; i < this.atCommit.length; i++) {
+				String name = headerOf(this.atCommit[i]);
+				nettyNames[this.watched.length + this.eager.length + i] = (name != null) ? name : "";
+			}
+			this.netty = ReactorNettyResponseHeaders.of(nettyNames);
 			// A loop, not a stream of method references: this runs while the context
 			// starts (issue 21).
 			this.watchedKeys = new String[this.watched.length];
@@ -365,8 +395,8 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 			boolean cspBefore = false;
 			for (int i = 0; i < eager.length; i++) {
 				int header = eagerHeader[i];
-				blind[i] = eager[i] instanceof FixedHeaderExchangeWriter fixed && header >= 0
-						&& (written & (1L << header)) == 0 && !(cspBefore && writtenByCsp(fixed.getHeaderName()));
+				blind[i] = blindValueKnown(eager[i]) && header >= 0 && (written & (1L << header)) == 0
+						&& !(cspBefore && writtenByCsp(headerOf(eager[i])));
 				if (header >= 0) {
 					written |= 1L << header;
 				}
@@ -377,6 +407,53 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 					// A writer of headers not known here: every later one looks first.
 					return blind;
 				}
+			}
+			return blind;
+		}
+
+		/**
+		 * Whether a writer is one whose value {@link #blindValue} knows: a fixed writer,
+		 * or the starter's HSTS writer itself (not a subclass, which may write
+		 * otherwise).
+		 */
+		private static boolean blindValueKnown(ExchangeHeaderWriter writer) {
+			return writer instanceof FixedHeaderExchangeWriter || writer.getClass() == StagedHstsExchangeWriter.class;
+		}
+
+		/**
+		 * The value a writer {@link #blindValueKnown known} here writes on a response
+		 * that does not have its header, or {@code null} for none.
+		 */
+		private static String blindValue(ExchangeHeaderWriter writer, ServerWebExchange exchange) {
+			return (writer instanceof FixedHeaderExchangeWriter fixed) ? fixed.getHeaderValue()
+					: ((StagedHstsExchangeWriter) writer).valueFor(exchange);
+		}
+
+		/**
+		 * {@link #atCommitWritesBlind}: the starter's Cache-Control default, where every
+		 * eager writer and every commit-time writer before it writes known headers other
+		 * than its own.
+		 */
+		private static boolean[] commitWritesBlind(ExchangeHeaderWriter[] eager, int[] eagerHeader,
+				CommitTimeExchangeHeaderWriter[] atCommit, int[] atCommitHeader) {
+			boolean[] blind = new boolean[atCommit.length];
+			long written = 0;
+			for (int i = 0; i < eager.length; i++) {
+				if (eagerHeader[i] >= 0) {
+					written |= 1L << eagerHeader[i];
+				}
+				else if (!(eager[i] instanceof CspExchangeWriter)) {
+					// A writer of headers not known here runs again at commit.
+					return blind;
+				}
+			}
+			for (int i = 0; i < atCommit.length; i++) {
+				int header = atCommitHeader[i];
+				if (header < 0) {
+					return blind;
+				}
+				blind[i] = atCommit[i] instanceof CacheControlDefaultExchangeWriter && (written & (1L << header)) == 0;
+				written |= 1L << header;
 			}
 			return blind;
 		}
@@ -397,11 +474,22 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 		 */
 		void writeEager(ServerWebExchange exchange, boolean countCsp) {
 			ExchangeHeaderWriter[] writers = countCsp ? this.eager : this.eagerWithoutCounting;
-			HttpHeaders headers = exchange.getResponse().getHeaders();
-			boolean fresh = headers.isEmpty();
+			ServerHttpResponse response = exchange.getResponse();
+			Object nettyHeaders = (this.netty != null) ? this.netty.headersOf(response) : null;
+			HttpHeaders headers = (nettyHeaders != null) ? null : response.getHeaders();
+			boolean fresh = (nettyHeaders != null) ? this.netty.isEmpty(nettyHeaders) : headers.isEmpty();
 			for (int i = 0; i < writers.length; i++) {
 				if (fresh && this.eagerWritesBlind[i]) {
-					((FixedHeaderExchangeWriter) writers[i]).writeOnto(headers);
+					String value = blindValue(writers[i], exchange);
+					if (value == null) {
+						continue;
+					}
+					if (nettyHeaders != null) {
+						this.netty.set(nettyHeaders, this.watched.length + i, value);
+					}
+					else {
+						headers.set(headerOf(writers[i]), value);
+					}
 				}
 				else {
 					writers[i].writeHeaders(exchange);
@@ -455,10 +543,13 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 		 */
 		void writeAtCommit(ServerWebExchange exchange, ApplicationHeaderValues applicationHeaderValues,
 				PolicyExchange policy) {
-			HttpHeaders headers = exchange.getResponse().getHeaders();
+			ServerHttpResponse response = exchange.getResponse();
+			HttpHeaders headers = response.getHeaders();
+			Object nettyHeaders = (this.netty != null) ? this.netty.headersOf(response) : null;
 			long present = 0;
 			for (int i = 0; i < this.watchedKeys.length; i++) {
-				List<String> lines = ExchangeHeaders.lines(headers, this.watchedKeys[i]);
+				List<String> lines = (nettyHeaders != null) ? this.netty.lines(nettyHeaders, i)
+						: ExchangeHeaders.lines(headers, this.watchedKeys[i]);
 				if (!lines.isEmpty()) {
 					present |= 1L << i;
 					check(headers, i, lines, applicationHeaderValues, policy);
@@ -470,7 +561,22 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 				}
 			}
 			for (int i = 0; i < this.atCommit.length; i++) {
-				if (!has(present, this.atCommitHeader[i])) {
+				if (has(present, this.atCommitHeader[i])) {
+					continue;
+				}
+				if (this.atCommitWritesBlind[i]) {
+					String value = ((CacheControlDefaultExchangeWriter) this.atCommit[i]).valueFor(exchange);
+					if (value == null) {
+						continue;
+					}
+					if (nettyHeaders != null) {
+						this.netty.set(nettyHeaders, this.watched.length + this.eager.length + i, value);
+					}
+					else {
+						headers.set(CacheControlDefaultExchangeWriter.HEADER_NAME, value);
+					}
+				}
+				else {
 					this.atCommit[i].writeHeaders(exchange);
 				}
 			}

@@ -61,16 +61,30 @@ public class StagedHstsExchangeWriter implements ExchangeHeaderWriter {
 
 	@Override
 	public void writeHeaders(ServerWebExchange exchange) {
-		ServerHttpRequest request = exchange.getRequest();
 		HttpHeaders headers = exchange.getResponse().getHeaders();
-		if (!ExchangeRequests.isSecure(request) || headers.getFirst(KEY) != null) {
+		if (!ExchangeRequests.isSecure(exchange.getRequest()) || headers.getFirst(KEY) != null) {
 			return;
 		}
-		String value = this.policy.headerValueAt(this.policy.dependsOnTime() ? this.clock.millis() : 0L);
-		if (value != null && this.policy.appliesToHost(ExchangeRequests.serverName(request))
-				&& this.servedHost.test(exchange)) {
+		String value = valueFor(exchange);
+		if (value != null) {
 			headers.set(HstsPolicy.HEADER_NAME, value);
 		}
+	}
+
+	/**
+	 * The value this writer writes on an exchange whose response does not have the header
+	 * yet.
+	 * @param exchange the exchange
+	 * @return the value, or {@code null} when the exchange gets none
+	 */
+	String valueFor(ServerWebExchange exchange) {
+		ServerHttpRequest request = exchange.getRequest();
+		if (!ExchangeRequests.isSecure(request)) {
+			return null;
+		}
+		String value = this.policy.headerValueAt(this.policy.dependsOnTime() ? this.clock.millis() : 0L);
+		return (value != null && this.policy.appliesToHost(ExchangeRequests.serverName(request))
+				&& this.servedHost.test(exchange)) ? value : null;
 	}
 
 	/** The policy this writer applies. */

@@ -1,0 +1,114 @@
+package dev.hsts.reactive;
+
+import java.util.List;
+
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
+import reactor.netty.http.server.HttpServerResponse;
+
+import org.springframework.http.server.reactive.AbstractServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.util.ClassUtils;
+
+/**
+ * The starter's writes and look-ups of its own headers on Reactor Netty's response
+ * headers, by names made once as Netty {@link AsciiString}s.
+ *
+ * <p>
+ * Spring's {@code ReactorServerHttpResponse} keeps its headers in Reactor Netty's
+ * response headers ({@code HttpServerResponse.responseHeaders()}, behind Spring's
+ * {@code Netty4HeadersAdapter}; so in Spring Framework 6.2 and 7). Netty hashes a header
+ * name on every look-up and every {@code set}; a {@code String} name's characters are
+ * hashed each time, an {@code AsciiString}'s hash once. Writing and looking up through
+ * the native headers is the same operation on the same map, minus those hashes and the
+ * adapter's lists; measured on sample-webflux, the hashing was about a quarter of the
+ * starter's time per request (BENCHMARKS.md).
+ *
+ * <p>
+ * Used only where the exchange's response is Spring's {@code ReactorServerHttpResponse}
+ * itself: a decorated response (a filter's, or Spring's for {@code HEAD}) may change what
+ * its headers are, and is written through {@link ServerHttpResponse#getHeaders()}.
+ * Instances exist only when Reactor Netty is on the class path ({@link #of(String[])}),
+ * and the headers are passed as {@code Object} so that no class outside this one needs
+ * Netty's types.
+ */
+final class ReactorNettyResponseHeaders {
+
+	/** The Spring response class whose headers are Reactor Netty's. */
+	private static final String BACKED_RESPONSE = "org.springframework.http.server.reactive.ReactorServerHttpResponse";
+
+	private static final boolean PRESENT = ClassUtils.isPresent("reactor.netty.http.server.HttpServerResponse",
+			ReactorNettyResponseHeaders.class.getClassLoader())
+			&& ClassUtils.isPresent(BACKED_RESPONSE, ReactorNettyResponseHeaders.class.getClassLoader());
+
+	/** {@link #BACKED_RESPONSE}, once a response of it has been seen. */
+	private static volatile Class<?> backedResponse;
+
+	private final AsciiString[] names;
+
+	private ReactorNettyResponseHeaders(String[] names) {
+		this.names = new AsciiString[names.length];
+		for (int i = 0; i < names.length; i++) {
+			this.names[i] = AsciiString.cached(names[i]);
+		}
+	}
+
+	/**
+	 * Access to these headers, by their index in {@code names}.
+	 * @param names header names, in their usual spelling (what the client sees)
+	 * @return the access, or {@code null} when Reactor Netty is not on the class path
+	 */
+	static ReactorNettyResponseHeaders of(String[] names) {
+		return PRESENT ? new ReactorNettyResponseHeaders(names) : null;
+	}
+
+	/**
+	 * The Reactor Netty headers behind a response's headers.
+	 * @param response the exchange's response
+	 * @return Netty's {@code HttpHeaders}, or {@code null} when the response is not
+	 * Spring's Reactor Netty response itself
+	 */
+	Object headersOf(ServerHttpResponse response) {
+		Class<?> type = response.getClass();
+		if (type != backedResponse) {
+			if (!type.getName().equals(BACKED_RESPONSE)) {
+				return null;
+			}
+			backedResponse = type;
+		}
+		Object nativeResponse = ((AbstractServerHttpResponse) response).getNativeResponse();
+		return (nativeResponse instanceof HttpServerResponse reactorResponse) ? reactorResponse.responseHeaders()
+				: null;
+	}
+
+	/**
+	 * Whether the response has no header at all.
+	 * @param headers from {@link #headersOf(ServerHttpResponse)}
+	 */
+	boolean isEmpty(Object headers) {
+		return ((HttpHeaders) headers).isEmpty();
+	}
+
+	/**
+	 * Sets a header, replacing any value it had.
+	 * @param headers from {@link #headersOf(ServerHttpResponse)}
+	 * @param name the index of its name
+	 * @param value the value
+	 */
+	void set(Object headers, int name, String value) {
+		((HttpHeaders) headers).set(this.names[name], value);
+	}
+
+	/**
+	 * Every line of a header, as {@code ExchangeHeaders.lines} reads them.
+	 * @param headers from {@link #headersOf(ServerHttpResponse)}
+	 * @param name the index of its name
+	 * @return the values, empty when the header is absent
+	 */
+	List<String> lines(Object headers, int name) {
+		HttpHeaders netty = (HttpHeaders) headers;
+		AsciiString key = this.names[name];
+		return netty.contains(key) ? netty.getAll(key) : List.of();
+	}
+
+}

@@ -1,0 +1,133 @@
+package dev.hsts.reactive;
+
+import java.net.http.HttpResponse;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.hsts.test.EnableAutoConfigurationWithoutSpringSecurity;
+import dev.hsts.test.Http;
+import dev.hsts.test.RunningReactiveApp;
+import dev.hsts.test.RunningReactiveApp.Server;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the starter's writes on Reactor Netty's own response headers rest on, on a real
+ * server of each kind over TLS: on Reactor Netty, an exchange's response (Spring's
+ * {@code ReactorServerHttpResponse}) keeps its headers in the native ones, so a header
+ * set there is on the wire and in {@link ServerHttpResponse#getHeaders()}, and the
+ * starter's headers read there are the ones Spring sees; a decorated response (Spring's,
+ * for {@code HEAD}) and any other server's response get no native headers, and the
+ * starter writes through Spring's headers instead, with the same result on the wire. This
+ * class runs on every Boot line the starter supports (the test jar).
+ */
+class ReactorNettyResponseHeadersTest {
+
+	static final Map<Server, RunningReactiveApp> apps = new EnumMap<>(Server.class);
+
+	@BeforeAll
+	static void start() {
+		for (Server server : Server.values()) {
+			apps.put(server, RunningReactiveApp.https(server, new Class<?>[] { NativeHeadersApplication.class },
+					"security.headers.trusted-hosts.allowed=api.example.com"));
+		}
+	}
+
+	@AfterAll
+	static void stop() {
+		apps.values().forEach(RunningReactiveApp::close);
+	}
+
+	@Test
+	void reactorNettyIsOnTheTestClassPath() {
+		assertThat(ReactorNettyResponseHeaders.of(new String[] { "X-Frame-Options" })).isNotNull();
+	}
+
+	@ParameterizedTest
+	@EnumSource(Server.class)
+	void getOnReactorNettyUsesTheNativeHeadersAndOtherwiseSpringsOwn(Server server) {
+		HttpResponse<String> response = apps.get(server).https().get("api.example.com", "/native");
+		assertThat(response.statusCode()).isEqualTo(200);
+		if (server == Server.NETTY) {
+			// The starter's eager headers, read in the native headers; a native write
+			// that Spring's headers see, and that reaches the client.
+			assertThat(response.body()).isEqualTo("native X-Frame-Options=[DENY] spring-sees-probe=[native]");
+			assertThat(Http.values(response, NativeHeadersApplication.PROBE)).containsExactly("native");
+		}
+		else {
+			assertThat(response.body()).isEqualTo("spring");
+			assertThat(Http.values(response, NativeHeadersApplication.PROBE)).containsExactly("spring");
+		}
+		assertStarterHeadersOnce(response);
+	}
+
+	@ParameterizedTest
+	@EnumSource(Server.class)
+	void headIsDecoratedSoTheStarterWritesThroughSpringsHeaders(Server server) {
+		HttpResponse<String> response = apps.get(server).https().send("HEAD", "api.example.com", "/native");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(Http.values(response, NativeHeadersApplication.PROBE)).containsExactly("spring");
+		assertStarterHeadersOnce(response);
+	}
+
+	@Test
+	void mockAndDecoratedResponsesHaveNoNativeHeaders() {
+		ReactorNettyResponseHeaders access = ReactorNettyResponseHeaders.of(new String[] { "X-Frame-Options" });
+		ServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("https://localhost/"));
+		assertThat(access.headersOf(exchange.getResponse())).isNull();
+		assertThat(access.headersOf(new ServerHttpResponseDecorator(exchange.getResponse()))).isNull();
+	}
+
+	static void assertStarterHeadersOnce(HttpResponse<String> response) {
+		assertThat(Http.values(response, "Strict-Transport-Security")).containsExactly("max-age=300");
+		assertThat(Http.values(response, "X-Frame-Options")).containsExactly("DENY");
+		assertThat(Http.values(response, "X-Content-Type-Options")).containsExactly("nosniff");
+		assertThat(Http.values(response, "Cache-Control")).containsExactly("no-store");
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfigurationWithoutSpringSecurity
+	@RestController
+	static class NativeHeadersApplication {
+
+		static final String PROBE = "X-Native-Probe";
+
+		/**
+		 * Reads the starter's X-Frame-Options in the native headers and sets a probe
+		 * there, when the response has native headers; else sets the probe through
+		 * Spring's headers.
+		 */
+		@GetMapping("/native")
+		String nativeHeaders(ServerWebExchange exchange) {
+			ReactorNettyResponseHeaders access = ReactorNettyResponseHeaders
+				.of(new String[] { "X-Frame-Options", PROBE });
+			ServerHttpResponse response = exchange.getResponse();
+			Object nativeHeaders = access.headersOf(response);
+			if (nativeHeaders == null) {
+				response.getHeaders().set(PROBE, "spring");
+				return "spring";
+			}
+			access.set(nativeHeaders, 1, "native");
+			List<String> frameOptions = access.lines(nativeHeaders, 0);
+			return "native X-Frame-Options=" + frameOptions + " spring-sees-probe="
+					+ response.getHeaders().getValuesAsList(PROBE);
+		}
+
+	}
+
+}
