@@ -3,6 +3,7 @@ package dev.hsts.reactive;
 import java.util.List;
 
 import dev.hsts.core.ContentSecurityPolicies;
+import dev.hsts.core.CspPathPolicy;
 import dev.hsts.core.CspReportCollector;
 import dev.hsts.core.ContentSecurityPolicy;
 import dev.hsts.core.DescribedHeaders;
@@ -35,16 +36,30 @@ public final class CspExchangeWriter implements ExchangeHeaderWriter, DescribedH
 
 	private final ContentSecurityPolicies policies;
 
+	/** Whether some path gets an enforced policy. */
+	private final boolean writesEnforced;
+
+	/** Whether some path gets a report-only policy. */
+	private final boolean writesReportOnly;
+
 	/**
 	 * @param policies the policies
 	 */
 	public CspExchangeWriter(ContentSecurityPolicies policies) {
 		this.policies = policies;
+		boolean enforced = policies.policy() != null;
+		boolean reportOnly = policies.reportOnlyPolicy() != null;
+		for (CspPathPolicy pathPolicy : policies.pathPolicies()) {
+			enforced |= pathPolicy.policy() != null;
+			reportOnly |= pathPolicy.reportOnlyPolicy() != null;
+		}
+		this.writesEnforced = enforced;
+		this.writesReportOnly = reportOnly;
 	}
 
 	@Override
 	public void writeHeaders(ServerWebExchange exchange) {
-		writeHeaders(exchange, true);
+		writeHeaders(exchange, true, false);
 	}
 
 	/**
@@ -53,11 +68,13 @@ public final class CspExchangeWriter implements ExchangeHeaderWriter, DescribedH
 	 * commit, and counted there.
 	 * @param exchange the exchange
 	 * @param count whether to count the response
+	 * @param absent whether the response is known to have neither header (then they are
+	 * not looked up)
 	 */
-	void writeHeaders(ServerWebExchange exchange, boolean count) {
+	void writeHeaders(ServerWebExchange exchange, boolean count, boolean absent) {
 		HttpHeaders headers = exchange.getResponse().getHeaders();
-		boolean enforcedAbsent = headers.getFirst(KEY) == null;
-		boolean reportOnlyAbsent = headers.getFirst(REPORT_ONLY_KEY) == null;
+		boolean enforcedAbsent = absent || headers.getFirst(KEY) == null;
+		boolean reportOnlyAbsent = absent || headers.getFirst(REPORT_ONLY_KEY) == null;
 		if (!enforcedAbsent && !reportOnlyAbsent) {
 			return;
 		}
@@ -80,12 +97,44 @@ public final class CspExchangeWriter implements ExchangeHeaderWriter, DescribedH
 	}
 
 	/**
+	 * Whether some path gets an enforced policy ({@code Content-Security-Policy}).
+	 * @return whether this writer may write the enforced header
+	 */
+	boolean writesEnforced() {
+		return this.writesEnforced;
+	}
+
+	/**
+	 * Whether some path gets a report-only policy.
+	 * @return whether this writer may write {@code Content-Security-Policy-Report-Only}
+	 */
+	boolean writesReportOnly() {
+		return this.writesReportOnly;
+	}
+
+	/**
 	 * This writer, without counting the response for CSP reporting (see
-	 * {@link #writeHeaders(ServerWebExchange, boolean)}).
+	 * {@link #writeHeaders(ServerWebExchange, boolean, boolean)}).
 	 * @return a writer of the same headers that counts nothing
 	 */
 	ExchangeHeaderWriter withoutCounting() {
 		return new WithoutCounting(this);
+	}
+
+	/**
+	 * {@code writeHeaders} with or without counting, whether this writer or its
+	 * {@link #withoutCounting()} stand-in.
+	 * @param writer this writer or its stand-in
+	 * @param exchange the exchange
+	 * @param absent whether the response is known to have neither CSP header
+	 */
+	static void writeHeaders(ExchangeHeaderWriter writer, ServerWebExchange exchange, boolean absent) {
+		if (writer instanceof WithoutCounting withoutCounting) {
+			withoutCounting.writer.writeHeaders(exchange, false, absent);
+		}
+		else {
+			((CspExchangeWriter) writer).writeHeaders(exchange, true, absent);
+		}
 	}
 
 	/** {@link CspExchangeWriter#withoutCounting()}. */
@@ -99,7 +148,7 @@ public final class CspExchangeWriter implements ExchangeHeaderWriter, DescribedH
 
 		@Override
 		public void writeHeaders(ServerWebExchange exchange) {
-			this.writer.writeHeaders(exchange, false);
+			this.writer.writeHeaders(exchange, false, false);
 		}
 
 	}

@@ -245,6 +245,20 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 		 */
 		private final boolean[] eagerWritesBlind;
 
+		/**
+		 * For each eager writer, the CSP writer, whether it may skip looking for its
+		 * headers on a response that had none before this filter: no earlier eager writer
+		 * may have written them.
+		 */
+		private final boolean[] eagerCspWritesBlind;
+
+		/**
+		 * For each eager writer, the {@link #watched} headers it may write, as bits: the
+		 * commit pass runs it again only when one of them is missing. 0 when that is not
+		 * known (then it runs again whatever the response has).
+		 */
+		private final long[] eagerCommitMask;
+
 		private final CommitTimeExchangeHeaderWriter[] atCommit;
 
 		/**
@@ -305,6 +319,8 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 			this.eager = writers.eager;
 			this.eagerWithoutCounting = writers.eagerWithoutCounting;
 			this.eagerWritesBlind = writers.eagerWritesBlind;
+			this.eagerCspWritesBlind = writers.eagerCspWritesBlind;
+			this.eagerCommitMask = writers.eagerCommitMask;
 			this.atCommit = writers.atCommit;
 			this.atCommitWritesBlind = writers.atCommitWritesBlind;
 			this.netty = writers.netty;
@@ -348,6 +364,11 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 				this.atCommitHeader[i] = watch(watched, headerOf(this.atCommit[i]));
 			}
 			this.eagerWritesBlind = writesBlind(this.eager, this.eagerHeader);
+			this.eagerCspWritesBlind = cspWritesBlind(this.eager, this.eagerHeader, watched);
+			this.eagerCommitMask = new long[this.eager.length];
+			for (int i = 0; i < this.eager.length; i++) {
+				this.eagerCommitMask[i] = commitMask(this.eager[i], this.eagerHeader[i], watched);
+			}
 			this.atCommitWritesBlind = commitWritesBlind(this.eager, this.eagerHeader, this.atCommit,
 					this.atCommitHeader);
 			this.watched = watched.toArray(new String[0]);
@@ -458,6 +479,49 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 			return blind;
 		}
 
+		/**
+		 * {@link #eagerCspWritesBlind}: the CSP writer, where every eager writer before
+		 * it writes one known header that is neither CSP header.
+		 */
+		private static boolean[] cspWritesBlind(ExchangeHeaderWriter[] eager, int[] eagerHeader, List<String> watched) {
+			boolean[] blind = new boolean[eager.length];
+			for (int i = 0; i < eager.length; i++) {
+				if (eager[i] instanceof CspExchangeWriter) {
+					blind[i] = true;
+					return blind;
+				}
+				if (eagerHeader[i] < 0 || isCspHeader(watched.get(eagerHeader[i]))) {
+					return blind;
+				}
+			}
+			return blind;
+		}
+
+		/** {@link #eagerCommitMask} of one eager writer. */
+		private static long commitMask(ExchangeHeaderWriter writer, int header, List<String> watched) {
+			if (header >= 0) {
+				return 1L << header;
+			}
+			if (writer instanceof CspExchangeWriter csp) {
+				long mask = 0;
+				for (int i = 0; i < watched.size(); i++) {
+					String name = watched.get(i);
+					if ((csp.writesEnforced() && name.equalsIgnoreCase(ContentSecurityPolicies.HEADER_NAME))
+							|| (csp.writesReportOnly()
+									&& name.equalsIgnoreCase(ContentSecurityPolicies.REPORT_ONLY_HEADER_NAME))) {
+						mask |= 1L << i;
+					}
+				}
+				return mask;
+			}
+			return 0;
+		}
+
+		private static boolean isCspHeader(String name) {
+			return name.equalsIgnoreCase(ContentSecurityPolicies.HEADER_NAME)
+					|| name.equalsIgnoreCase(ContentSecurityPolicies.REPORT_ONLY_HEADER_NAME);
+		}
+
 		/** Whether the CSP writer may write this header. */
 		private static boolean writtenByCsp(String name) {
 			return name.equalsIgnoreCase(ContentSecurityPolicies.HEADER_NAME)
@@ -490,6 +554,9 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 					else {
 						headers.set(headerOf(writers[i]), value);
 					}
+				}
+				else if (fresh && this.eagerCspWritesBlind[i]) {
+					CspExchangeWriter.writeHeaders(writers[i], exchange, true);
 				}
 				else {
 					writers[i].writeHeaders(exchange);
@@ -556,7 +623,8 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 				}
 			}
 			for (int i = 0; i < this.eager.length; i++) {
-				if (!has(present, this.eagerHeader[i])) {
+				long mask = this.eagerCommitMask[i];
+				if (mask == 0 || (present & mask) != mask) {
 					this.eager[i].writeHeaders(exchange);
 				}
 			}

@@ -1,5 +1,8 @@
 package dev.hsts.reactive;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -7,11 +10,16 @@ import reactor.core.publisher.Mono;
 
 import dev.hsts.core.ContentSecurityPolicies;
 import dev.hsts.core.ContentSecurityPolicy;
+import dev.hsts.core.CspPathPolicy;
+import dev.hsts.core.HstsPolicy;
+import dev.hsts.core.PathPatterns;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilterChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * name costs a hash of the name on Reactor Netty), but never where a writer before them
  * may have written the same header, and never over a header set before the filter. What
  * the response carries is the same as when every writer looks first: one value per
- * header, the first writer's or the earlier filter's.
+ * header, the first writer's or the earlier filter's. The same for the HSTS writer and
+ * the CSP writer on a fresh response, and at commit for the Cache-Control default and for
+ * the CSP writer, which run again only where a header of theirs is missing.
  */
 class EagerHeaderWritesTest {
 
@@ -68,19 +78,133 @@ class EagerHeaderWritesTest {
 		assertThat(ExchangeHeaders.lines(headers, "X-Content-Type-Options")).containsExactly("nosniff");
 	}
 
+	@Test
+	void cspWriterAfterAFixedWriterOfTheCspHeaderLooksFirst() {
+		HttpHeaders headers = filtered(null, new FixedHeaderExchangeWriter("Content-Security-Policy", "default-src *"),
+				csp(CSP, null));
+		assertThat(ExchangeHeaders.lines(headers, "Content-Security-Policy")).containsExactly("default-src *");
+	}
+
+	@Test
+	void cspHeaderTheApplicationRemovedIsWrittenAgainAtCommit() {
+		HttpHeaders headers = filtered(null, removing("Content-Security-Policy"), csp(CSP, null));
+		assertThat(ExchangeHeaders.lines(headers, "Content-Security-Policy")).containsExactly("default-src 'none'");
+	}
+
+	@Test
+	void reportOnlyHeaderTheApplicationRemovedIsWrittenAgainAtCommit() {
+		HttpHeaders headers = filtered(null, removing("Content-Security-Policy-Report-Only"),
+				csp(CSP, CSP_REPORT_ONLY));
+		assertThat(ExchangeHeaders.lines(headers, "Content-Security-Policy")).containsExactly("default-src 'none'");
+		assertThat(ExchangeHeaders.lines(headers, "Content-Security-Policy-Report-Only"))
+			.containsExactly("default-src 'self'");
+	}
+
+	@Test
+	void hstsOnAFreshSecureResponseOnce() {
+		HttpHeaders headers = filtered(null, new StagedHstsExchangeWriter(HstsPolicy.builder().build(), CLOCK),
+				new FixedHeaderExchangeWriter("X-Frame-Options", "DENY"));
+		assertThat(ExchangeHeaders.lines(headers, "Strict-Transport-Security")).containsExactly("max-age=300");
+	}
+
+	@Test
+	void hstsWriterSubclassWritesAsItSays() {
+		StagedHstsExchangeWriter own = new StagedHstsExchangeWriter(HstsPolicy.builder().build(), CLOCK) {
+
+			@Override
+			public void writeHeaders(ServerWebExchange exchange) {
+				exchange.getResponse().getHeaders().set("Strict-Transport-Security", "max-age=1");
+			}
+
+		};
+		HttpHeaders headers = filtered(null, own);
+		assertThat(ExchangeHeaders.lines(headers, "Strict-Transport-Security")).containsExactly("max-age=1");
+	}
+
+	@Test
+	void cacheControlDefaultOnlyWhereTheApplicationChoseNone() {
+		CacheControlDefaultExchangeWriter cacheControl = new CacheControlDefaultExchangeWriter("no-store",
+				PathPatterns.none());
+		assertThat(ExchangeHeaders.lines(filtered(null, cacheControl), "Cache-Control")).containsExactly("no-store");
+		MockServerWebExchange chose = filter(null, (exchange) -> {
+			exchange.getResponse().getHeaders().add("Cache-Control", "max-age=60");
+			return exchange.getResponse().setComplete();
+		}, cacheControl);
+		assertThat(ExchangeHeaders.lines(chose.getResponse().getHeaders(), "Cache-Control"))
+			.containsExactly("max-age=60");
+		MockServerWebExchange notModified = filter(null, (exchange) -> {
+			exchange.getResponse().setStatusCode(HttpStatus.NOT_MODIFIED);
+			return exchange.getResponse().setComplete();
+		}, cacheControl);
+		assertThat(ExchangeHeaders.lines(notModified.getResponse().getHeaders(), "Cache-Control")).isEmpty();
+	}
+
+	@Test
+	void cacheControlDefaultAfterAFixedWriterOfCacheControlWhichTheApplicationRemoved() {
+		HttpHeaders headers = filtered(null, removing("Cache-Control"),
+				new FixedHeaderExchangeWriter("Cache-Control", "max-age=5"),
+				new CacheControlDefaultExchangeWriter("no-store", PathPatterns.none()));
+		assertThat(ExchangeHeaders.lines(headers, "Cache-Control")).containsExactly("max-age=5");
+	}
+
+	private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-05T00:00:00Z"), ZoneOffset.UTC);
+
+	private static final ContentSecurityPolicy CSP = ContentSecurityPolicy.parse("policy", "default-src 'none'");
+
+	private static final ContentSecurityPolicy CSP_REPORT_ONLY = ContentSecurityPolicy.parse("report-only-policy",
+			"default-src 'self'");
+
+	/** A CSP writer: the enforced policy everywhere, the report-only one on /v1/**. */
+	private static CspExchangeWriter csp(ContentSecurityPolicy policy, ContentSecurityPolicy reportOnly) {
+		List<CspPathPolicy> paths = (reportOnly != null)
+				? List.of(new CspPathPolicy(PathPatterns.parse("paths", List.of("/v1/**")), policy, reportOnly))
+				: List.of();
+		return new CspExchangeWriter(new ContentSecurityPolicies(policy, null, paths));
+	}
+
+	/**
+	 * A marker for {@link #filtered(String, ExchangeHeaderWriter...)}: the application
+	 * removes this header before the response commits.
+	 */
+	private static ExchangeHeaderWriter removing(String name) {
+		return new Removing(name);
+	}
+
+	private record Removing(String name) implements ExchangeHeaderWriter {
+
+		@Override
+		public void writeHeaders(ServerWebExchange exchange) {
+			throw new UnsupportedOperationException("a marker, not a writer");
+		}
+
+	}
+
 	/**
 	 * The headers of a response that went through the filter with these writers and was
-	 * completed; {@code frameOptions}, when not {@code null}, set before the filter.
+	 * completed; {@code frameOptions}, when not {@code null}, set before the filter; a
+	 * {@link #removing(String)} first: the header the application removes.
 	 */
 	private static HttpHeaders filtered(String frameOptions, ExchangeHeaderWriter... writers) {
+		if (writers.length > 0 && writers[0] instanceof Removing removing) {
+			return filter(frameOptions, (exchange) -> {
+				ExchangeHeaders.remove(exchange.getResponse().getHeaders(), removing.name());
+				return exchange.getResponse().setComplete();
+			}, List.of(writers).subList(1, writers.length).toArray(new ExchangeHeaderWriter[0])).getResponse()
+				.getHeaders();
+		}
+		return filter(frameOptions, EagerHeaderWritesTest::complete, writers).getResponse().getHeaders();
+	}
+
+	private static MockServerWebExchange filter(String frameOptions, WebFilterChain chain,
+			ExchangeHeaderWriter... writers) {
 		MockServerWebExchange exchange = MockServerWebExchange
 			.from(MockServerHttpRequest.get("https://api.example.com/v1/health"));
 		if (frameOptions != null) {
 			exchange.getResponse().getHeaders().set("X-Frame-Options", frameOptions);
 		}
 		SecurityHeadersWebFilter filter = new SecurityHeadersWebFilter(List.of(writers));
-		filter.filter(exchange, EagerHeaderWritesTest::complete).block();
-		return exchange.getResponse().getHeaders();
+		filter.filter(exchange, chain).block();
+		return exchange;
 	}
 
 	private static Mono<Void> complete(ServerWebExchange exchange) {
