@@ -2,6 +2,7 @@ package dev.hsts.reactive;
 
 import java.util.List;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.AsciiString;
 import reactor.netty.http.server.HttpServerResponse;
@@ -82,11 +83,16 @@ final class ReactorNettyResponseHeaders {
 	}
 
 	/**
-	 * Whether the response has no header at all.
+	 * Whether the response has no header yet but the {@code Transfer-Encoding: chunked}
+	 * that Reactor Netty puts on every response when it makes it (and replaces with a
+	 * {@code Content-Length} where it can), so never empty.
 	 * @param headers from {@link #headersOf(ServerHttpResponse)}
+	 * @return whether the response is fresh
 	 */
-	boolean isEmpty(Object headers) {
-		return ((HttpHeaders) headers).isEmpty();
+	boolean isFresh(Object headers) {
+		HttpHeaders netty = (HttpHeaders) headers;
+		int size = netty.size();
+		return size == 0 || (size == 1 && netty.contains(HttpHeaderNames.TRANSFER_ENCODING));
 	}
 
 	/**

@@ -382,7 +382,13 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 				String name = headerOf(this.atCommit[i]);
 				nettyNames[this.watched.length + this.eager.length + i] = (name != null) ? name : "";
 			}
-			this.netty = ReactorNettyResponseHeaders.of(nettyNames);
+			boolean transferEncoding = false;
+			for (String name : nettyNames) {
+				transferEncoding |= name.equalsIgnoreCase("Transfer-Encoding");
+			}
+			// A writer of Transfer-Encoding (there is no reason for one) is left to
+			// Spring's headers: a fresh Reactor Netty response has that header already.
+			this.netty = transferEncoding ? null : ReactorNettyResponseHeaders.of(nettyNames);
 			// A loop, not a stream of method references: this runs while the context
 			// starts (issue 21).
 			this.watchedKeys = new String[this.watched.length];
@@ -541,7 +547,7 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 			ServerHttpResponse response = exchange.getResponse();
 			Object nettyHeaders = (this.netty != null) ? this.netty.headersOf(response) : null;
 			HttpHeaders headers = (nettyHeaders != null) ? null : response.getHeaders();
-			boolean fresh = (nettyHeaders != null) ? this.netty.isEmpty(nettyHeaders) : headers.isEmpty();
+			boolean fresh = (nettyHeaders != null) ? this.netty.isFresh(nettyHeaders) : headers.isEmpty();
 			for (int i = 0; i < writers.length; i++) {
 				if (fresh && this.eagerWritesBlind[i]) {
 					String value = blindValue(writers[i], exchange);
@@ -562,6 +568,17 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 					writers[i].writeHeaders(exchange);
 				}
 			}
+		}
+
+		/**
+		 * Whether a response has no header yet (on Reactor Netty: none but its
+		 * Transfer-Encoding, which no writer here writes), so that nothing is looked up.
+		 * @param response the exchange's response
+		 * @param headers its headers
+		 */
+		boolean isFresh(ServerHttpResponse response, HttpHeaders headers) {
+			Object nettyHeaders = (this.netty != null) ? this.netty.headersOf(response) : null;
+			return (nettyHeaders != null) ? this.netty.isFresh(nettyHeaders) : headers.isEmpty();
 		}
 
 		/** The one header a writer of a known kind writes, or {@code null}. */
@@ -772,7 +789,7 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 			HttpHeaders headers = this.exchange.getResponse().getHeaders();
 			// What is there already was set by a filter before this one: not the
 			// starter's.
-			long theirs = present(headers);
+			long theirs = this.writers.isFresh(this.exchange.getResponse(), headers) ? 0 : present(headers);
 			if (this.policies.nonceUpFront()) {
 				this.nonce = nonce();
 			}
@@ -919,10 +936,6 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 		/** The managed headers the response has. */
 		private static long present(HttpHeaders headers) {
 			long present = 0;
-			if (headers.isEmpty()) {
-				// The usual case (nothing before this filter wrote a header): no look-up.
-				return present;
-			}
 			for (int i = 0; i < KEYS.length; i++) {
 				if (headers.getFirst(KEYS[i]) != null) {
 					present |= 1L << i;

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.hsts.test.EnableAutoConfigurationWithoutSpringSecurity;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
 import dev.hsts.test.Http;
 import dev.hsts.test.RunningReactiveApp;
 import dev.hsts.test.RunningReactiveApp.Server;
@@ -14,8 +16,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -23,6 +28,8 @@ import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,10 +38,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * server of each kind over TLS: on Reactor Netty, an exchange's response (Spring's
  * {@code ReactorServerHttpResponse}) keeps its headers in the native ones, so a header
  * set there is on the wire and in {@link ServerHttpResponse#getHeaders()}, and the
- * starter's headers read there are the ones Spring sees; a decorated response (Spring's,
- * for {@code HEAD}) and any other server's response get no native headers, and the
- * starter writes through Spring's headers instead, with the same result on the wire. This
- * class runs on every Boot line the starter supports (the test jar).
+ * starter's headers read there are the ones Spring sees; before the starter's filter the
+ * response has no header but Reactor Netty's {@code Transfer-Encoding}; a decorated
+ * response (Spring's, for {@code HEAD}) and any other server's response get no native
+ * headers, and the starter writes through Spring's headers instead, with the same result
+ * on the wire. This class runs on every Boot line the starter supports (the test jar).
  */
 class ReactorNettyResponseHeadersTest {
 
@@ -66,7 +74,11 @@ class ReactorNettyResponseHeadersTest {
 		if (server == Server.NETTY) {
 			// The starter's eager headers, read in the native headers; a native write
 			// that Spring's headers see, and that reaches the client.
-			assertThat(response.body()).isEqualTo("native X-Frame-Options=[DENY] spring-sees-probe=[native]");
+			// And before the starter's filter, the response was fresh: nothing but
+			// Reactor
+			// Netty's Transfer-Encoding, so the starter wrote without looking.
+			assertThat(response.body())
+				.isEqualTo("fresh-before-starter=true native X-Frame-Options=[DENY] spring-sees-probe=[native]");
 			assertThat(Http.values(response, NativeHeadersApplication.PROBE)).containsExactly("native");
 		}
 		else {
@@ -83,6 +95,19 @@ class ReactorNettyResponseHeadersTest {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(Http.values(response, NativeHeadersApplication.PROBE)).containsExactly("spring");
 		assertStarterHeadersOnce(response);
+	}
+
+	@Test
+	void freshMeansNoHeaderButTransferEncoding() {
+		ReactorNettyResponseHeaders access = ReactorNettyResponseHeaders.of(new String[] { "X-Frame-Options" });
+		HttpHeaders headers = new DefaultHttpHeaders();
+		assertThat(access.isFresh(headers)).isTrue();
+		headers.add("Transfer-Encoding", "chunked");
+		assertThat(access.isFresh(headers)).isTrue();
+		headers.add("X-Frame-Options", "SAMEORIGIN");
+		assertThat(access.isFresh(headers)).isFalse();
+		headers.remove("Transfer-Encoding");
+		assertThat(access.isFresh(headers)).isFalse();
 	}
 
 	@Test
@@ -107,6 +132,35 @@ class ReactorNettyResponseHeadersTest {
 
 		static final String PROBE = "X-Native-Probe";
 
+		static final String FRESH = "freshBeforeStarter";
+
+		static final ReactorNettyResponseHeaders ACCESS = ReactorNettyResponseHeaders
+			.of(new String[] { "X-Frame-Options", PROBE });
+
+		/** Before the starter's filter: whether the response is fresh. */
+		@Bean
+		WebFilter freshBeforeStarter() {
+			return new FreshBeforeStarter();
+		}
+
+		static final class FreshBeforeStarter implements WebFilter, Ordered {
+
+			@Override
+			public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+				Object nativeHeaders = ACCESS.headersOf(exchange.getResponse());
+				if (nativeHeaders != null) {
+					exchange.getAttributes().put(FRESH, ACCESS.isFresh(nativeHeaders));
+				}
+				return chain.filter(exchange);
+			}
+
+			@Override
+			public int getOrder() {
+				return SecurityHeadersWebFilter.DEFAULT_ORDER - 1;
+			}
+
+		}
+
 		/**
 		 * Reads the starter's X-Frame-Options in the native headers and sets a probe
 		 * there, when the response has native headers; else sets the probe through
@@ -114,8 +168,7 @@ class ReactorNettyResponseHeadersTest {
 		 */
 		@GetMapping("/native")
 		String nativeHeaders(ServerWebExchange exchange) {
-			ReactorNettyResponseHeaders access = ReactorNettyResponseHeaders
-				.of(new String[] { "X-Frame-Options", PROBE });
+			ReactorNettyResponseHeaders access = ACCESS;
 			ServerHttpResponse response = exchange.getResponse();
 			Object nativeHeaders = access.headersOf(response);
 			if (nativeHeaders == null) {
@@ -124,8 +177,8 @@ class ReactorNettyResponseHeadersTest {
 			}
 			access.set(nativeHeaders, 1, "native");
 			List<String> frameOptions = access.lines(nativeHeaders, 0);
-			return "native X-Frame-Options=" + frameOptions + " spring-sees-probe="
-					+ response.getHeaders().getValuesAsList(PROBE);
+			return "fresh-before-starter=" + exchange.getAttribute(FRESH) + " native X-Frame-Options=" + frameOptions
+					+ " spring-sees-probe=" + response.getHeaders().getValuesAsList(PROBE);
 		}
 
 	}
