@@ -238,19 +238,13 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 
 		/**
 		 * For each eager writer, whether it may write without first looking for its
-		 * header on a response that had none before this filter: a fixed writer or the
-		 * starter's HSTS writer whose header no earlier eager writer may have written.
-		 * Each look-up of a header by name costs a hash of the name on Reactor Netty; on
-		 * a fresh response there is nothing to find.
+		 * headers on a response that had none before this filter: a fixed writer or the
+		 * starter's HSTS writer whose header no earlier eager writer may have written, or
+		 * the first CSP writer where no earlier one may have written a CSP header. Each
+		 * look-up of a header by name costs a hash of the name on Reactor Netty; on a
+		 * fresh response there is nothing to find.
 		 */
 		private final boolean[] eagerWritesBlind;
-
-		/**
-		 * For each eager writer, the CSP writer, whether it may skip looking for its
-		 * headers on a response that had none before this filter: no earlier eager writer
-		 * may have written them.
-		 */
-		private final boolean[] eagerCspWritesBlind;
 
 		/**
 		 * For each eager writer, the {@link #watched} headers it may write, as bits: the
@@ -270,9 +264,15 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 		private final boolean[] atCommitWritesBlind;
 
 		/**
-		 * The writes and look-ups on Reactor Netty's own headers, or {@code null} without
-		 * Reactor Netty: names {@link #watched}, then the eager writers' headers as they
-		 * spell them, then the commit-time writers'.
+		 * The header names written and looked up by index: {@link #watched}, then the
+		 * eager writers' headers as they spell them, then the commit-time writers' (empty
+		 * where a writer's header is not known).
+		 */
+		private final String[] names;
+
+		/**
+		 * The writes and look-ups of {@link #names} on Reactor Netty's own headers, or
+		 * {@code null} without Reactor Netty.
 		 */
 		private final ReactorNettyResponseHeaders netty;
 
@@ -319,10 +319,10 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 			this.eager = writers.eager;
 			this.eagerWithoutCounting = writers.eagerWithoutCounting;
 			this.eagerWritesBlind = writers.eagerWritesBlind;
-			this.eagerCspWritesBlind = writers.eagerCspWritesBlind;
 			this.eagerCommitMask = writers.eagerCommitMask;
 			this.atCommit = writers.atCommit;
 			this.atCommitWritesBlind = writers.atCommitWritesBlind;
+			this.names = writers.names;
 			this.netty = writers.netty;
 			this.all = writers.all;
 			this.watched = writers.watched;
@@ -364,7 +364,6 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 				this.atCommitHeader[i] = watch(watched, headerOf(this.atCommit[i]));
 			}
 			this.eagerWritesBlind = writesBlind(this.eager, this.eagerHeader);
-			this.eagerCspWritesBlind = cspWritesBlind(this.eager, this.eagerHeader, watched);
 			this.eagerCommitMask = new long[this.eager.length];
 			for (int i = 0; i < this.eager.length; i++) {
 				this.eagerCommitMask[i] = commitMask(this.eager[i], this.eagerHeader[i], watched);
@@ -372,23 +371,17 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 			this.atCommitWritesBlind = commitWritesBlind(this.eager, this.eagerHeader, this.atCommit,
 					this.atCommitHeader);
 			this.watched = watched.toArray(new String[0]);
-			String[] nettyNames = new String[this.watched.length + this.eager.length + this.atCommit.length];
-			System.arraycopy(this.watched, 0, nettyNames, 0, this.watched.length);
+			this.names = new String[this.watched.length + this.eager.length + this.atCommit.length];
+			System.arraycopy(this.watched, 0, this.names, 0, this.watched.length);
 			for (int i = 0; i < this.eager.length; i++) {
 				String name = headerOf(this.eager[i]);
-				nettyNames[this.watched.length + i] = (name != null) ? name : "";
+				this.names[this.watched.length + i] = (name != null) ? name : "";
 			}
 			for (int i = 0; i < this.atCommit.length; i++) {
 				String name = headerOf(this.atCommit[i]);
-				nettyNames[this.watched.length + this.eager.length + i] = (name != null) ? name : "";
+				this.names[this.watched.length + this.eager.length + i] = (name != null) ? name : "";
 			}
-			boolean transferEncoding = false;
-			for (String name : nettyNames) {
-				transferEncoding |= name.equalsIgnoreCase("Transfer-Encoding");
-			}
-			// A writer of Transfer-Encoding (there is no reason for one) is left to
-			// Spring's headers: a fresh Reactor Netty response has that header already.
-			this.netty = transferEncoding ? null : ReactorNettyResponseHeaders.of(nettyNames);
+			this.netty = ReactorNettyResponseHeaders.of(this.names);
 			// A loop, not a stream of method references: this runs while the context
 			// starts (issue 21).
 			this.watchedKeys = new String[this.watched.length];
@@ -420,14 +413,17 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 			boolean[] blind = new boolean[eager.length];
 			long written = 0;
 			boolean cspBefore = false;
+			boolean cspHeaderBefore = false;
 			for (int i = 0; i < eager.length; i++) {
 				int header = eagerHeader[i];
 				blind[i] = blindValueKnown(eager[i]) && header >= 0 && (written & (1L << header)) == 0
 						&& !(cspBefore && writtenByCsp(headerOf(eager[i])));
 				if (header >= 0) {
 					written |= 1L << header;
+					cspHeaderBefore |= writtenByCsp(headerOf(eager[i]));
 				}
 				else if (eager[i] instanceof CspExchangeWriter) {
+					blind[i] = !cspBefore && !cspHeaderBefore;
 					cspBefore = true;
 				}
 				else {
@@ -485,24 +481,6 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 			return blind;
 		}
 
-		/**
-		 * {@link #eagerCspWritesBlind}: the CSP writer, where every eager writer before
-		 * it writes one known header that is neither CSP header.
-		 */
-		private static boolean[] cspWritesBlind(ExchangeHeaderWriter[] eager, int[] eagerHeader, List<String> watched) {
-			boolean[] blind = new boolean[eager.length];
-			for (int i = 0; i < eager.length; i++) {
-				if (eager[i] instanceof CspExchangeWriter) {
-					blind[i] = true;
-					return blind;
-				}
-				if (eagerHeader[i] < 0 || isCspHeader(watched.get(eagerHeader[i]))) {
-					return blind;
-				}
-			}
-			return blind;
-		}
-
 		/** {@link #eagerCommitMask} of one eager writer. */
 		private static long commitMask(ExchangeHeaderWriter writer, int header, List<String> watched) {
 			if (header >= 0) {
@@ -521,11 +499,6 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 				return mask;
 			}
 			return 0;
-		}
-
-		private static boolean isCspHeader(String name) {
-			return name.equalsIgnoreCase(ContentSecurityPolicies.HEADER_NAME)
-					|| name.equalsIgnoreCase(ContentSecurityPolicies.REPORT_ONLY_HEADER_NAME);
 		}
 
 		/** Whether the CSP writer may write this header. */
@@ -550,19 +523,21 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 			boolean fresh = (nettyHeaders != null) ? this.netty.isFresh(nettyHeaders) : headers.isEmpty();
 			for (int i = 0; i < writers.length; i++) {
 				if (fresh && this.eagerWritesBlind[i]) {
+					if (this.eager[i] instanceof CspExchangeWriter) {
+						CspExchangeWriter.writeHeaders(writers[i], exchange, true);
+						continue;
+					}
 					String value = blindValue(writers[i], exchange);
 					if (value == null) {
 						continue;
 					}
+					int name = this.watched.length + i;
 					if (nettyHeaders != null) {
-						this.netty.set(nettyHeaders, this.watched.length + i, value);
+						this.netty.set(nettyHeaders, name, value);
 					}
 					else {
-						headers.set(headerOf(writers[i]), value);
+						headers.set(this.names[name], value);
 					}
-				}
-				else if (fresh && this.eagerCspWritesBlind[i]) {
-					CspExchangeWriter.writeHeaders(writers[i], exchange, true);
 				}
 				else {
 					writers[i].writeHeaders(exchange);
@@ -654,11 +629,12 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 					if (value == null) {
 						continue;
 					}
+					int name = this.watched.length + this.eager.length + i;
 					if (nettyHeaders != null) {
-						this.netty.set(nettyHeaders, this.watched.length + this.eager.length + i, value);
+						this.netty.set(nettyHeaders, name, value);
 					}
 					else {
-						headers.set(CacheControlDefaultExchangeWriter.HEADER_NAME, value);
+						headers.set(this.names[name], value);
 					}
 				}
 				else {

@@ -87,14 +87,13 @@ class EagerHeaderWritesTest {
 
 	@Test
 	void cspHeaderTheApplicationRemovedIsWrittenAgainAtCommit() {
-		HttpHeaders headers = filtered(null, removing("Content-Security-Policy"), csp(CSP, null));
+		HttpHeaders headers = removedByApplication("Content-Security-Policy", csp(CSP, null));
 		assertThat(ExchangeHeaders.lines(headers, "Content-Security-Policy")).containsExactly("default-src 'none'");
 	}
 
 	@Test
 	void reportOnlyHeaderTheApplicationRemovedIsWrittenAgainAtCommit() {
-		HttpHeaders headers = filtered(null, removing("Content-Security-Policy-Report-Only"),
-				csp(CSP, CSP_REPORT_ONLY));
+		HttpHeaders headers = removedByApplication("Content-Security-Policy-Report-Only", csp(CSP, CSP_REPORT_ONLY));
 		assertThat(ExchangeHeaders.lines(headers, "Content-Security-Policy")).containsExactly("default-src 'none'");
 		assertThat(ExchangeHeaders.lines(headers, "Content-Security-Policy-Report-Only"))
 			.containsExactly("default-src 'self'");
@@ -141,7 +140,7 @@ class EagerHeaderWritesTest {
 
 	@Test
 	void cacheControlDefaultAfterAFixedWriterOfCacheControlWhichTheApplicationRemoved() {
-		HttpHeaders headers = filtered(null, removing("Cache-Control"),
+		HttpHeaders headers = removedByApplication("Cache-Control",
 				new FixedHeaderExchangeWriter("Cache-Control", "max-age=5"),
 				new CacheControlDefaultExchangeWriter("no-store", PathPatterns.none()));
 		assertThat(ExchangeHeaders.lines(headers, "Cache-Control")).containsExactly("max-age=5");
@@ -163,36 +162,21 @@ class EagerHeaderWritesTest {
 	}
 
 	/**
-	 * A marker for {@link #filtered(String, ExchangeHeaderWriter...)}: the application
-	 * removes this header before the response commits.
+	 * The headers of a response that went through the filter with these writers and was
+	 * completed; {@code frameOptions}, when not {@code null}, set before the filter.
 	 */
-	private static ExchangeHeaderWriter removing(String name) {
-		return new Removing(name);
-	}
-
-	private record Removing(String name) implements ExchangeHeaderWriter {
-
-		@Override
-		public void writeHeaders(ServerWebExchange exchange) {
-			throw new UnsupportedOperationException("a marker, not a writer");
-		}
-
+	private static HttpHeaders filtered(String frameOptions, ExchangeHeaderWriter... writers) {
+		return filter(frameOptions, EagerHeaderWritesTest::complete, writers).getResponse().getHeaders();
 	}
 
 	/**
-	 * The headers of a response that went through the filter with these writers and was
-	 * completed; {@code frameOptions}, when not {@code null}, set before the filter; a
-	 * {@link #removing(String)} first: the header the application removes.
+	 * The same, where the application removes a header before the response commits.
 	 */
-	private static HttpHeaders filtered(String frameOptions, ExchangeHeaderWriter... writers) {
-		if (writers.length > 0 && writers[0] instanceof Removing removing) {
-			return filter(frameOptions, (exchange) -> {
-				ExchangeHeaders.remove(exchange.getResponse().getHeaders(), removing.name());
-				return exchange.getResponse().setComplete();
-			}, List.of(writers).subList(1, writers.length).toArray(new ExchangeHeaderWriter[0])).getResponse()
-				.getHeaders();
-		}
-		return filter(frameOptions, EagerHeaderWritesTest::complete, writers).getResponse().getHeaders();
+	private static HttpHeaders removedByApplication(String name, ExchangeHeaderWriter... writers) {
+		return filter(null, (exchange) -> {
+			ExchangeHeaders.remove(exchange.getResponse().getHeaders(), name);
+			return exchange.getResponse().setComplete();
+		}, writers).getResponse().getHeaders();
 	}
 
 	private static MockServerWebExchange filter(String frameOptions, WebFilterChain chain,

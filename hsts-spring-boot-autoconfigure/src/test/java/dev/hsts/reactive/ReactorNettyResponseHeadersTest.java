@@ -98,6 +98,12 @@ class ReactorNettyResponseHeadersTest {
 	}
 
 	@Test
+	void aWriterOfTransferEncodingIsLeftToSpringsHeaders() {
+		// A fresh Reactor Netty response has Transfer-Encoding already.
+		assertThat(ReactorNettyResponseHeaders.of(new String[] { "X-Frame-Options", "transfer-encoding" })).isNull();
+	}
+
+	@Test
 	void freshMeansNoHeaderButTransferEncoding() {
 		ReactorNettyResponseHeaders access = ReactorNettyResponseHeaders.of(new String[] { "X-Frame-Options" });
 		HttpHeaders headers = new DefaultHttpHeaders();
