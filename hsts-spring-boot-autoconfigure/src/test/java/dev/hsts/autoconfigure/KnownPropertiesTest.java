@@ -1,6 +1,12 @@
 package dev.hsts.autoconfigure;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The keys the starter knows come from its properties classes: every key of the
@@ -20,6 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the key; keys are matched in every relaxed form Spring Boot binds.
  */
 class KnownPropertiesTest {
+
+	/** What the listed keys start with. */
+	private static final String RESOURCE_HEADER = "# The security.headers.* keys the starter binds (KnownProperties.write()),\n"
+			+ "# read at start-up instead of the properties classes. KnownPropertiesTest keeps it equal to them.\n";
 
 	private final KnownProperties known = KnownProperties.securityHeaders();
 
@@ -133,6 +144,48 @@ class KnownPropertiesTest {
 		assertThat(withMaps.isKnown(name("test.stages-by-name.first.max-agee"))).isFalse();
 	}
 
+	@Test
+	void theListedKeysAreTheKeysOfThePropertiesClasses() throws IOException {
+		String listed;
+		try (InputStream stream = getClass().getClassLoader().getResourceAsStream(KnownProperties.RESOURCE)) {
+			assertThat(stream).as(KnownProperties.RESOURCE).isNotNull();
+			listed = new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		KnownProperties bound = KnownProperties.boundBySecurityHeaders();
+		String expected = RESOURCE_HEADER + bound.write();
+		if (!listed.equals(expected)) {
+			Path written = Path.of("target", "known-properties.txt");
+			Files.writeString(written, expected);
+			fail(KnownProperties.RESOURCE + " no longer lists the keys the properties classes bind. The list as "
+					+ "it should be is in " + written.toAbsolutePath() + ": copy it to src/main/resources/"
+					+ KnownProperties.RESOURCE + " of hsts-spring-boot-autoconfigure.");
+		}
+		assertThat(this.known.names()).isEqualTo(bound.names()).hasSizeGreaterThan(100);
+		assertThat(this.known.write()).isEqualTo(bound.write());
+		for (String list : List.of("security.headers.hsts.rollout.stages", "security.headers.trusted-hosts.allowed",
+				"security.headers.content-security-policy.path-policies")) {
+			assertThat(this.known.defaultElements(name(list))).as(list).isEqualTo(bound.defaultElements(name(list)));
+		}
+	}
+
+	@Test
+	void readsBackWhatItWritesWhateverTheDefaultValuesHold() {
+		KnownProperties written = KnownProperties.of(name("test"), Map.of(name("test"), WithDefaults.class));
+		KnownProperties read = KnownProperties.read(name("test"), written.write());
+		assertThat(read.write()).isEqualTo(written.write());
+		assertThat(read.names()).isEqualTo(written.names())
+			.contains("test.values[*]", "test.stages[*].max-age", "test.labels.*");
+		assertThat(read.defaultElements(name("test.values"))).containsExactly("plain", "a\tb", "line\nbreak",
+				"back\\slash\\t", "{brace}", "", "=sign", "# hash");
+		assertThat(read.defaultElements(name("test.stages")))
+			.containsExactly(Map.of("max-age", "300s", "hold", "1d"), Map.of())
+			.isEqualTo(written.defaultElements(name("test.stages")));
+		assertThat(read.isListOfValues(name("test.values"))).isTrue();
+		assertThat(read.isKnown(name("test.labels.anything"))).isTrue();
+		assertThat(read.isKnown(name("test.stages[3].hold"))).isTrue();
+		assertThat(read.canonical(name("test.stages[0].maxAge"))).contains("test.stages[0].max-age");
+	}
+
 	@ParameterizedTest
 	@CsvSource({ "'',abc,3", "abc,abc,0", "rolout,rollout,1", "stage,stages,1", "kitten,sitting,3", "abc,'',3" })
 	void editDistance(String a, String b, int distance) {
@@ -169,6 +222,53 @@ class KnownPropertiesTest {
 
 		public void setStagesByName(Map<String, SecurityHeadersProperties.Stage> stagesByName) {
 			this.stagesByName = stagesByName;
+		}
+
+	}
+
+	/**
+	 * Properties whose default list elements hold what the written list must escape (not
+	 * annotated, as {@link WithMaps}).
+	 */
+	static class WithDefaults {
+
+		private List<String> values = new ArrayList<>(
+				List.of("plain", "a\tb", "line\nbreak", "back\\slash\\t", "{brace}", "", "=sign", "# hash"));
+
+		private List<SecurityHeadersProperties.Stage> stages = new ArrayList<>(
+				List.of(stage(Duration.ofSeconds(300)), new SecurityHeadersProperties.Stage()));
+
+		private static SecurityHeadersProperties.Stage stage(Duration maxAge) {
+			SecurityHeadersProperties.Stage stage = new SecurityHeadersProperties.Stage();
+			stage.setMaxAge(maxAge);
+			stage.setHold(Duration.ofDays(1));
+			return stage;
+		}
+
+		private Map<String, String> labels = new HashMap<>();
+
+		public List<String> getValues() {
+			return this.values;
+		}
+
+		public void setValues(List<String> values) {
+			this.values = values;
+		}
+
+		public List<SecurityHeadersProperties.Stage> getStages() {
+			return this.stages;
+		}
+
+		public void setStages(List<SecurityHeadersProperties.Stage> stages) {
+			this.stages = stages;
+		}
+
+		public Map<String, String> getLabels() {
+			return this.labels;
+		}
+
+		public void setLabels(Map<String, String> labels) {
+			this.labels = labels;
 		}
 
 	}
