@@ -59,6 +59,8 @@ public final class InterleavedRunner {
 					() -> benchmark.springSecurityHeaderWriterFilter().getStatus());
 			variants.put("starter", () -> benchmark.starter().getStatus());
 			variants.put("starterHeadersOnly", () -> benchmark.starterHeadersOnly().getStatus());
+			variants.put("naiveInSpringSecurityChain", () -> benchmark.naiveInSpringSecurityChain().getStatus());
+			variants.put("starterInSpringSecurityChain", () -> benchmark.starterInSpringSecurityChain().getStatus());
 		}
 		else if (mode.equals("per-request-tomcat")) {
 			TomcatPerRequestBenchmark benchmark = new TomcatPerRequestBenchmark();
@@ -69,6 +71,20 @@ public final class InterleavedRunner {
 			variants.put("springSecurityHeaderWriterFilter", benchmark::springSecurityHeaderWriterFilter);
 			variants.put("starter", benchmark::starter);
 			variants.put("starterHeadersOnly", benchmark::starterHeadersOnly);
+			variants.put("naiveInSpringSecurityChain", benchmark::naiveInSpringSecurityChain);
+			variants.put("starterInSpringSecurityChain", benchmark::starterInSpringSecurityChain);
+		}
+		else if (mode.equals("calls-tomcat")) {
+			// Not timed: per variant, the calls one request makes of the request's
+			// attribute
+			// and header methods and of the response's header methods (after a warm-up
+			// run).
+			TomcatPerRequestBenchmark benchmark = new TomcatPerRequestBenchmark();
+			benchmark.setUp();
+			for (Map.Entry<String, Map<String, Integer>> variant : benchmark.calls().entrySet()) {
+				System.out.printf(Locale.ROOT, "%-30s %s%n", variant.getKey(), variant.getValue());
+			}
+			return;
 		}
 		else if (mode.equals("per-request-reactive")) {
 			ReactivePerRequestBenchmark benchmark = new ReactivePerRequestBenchmark();
@@ -108,7 +124,7 @@ public final class InterleavedRunner {
 		}
 		else {
 			throw new IllegalArgumentException(
-					"per-request, per-request-tomcat, per-request-reactive or hosts, not " + mode);
+					"per-request, per-request-tomcat, calls-tomcat, per-request-reactive or hosts, not " + mode);
 		}
 		List<String> names = new ArrayList<>(variants.keySet());
 		for (int i = 0; i < 5; i++) {
@@ -139,6 +155,13 @@ public final class InterleavedRunner {
 		}
 		else if (mode.startsWith("per-request")) {
 			report(names, cpu, bytes, "springSecurityHeaderWriterFilter", "naiveFilter", "naiveFilterSetIfAbsent");
+			System.out.printf(Locale.ROOT,
+					"%nIn Spring Security's default filter chain: starter / hand-written filter "
+							+ "%.3f (CPU, median of the rounds' ratios), %+.0f ns, %+.0f B per request%n",
+					medianRatio(cpu.get("starterInSpringSecurityChain"), cpu.get("naiveInSpringSecurityChain")),
+					median(cpu.get("starterInSpringSecurityChain")) - median(cpu.get("naiveInSpringSecurityChain")),
+					median(bytes.get("starterInSpringSecurityChain"))
+							- median(bytes.get("naiveInSpringSecurityChain")));
 		}
 		else {
 			System.out.printf(Locale.ROOT, "%-24s %12s %10s %14s%n", "variant", "CPU ns/op", "B/op", "/ 10 entries");

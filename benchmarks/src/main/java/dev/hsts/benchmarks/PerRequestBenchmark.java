@@ -109,4 +109,18 @@ public class PerRequestBenchmark {
 		return run(this.variants.starterHeadersOnly);
 	}
 
+	/** (5) The hand-written filter before Spring Security's default chain. */
+	@Benchmark
+	public MockHttpServletResponse naiveInSpringSecurityChain() throws Exception {
+		return run(this.variants.naiveInSpringSecurityChain);
+	}
+
+	/**
+	 * (6) The starter's filters before Spring Security's default chain, built with it.
+	 */
+	@Benchmark
+	public MockHttpServletResponse starterInSpringSecurityChain() throws Exception {
+		return run(this.variants.starterInSpringSecurityChain);
+	}
+
 }

@@ -1,6 +1,7 @@
 package dev.hsts.benchmarks;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,9 @@ import java.util.TreeMap;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.connector.Request;
@@ -98,6 +101,113 @@ final class TomcatExchange {
 		HttpServletResponse facadeResponse = this.response.getResponse();
 		new MockFilterChain(servlet, filters).doFilter(facadeRequest, facadeResponse);
 		return this.coyoteResponse.getStatus();
+	}
+
+	/**
+	 * Runs the next request as {@link #run} does, through a request and a response
+	 * wrapper that count the calls the filters and the servlet make of the request's
+	 * attribute and header methods and of the response's header methods.
+	 * @return the calls, by method name, in name order
+	 */
+	Map<String, Integer> calls(Servlet servlet, Filter[] filters) throws Exception {
+		next();
+		Map<String, Integer> calls = new TreeMap<>();
+		HttpServletRequest request = new CountingRequest(this.request.getRequest(), calls);
+		HttpServletResponse response = new CountingResponse(this.response.getResponse(), calls);
+		new MockFilterChain(servlet, filters).doFilter(request, response);
+		return calls;
+	}
+
+	private static void count(Map<String, Integer> calls, String method) {
+		calls.merge(method, 1, Integer::sum);
+	}
+
+	private static final class CountingRequest extends HttpServletRequestWrapper {
+
+		private final Map<String, Integer> calls;
+
+		CountingRequest(HttpServletRequest request, Map<String, Integer> calls) {
+			super(request);
+			this.calls = calls;
+		}
+
+		@Override
+		public Object getAttribute(String name) {
+			count(this.calls, "request.getAttribute");
+			return super.getAttribute(name);
+		}
+
+		@Override
+		public void setAttribute(String name, Object value) {
+			count(this.calls, "request.setAttribute");
+			super.setAttribute(name, value);
+		}
+
+		@Override
+		public void removeAttribute(String name) {
+			count(this.calls, "request.removeAttribute");
+			super.removeAttribute(name);
+		}
+
+		@Override
+		public String getHeader(String name) {
+			count(this.calls, "request.getHeader");
+			return super.getHeader(name);
+		}
+
+		@Override
+		public Enumeration<String> getHeaders(String name) {
+			count(this.calls, "request.getHeaders");
+			return super.getHeaders(name);
+		}
+
+	}
+
+	private static final class CountingResponse extends HttpServletResponseWrapper {
+
+		private final Map<String, Integer> calls;
+
+		CountingResponse(HttpServletResponse response, Map<String, Integer> calls) {
+			super(response);
+			this.calls = calls;
+		}
+
+		@Override
+		public void setHeader(String name, String value) {
+			count(this.calls, "response.setHeader");
+			super.setHeader(name, value);
+		}
+
+		@Override
+		public void addHeader(String name, String value) {
+			count(this.calls, "response.addHeader");
+			super.addHeader(name, value);
+		}
+
+		@Override
+		public boolean containsHeader(String name) {
+			count(this.calls, "response.containsHeader");
+			return super.containsHeader(name);
+		}
+
+		@Override
+		public String getHeader(String name) {
+			count(this.calls, "response.getHeader");
+			return super.getHeader(name);
+		}
+
+		@Override
+		public Collection<String> getHeaders(String name) {
+			count(this.calls, "response.getHeaders");
+			return super.getHeaders(name);
+		}
+
+		@Override
+		public Collection<String> getHeaderNames() {
+			count(this.calls, "response.getHeaderNames");
+			return super.getHeaderNames();
+		}
+
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.hsts.benchmarks;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -82,6 +83,41 @@ public class TomcatPerRequestBenchmark {
 	@Benchmark
 	public int starterHeadersOnly() throws Exception {
 		return this.exchange.run(this.variants.servlet, this.variants.starterHeadersOnly);
+	}
+
+	/**
+	 * The calls one request makes of the request's attribute and header methods and of
+	 * the response's header methods, per variant (the second request of each).
+	 * @return the calls by variant
+	 */
+	Map<String, Map<String, Integer>> calls() throws Exception {
+		Map<String, Filter[]> variants = new LinkedHashMap<>();
+		variants.put("floor", this.variants.floor);
+		variants.put("naiveFilterSetIfAbsent", this.variants.naiveSetIfAbsent);
+		variants.put("springSecurityHeaderWriterFilter", this.variants.springSecurity);
+		variants.put("starter", this.variants.starter);
+		variants.put("naiveInSpringSecurityChain", this.variants.naiveInSpringSecurityChain);
+		variants.put("starterInSpringSecurityChain", this.variants.starterInSpringSecurityChain);
+		Map<String, Map<String, Integer>> calls = new LinkedHashMap<>();
+		for (Map.Entry<String, Filter[]> variant : variants.entrySet()) {
+			this.exchange.calls(this.variants.servlet, variant.getValue());
+			calls.put(variant.getKey(), this.exchange.calls(this.variants.servlet, variant.getValue()));
+		}
+		return calls;
+	}
+
+	/** (5) The hand-written filter before Spring Security's default chain. */
+	@Benchmark
+	public int naiveInSpringSecurityChain() throws Exception {
+		return this.exchange.run(this.variants.servlet, this.variants.naiveInSpringSecurityChain);
+	}
+
+	/**
+	 * (6) The starter's filters before Spring Security's default chain, built with it.
+	 */
+	@Benchmark
+	public int starterInSpringSecurityChain() throws Exception {
+		return this.exchange.run(this.variants.servlet, this.variants.starterInSpringSecurityChain);
 	}
 
 }
