@@ -9,6 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.sun.management.ThreadMXBean;
+import jakarta.servlet.Servlet;
+
+import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * A complement to JMH for a machine shared with other work. The variants of one
@@ -74,6 +77,32 @@ public final class InterleavedRunner {
 			variants.put("naiveInSpringSecurityChain", benchmark::naiveInSpringSecurityChain);
 			variants.put("starterInSpringSecurityChain", benchmark::starterInSpringSecurityChain);
 		}
+		else if (mode.equals("per-request-mvc")) {
+			// The variants in Spring Security's default chain, in front of the health
+			// servlet
+			// and of Spring MVC with Jackson (sample-app's way), on the mock request.
+			PerRequestBenchmark benchmark = new PerRequestBenchmark();
+			benchmark.setUp();
+			Servlet mvc = MvcHealthServlet.create();
+			for (String variant : List.of("naiveInSpringSecurityChain", "starterInSpringSecurityChain")) {
+				MockHttpServletResponse response = benchmark.run(mvc, variant);
+				List<String> names = new ArrayList<>(response.getHeaderNames());
+				if (response.getStatus() != 200 || !names.containsAll(List.of("Strict-Transport-Security",
+						"X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy", "Permissions-Policy",
+						"X-Permitted-Cross-Domain-Policies", "X-XSS-Protection", "Cache-Control"))) {
+					throw new IllegalStateException(
+							variant + " with Spring MVC: " + response.getStatus() + " " + names);
+				}
+			}
+			variants.put("floor", () -> benchmark.floor().getStatus());
+			variants.put("naiveInSpringSecurityChain", () -> benchmark.naiveInSpringSecurityChain().getStatus());
+			variants.put("starterInSpringSecurityChain", () -> benchmark.starterInSpringSecurityChain().getStatus());
+			variants.put("floorMvc", () -> benchmark.run(mvc, "floor").getStatus());
+			variants.put("naiveInSpringSecurityChainMvc",
+					() -> benchmark.run(mvc, "naiveInSpringSecurityChain").getStatus());
+			variants.put("starterInSpringSecurityChainMvc",
+					() -> benchmark.run(mvc, "starterInSpringSecurityChain").getStatus());
+		}
 		else if (mode.equals("calls-tomcat")) {
 			// Not timed: per variant, the calls one request makes of the request's
 			// attribute
@@ -124,7 +153,8 @@ public final class InterleavedRunner {
 		}
 		else {
 			throw new IllegalArgumentException(
-					"per-request, per-request-tomcat, calls-tomcat, per-request-reactive or hosts, not " + mode);
+					"per-request, per-request-tomcat, per-request-mvc, calls-tomcat, per-request-reactive or hosts, not "
+							+ mode);
 		}
 		List<String> names = new ArrayList<>(variants.keySet());
 		for (int i = 0; i < 5; i++) {
@@ -152,6 +182,23 @@ public final class InterleavedRunner {
 		if (mode.equals("per-request-reactive")) {
 			report(names, cpu, bytes, "springSecurityHeaderWriterWebFilter", "naiveWebFilter",
 					"naiveWebFilterSetIfAbsent");
+		}
+		else if (mode.equals("per-request-mvc")) {
+			for (String name : names) {
+				System.out.printf(Locale.ROOT, "%-34s %10.0f ns %8.0f B%n", name, median(cpu.get(name)),
+						median(bytes.get(name)));
+			}
+			for (String servlet : List.of("", "Mvc")) {
+				System.out.printf(Locale.ROOT,
+						"%s: starter / hand-written filter in the chain %.3f, %+.0f ns, %+.0f B%n",
+						servlet.isEmpty() ? "health servlet" : "Spring MVC with Jackson",
+						medianRatio(cpu.get("starterInSpringSecurityChain" + servlet),
+								cpu.get("naiveInSpringSecurityChain" + servlet)),
+						median(cpu.get("starterInSpringSecurityChain" + servlet))
+								- median(cpu.get("naiveInSpringSecurityChain" + servlet)),
+						median(bytes.get("starterInSpringSecurityChain" + servlet))
+								- median(bytes.get("naiveInSpringSecurityChain" + servlet)));
+			}
 		}
 		else if (mode.startsWith("per-request")) {
 			report(names, cpu, bytes, "springSecurityHeaderWriterFilter", "naiveFilter", "naiveFilterSetIfAbsent");

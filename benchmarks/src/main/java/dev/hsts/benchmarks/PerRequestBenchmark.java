@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.Filter;
+import jakarta.servlet.Servlet;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -54,9 +55,30 @@ public class PerRequestBenchmark {
 	}
 
 	private MockHttpServletResponse run(Filter[] filters) throws Exception {
+		return run(this.variants.servlet, filters);
+	}
+
+	/**
+	 * One request through a variant's filters to another servlet.
+	 * @param servlet the servlet
+	 * @param variant the variant's name: floor, naiveInSpringSecurityChain or
+	 * starterInSpringSecurityChain
+	 * @return the response
+	 */
+	MockHttpServletResponse run(Servlet servlet, String variant) throws Exception {
+		Filter[] filters = switch (variant) {
+			case "floor" -> this.variants.floor;
+			case "naiveInSpringSecurityChain" -> this.variants.naiveInSpringSecurityChain;
+			case "starterInSpringSecurityChain" -> this.variants.starterInSpringSecurityChain;
+			default -> throw new IllegalArgumentException(variant);
+		};
+		return run(servlet, filters);
+	}
+
+	private MockHttpServletResponse run(Servlet servlet, Filter[] filters) throws Exception {
 		MockHttpServletRequest request = Requests.secureApiRequest();
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		new MockFilterChain(this.variants.servlet, filters).doFilter(request, response);
+		new MockFilterChain(servlet, filters).doFilter(request, response);
 		return response;
 	}
 
