@@ -371,9 +371,9 @@ final class KnownProperties {
 	 * a space, the dashed name ({@value #INDEX} for a list's element, {@value #MAP_KEY}
 	 * for a map's). A list's default elements follow its element's lines, at the
 	 * element's indentation, each as {@code =} and a value, or as <code>={</code> and
-	 * {@code key=value} pairs separated by tabs; tabs, line breaks and backslashes in a
-	 * value are escaped ({@code \t}, {@code \n}, {@code \\}), and so is a value's leading
-	 * <code>{</code>.
+	 * {@code key=value} pairs separated by tabs; tabs, line breaks, carriage returns and
+	 * backslashes in a value are escaped ({@code \t}, {@code \n}, {@code \r},
+	 * {@code \\}), and so is a value's leading <code>{</code>.
 	 * @return the text, read back by {@link #read(ConfigurationPropertyName, String)}
 	 */
 	String write() {
@@ -392,7 +392,9 @@ final class KnownProperties {
 		Node tree = Node.group();
 		List<Node> parents = new ArrayList<>();
 		parents.add(tree);
-		for (String line : text.split("\n")) {
+		for (String written : text.split("\n")) {
+			// A checkout may have turned the line ends into CR LF.
+			String line = written.endsWith("\r") ? written.substring(0, written.length() - 1) : written;
 			if (line.isEmpty() || line.startsWith("#")) {
 				continue;
 			}
@@ -441,7 +443,7 @@ final class KnownProperties {
 	}
 
 	private static String escape(String value) {
-		return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n");
+		return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
 	}
 
 	private static String unescape(String value) {
@@ -453,7 +455,7 @@ final class KnownProperties {
 			char c = value.charAt(i);
 			if (c == '\\' && i + 1 < value.length()) {
 				char next = value.charAt(++i);
-				text.append((next == 't') ? '\t' : (next == 'n') ? '\n' : next);
+				text.append((next == 't') ? '\t' : (next == 'n') ? '\n' : (next == 'r') ? '\r' : next);
 			}
 			else {
 				text.append(c);

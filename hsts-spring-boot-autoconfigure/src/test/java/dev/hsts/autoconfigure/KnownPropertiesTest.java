@@ -176,7 +176,7 @@ class KnownPropertiesTest {
 		assertThat(read.names()).isEqualTo(written.names())
 			.contains("test.values[*]", "test.stages[*].max-age", "test.labels.*");
 		assertThat(read.defaultElements(name("test.values"))).containsExactly("plain", "a\tb", "line\nbreak",
-				"back\\slash\\t", "{brace}", "", "=sign", "# hash");
+				"back\\slash\\t", "{brace}", "", "=sign", "# hash", "carriage\r");
 		assertThat(read.defaultElements(name("test.stages")))
 			.containsExactly(Map.of("max-age", "300s", "hold", "1d"), Map.of())
 			.isEqualTo(written.defaultElements(name("test.stages")));
@@ -184,6 +184,9 @@ class KnownPropertiesTest {
 		assertThat(read.isKnown(name("test.labels.anything"))).isTrue();
 		assertThat(read.isKnown(name("test.stages[3].hold"))).isTrue();
 		assertThat(read.canonical(name("test.stages[0].maxAge"))).contains("test.stages[0].max-age");
+		assertThat(KnownProperties.read(name("test"), written.write().replace("\n", "\r\n")).write())
+			.as("with CR LF line ends")
+			.isEqualTo(written.write());
 	}
 
 	@ParameterizedTest
@@ -232,8 +235,8 @@ class KnownPropertiesTest {
 	 */
 	static class WithDefaults {
 
-		private List<String> values = new ArrayList<>(
-				List.of("plain", "a\tb", "line\nbreak", "back\\slash\\t", "{brace}", "", "=sign", "# hash"));
+		private List<String> values = new ArrayList<>(List.of("plain", "a\tb", "line\nbreak", "back\\slash\\t",
+				"{brace}", "", "=sign", "# hash", "carriage\r"));
 
 		private List<SecurityHeadersProperties.Stage> stages = new ArrayList<>(
 				List.of(stage(Duration.ofSeconds(300)), new SecurityHeadersProperties.Stage()));
