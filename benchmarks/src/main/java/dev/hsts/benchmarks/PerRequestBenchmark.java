@@ -58,24 +58,18 @@ public class PerRequestBenchmark {
 		return run(this.variants.servlet, filters);
 	}
 
-	/**
-	 * One request through a variant's filters to another servlet.
-	 * @param servlet the servlet
-	 * @param variant the variant's name: floor, naiveInSpringSecurityChain or
-	 * starterInSpringSecurityChain
-	 * @return the response
-	 */
-	MockHttpServletResponse run(Servlet servlet, String variant) throws Exception {
-		Filter[] filters = switch (variant) {
-			case "floor" -> this.variants.floor;
-			case "naiveInSpringSecurityChain" -> this.variants.naiveInSpringSecurityChain;
-			case "starterInSpringSecurityChain" -> this.variants.starterInSpringSecurityChain;
-			default -> throw new IllegalArgumentException(variant);
-		};
-		return run(servlet, filters);
+	/** The variants this benchmark runs. */
+	Variants variants() {
+		return this.variants;
 	}
 
-	private MockHttpServletResponse run(Servlet servlet, Filter[] filters) throws Exception {
+	/**
+	 * One request through the filters to a servlet.
+	 * @param servlet the servlet
+	 * @param filters the filters, as a variant has them
+	 * @return the response
+	 */
+	MockHttpServletResponse run(Servlet servlet, Filter[] filters) throws Exception {
 		MockHttpServletRequest request = Requests.secureApiRequest();
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		new MockFilterChain(servlet, filters).doFilter(request, response);

@@ -414,8 +414,7 @@ final class KnownProperties {
 			String name = entry.substring(2);
 			Node parent = parents.get(depth);
 			if (parent.kind == Kind.GROUP) {
-				parent.dashed.put(Pattern.uniformElement(name), name);
-				parent.children.put(Pattern.uniformElement(name), node);
+				parent.put(name, node);
 			}
 			else {
 				parent.element = node;
@@ -596,6 +595,13 @@ final class KnownProperties {
 			return child;
 		}
 
+		/** Adds (or replaces) the key {@code dashedName} of a group. */
+		void put(String dashedName, Node node) {
+			String uniform = Pattern.uniformElement(dashedName);
+			this.dashed.put(uniform, dashedName);
+			this.children.put(uniform, node);
+		}
+
 		void addPropertiesOf(Class<?> type) {
 			Object defaults = BeanUtils.instantiateClass(type);
 			for (PropertyDescriptor property : inDeclarationOrder(type)) {
@@ -618,8 +624,7 @@ final class KnownProperties {
 					existing.dashed.putAll(node.dashed);
 				}
 				else {
-					this.dashed.put(Pattern.uniformElement(name), name);
-					this.children.put(Pattern.uniformElement(name), node);
+					put(name, node);
 				}
 			}
 		}
