@@ -129,6 +129,8 @@ public final class InterleavedRunner {
 					() -> benchmark.springSecurityHeaderWriterWebFilter().getStatusCode().value());
 			variants.put("starter", () -> benchmark.starter().getStatusCode().value());
 			variants.put("starterHeadersOnly", () -> benchmark.starterHeadersOnly().getStatusCode().value());
+			variants.put("starterHeadersOnlyBeforeCommit",
+					() -> benchmark.starterHeadersOnlyBeforeCommit().getStatusCode().value());
 		}
 		else if (mode.equals("hosts")) {
 			List<String> kinds = (args.length > 3) ? List.of(args[3].split(",")) : List.of(HostCheckBenchmark.KINDS);

@@ -77,4 +77,13 @@ public class ReactivePerRequestBenchmark {
 		return ReactiveVariants.run(this.variants.starterHeadersOnly);
 	}
 
+	/**
+	 * (4c) The starter's headers alone without its {@code HttpHandler} decorator: the
+	 * commit pass as a {@code beforeCommit} action.
+	 */
+	@Benchmark
+	public MockServerHttpResponse starterHeadersOnlyBeforeCommit() {
+		return ReactiveVariants.run(this.variants.starterHeadersOnlyBeforeCommit);
+	}
+
 }

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import reactor.core.publisher.Mono;
 
 import dev.hsts.autoconfigure.ReactiveSecurityHeadersAutoConfiguration;
+import dev.hsts.reactive.SecurityHeadersHttpHandlerDecorator;
 import dev.hsts.reactive.SecurityHeadersWebFilter;
 import dev.hsts.reactive.TrustedHostWebFilter;
 
@@ -20,6 +21,7 @@ import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
@@ -48,11 +50,13 @@ import org.springframework.web.server.session.WebSessionManager;
  * built once (as WebFlux's FilteringWebHandler builds its chain once): (1) no header
  * filter (the floor); (2) a hand-written WebFilter; (3) Spring Security's
  * {@link HttpHeaderWriterWebFilter} with a {@link CompositeServerHttpHeadersWriter} of
- * the same eight headers; (4) the starter's WebFilters as its auto-configuration builds
- * them, and (4b) the same without trusted hosts. One request is {@code GET
- * https://api.example.com/v1/health} on Spring's mock request and response, in an
- * exchange completed with {@code getResponse().setComplete()} (so that the beforeCommit
- * actions run). {@link #check} makes sure they all write the same header set.
+ * the same eight headers; (4) the starter's WebFilters and its {@code HttpHandler}
+ * decorator as its auto-configuration builds them, (4b) the same without trusted hosts,
+ * and (4c) that without the decorator. One request is
+ * {@code GET https://api.example.com/v1/health} on Spring's mock request and response,
+ * through an {@code HttpHandler} that makes the exchange and completes the response at
+ * the end, as {@code HttpWebHandlerAdapter} does (so that the commit actions run).
+ * {@link #check} makes sure they all write the same header set.
  */
 final class ReactiveVariants {
 
@@ -81,37 +85,64 @@ final class ReactiveVariants {
 		return response.writeWith(Mono.just(body));
 	};
 
-	final DefaultWebFilterChain floor = chain();
+	final HttpHandler floor = handler(chain());
 
-	final DefaultWebFilterChain naive = chain(new NaiveHeadersWebFilter(false));
+	final HttpHandler naive = handler(chain(new NaiveHeadersWebFilter(false)));
 
-	final DefaultWebFilterChain naiveSetIfAbsent = chain(new NaiveHeadersWebFilter(true));
+	final HttpHandler naiveSetIfAbsent = handler(chain(new NaiveHeadersWebFilter(true)));
 
-	final DefaultWebFilterChain springSecurity = chain(newHttpHeaderWriterWebFilter());
+	final HttpHandler springSecurity = handler(chain(newHttpHeaderWriterWebFilter()));
 
-	final DefaultWebFilterChain starter = chain(starterFilters(true));
+	final HttpHandler starter;
 
-	final DefaultWebFilterChain starterHeadersOnly = chain(starterFilters(false));
+	final HttpHandler starterHeadersOnly;
+
+	/**
+	 * The starter's headers alone without its
+	 * {@link SecurityHeadersHttpHandlerDecorator}: the commit pass as a
+	 * {@code beforeCommit} action, as in an application whose {@code HttpHandler} is not
+	 * built from its context.
+	 */
+	final HttpHandler starterHeadersOnlyBeforeCommit;
+
+	ReactiveVariants() {
+		Starter withHosts = new Starter(true);
+		Starter headersOnly = new Starter(false);
+		this.starter = withHosts.decorator.apply(handler(chain(withHosts.filters)));
+		this.starterHeadersOnly = headersOnly.decorator.apply(handler(chain(headersOnly.filters)));
+		this.starterHeadersOnlyBeforeCommit = handler(chain(headersOnly.filters));
+	}
 
 	private static DefaultWebFilterChain chain(WebFilter... filters) {
 		return new DefaultWebFilterChain(HANDLER, List.of(filters));
 	}
 
-	/** One request through the chain, completed; returns the response. */
-	static MockServerHttpResponse run(DefaultWebFilterChain chain) {
+	/**
+	 * The chain as {@code HttpWebHandlerAdapter} runs it: an exchange made of the
+	 * server's request and response (each {@code HttpHandlerDecoratorFactory} decorates
+	 * this), the response completed at the end.
+	 */
+	private static HttpHandler handler(DefaultWebFilterChain chain) {
+		return (request, response) -> {
+			ServerWebExchange exchange = new DefaultServerWebExchange(request, response, SESSIONS, CODECS, LOCALES);
+			return chain.filter(exchange).then(Mono.defer(response::setComplete));
+		};
+	}
+
+	/** One request through the handler, completed; returns the server's response. */
+	static MockServerHttpResponse run(HttpHandler handler) {
 		MockServerHttpRequest request = MockServerHttpRequest.get("https://" + Requests.HOST + "/v1/health")
 			.header("Host", Requests.HOST)
 			.header("Accept", "application/json")
 			.header("User-Agent", "benchmark/1.0")
 			.build();
 		MockServerHttpResponse response = new MockServerHttpResponse();
-		ServerWebExchange exchange = new DefaultServerWebExchange(request, response, SESSIONS, CODECS, LOCALES);
-		chain.filter(exchange).then(Mono.defer(() -> exchange.getResponse().setComplete())).block();
+		handler.handle(request, response).block();
 		return response;
 	}
 
 	/** The response's headers, by name (any case). */
-	static Map<String, List<String>> headers(DefaultWebFilterChain chain) {
+	static Map<String, List<String>> headers(HttpHandler chain) {
 		MockServerHttpResponse response = run(chain);
 		if (response.getStatusCode() == null || response.getStatusCode().value() != 200 || !response.isCommitted()) {
 			throw new IllegalStateException(
@@ -132,6 +163,7 @@ final class ReactiveVariants {
 		check("springSecurity", expected, headers(this.springSecurity));
 		check("starter", expected, headers(this.starter));
 		check("starterHeadersOnly", expected, headers(this.starterHeadersOnly));
+		check("starterHeadersOnlyBeforeCommit", expected, headers(this.starterHeadersOnlyBeforeCommit));
 		if (expected.size() != 10 || !expected.containsKey("Strict-Transport-Security")
 				|| headers(this.floor).containsKey("Strict-Transport-Security")) {
 			throw new IllegalStateException(
@@ -171,9 +203,25 @@ final class ReactiveVariants {
 	}
 
 	/**
-	 * The starter's WebFilters, from its auto-configuration, in their order.
+	 * The starter's WebFilters and its {@code HttpHandler} decorator, from its
+	 * auto-configuration, the filters in their order.
 	 */
-	static WebFilter[] starterFilters(boolean trustedHosts) {
+	private static final class Starter {
+
+		final WebFilter[] filters;
+
+		final SecurityHeadersHttpHandlerDecorator decorator;
+
+		Starter(boolean trustedHosts) {
+			List<SecurityHeadersHttpHandlerDecorator> decorator = new ArrayList<>();
+			this.filters = starterFilters(trustedHosts, decorator);
+			this.decorator = decorator.get(0);
+		}
+
+	}
+
+	private static WebFilter[] starterFilters(boolean trustedHosts,
+			List<SecurityHeadersHttpHandlerDecorator> decorator) {
 		List<WebFilter> filters = new ArrayList<>();
 		ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(ReactiveSecurityHeadersAutoConfiguration.class));
@@ -185,6 +233,7 @@ final class ReactiveVariants {
 				throw new IllegalStateException(context.getStartupFailure());
 			}
 			filters.add(context.getBean(SecurityHeadersWebFilter.class));
+			decorator.add(context.getBean(SecurityHeadersHttpHandlerDecorator.class));
 			TrustedHostWebFilter hosts = context.getBean(TrustedHostWebFilter.class);
 			if (trustedHosts != hosts.getCheck().getTrustedHosts().isOff()) {
 				filters.add(hosts);

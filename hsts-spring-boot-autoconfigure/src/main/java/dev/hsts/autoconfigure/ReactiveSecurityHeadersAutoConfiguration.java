@@ -33,6 +33,7 @@ import dev.hsts.reactive.ExchangeHeaderWriter;
 import dev.hsts.reactive.FixedHeaderExchangeWriter;
 import dev.hsts.reactive.HttpsRedirectWebFilter;
 import dev.hsts.reactive.ReactiveHeadersPreview;
+import dev.hsts.reactive.SecurityHeadersHttpHandlerDecorator;
 import dev.hsts.reactive.SecurityHeadersWebFilter;
 import dev.hsts.reactive.StagedHstsExchangeWriter;
 import dev.hsts.reactive.TrustedHostExchangeCheck;
@@ -252,6 +253,17 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 		filter.setForwardedProtoMismatches(proxyDetector.getIfUnique());
 		filter.setApplicationHeaderValues(applicationHeaderValues.getIfUnique());
 		return filter;
+	}
+
+	/**
+	 * The server's response, decorated so that the header filter's commit pass runs
+	 * without a {@code beforeCommit} action (Spring's fast commit path is kept).
+	 * @return the decorator factory
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	public SecurityHeadersHttpHandlerDecorator securityHeadersHttpHandlerDecorator() {
+		return new SecurityHeadersHttpHandlerDecorator();
 	}
 
 	/**

@@ -27,11 +27,12 @@ import org.springframework.util.ClassUtils;
  *
  * <p>
  * Used only where the exchange's response is Spring's {@code ReactorServerHttpResponse}
- * itself: a decorated response (a filter's, or Spring's for {@code HEAD}) may change what
- * its headers are, and is written through {@link ServerHttpResponse#getHeaders()}.
- * Instances exist only when Reactor Netty is on the class path ({@link #of(String[])}),
- * and the headers are passed as {@code Object} so that no class outside this one needs
- * Netty's types.
+ * itself, or the starter's {@link CommitPassResponse} right on it (which has the same
+ * headers): another decorated response (a filter's, or Spring's for {@code HEAD}) may
+ * change what its headers are, and is written through
+ * {@link ServerHttpResponse#getHeaders()}. Instances exist only when Reactor Netty is on
+ * the class path ({@link #of(String[])}), and the headers are passed as {@code Object} so
+ * that no class outside this one needs Netty's types.
  */
 final class ReactorNettyResponseHeaders {
 
@@ -75,11 +76,13 @@ final class ReactorNettyResponseHeaders {
 
 	/**
 	 * The Reactor Netty headers behind a response's headers.
-	 * @param response the exchange's response
+	 * @param exchangeResponse the exchange's response
 	 * @return Netty's {@code HttpHeaders}, or {@code null} when the response is not
-	 * Spring's Reactor Netty response itself
+	 * Spring's Reactor Netty response itself (or the starter's decorator right on it)
 	 */
-	Object headersOf(ServerHttpResponse response) {
+	Object headersOf(ServerHttpResponse exchangeResponse) {
+		ServerHttpResponse response = (exchangeResponse instanceof CommitPassResponse ours) ? ours.getDelegate()
+				: exchangeResponse;
 		Class<?> type = response.getClass();
 		if (type != backedResponse) {
 			if (!type.getName().equals(BACKED_RESPONSE)) {

@@ -46,11 +46,13 @@ import org.springframework.web.server.WebFilterChain;
  * <li>before the chain, so the headers are there before any other filter (including
  * Spring Security's, whose writers skip a header that is already set) or handler runs,
  * and the CSP nonce is an exchange attribute before a view renders;</li>
- * <li>again just before the response commits ({@link ServerHttpResponse#beforeCommit}),
- * whatever produced it: a handler, an error handler, a redirect, a static resource, a
- * streamed body, a response completed early. Writers only fill what is absent, so what
- * the application set wins; the {@link CommitTimeExchangeHeaderWriter}s (the
- * Cache-Control default) write only then, once the application has chosen.</li>
+ * <li>again just before the response commits (through the response
+ * {@link SecurityHeadersHttpHandlerDecorator} hands WebFlux, where the application has
+ * that bean, otherwise as a {@link ServerHttpResponse#beforeCommit} action), whatever
+ * produced it: a handler, an error handler, a redirect, a static resource, a streamed
+ * body, a response completed early. Writers only fill what is absent, so what the
+ * application set wins; the {@link CommitTimeExchangeHeaderWriter}s (the Cache-Control
+ * default) write only then, once the application has chosen.</li>
  * </ul>
  * At commit, a second value the application added for a header that may appear only once
  * (such as {@code Strict-Transport-Security}) replaces the first instead of duplicating
@@ -100,14 +102,11 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 		if (set.policies != null) {
 			PolicyExchange policy = new PolicyExchange(exchange, set, set.policies, this.applicationHeaderValues);
 			policy.beforeChain();
-			exchange.getResponse().beforeCommit(policy);
+			beforeCommit(exchange, policy);
 		}
 		else {
 			set.writeEager(exchange, true);
-			exchange.getResponse().beforeCommit(() -> {
-				set.writeAtCommit(exchange, this.applicationHeaderValues, null);
-				return Mono.empty();
-			});
+			beforeCommit(exchange, new CommitPass(exchange, set, this.applicationHeaderValues));
 		}
 		CookieFlags flags = this.cookieFlags;
 		if (flags != null) {
@@ -117,6 +116,43 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 			return chain.filter(new ResponseCookieFlags.Exchange(exchange, action));
 		}
 		return chain.filter(exchange);
+	}
+
+	/**
+	 * Runs a commit pass just before the response commits: on the
+	 * {@link CommitPassResponse} the response is built on where there is one
+	 * ({@link SecurityHeadersHttpHandlerDecorator}), otherwise as a {@code beforeCommit}
+	 * action.
+	 */
+	private static void beforeCommit(ServerWebExchange exchange, Supplier<Mono<Void>> pass) {
+		ServerHttpResponse response = exchange.getResponse();
+		CommitPassResponse ours = CommitPassResponse.in(response);
+		if (ours == null || !ours.claim(pass)) {
+			response.beforeCommit(pass);
+		}
+	}
+
+	/** The commit pass of an exchange without policies. */
+	private static final class CommitPass implements Supplier<Mono<Void>> {
+
+		private final ServerWebExchange exchange;
+
+		private final Writers writers;
+
+		private final ApplicationHeaderValues applicationHeaderValues;
+
+		CommitPass(ServerWebExchange exchange, Writers writers, ApplicationHeaderValues applicationHeaderValues) {
+			this.exchange = exchange;
+			this.writers = writers;
+			this.applicationHeaderValues = applicationHeaderValues;
+		}
+
+		@Override
+		public Mono<Void> get() {
+			this.writers.writeAtCommit(this.exchange, this.applicationHeaderValues, null);
+			return Mono.empty();
+		}
+
 	}
 
 	/**

@@ -114,6 +114,32 @@ public final class RawHttp {
 		}
 	}
 
+	/**
+	 * Sends raw bytes and reads only the head of the response (status line and headers),
+	 * then closes: for a response after which the server keeps the connection, such as a
+	 * WebSocket upgrade's {@code 101}.
+	 * @param request the request bytes
+	 * @return the response, its body empty
+	 */
+	public Response sendForHead(byte[] request) {
+		try (Socket socket = open()) {
+			socket.setSoTimeout(30_000);
+			socket.getOutputStream().write(request);
+			socket.getOutputStream().flush();
+			InputStream in = socket.getInputStream();
+			ByteArrayOutputStream head = new ByteArrayOutputStream();
+			int matched = 0;
+			for (int b; matched < 4 && (b = in.read()) >= 0;) {
+				head.write(b);
+				matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : ((b == '\r') ? 1 : 0);
+			}
+			return Response.parse(head.toByteArray());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	private Socket open() throws IOException {
 		if (!this.tls) {
 			Socket socket = new Socket();
