@@ -10,6 +10,8 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -29,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * {@link CommitPassResponse}, the response {@link SecurityHeadersHttpHandlerDecorator}
  * hands WebFlux: the commit pass claimed on it runs once, when the response is about to
  * commit, before the server response's own {@code beforeCommit} actions, however the
- * response commits; a pass that fails fails the response exactly as the same pass
+ * response commits, and again for the error response where a body failed before the
+ * response committed; a pass that fails fails the response exactly as the same pass
  * registered with {@code beforeCommit} does; the decorator keeps zero-copy file writes.
  * (That the servers' responses are built on it, and what they send, is
  * {@link CommitPassOverTlsTest}.)
@@ -128,6 +131,32 @@ class CommitPassResponseTest {
 		response.setComplete().block();
 		assertThat(server.isCommitted()).isTrue();
 		assertThat(server.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { true, false })
+	void aBodyThatFailsBeforeTheResponseCommitsLeavesThePassToTheErrorResponse(boolean monoBody) {
+		MockServerHttpResponse server = new MockServerHttpResponse();
+		CommitPassResponse response = CommitPassResponse.of(server);
+		List<String> ran = new ArrayList<>();
+		response.claim(() -> {
+			ran.add("pass, committed " + server.isCommitted() + ", X-Error " + server.getHeaders().getFirst("X-Error"));
+			return Mono.empty();
+		});
+		IllegalStateException failure = new IllegalStateException("the body failed");
+		Mono<Void> write = monoBody ? response.writeWith(Mono.error(failure)) : response.writeWith(Flux.error(failure));
+		assertThatIllegalStateException().isThrownBy(write::block).withMessage("the body failed");
+		assertThat(server.isCommitted()).isFalse();
+		// The error handling writes its response.
+		server.setStatusCode(HttpStatus.INTERNAL_SERVER_ERROR);
+		server.getHeaders().set("X-Error", "handled");
+		response.writeWith(Mono.just(body())).block();
+		// The second time as a commit action of the server's response, which counts as
+		// committing then.
+		assertThat(ran).containsExactly("pass, committed false, X-Error null", "pass, committed true, X-Error handled");
+		assertThat(server.isCommitted()).isTrue();
+		response.setComplete().block();
+		assertThat(ran).hasSize(2);
 	}
 
 	@Test

@@ -235,6 +235,15 @@ public class ReactiveResponseKindsApplication {
 				.then(Mono.error(new IllegalStateException("failed after the commit")));
 		}
 
+		/**
+		 * A body that fails before its first item: the response has not committed when
+		 * the error handling answers.
+		 */
+		@GetMapping("/flux-fails-first")
+		Flux<String> fluxFailsFirst() {
+			return Flux.error(new IllegalStateException("failed before the first item"));
+		}
+
 		/** Writes and flushes the body in pieces. */
 		@GetMapping("/flush-early")
 		Mono<Void> flushEarly(ServerWebExchange exchange) {

@@ -114,9 +114,10 @@ class ResponseKindsOverTlsTest {
 				// the application's WebExceptionHandler and @ExceptionHandler.
 				Kind.of("GET", "/missing", 404), Kind.of("DELETE", "/etag", 405), Kind.of("GET", "/fail", 500),
 				Kind.of("GET", "/fail", 500, NO_STORE, "Accept", "text/html"), Kind.of("GET", "/mono-error", 500),
-				Kind.of("GET", "/filter-fail", 500), Kind.of("GET", "/status/400", 400),
-				Kind.of("GET", "/status/418", 418), Kind.of("GET", "/status/503", 503),
-				Kind.of("GET", "/custom-handled", 409), Kind.of("GET", "/exception-handler", 422),
+				Kind.of("GET", "/flux-fails-first", 500), Kind.of("GET", "/filter-fail", 500),
+				Kind.of("GET", "/status/400", 400), Kind.of("GET", "/status/418", 418),
+				Kind.of("GET", "/status/503", 503), Kind.of("GET", "/custom-handled", 409),
+				Kind.of("GET", "/exception-handler", 422),
 				// Streams.
 				Kind.of("GET", "/sse", 200), Kind.of("GET", "/stream", 200), Kind.of("GET", "/stream-buffers", 200),
 				// Static resources.
