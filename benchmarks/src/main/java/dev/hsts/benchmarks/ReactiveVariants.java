@@ -142,8 +142,8 @@ final class ReactiveVariants {
 	}
 
 	/** The response's headers, by name (any case). */
-	static Map<String, List<String>> headers(HttpHandler chain) {
-		MockServerHttpResponse response = run(chain);
+	static Map<String, List<String>> headers(HttpHandler handler) {
+		MockServerHttpResponse response = run(handler);
 		if (response.getStatusCode() == null || response.getStatusCode().value() != 200 || !response.isCommitted()) {
 			throw new IllegalStateException(
 					"Status " + response.getStatusCode() + ", committed " + response.isCommitted());
