@@ -90,8 +90,8 @@ public class CspReportWebFilter implements WebFilter, Ordered {
 		return request.getBody()
 			.handle(body)
 			.then(Mono.fromSupplier(new Receive(this.collector, exchange, body, contentType)))
-			.onErrorResume(TooLarge.class, new TooLargeAnswer(this.collector, exchange))
-			.onErrorResume(new Unreadable(exchange))
+			.onErrorResume(TooLarge.class, new TooLargeAnswer(this.collector))
+			.onErrorResume(new Unreadable(this.collector))
 			.flatMap(new Respond(exchange))
 			.doFinally(body);
 	}
@@ -239,11 +239,8 @@ public class CspReportWebFilter implements WebFilter, Ordered {
 
 		private final CspReportCollector collector;
 
-		private final ServerWebExchange exchange;
-
-		TooLargeAnswer(CspReportCollector collector, ServerWebExchange exchange) {
+		TooLargeAnswer(CspReportCollector collector) {
 			this.collector = collector;
-			this.exchange = exchange;
 		}
 
 		@Override
@@ -255,22 +252,19 @@ public class CspReportWebFilter implements WebFilter, Ordered {
 
 	/**
 	 * A body that could not be read (the client went away, a broken chunk): 400, never a
-	 * 5xx.
+	 * 5xx, counted as refused ({@code malformed}) as on servlet.
 	 */
 	private static final class Unreadable implements Function<Throwable, Mono<CspReportCollector.Answer>> {
 
-		private static final CspReportCollector.Answer BAD_REQUEST = new CspReportCollector.Answer(400,
-				CspReportCollector.Reasons.MALFORMED, Map.of());
+		private final CspReportCollector collector;
 
-		private final ServerWebExchange exchange;
-
-		Unreadable(ServerWebExchange exchange) {
-			this.exchange = exchange;
+		Unreadable(CspReportCollector collector) {
+			this.collector = collector;
 		}
 
 		@Override
 		public Mono<CspReportCollector.Answer> apply(Throwable ex) {
-			return Mono.just(BAD_REQUEST);
+			return Mono.just(this.collector.malformed());
 		}
 
 	}
