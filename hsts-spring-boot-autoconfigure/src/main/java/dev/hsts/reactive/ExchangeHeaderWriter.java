@@ -1,6 +1,5 @@
 package dev.hsts.reactive;
 
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -11,8 +10,8 @@ import org.springframework.web.server.ServerWebExchange;
  *
  * <p>
  * A writer should only fill in what the response does not have yet: the filter runs it
- * before the application and again just before the response commits
- * ({@link ServerHttpResponse#beforeCommit}), and what the application set wins.
+ * before the application and again just before the response commits (see
+ * {@link SecurityHeadersWebFilter}), and what the application set wins.
  */
 @FunctionalInterface
 public interface ExchangeHeaderWriter {

@@ -102,11 +102,11 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 		if (set.policies != null) {
 			PolicyExchange policy = new PolicyExchange(exchange, set, set.policies, this.applicationHeaderValues);
 			policy.beforeChain();
-			beforeCommit(exchange, policy);
+			runAtCommit(exchange, policy);
 		}
 		else {
 			set.writeEager(exchange, true);
-			beforeCommit(exchange, new CommitPass(exchange, set, this.applicationHeaderValues));
+			runAtCommit(exchange, new CommitPass(exchange, set, this.applicationHeaderValues));
 		}
 		CookieFlags flags = this.cookieFlags;
 		if (flags != null) {
@@ -124,7 +124,7 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 	 * ({@link SecurityHeadersHttpHandlerDecorator}), otherwise as a {@code beforeCommit}
 	 * action.
 	 */
-	private static void beforeCommit(ServerWebExchange exchange, Supplier<Mono<Void>> pass) {
+	private static void runAtCommit(ServerWebExchange exchange, Supplier<Mono<Void>> pass) {
 		ServerHttpResponse response = exchange.getResponse();
 		CommitPassResponse ours = CommitPassResponse.in(response);
 		if (ours == null || !ours.claim(pass)) {
@@ -730,13 +730,12 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 	/**
 	 * One exchange's policy, when the filter has {@link ExchangePolicies}: before the
 	 * chain, the writers' headers and then the policy of the path; when the response
-	 * commits (its {@code beforeCommit} action), the writers' commit pass and then the
-	 * policy of the handler the exchange was mapped to
-	 * ({@code HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE}, kept on the exchange
-	 * through error handling, so an error response keeps its handler's policy), adjusted
-	 * by the hooks. Each time, only what the starter wrote is replaced or removed; a
-	 * value the application set (or removed and set again) is left alone. Also the
-	 * request as the hooks see it.
+	 * commits, the writers' commit pass and then the policy of the handler the exchange
+	 * was mapped to ({@code HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE}, kept on the
+	 * exchange through error handling, so an error response keeps its handler's policy),
+	 * adjusted by the hooks. Each time, only what the starter wrote is replaced or
+	 * removed; a value the application set (or removed and set again) is left alone. Also
+	 * the request as the hooks see it.
 	 */
 	private static final class PolicyExchange implements Supplier<Mono<Void>>, PolicyRequest {
 
