@@ -1,6 +1,9 @@
 package dev.hsts.reactive;
 
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -46,12 +49,40 @@ final class ReactorNettyResponseHeaders {
 	/** {@link #BACKED_RESPONSE}, once a response of it has been seen. */
 	private static volatile Class<?> backedResponse;
 
+	/**
+	 * What {@link #firstValues(Object, String[])} gives for a header that has more than
+	 * one line (compared by identity).
+	 */
+	static final String REPEATED = new String("(more than one line)");
+
 	private final AsciiString[] names;
 
-	private ReactorNettyResponseHeaders(String[] names) {
+	/**
+	 * For each name length, the indexes of the {@link #scanned} names of that length
+	 * ({@code null} where none): the walk over a response's headers finds a header's
+	 * index by one array access and one or two comparisons.
+	 */
+	private final int[][] scannedByLength;
+
+	/** How many names, from the first, {@link #firstValues(Object, String[])} reports. */
+	private final int scanned;
+
+	private ReactorNettyResponseHeaders(String[] names, int scanned) {
 		this.names = new AsciiString[names.length];
 		for (int i = 0; i < names.length; i++) {
 			this.names[i] = AsciiString.cached(names[i]);
+		}
+		this.scanned = scanned;
+		int longest = 0;
+		for (int i = 0; i < scanned; i++) {
+			longest = Math.max(longest, names[i].length());
+		}
+		this.scannedByLength = new int[longest + 1][];
+		for (int i = 0; i < scanned; i++) {
+			int[] sameLength = this.scannedByLength[names[i].length()];
+			sameLength = (sameLength != null) ? Arrays.copyOf(sameLength, sameLength.length + 1) : new int[1];
+			sameLength[sameLength.length - 1] = i;
+			this.scannedByLength[names[i].length()] = sameLength;
 		}
 	}
 
@@ -63,6 +94,19 @@ final class ReactorNettyResponseHeaders {
 	 * response has already, see {@link #isFresh(Object)}; there is no reason to write it)
 	 */
 	static ReactorNettyResponseHeaders of(String[] names) {
+		return of(names, 0);
+	}
+
+	/**
+	 * Access to these headers, by their index in {@code names}, and a walk that finds the
+	 * first {@code scanned} of them.
+	 * @param names header names, in their usual spelling (what the client sees), each
+	 * once (compared ignoring case) among the first {@code scanned}
+	 * @param scanned how many names, from the first,
+	 * {@link #firstValues(Object, String[])} reports
+	 * @return the access, or {@code null} as {@link #of(String[])} says
+	 */
+	static ReactorNettyResponseHeaders of(String[] names, int scanned) {
 		if (!PRESENT) {
 			return null;
 		}
@@ -71,7 +115,7 @@ final class ReactorNettyResponseHeaders {
 				return null;
 			}
 		}
-		return new ReactorNettyResponseHeaders(names);
+		return new ReactorNettyResponseHeaders(names, scanned);
 	}
 
 	/**
@@ -128,6 +172,45 @@ final class ReactorNettyResponseHeaders {
 		HttpHeaders netty = (HttpHeaders) headers;
 		AsciiString key = this.names[name];
 		return netty.contains(key) ? netty.getAll(key) : List.of();
+	}
+
+	/**
+	 * The first line of each scanned header, in one walk over the response's headers
+	 * instead of a look-up of each (on sample-webflux's responses, about ten headers
+	 * walked against fifteen names looked up, most of them twice: for the header, then
+	 * for its lines).
+	 * @param headers from {@link #headersOf(ServerHttpResponse)}
+	 * @param values where the first line of each scanned header goes, by index;
+	 * {@link #REPEATED} where the header has more than one line (then
+	 * {@link #lines(Object, int)} has them all), {@code null} where it is absent
+	 */
+	void firstValues(Object headers, String[] values) {
+		Iterator<Map.Entry<CharSequence, CharSequence>> entries = ((HttpHeaders) headers).iteratorCharSequence();
+		while (entries.hasNext()) {
+			Map.Entry<CharSequence, CharSequence> entry = entries.next();
+			int index = scannedIndex(entry.getKey());
+			if (index >= 0) {
+				values[index] = (values[index] != null) ? REPEATED : String.valueOf(entry.getValue());
+			}
+		}
+	}
+
+	private int scannedIndex(CharSequence name) {
+		int length = name.length();
+		if (length >= this.scannedByLength.length) {
+			return -1;
+		}
+		int[] sameLength = this.scannedByLength[length];
+		if (sameLength != null) {
+			for (int index : sameLength) {
+				AsciiString candidate = this.names[index];
+				// The starter's own writes keep its names: most often the same object.
+				if (candidate == name || candidate.contentEqualsIgnoreCase(name)) {
+					return index;
+				}
+			}
+		}
+		return -1;
 	}
 
 }

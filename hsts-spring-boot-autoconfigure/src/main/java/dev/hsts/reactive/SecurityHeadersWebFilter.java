@@ -1,6 +1,7 @@
 package dev.hsts.reactive;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -417,7 +418,7 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 				String name = headerOf(this.atCommit[i]);
 				this.names[this.watched.length + this.eager.length + i] = (name != null) ? name : "";
 			}
-			this.netty = ReactorNettyResponseHeaders.of(this.names);
+			this.netty = ReactorNettyResponseHeaders.of(this.names, this.watched.length);
 			// A loop, not a stream of method references: this runs while the context
 			// starts (issue 21).
 			this.watchedKeys = new String[this.watched.length];
@@ -628,8 +629,10 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 		/**
 		 * Just before the response commits: one value of each single-valued header (the
 		 * last the application added), every eager header the application removed written
-		 * again, then the commit-time defaults. Each watched header is looked up once, by
-		 * its look-up key, and a writer whose header is there already is not run again.
+		 * again, then the commit-time defaults. On Reactor Netty's own headers one walk
+		 * over the response's headers finds every watched header; elsewhere each is
+		 * looked up once, by its look-up key. A writer whose header is there already is
+		 * not run again.
 		 * @param exchange the exchange
 		 * @param applicationHeaderValues told about the application's own values, or
 		 * {@code null}
@@ -642,12 +645,29 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 			HttpHeaders headers = response.getHeaders();
 			Object nettyHeaders = (this.netty != null) ? this.netty.headersOf(response) : null;
 			long present = 0;
-			for (int i = 0; i < this.watchedKeys.length; i++) {
-				List<String> lines = (nettyHeaders != null) ? this.netty.lines(nettyHeaders, i)
-						: ExchangeHeaders.lines(headers, this.watchedKeys[i]);
-				if (!lines.isEmpty()) {
+			if (nettyHeaders != null) {
+				String[] first = new String[this.watched.length];
+				this.netty.firstValues(nettyHeaders, first);
+				for (int i = 0; i < first.length; i++) {
+					if (first[i] == null) {
+						continue;
+					}
 					present |= 1L << i;
-					check(headers, i, lines, applicationHeaderValues, policy);
+					if (first[i] == ReactorNettyResponseHeaders.REPEATED) {
+						check(headers, i, this.netty.lines(nettyHeaders, i), applicationHeaderValues, policy);
+					}
+					else {
+						check(headers, i, first[i], false, applicationHeaderValues, policy);
+					}
+				}
+			}
+			else {
+				for (int i = 0; i < this.watchedKeys.length; i++) {
+					List<String> lines = ExchangeHeaders.lines(headers, this.watchedKeys[i]);
+					if (!lines.isEmpty()) {
+						present |= 1L << i;
+						check(headers, i, lines, applicationHeaderValues, policy);
+					}
 				}
 			}
 			for (int i = 0; i < this.eager.length; i++) {
@@ -690,10 +710,26 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 		 */
 		private void check(HttpHeaders headers, int index, List<String> lines,
 				ApplicationHeaderValues applicationHeaderValues, PolicyExchange policy) {
-			String name = this.watched[index];
 			boolean repeated = lines.size() > 1 && index < SingleValuedHeaders.NAMES.size();
 			// The line that stays: the last, where a second one replaces the first.
-			String kept = lines.get(repeated ? lines.size() - 1 : 0);
+			check(headers, index, lines.get(repeated ? lines.size() - 1 : 0), repeated, applicationHeaderValues,
+					policy);
+		}
+
+		/**
+		 * {@link #check(HttpHeaders, int, List, ApplicationHeaderValues, PolicyExchange)}
+		 * with the line that stays known.
+		 * @param headers the response's headers
+		 * @param index the index of the header among the watched ones
+		 * @param kept the line that stays
+		 * @param repeated whether it replaces the others of a single-valued header
+		 * @param applicationHeaderValues told about the application's own values, or
+		 * {@code null}
+		 * @param policy the exchange's policy, or {@code null}
+		 */
+		private void check(HttpHeaders headers, int index, String kept, boolean repeated,
+				ApplicationHeaderValues applicationHeaderValues, PolicyExchange policy) {
+			String name = this.watched[index];
 			if (repeated) {
 				headers.set(name, kept);
 				if (applicationHeaderValues != null) {
@@ -750,6 +786,13 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 
 		private static final String[] KEYS = keys();
 
+		/**
+		 * The policy headers read on Reactor Netty's own headers in one walk;
+		 * {@code null} without Reactor Netty.
+		 */
+		private static final ReactorNettyResponseHeaders NETTY = ReactorNettyResponseHeaders.of(headerNames(),
+				HEADERS.length);
+
 		private static final Log logger = LogFactory.getLog(SecurityHeadersWebFilter.class);
 
 		private final ServerWebExchange exchange;
@@ -774,6 +817,12 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 		/** The path's policy, written before the chain. */
 		private HeaderPolicy pathPolicy;
 
+		/**
+		 * By {@link PolicyHeader#ordinal()}: the first value of each policy header on the
+		 * response when it was last {@link #read() read}, {@code null} when absent.
+		 */
+		private final String[] values = new String[HEADERS.length];
+
 		private String nonce;
 
 		private Object handler;
@@ -795,12 +844,48 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 			return keys;
 		}
 
+		private static String[] headerNames() {
+			String[] names = new String[HEADERS.length];
+			for (int i = 0; i < names.length; i++) {
+				names[i] = HEADERS[i].headerName();
+			}
+			return names;
+		}
+
+		/**
+		 * Reads the first value of each policy header into {@link #values}: on Reactor
+		 * Netty's own headers in one walk over the response's headers, elsewhere by one
+		 * look-up each.
+		 * @return {@link #values}
+		 */
+		private String[] read() {
+			ServerHttpResponse response = this.exchange.getResponse();
+			String[] read = this.values;
+			Arrays.fill(read, null);
+			Object nettyHeaders = (NETTY != null) ? NETTY.headersOf(response) : null;
+			if (nettyHeaders != null) {
+				NETTY.firstValues(nettyHeaders, read);
+				for (int i = 0; i < read.length; i++) {
+					if (read[i] == ReactorNettyResponseHeaders.REPEATED) {
+						read[i] = NETTY.lines(nettyHeaders, i).get(0);
+					}
+				}
+			}
+			else {
+				HttpHeaders headers = response.getHeaders();
+				for (int i = 0; i < read.length; i++) {
+					read[i] = headers.getFirst(KEYS[i]);
+				}
+			}
+			return read;
+		}
+
 		/** Before the chain: the writers' headers, then the path's policy. */
 		void beforeChain() {
 			HttpHeaders headers = this.exchange.getResponse().getHeaders();
 			// What is there already was set by a filter before this one: not the
 			// starter's.
-			long theirs = this.writers.isFresh(this.exchange.getResponse(), headers) ? 0 : present(headers);
+			long theirs = this.writers.isFresh(this.exchange.getResponse(), headers) ? 0 : present(read());
 			if (this.policies.nonceUpFront()) {
 				this.nonce = nonce();
 			}
@@ -808,14 +893,14 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 			this.writers.writeEager(this.exchange, false);
 			HeaderPolicies headerPolicies = this.policies.policies();
 			this.pathPolicy = headerPolicies.forPath(headerPolicies.dependsOnPath() ? this.path : null);
-			apply(headers, this.pathPolicy, theirs, false);
+			apply(headers, read(), this.pathPolicy, theirs, false);
 		}
 
 		/** Just before the response commits. */
 		@Override
 		public Mono<Void> get() {
 			HttpHeaders headers = this.exchange.getResponse().getHeaders();
-			long absent = ~present(headers);
+			long absent = ~present(read());
 			this.writers.writeAtCommit(this.exchange, this.applicationHeaderValues, this);
 			this.handler = this.exchange.getAttribute(HANDLER_ATTRIBUTE);
 			HandlerPolicy handlerPolicy = this.policies.handlerPolicy(this.exchange, this.handler);
@@ -827,13 +912,14 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 			}
 			// The application's: there before the commit pass, and not what the starter
 			// left.
+			String[] now = read();
 			long theirs = 0;
 			for (int i = 0; i < HEADERS.length; i++) {
-				if ((absent & (1L << i)) == 0 && !Objects.equals(headers.getFirst(KEYS[i]), this.written[i])) {
+				if ((absent & (1L << i)) == 0 && !Objects.equals(now[i], this.written[i])) {
 					theirs |= 1L << i;
 				}
 			}
-			apply(headers, policy, theirs, true);
+			apply(headers, now, policy, theirs, true);
 			int reportOnly = PolicyHeader.CONTENT_SECURITY_POLICY_REPORT_ONLY.ordinal();
 			if (this.written[reportOnly] != null && this.policies.decides(reportOnly)) {
 				// As on servlet: the final policy's report-only CSP went out, for the
@@ -863,11 +949,13 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 		 * value, or none. Where the policy's value is the defaults' and no policy changed
 		 * the header, what the writer wrote (the same value) stays.
 		 * @param headers the response's headers
+		 * @param current the first value of each policy header on the response now, by
+		 * ordinal ({@link #read()})
 		 * @param policy the policy
 		 * @param theirs the headers the application set
 		 * @param atCommit whether the response commits (then Cache-Control too)
 		 */
-		private void apply(HttpHeaders headers, HeaderPolicy policy, long theirs, boolean atCommit) {
+		private void apply(HttpHeaders headers, String[] current, HeaderPolicy policy, long theirs, boolean atCommit) {
 			if (policy.usesNonce() && this.nonce == null) {
 				this.nonce = nonce();
 			}
@@ -881,23 +969,29 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 					continue;
 				}
 				PolicyHeader header = HEADERS[i];
-				String current = headers.getFirst(KEYS[i]);
 				if (!this.policies.decides(i)) {
 					// The application's writer bean writes it.
-					this.written[i] = current;
+					this.written[i] = current[i];
+					continue;
+				}
+				if (header == PolicyHeader.CACHE_CONTROL && !atCommit) {
+					continue;
+				}
+				if (policy == defaults && (this.changed & bit) == 0) {
+					// The defaults, unchanged: what the writer wrote stays (as below,
+					// where
+					// the policy's value is the defaults').
+					this.written[i] = current[i];
 					continue;
 				}
 				String target;
 				String byDefault;
 				if (header == PolicyHeader.STRICT_TRANSPORT_SECURITY) {
 					// On: what the HSTS writer wrote (it knows the stage and the host).
-					target = policy.hsts() ? current : null;
-					byDefault = defaults.hsts() ? current : null;
+					target = policy.hsts() ? current[i] : null;
+					byDefault = defaults.hsts() ? current[i] : null;
 				}
 				else if (header == PolicyHeader.CACHE_CONTROL) {
-					if (!atCommit) {
-						continue;
-					}
 					target = notModified ? null : policy.cacheControl(this.path);
 					byDefault = notModified ? null : defaults.cacheControl(this.path);
 				}
@@ -906,10 +1000,10 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 					byDefault = defaults.render(header, this.nonce);
 				}
 				if ((this.changed & bit) == 0 && Objects.equals(target, byDefault)) {
-					this.written[i] = current;
+					this.written[i] = current[i];
 					continue;
 				}
-				if (!Objects.equals(current, target)) {
+				if (!Objects.equals(current[i], target)) {
 					if (target != null) {
 						headers.set(header.headerName(), target);
 					}
@@ -944,11 +1038,11 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 			}
 		}
 
-		/** The managed headers the response has. */
-		private static long present(HttpHeaders headers) {
+		/** The managed headers the response has, from {@link #read()}. */
+		private static long present(String[] values) {
 			long present = 0;
-			for (int i = 0; i < KEYS.length; i++) {
-				if (headers.getFirst(KEYS[i]) != null) {
+			for (int i = 0; i < values.length; i++) {
+				if (values[i] != null) {
 					present |= 1L << i;
 				}
 			}

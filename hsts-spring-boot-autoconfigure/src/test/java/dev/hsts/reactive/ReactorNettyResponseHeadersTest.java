@@ -117,6 +117,43 @@ class ReactorNettyResponseHeadersTest {
 	}
 
 	@Test
+	void firstValuesFindsEachScannedHeaderInOneWalk() {
+		ReactorNettyResponseHeaders access = ReactorNettyResponseHeaders.of(
+				new String[] { "X-Frame-Options", "Referrer-Policy", "Cache-Control", "Permissions-Policy", "X-Other" },
+				4);
+		HttpHeaders headers = new DefaultHttpHeaders();
+		headers.add("Transfer-Encoding", "chunked");
+		// Written by the starter (its own name objects), by an application (a String in
+		// another spelling), twice, and a name of the same length as a scanned one.
+		access.set(headers, 0, "DENY");
+		headers.add("referrer-POLICY", "no-referrer");
+		headers.add("Cache-Control", "no-store");
+		headers.add("CACHE-CONTROL", "private");
+		headers.add("X-Custom-Header", "the length of X-Frame-Options");
+		headers.add("X-Other", "not scanned");
+		String[] first = new String[4];
+		access.firstValues(headers, first);
+		assertThat(first[0]).isEqualTo("DENY");
+		assertThat(first[1]).isEqualTo("no-referrer");
+		assertThat(first[2]).isSameAs(ReactorNettyResponseHeaders.REPEATED);
+		assertThat(access.lines(headers, 2)).containsExactly("no-store", "private");
+		assertThat(first[3]).isNull();
+	}
+
+	@Test
+	void aNameOfTheSameLengthIsNotTakenForAScannedOne() {
+		ReactorNettyResponseHeaders access = ReactorNettyResponseHeaders
+			.of(new String[] { "X-Frame-Options", "Referrer-Policy" }, 2);
+		HttpHeaders headers = new DefaultHttpHeaders();
+		headers.add("X-Custom-Header", "a");
+		headers.add("Referrer-Policy", "same-origin");
+		headers.add("Strict-Transport-Security", "max-age=300");
+		String[] first = new String[2];
+		access.firstValues(headers, first);
+		assertThat(first).containsExactly(null, "same-origin");
+	}
+
+	@Test
 	void mockAndDecoratedResponsesHaveNoNativeHeaders() {
 		ReactorNettyResponseHeaders access = ReactorNettyResponseHeaders.of(new String[] { "X-Frame-Options" });
 		ServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("https://localhost/"));
