@@ -201,10 +201,8 @@ if os.path.exists(host_json):
 # --- end to end ---------------------------------------------------------------------------------------------------
 def wrk(path):
     text = open(path).read()
-    m = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
     ticks = re.search(r"jvm-cpu-ticks: (\d+) hz: (\d+)", text)
     threads = re.search(r"request-thread-cpu-ms: ([\d.]+)", text)
-    socket = re.search(r"Socket errors: (.*)", text)
     groups = re.search(r"jit-cpu-ticks: (\d+) gc-cpu-ticks: (\d+) pair: (\d+)", text)
     requests = int(re.search(r"(\d+) requests in", text).group(1))
     hz = int(ticks.group(2)) if ticks else 100
@@ -214,10 +212,8 @@ def wrk(path):
         gc_us=per_req(int(groups.group(2))) if groups else float("nan"),
         pair=int(groups.group(3)) if groups else 1,
         rps=float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)), requests=requests,
-        p99=float(m.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[m.group(2)] if m else float("nan"),
         jvm_us=int(ticks.group(1)) / int(ticks.group(2)) * 1e6 / requests if ticks and requests else float("nan"),
-        thread_us=float(threads.group(1)) * 1000 / requests if threads and requests else float("nan"),
-        socket=socket.group(1) if socket else "")
+        thread_us=float(threads.group(1)) * 1000 / requests if threads and requests else float("nan"))
 
 
 HOST_MODES = {"one": "one Host (api.example.test)", "many": "64 Hosts round-robin (benchmarks/load.lua)"}
@@ -250,9 +246,6 @@ for stack, app in (("servlet", "sample-app (Tomcat)"), ("webflux", "sample-webfl
             for path in cpu_files:
                 rnd = re.search(r"-(\d+)-with\.txt$", path).group(1)
                 w, wo = wrk(path), wrk(path.replace("-with.txt", "-without.txt"))
-                for name, r in (("with", w), ("without", wo)):
-                    if r["socket"]:
-                        notes.append(f"CPU, {hosts}, round {rnd}, {name}: socket errors {r['socket']}")
                 jvm_r.append(wo["jvm_us"] / w["jvm_us"])
                 thr_r.append(wo["thread_us"] / w["thread_us"])
                 p(f"| {w['pair']} | {rnd} | {fmt(w['rps'])} | {w['jvm_us']:.1f} | {w['thread_us']:.1f} | "
@@ -276,9 +269,6 @@ for stack, app in (("servlet", "sample-app (Tomcat)"), ("webflux", "sample-webfl
                 runs = sorted(by_round[rnd], key=lambda x: x[0])
                 w = [r for _, v, r in runs if v == "with"]
                 wo = [r for _, v, r in runs if v == "without"]
-                for _, v, r in runs:
-                    if r["socket"]:
-                        notes.append(f"wall clock, {hosts}, round {rnd}, {v}: socket errors {r['socket']}")
                 mw, mwo = statistics.mean(r["rps"] for r in w), statistics.mean(r["rps"] for r in wo)
                 ratios.append(mw / mwo)
                 p(f"| {runs[0][2]['pair']} | {rnd} | {', '.join(fmt(r['rps']) for _, _, r in runs)} | {fmt(mw)} | {fmt(mwo)} | "

@@ -87,24 +87,15 @@ final class ReactorNettyResponseHeaders {
 	}
 
 	/**
-	 * Access to these headers, by their index in {@code names}.
-	 * @param names header names, in their usual spelling (what the client sees)
-	 * @return the access, or {@code null} when Reactor Netty is not on the class path, or
-	 * when one of the names is {@code Transfer-Encoding} (which a fresh Reactor Netty
-	 * response has already, see {@link #isFresh(Object)}; there is no reason to write it)
-	 */
-	static ReactorNettyResponseHeaders of(String[] names) {
-		return of(names, 0);
-	}
-
-	/**
 	 * Access to these headers, by their index in {@code names}, and a walk that finds the
 	 * first {@code scanned} of them.
 	 * @param names header names, in their usual spelling (what the client sees), each
 	 * once (compared ignoring case) among the first {@code scanned}
 	 * @param scanned how many names, from the first,
 	 * {@link #firstValues(Object, String[])} reports
-	 * @return the access, or {@code null} as {@link #of(String[])} says
+	 * @return the access, or {@code null} when Reactor Netty is not on the class path, or
+	 * when one of the names is {@code Transfer-Encoding} (which a fresh Reactor Netty
+	 * response has already, see {@link #isFresh(Object)}; there is no reason to write it)
 	 */
 	static ReactorNettyResponseHeaders of(String[] names, int scanned) {
 		if (!PRESENT) {

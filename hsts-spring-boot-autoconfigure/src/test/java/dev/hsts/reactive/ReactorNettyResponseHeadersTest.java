@@ -63,7 +63,7 @@ class ReactorNettyResponseHeadersTest {
 
 	@Test
 	void reactorNettyIsOnTheTestClassPath() {
-		assertThat(ReactorNettyResponseHeaders.of(new String[] { "X-Frame-Options" })).isNotNull();
+		assertThat(ReactorNettyResponseHeaders.of(new String[] { "X-Frame-Options" }, 0)).isNotNull();
 	}
 
 	@ParameterizedTest
@@ -100,12 +100,12 @@ class ReactorNettyResponseHeadersTest {
 	@Test
 	void aWriterOfTransferEncodingIsLeftToSpringsHeaders() {
 		// A fresh Reactor Netty response has Transfer-Encoding already.
-		assertThat(ReactorNettyResponseHeaders.of(new String[] { "X-Frame-Options", "transfer-encoding" })).isNull();
+		assertThat(ReactorNettyResponseHeaders.of(new String[] { "X-Frame-Options", "transfer-encoding" }, 0)).isNull();
 	}
 
 	@Test
 	void freshMeansNoHeaderButTransferEncoding() {
-		ReactorNettyResponseHeaders access = ReactorNettyResponseHeaders.of(new String[] { "X-Frame-Options" });
+		ReactorNettyResponseHeaders access = ReactorNettyResponseHeaders.of(new String[] { "X-Frame-Options" }, 0);
 		HttpHeaders headers = new DefaultHttpHeaders();
 		assertThat(access.isFresh(headers)).isTrue();
 		headers.add("Transfer-Encoding", "chunked");
@@ -155,7 +155,7 @@ class ReactorNettyResponseHeadersTest {
 
 	@Test
 	void mockAndDecoratedResponsesHaveNoNativeHeaders() {
-		ReactorNettyResponseHeaders access = ReactorNettyResponseHeaders.of(new String[] { "X-Frame-Options" });
+		ReactorNettyResponseHeaders access = ReactorNettyResponseHeaders.of(new String[] { "X-Frame-Options" }, 0);
 		ServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("https://localhost/"));
 		assertThat(access.headersOf(exchange.getResponse())).isNull();
 		assertThat(access.headersOf(new ServerHttpResponseDecorator(exchange.getResponse()))).isNull();
@@ -178,7 +178,7 @@ class ReactorNettyResponseHeadersTest {
 		static final String FRESH = "freshBeforeStarter";
 
 		static final ReactorNettyResponseHeaders ACCESS = ReactorNettyResponseHeaders
-			.of(new String[] { "X-Frame-Options", PROBE });
+			.of(new String[] { "X-Frame-Options", PROBE }, 0);
 
 		/** Before the starter's filter: whether the response is fresh. */
 		@Bean
