@@ -203,8 +203,20 @@ final class SpringSecurityReactiveHeaders
 
 		private final HttpHeaderWriterWebFilter filter;
 
+		private final String name;
+
 		RestoringManagedHeaders(HttpHeaderWriterWebFilter filter) {
 			this.filter = filter;
+			this.name = filter + " (its headers restored to the starter's at commit)";
+		}
+
+		/**
+		 * A name made once: Spring's {@code DefaultWebFilterChain} asks each filter for
+		 * its {@code toString()} on every request (a Reactor checkpoint's description).
+		 */
+		@Override
+		public String toString() {
+			return this.name;
 		}
 
 		@Override
@@ -259,9 +271,21 @@ final class SpringSecurityReactiveHeaders
 
 		private final ClearSiteData clearSiteData;
 
+		private final String name;
+
 		ClearSiteDataOnLogout(WebFilter logout, ClearSiteData clearSiteData) {
 			this.logout = logout;
 			this.clearSiteData = clearSiteData;
+			this.name = logout + " (Clear-Site-Data added by the starter)";
+		}
+
+		/**
+		 * A name made once: Spring's {@code DefaultWebFilterChain} asks each filter for
+		 * its {@code toString()} on every request (a Reactor checkpoint's description).
+		 */
+		@Override
+		public String toString() {
+			return this.name;
 		}
 
 		@Override

@@ -138,4 +138,15 @@ public class TrustedHostWebFilter implements WebFilter, Ordered {
 		this.order = order;
 	}
 
+	/**
+	 * The class's name. Spring's {@code DefaultWebFilterChain} names each filter it runs
+	 * in a Reactor checkpoint, by its {@code toString()}, on every request; the
+	 * {@code Object} one builds a new string each time (name and identity hash code).
+	 * @return the name of this filter's class
+	 */
+	@Override
+	public String toString() {
+		return getClass().getName();
+	}
+
 }

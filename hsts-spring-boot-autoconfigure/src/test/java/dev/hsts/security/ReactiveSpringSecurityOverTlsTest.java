@@ -21,6 +21,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.server.WebFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -192,6 +194,45 @@ class ReactiveSpringSecurityOverTlsTest {
 				.containsExactly("\"cache\", \"cookies\", \"storage\"");
 			assertThat(Http.values(logout[1], "X-XSS-Protection")).containsExactly("0");
 			assertThat(browser.get("/private/hello").statusCode()).isIn(302, 401);
+		}
+	}
+
+	/**
+	 * Spring's {@code DefaultWebFilterChain} names every filter it runs in a Reactor
+	 * checkpoint by its {@code toString()}, on every request, in the application's chain
+	 * and in Spring Security's: the starter's filters, and its wrappers of Spring
+	 * Security's, give a name made once (the class's, or the wrapped filter's with what
+	 * the starter adds), not a new string with an identity hash code per request.
+	 */
+	@Test
+	void theStartersFiltersNameThemselvesWithoutBuildingAStringPerRequest() {
+		try (ConfigurableApplicationContext context = start("test.chain-headers=form",
+				"security.headers.clear-site-data.enabled=true", "security.headers.https-redirect.enabled=true",
+				"security.headers.trusted-hosts.allowed=app.example.com")) {
+			List<WebFilter> filters = new ArrayList<>(context.getBeansOfType(WebFilter.class).values());
+			for (SecurityWebFilterChain chain : context.getBeansOfType(SecurityWebFilterChain.class).values()) {
+				filters.addAll(chain.getWebFilters().collectList().block());
+			}
+			List<WebFilter> starters = filters.stream()
+				.filter((filter) -> filter.getClass().getName().startsWith("dev.hsts."))
+				.toList();
+			assertThat(starters).extracting((filter) -> filter.getClass().getSimpleName())
+				.contains("SecurityHeadersWebFilter", "TrustedHostWebFilter", "HttpsRedirectWebFilter",
+						"RestoringManagedHeaders", "ClearSiteDataOnLogout");
+			for (WebFilter filter : starters) {
+				String name = filter.toString();
+				assertThat(filter.toString()).as(name).isSameAs(name);
+				assertThat(name).doesNotContain("@" + Integer.toHexString(System.identityHashCode(filter)));
+			}
+			assertThat(starters).filteredOn((filter) -> filter.getClass().getName().startsWith("dev.hsts.reactive."))
+				.allSatisfy((filter) -> assertThat(filter.toString()).isEqualTo(filter.getClass().getName()));
+			assertThat(starters).map(Object::toString)
+				.anySatisfy((name) -> assertThat(name)
+					.startsWith("org.springframework.security.web.server.header.HttpHeaderWriterWebFilter")
+					.endsWith("(its headers restored to the starter's at commit)"))
+				.anySatisfy((name) -> assertThat(name)
+					.startsWith("org.springframework.security.web.server.authentication.logout.LogoutWebFilter")
+					.endsWith("(Clear-Site-Data added by the starter)"));
 		}
 	}
 
