@@ -32,6 +32,60 @@ public class SameHeadersWebFilterConfiguration {
 	}
 
 	/**
+	 * With {@code --bench.pass-through-filters=true}: two more WebFilters, of two more
+	 * classes, that only pass each exchange on, where the starter's trusted-host and
+	 * HTTPS-redirect filters sit. The app then has as many filters of as many classes in
+	 * its chain as the app with the starter (three, against one), so that a comparison
+	 * can tell the starter's work from what any third filter class costs a chain (the
+	 * chain's call of {@code WebFilter.filter} sees one, two, or more classes).
+	 */
+	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty("bench.pass-through-filters")
+	static class PassThroughFilters {
+
+		@Bean
+		WebFilter passThroughFilterOne() {
+			return new PassThroughOne();
+		}
+
+		@Bean
+		WebFilter passThroughFilterTwo() {
+			return new PassThroughTwo();
+		}
+
+	}
+
+	/** Passes every exchange on, in the trusted-host filter's place. */
+	static final class PassThroughOne implements WebFilter, Ordered {
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+			return chain.filter(exchange);
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.HIGHEST_PRECEDENCE + 20;
+		}
+
+	}
+
+	/** Passes every exchange on, in the HTTPS-redirect filter's place. */
+	static final class PassThroughTwo implements WebFilter, Ordered {
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+			return chain.filter(exchange);
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.HIGHEST_PRECEDENCE + 30;
+		}
+
+	}
+
+	/**
 	 * The per-request benchmarks' {@link NaiveHeadersWebFilter} (set-if-absent), plus the
 	 * {@code Content-Security-Policy} that sample-webflux's configuration adds to the
 	 * starter's defaults.

@@ -211,8 +211,9 @@ final class SpringSecurityReactiveHeaders
 		}
 
 		/**
-		 * A name made once: Spring's {@code DefaultWebFilterChain} asks each filter for
-		 * its {@code toString()} on every request (a Reactor checkpoint's description).
+		 * A name made once: Spring Framework 7's {@code DefaultWebFilterChain} asks each
+		 * filter for its {@code toString()} on every request (a Reactor checkpoint's
+		 * description).
 		 */
 		@Override
 		public String toString() {
@@ -280,8 +281,9 @@ final class SpringSecurityReactiveHeaders
 		}
 
 		/**
-		 * A name made once: Spring's {@code DefaultWebFilterChain} asks each filter for
-		 * its {@code toString()} on every request (a Reactor checkpoint's description).
+		 * A name made once: Spring Framework 7's {@code DefaultWebFilterChain} asks each
+		 * filter for its {@code toString()} on every request (a Reactor checkpoint's
+		 * description).
 		 */
 		@Override
 		public String toString() {

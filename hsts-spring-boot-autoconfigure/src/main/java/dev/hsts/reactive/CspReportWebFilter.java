@@ -286,9 +286,10 @@ public class CspReportWebFilter implements WebFilter, Ordered {
 	}
 
 	/**
-	 * The class's name. Spring's {@code DefaultWebFilterChain} names each filter it runs
-	 * in a Reactor checkpoint, by its {@code toString()}, on every request; the
-	 * {@code Object} one builds a new string each time (name and identity hash code).
+	 * The class's name. Spring Framework 7's {@code DefaultWebFilterChain} names each
+	 * filter it runs in a Reactor checkpoint, by its {@code toString()}, on every
+	 * request; the {@code Object} one builds a new string each time (name and identity
+	 * hash code).
 	 * @return the name of this filter's class
 	 */
 	@Override

@@ -61,7 +61,10 @@ public class TrustedHostExchangeCheck {
 			return Optional.empty();
 		}
 		ServerHttpRequest request = exchange.getRequest();
-		List<String> hosts = ExchangeHeaders.lines(request.getHeaders(), HOST_KEY);
+		List<String> hosts = ReactorNettyRequestHeaders.hostLines(request);
+		if (hosts == null) {
+			hosts = ExchangeHeaders.lines(request.getHeaders(), HOST_KEY);
+		}
 		Optional<RejectionReason> verdict = (hosts.size() > 1) ? Optional.of(RejectionReason.MALFORMED)
 				: this.trustedHosts.check(hosts.isEmpty() ? null : hosts.get(0), ExchangeRequests.serverName(request));
 		exchange.getAttributes().put(VERDICT_ATTRIBUTE, verdict.isPresent() ? verdict.get() : Boolean.TRUE);

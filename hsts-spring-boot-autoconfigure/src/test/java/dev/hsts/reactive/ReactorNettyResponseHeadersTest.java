@@ -42,7 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * response has no header but Reactor Netty's {@code Transfer-Encoding}; a decorated
  * response (Spring's, for {@code HEAD}) and any other server's response get no native
  * headers, and the starter writes through Spring's headers instead, with the same result
- * on the wire. This class runs on every Boot line the starter supports (the test jar).
+ * on the wire. A request's {@code Host} lines, which the trusted-host check reads, are
+ * read in Reactor Netty's native request headers the same way. This class runs on every
+ * Boot line the starter supports (the test jar).
  */
 class ReactorNettyResponseHeadersTest {
 
@@ -153,6 +155,30 @@ class ReactorNettyResponseHeadersTest {
 		assertThat(first).containsExactly(null, "same-origin");
 	}
 
+	/**
+	 * The trusted-host check reads the {@code Host} lines of a Reactor Netty request in
+	 * its native headers: the same lines Spring's headers give; any other server's
+	 * request, and a request a filter mutated, are read through Spring's headers.
+	 */
+	@ParameterizedTest
+	@EnumSource(Server.class)
+	void theHostLinesOfAReactorNettyRequestAreReadInItsNativeHeaders(Server server) {
+		HttpResponse<String> response = apps.get(server).https().get("api.example.com", "/host-lines");
+		assertThat(response.statusCode()).isEqualTo(200);
+		String spring = response.body().substring(response.body().indexOf(" spring=") + " spring=".length());
+		assertThat(spring).startsWith("[api.example.com");
+		assertThat(response.body())
+			.isEqualTo(((server == Server.NETTY) ? "native=" + spring : "native=null") + " spring=" + spring);
+	}
+
+	@Test
+	void mockAndMutatedRequestsAreNotReadNatively() {
+		MockServerHttpRequest request = MockServerHttpRequest.get("https://localhost/").build();
+		assertThat(ReactorNettyRequestHeaders.hostLines(request)).isNull();
+		assertThat(ReactorNettyRequestHeaders.hostLines(request.mutate().header("Host", "other.example").build()))
+			.isNull();
+	}
+
 	@Test
 	void mockAndDecoratedResponsesHaveNoNativeHeaders() {
 		ReactorNettyResponseHeaders access = ReactorNettyResponseHeaders.of(new String[] { "X-Frame-Options" }, 0);
@@ -202,6 +228,16 @@ class ReactorNettyResponseHeadersTest {
 				return SecurityHeadersWebFilter.DEFAULT_ORDER - 1;
 			}
 
+		}
+
+		/**
+		 * The request's Host lines as read natively ({@code null} when they are not) and
+		 * as Spring's headers give them.
+		 */
+		@GetMapping("/host-lines")
+		String hostLines(ServerWebExchange exchange) {
+			return "native=" + ReactorNettyRequestHeaders.hostLines(exchange.getRequest()) + " spring="
+					+ ExchangeHeaders.lines(exchange.getRequest().getHeaders(), "Host");
 		}
 
 		/**

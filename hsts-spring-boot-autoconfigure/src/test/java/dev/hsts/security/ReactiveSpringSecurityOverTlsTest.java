@@ -198,11 +198,12 @@ class ReactiveSpringSecurityOverTlsTest {
 	}
 
 	/**
-	 * Spring's {@code DefaultWebFilterChain} names every filter it runs in a Reactor
-	 * checkpoint by its {@code toString()}, on every request, in the application's chain
-	 * and in Spring Security's: the starter's filters, and its wrappers of Spring
-	 * Security's, give a name made once (the class's, or the wrapped filter's with what
-	 * the starter adds), not a new string with an identity hash code per request.
+	 * Spring Framework 7's {@code DefaultWebFilterChain} names every filter it runs in a
+	 * Reactor checkpoint by its {@code toString()}, on every request, in the
+	 * application's chain and in Spring Security's: the starter's filters, and its
+	 * wrappers of Spring Security's, give a name made once (the class's, or the wrapped
+	 * filter's with what the starter adds), not a new string with an identity hash code
+	 * per request.
 	 */
 	@Test
 	void theStartersFiltersNameThemselvesWithoutBuildingAStringPerRequest() {
