@@ -47,13 +47,6 @@ final class ExchangeHeaders {
 	}
 
 	/**
-	 * Every line of a header, each value as sent (not split at commas, unlike
-	 * {@link HttpHeaders#getValuesAsList(String)}).
-	 * @param headers the headers
-	 * @param name the header name, in any case
-	 * @return the values, empty when the header is absent
-	 */
-	/**
 	 * The key to look a header up by: its name in lower case. Header maps compare names
 	 * ignoring case, and Spring's own ({@code LinkedCaseInsensitiveMap}, behind the
 	 * headers of most requests and responses but Reactor Netty's) lower-cases every key
@@ -90,6 +83,13 @@ final class ExchangeHeaders {
 		}
 	}
 
+	/**
+	 * Every line of a header, each value as sent (not split at commas, unlike
+	 * {@link HttpHeaders#getValuesAsList(String)}).
+	 * @param headers the headers
+	 * @param name the header name, in any case
+	 * @return the values, empty when the header is absent
+	 */
 	@SuppressWarnings("unchecked")
 	static List<String> lines(HttpHeaders headers, String name) {
 		try {
