@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
@@ -39,7 +40,7 @@ public class SameHeadersWebFilterConfiguration {
 	 * can tell the starter's work from what any third filter class costs a chain (the
 	 * chain's call of {@code WebFilter.filter} sees one, two, or more classes).
 	 */
-	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty("bench.pass-through-filters")
 	static class PassThroughFilters {
 
@@ -55,8 +56,17 @@ public class SameHeadersWebFilterConfiguration {
 
 	}
 
-	/** Passes every exchange on, in the trusted-host filter's place. */
-	static final class PassThroughOne implements WebFilter, Ordered {
+	/**
+	 * Passes every exchange on. Each place in the chain gets a class of its own (the
+	 * subclasses), as each of the starter's filters is one.
+	 */
+	abstract static class PassThrough implements WebFilter, Ordered {
+
+		private final int order;
+
+		PassThrough(int order) {
+			this.order = order;
+		}
 
 		@Override
 		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -65,22 +75,25 @@ public class SameHeadersWebFilterConfiguration {
 
 		@Override
 		public int getOrder() {
-			return Ordered.HIGHEST_PRECEDENCE + 20;
+			return this.order;
 		}
 
 	}
 
-	/** Passes every exchange on, in the HTTPS-redirect filter's place. */
-	static final class PassThroughTwo implements WebFilter, Ordered {
+	/** In the trusted-host filter's place. */
+	static final class PassThroughOne extends PassThrough {
 
-		@Override
-		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-			return chain.filter(exchange);
+		PassThroughOne() {
+			super(Ordered.HIGHEST_PRECEDENCE + 20);
 		}
 
-		@Override
-		public int getOrder() {
-			return Ordered.HIGHEST_PRECEDENCE + 30;
+	}
+
+	/** In the HTTPS-redirect filter's place. */
+	static final class PassThroughTwo extends PassThrough {
+
+		PassThroughTwo() {
+			super(Ordered.HIGHEST_PRECEDENCE + 30);
 		}
 
 	}
