@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
 import dev.hsts.autoconfigure.ReactiveSecurityHeadersAutoConfiguration;
 import dev.hsts.reactive.SecurityHeadersHttpHandlerDecorator;
 import dev.hsts.reactive.SecurityHeadersWebFilter;
+import dev.hsts.reactive.StarterWebFilters;
 import dev.hsts.reactive.TrustedHostWebFilter;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -51,8 +52,9 @@ import org.springframework.web.server.session.WebSessionManager;
  * filter (the floor); (2) a hand-written WebFilter; (3) Spring Security's
  * {@link HttpHeaderWriterWebFilter} with a {@link CompositeServerHttpHeadersWriter} of
  * the same eight headers; (4) the starter's WebFilters and its {@code HttpHandler}
- * decorator as its auto-configuration builds them, (4b) the same without trusted hosts,
- * and (4c) that without the decorator. One request is
+ * decorator as its auto-configuration builds them, run as one entry of the chain as in an
+ * application, (4b) the same without trusted hosts (the trusted-host filter off), and
+ * (4c) that without the decorator. One request is
  * {@code GET https://api.example.com/v1/health} on Spring's mock request and response,
  * through an {@code HttpHandler} that makes the exchange and completes the response at
  * the end, as {@code HttpWebHandlerAdapter} does (so that the commit actions run).
@@ -204,7 +206,9 @@ final class ReactiveVariants {
 
 	/**
 	 * The starter's WebFilters and its {@code HttpHandler} decorator, from its
-	 * auto-configuration, the filters in their order.
+	 * auto-configuration, the filters in their order and run as one entry of the chain,
+	 * as in an application ({@link StarterWebFilters#combineAdjacent(List)}, which the
+	 * starter's {@code WebHttpHandlerBuilderCustomizer} applies there).
 	 */
 	private static final class Starter {
 
@@ -232,14 +236,16 @@ final class ReactiveVariants {
 			if (context.getStartupFailure() != null) {
 				throw new IllegalStateException(context.getStartupFailure());
 			}
-			filters.add(context.getBean(SecurityHeadersWebFilter.class));
 			decorator.add(context.getBean(SecurityHeadersHttpHandlerDecorator.class));
 			TrustedHostWebFilter hosts = context.getBean(TrustedHostWebFilter.class);
-			if (trustedHosts != hosts.getCheck().getTrustedHosts().isOff()) {
-				filters.add(hosts);
+			if (trustedHosts == hosts.getCheck().getTrustedHosts().isOff()) {
+				throw new IllegalStateException("The trusted-host check is " + (trustedHosts ? "off" : "on"));
 			}
-			else if (trustedHosts) {
-				throw new IllegalStateException("The trusted-host check is off");
+			filters.addAll(context.getBeanProvider(WebFilter.class).orderedStream().toList());
+			StarterWebFilters.combineAdjacent(filters);
+			if (filters.size() != 1 || !(filters.get(0) instanceof StarterWebFilters entry)
+					|| !entry.getFilters().equals(List.of(context.getBean(SecurityHeadersWebFilter.class), hosts))) {
+				throw new IllegalStateException("Not the starter's two filters in one entry: " + filters);
 			}
 		});
 		return filters.toArray(new WebFilter[0]);

@@ -52,6 +52,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
@@ -63,7 +64,9 @@ import org.springframework.web.server.WebFilter;
  * properties, the same values, findings, endpoint and metrics as in a servlet
  * application, applied by the WebFlux adapter ({@code dev.hsts.reactive}). Wiring only.
  * Every bean backs off when the application defines its own (a header writer: a bean with
- * the same name as the starter's, as in a servlet application).
+ * the same name as the starter's, as in a servlet application). The starter's filters
+ * that end up next to each other in the application's chain run as one entry of it
+ * ({@link WebHttpHandlerBuilderCustomizerRegistrar}).
  *
  * <p>
  * The properties are bound, and the keys checked, by
@@ -75,6 +78,7 @@ import org.springframework.web.server.WebFilter;
 @ConditionalOnClass(WebFilter.class)
 @ConditionalOnBooleanProperty(name = "security.headers.enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ SecurityHeadersProperties.class, TrustedHostsProperties.class })
+@Import(WebHttpHandlerBuilderCustomizerRegistrar.class)
 public class ReactiveSecurityHeadersAutoConfiguration {
 
 	/** What to set behind a TLS-terminating proxy, on a WebFlux server. */

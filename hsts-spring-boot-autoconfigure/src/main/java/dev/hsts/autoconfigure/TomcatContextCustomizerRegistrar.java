@@ -1,7 +1,5 @@
 package dev.hsts.autoconfigure;
 
-import java.lang.reflect.Proxy;
-
 import org.apache.catalina.Context;
 
 import dev.hsts.servlet.TomcatCookieFlags;
@@ -11,14 +9,11 @@ import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
-import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
-import org.springframework.util.ClassUtils;
 
 /**
  * Registers a Spring Boot {@code TomcatContextCustomizer} bean that hands the
@@ -28,8 +23,8 @@ import org.springframework.util.ClassUtils;
  * and 4.1 alike, but the interface moved between them
  * ({@code org.springframework.boot.web.embedded.tomcat} in 3.5,
  * {@code org.springframework.boot.tomcat} in 4.1): the bean implements whichever is
- * present, as a JDK proxy of that public, one-method interface (no other reflection).
- * Nothing is registered when neither is present, or when a bean of the same name exists.
+ * present ({@link MovedCustomizerBean}). Nothing is registered when neither is present,
+ * or when a bean of the same name exists.
  */
 class TomcatContextCustomizerRegistrar
 		implements ImportBeanDefinitionRegistrar, BeanFactoryAware, BeanClassLoaderAware, EnvironmentAware {
@@ -62,52 +57,26 @@ class TomcatContextCustomizerRegistrar
 	}
 
 	@Override
-	@SuppressWarnings("unchecked")
 	public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-		if (registry.containsBeanDefinition(BEAN_NAME)) {
-			return;
-		}
-		for (String name : CUSTOMIZER_TYPES) {
-			if (ClassUtils.isPresent(name, this.classLoader)) {
-				Class<Object> type = (Class<Object>) ClassUtils.resolveClassName(name, this.classLoader);
-				ObjectProvider<TomcatOwnResponses> target = this.beanFactory.getBeanProvider(TomcatOwnResponses.class);
-				// Looked up only where the cookie flags are on (the same switch as the
-				// bean's
-				// condition): off, they cost nothing at startup.
-				ObjectProvider<TomcatCookieFlags> cookies = "true"
-					.equalsIgnoreCase(this.environment.getProperty("security.headers.cookies.enabled"))
-							? this.beanFactory.getBeanProvider(TomcatCookieFlags.class) : null;
-				RootBeanDefinition definition = new RootBeanDefinition(type, () -> customizer(type, target, cookies));
-				definition.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
-				registry.registerBeanDefinition(BEAN_NAME, definition);
+		ObjectProvider<TomcatOwnResponses> target = this.beanFactory.getBeanProvider(TomcatOwnResponses.class);
+		// Looked up only where the cookie flags are on (the same switch as the bean's
+		// condition): off, they cost nothing at startup.
+		ObjectProvider<TomcatCookieFlags> cookies = "true"
+			.equalsIgnoreCase(this.environment.getProperty("security.headers.cookies.enabled"))
+					? this.beanFactory.getBeanProvider(TomcatCookieFlags.class) : null;
+		MovedCustomizerBean.register(registry, BEAN_NAME, this.classLoader, CUSTOMIZER_TYPES, (argument) -> {
+			if (!(argument instanceof Context context)) {
 				return;
 			}
-		}
-	}
-
-	private static Object customizer(Class<?> type, ObjectProvider<TomcatOwnResponses> target,
-			ObjectProvider<TomcatCookieFlags> cookies) {
-		return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type },
-				(proxy, method, args) -> switch (method.getName()) {
-					case "customize" -> {
-						TomcatOwnResponses responses = target.getIfUnique();
-						if (responses != null && args != null && args.length == 1
-								&& args[0] instanceof Context context) {
-							responses.customize(context);
-						}
-						if (cookies != null && args != null && args.length == 1 && args[0] instanceof Context context) {
-							TomcatCookieFlags cookieFlags = cookies.getIfUnique();
-							if (cookieFlags != null) {
-								cookieFlags.customize(context);
-							}
-						}
-						yield null;
-					}
-					case "toString" -> BEAN_NAME;
-					case "hashCode" -> System.identityHashCode(proxy);
-					case "equals" -> proxy == args[0];
-					default -> null;
-				});
+			TomcatOwnResponses responses = target.getIfUnique();
+			if (responses != null) {
+				responses.customize(context);
+			}
+			TomcatCookieFlags cookieFlags = (cookies != null) ? cookies.getIfUnique() : null;
+			if (cookieFlags != null) {
+				cookieFlags.customize(context);
+			}
+		});
 	}
 
 }

@@ -75,9 +75,21 @@ public class CspReportWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		Mono<Void> reply = reply(exchange);
+		return (reply != null) ? reply : chain.filter(exchange);
+	}
+
+	/**
+	 * This filter's work: the reply to a request on the collector's path.
+	 * @param exchange the exchange
+	 * @return the reply (a refusal's status and headers set by this call; a report read
+	 * and answered when subscribed to), or {@code null} when the exchange is for another
+	 * path
+	 */
+	Mono<Void> reply(ServerWebExchange exchange) {
 		ServerHttpRequest request = exchange.getRequest();
 		if (!this.collector.handles(ExchangeRequests.encodedPath(request))) {
-			return chain.filter(exchange);
+			return null;
 		}
 		HttpHeaders headers = request.getHeaders();
 		String contentType = headers.getFirst(HttpHeaders.CONTENT_TYPE);

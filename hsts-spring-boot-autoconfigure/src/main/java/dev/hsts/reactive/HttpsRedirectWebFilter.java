@@ -39,10 +39,21 @@ public class HttpsRedirectWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		Mono<Void> redirect = redirect(exchange);
+		return (redirect != null) ? redirect : chain.filter(exchange);
+	}
+
+	/**
+	 * This filter's work: the redirect of a plain-HTTP exchange.
+	 * @param exchange the exchange
+	 * @return the redirect (its status and headers set by this call), or {@code null}
+	 * when the exchange passes
+	 */
+	Mono<Void> redirect(ServerWebExchange exchange) {
 		ServerHttpRequest request = exchange.getRequest();
 		if (ExchangeRequests.isSecure(request)
 				|| (this.rule.hasExemptPaths() && this.rule.isExempt(ExchangeRequests.encodedPath(request)))) {
-			return chain.filter(exchange);
+			return null;
 		}
 		String host = ExchangeRequests.serverName(request);
 		ServerHttpResponse response = exchange.getResponse();

@@ -93,6 +93,16 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		return chain.filter(beforeChain(exchange));
+	}
+
+	/**
+	 * This filter's work before the chain: the headers written, the commit pass set up.
+	 * @param exchange the exchange
+	 * @return the exchange to pass on (the same one, or one whose response adds the
+	 * cookie flags)
+	 */
+	ServerWebExchange beforeChain(ServerWebExchange exchange) {
 		ServerHttpRequest request = exchange.getRequest();
 		if (this.forwardedProtoMismatches != null && !ExchangeRequests.isSecure(request)) {
 			HttpHeaders headers = request.getHeaders();
@@ -114,9 +124,9 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 			ResponseCookieFlags action = new ResponseCookieFlags(flags, exchange.getResponse(),
 					ExchangeRequests.isSecure(request));
 			exchange.getResponse().beforeCommit(action);
-			return chain.filter(new ResponseCookieFlags.Exchange(exchange, action));
+			return new ResponseCookieFlags.Exchange(exchange, action);
 		}
-		return chain.filter(exchange);
+		return exchange;
 	}
 
 	/**

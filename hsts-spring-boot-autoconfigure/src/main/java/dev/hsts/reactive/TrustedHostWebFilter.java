@@ -67,12 +67,23 @@ public class TrustedHostWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		Mono<Void> refusal = refusal(exchange);
+		return (refusal != null) ? refusal : chain.filter(exchange);
+	}
+
+	/**
+	 * This filter's work: the refusal of an exchange whose host is not served.
+	 * @param exchange the exchange
+	 * @return the refusal (reported, and its status and headers set, by this call; its
+	 * body written when subscribed to), or {@code null} when the exchange passes
+	 */
+	Mono<Void> refusal(ServerWebExchange exchange) {
 		if (this.check.getTrustedHosts().isOff()) {
-			return chain.filter(exchange);
+			return null;
 		}
 		Optional<RejectionReason> verdict = this.check.verify(exchange);
 		if (verdict.isEmpty() || this.check.isExempt(exchange)) {
-			return chain.filter(exchange);
+			return null;
 		}
 		RejectionReason reason = verdict.get();
 		HostRejection rejection = this.check.rejection(exchange)
