@@ -19,11 +19,12 @@ import org.springframework.web.server.WebFilterChain;
  * as an entry of its own.
  *
  * <p>
- * Spring's {@code DefaultWebFilterChain} wraps each entry's {@code Mono} in a Reactor
- * checkpoint and makes its call of {@code WebFilter.filter} on every entry: with the
- * starter's three filters in the chain of an application that has one filter of its own,
- * that call sees three classes more (the JIT no longer inlines it) and every request pays
- * two checkpoints more. Run as one entry, they cost what one filter costs there.
+ * Spring's {@code DefaultWebFilterChain} calls {@code WebFilter.filter} on each entry
+ * from one place and wraps each entry's {@code Mono} in a Reactor checkpoint, on every
+ * request. With the starter's three filters as entries of their own, an application with
+ * one filter of its own has four classes at that call (too many for the JIT to inline it)
+ * and each request passes two checkpoints more; run as one entry, the three cost the
+ * chain what one filter costs.
  *
  * <p>
  * The starter's auto-configuration applies {@link #combineAdjacent(List)} to the filter

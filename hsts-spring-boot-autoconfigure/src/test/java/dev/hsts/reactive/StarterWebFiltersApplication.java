@@ -65,6 +65,13 @@ public class StarterWebFiltersApplication {
 		};
 	}
 
+	/** A bean with the name of the starter's customizer: its filters stay apart. */
+	@Bean("securityHeadersWebFilterChainCustomizer")
+	@ConditionalOnBooleanProperty("test.own-customizer-name")
+	Object ownCustomizerName() {
+		return "the application's";
+	}
+
 	@Bean
 	@ConditionalOnBooleanProperty("test.filter-between")
 	WebFilter filterBetween() {

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * plain request redirected, a CSP report answered, a cookie flagged. A filter of the
  * application between two of them keeps them apart and runs between them, and so does a
  * trusted-host filter of the application's that overrides {@code filter}; one that
- * overrides only the problem is run in the entry, with its problem.
+ * overrides only the problem is run in the entry, with its problem. A bean with the name
+ * of the starter's customizer keeps every filter an entry of its own.
  */
 class StarterWebFiltersOverTlsTest {
 
@@ -125,6 +126,19 @@ class StarterWebFiltersOverTlsTest {
 			RawHttp.Response refused = app.raw().getWithHost("/hello", "evil.example.com");
 			assertThat(refused.status()).isEqualTo(400);
 			assertThat(refused.header("X-Own-Filter-Method")).isEqualTo("ran");
+		}
+	}
+
+	@Test
+	void aBeanWithTheNameOfTheStartersCustomizerKeepsEveryFilterAnEntryOfItsOwn() {
+		try (RunningReactiveApp app = https("test.own-customizer-name=true")) {
+			assertThat(checkpointsOfAnError(app)).hasSize(4)
+				.noneSatisfy((checkpoint) -> assertThat(checkpoint).contains(ENTRY))
+				.satisfies((checkpoints) -> assertThat(checkpoints.get(0)).contains("CspReportWebFilter"))
+				.satisfies((checkpoints) -> assertThat(checkpoints.get(1)).contains("HttpsRedirectWebFilter"))
+				.satisfies((checkpoints) -> assertThat(checkpoints.get(2)).contains("TrustedHostWebFilter"))
+				.satisfies((checkpoints) -> assertThat(checkpoints.get(3)).contains("SecurityHeadersWebFilter"));
+			assertThat(app.raw().getWithHost("/hello", "evil.example.com").status()).isEqualTo(400);
 		}
 	}
 
