@@ -79,14 +79,36 @@ class StarterWebFiltersOverTlsTest {
 					.contains("Secure")
 					.containsIgnoringCase("HttpOnly"));
 
-			RawHttp.Response report = ReportPosts.https(app.port())
-				.post("127.0.0.31", "/csp-reports?policy=default", "application/csp-report",
-						"{\"csp-report\":{\"document-uri\":\"https://api.example.test/page\",\"violated-directive\":"
-								+ "\"img-src\",\"effective-directive\":\"img-src\",\"original-policy\":"
-								+ "\"img-src 'self'\",\"disposition\":\"enforce\",\"blocked-uri\":"
-								+ "\"https://evil.example.net/a.png\"}}");
+			RawHttp.Response report = report(ReportPosts.https(app.port()));
 			assertThat(report.status()).as(report.toString()).isEqualTo(204);
+			// For a host not served, the trusted-host check (before the report filter)
+			// refuses it.
+			assertThat(report(ReportPosts.https(app.port()).withHost("evil.example.com")).status()).isEqualTo(400);
 		}
+	}
+
+	/**
+	 * With CSP reports exempt from the trusted-host check, the report filter runs between
+	 * the header filter and the check: all three in the entry, in that order.
+	 */
+	@Test
+	void reportsExemptFromTheTrustedHostCheckAreAnsweredBeforeItInTheEntry() {
+		try (RunningReactiveApp app = https(
+				"security.headers.content-security-policy.reporting.trusted-host-exempt=true")) {
+			assertThat(checkpointsOfAnError(app)).singleElement().asString().contains(ENTRY);
+			RawHttp.Response report = report(ReportPosts.https(app.port()).withHost("evil.example.com"));
+			assertThat(report.status()).as(report.toString()).isEqualTo(204);
+			assertThat(report.headers("Strict-Transport-Security")).isEmpty();
+			assertThat(app.raw().getWithHost("/hello", "evil.example.com").status()).isEqualTo(400);
+		}
+	}
+
+	private static RawHttp.Response report(ReportPosts posts) {
+		return posts.post("127.0.0.31", "/csp-reports?policy=default", "application/csp-report",
+				"{\"csp-report\":{\"document-uri\":\"https://api.example.test/page\",\"violated-directive\":"
+						+ "\"img-src\",\"effective-directive\":\"img-src\",\"original-policy\":"
+						+ "\"img-src 'self'\",\"disposition\":\"enforce\",\"blocked-uri\":"
+						+ "\"https://evil.example.net/a.png\"}}");
 	}
 
 	@Test
