@@ -90,29 +90,14 @@ public final class StarterWebFilters implements WebFilter, Ordered {
 
 	/**
 	 * Whether a filter is one of the starter's whose {@code filter} method is the
-	 * starter's own.
+	 * starter's own: the class that declares it is one of the four.
 	 */
 	static boolean combinable(WebFilter filter) {
-		Class<?> own = ownClass(filter);
-		return own != null
-				&& ClassUtils.getMethod(filter.getClass(), "filter", ServerWebExchange.class, WebFilterChain.class)
-					.getDeclaringClass() == own;
-	}
-
-	private static Class<?> ownClass(WebFilter filter) {
-		if (filter instanceof SecurityHeadersWebFilter) {
-			return SecurityHeadersWebFilter.class;
-		}
-		if (filter instanceof TrustedHostWebFilter) {
-			return TrustedHostWebFilter.class;
-		}
-		if (filter instanceof HttpsRedirectWebFilter) {
-			return HttpsRedirectWebFilter.class;
-		}
-		if (filter instanceof CspReportWebFilter) {
-			return CspReportWebFilter.class;
-		}
-		return null;
+		Class<?> declaring = ClassUtils
+			.getMethod(filter.getClass(), "filter", ServerWebExchange.class, WebFilterChain.class)
+			.getDeclaringClass();
+		return declaring == SecurityHeadersWebFilter.class || declaring == TrustedHostWebFilter.class
+				|| declaring == HttpsRedirectWebFilter.class || declaring == CspReportWebFilter.class;
 	}
 
 	private static int orderOf(WebFilter filter) {

@@ -104,11 +104,6 @@ public class StarterWebFiltersApplication {
 			return SecurityHeadersWebFilter.DEFAULT_ORDER + 5;
 		}
 
-		@Override
-		public String toString() {
-			return getClass().getName();
-		}
-
 	}
 
 	/** A trusted-host filter whose {@code filter} marks every response first. */
