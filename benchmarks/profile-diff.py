@@ -1,14 +1,20 @@
 #!/usr/bin/env python3
-"""Compares the two apps of a concurrent one-JVM end-to-end run frame by frame (benchmarks/run, BENCH_E2E_PROFILE=1).
+"""Compares two apps under load frame by frame, from async-profiler's collapsed stacks.
 
-Usage: profile-diff.py PROFILE.collapsed PORT_WITH PORT_WITHOUT REQUESTS_WITH REQUESTS_WITHOUT INTERVAL_US [TOP]
+Usage:
+  profile-diff.py --jvms WITH.collapsed WITHOUT.collapsed REQUESTS_WITH REQUESTS_WITHOUT INTERVAL_US [TOP]
+      one profile per JVM (benchmarks/run with BENCH_PROFILE_SECONDS): every thread of each JVM counts (request
+      threads, GC, JIT, ...), as the end-to-end run's whole-JVM CPU per request does; threads are also summed by kind.
+  profile-diff.py PROFILE.collapsed PORT_WITH PORT_WITHOUT REQUESTS_WITH REQUESTS_WITHOUT INTERVAL_US [TOP]
+      both apps in one JVM (a manual run): a thread belongs to the app whose port its name contains
+      ("[https-jsse-nio-127.0.0.1-18443-exec-3 tid=123]"); the other threads (VM thread, compilers, ...) are listed
+      apart.
 
-PROFILE.collapsed is async-profiler's collapsed output recorded with "threads": each line is one stack, its first frame
-the thread ("[https-jsse-nio-127.0.0.1-18443-exec-3 tid=123]"), then a sample count. A thread belongs to the app whose
-port its name contains; the other threads (VM thread, compilers, ...) are listed apart. Each sample stands for
-INTERVAL_US of CPU time, so samples x INTERVAL_US / requests is CPU time per request, comparable with the thread CPU
-per request that the run reports. For each frame: CPU per request with the starter, without it, and the difference,
-inclusive (the frame anywhere on the stack) and self (the frame on top), largest differences first.
+The profiles are async-profiler's collapsed output recorded with "threads": each line is one stack, its first frame
+the thread, then a sample count. Each sample stands for INTERVAL_US of CPU time, so samples x INTERVAL_US / requests
+is CPU time per request, comparable with the CPU per request that the run reports. For each frame: CPU per request
+with the starter, without it, and the difference, inclusive (the frame anywhere on the stack) and self (the frame on
+top), largest differences first.
 """
 import collections
 import re
@@ -39,36 +45,68 @@ def component(frame):
     return "native (JVM, libc, kernel)"
 
 
+THREAD_KINDS = [  # (kind, regular expression on the thread's name), first match wins
+    ("request threads", r"^\[(https-jsse-nio|http-nio-|reactor-http-)"),
+    ("JIT compilers", r"^\[C[12] CompilerThre"),
+    ("GC and VM thread", r"^\[(GC Thread|G1 |VM Thread)"),
+]
+
+
+def thread_kind(thread):
+    for kind, pattern in THREAD_KINDS:
+        if re.match(pattern, thread):
+            return kind
+    return "other threads"
+
+
+def stacks(path):
+    """(thread, frames, count) of each line of a collapsed profile."""
+    for line in open(path, encoding="utf-8", errors="replace"):
+        stack, _, count = line.rstrip("\n").rpartition(" ")
+        if stack:
+            frames = stack.split(";")
+            yield frames[0], frames[1:], int(count)
+
+
 def main(argv):
-    if len(argv) < 7:
+    jvms = len(argv) > 1 and argv[1] == "--jvms"
+    # the arguments after the profile(s): REQUESTS_WITH REQUESTS_WITHOUT INTERVAL_US [TOP]
+    args = argv[2:] if jvms else argv[1:]
+    first = 2 if jvms else 3
+    if len(args) < first + 3:
         sys.exit(__doc__)
-    path, port_with, port_without = argv[1], argv[2], argv[3]
-    requests = {"with": float(argv[4]), "without": float(argv[5])}
-    interval = float(argv[6])
-    top = int(argv[7]) if len(argv) > 7 else 40
+    requests = {"with": float(args[first]), "without": float(args[first + 1])}
+    interval = float(args[first + 2])
+    top = int(args[first + 3]) if len(args) > first + 3 else 40
     if min(requests.values()) <= 0:
         sys.exit("no requests were counted for one of the apps")
     total = collections.Counter()
     inclusive = {v: collections.Counter() for v in requests}
     self_time = {v: collections.Counter() for v in requests}
     components = {v: collections.Counter() for v in requests}
+    kinds = {v: collections.Counter() for v in requests}
     others = collections.Counter()
-    for line in open(path, encoding="utf-8", errors="replace"):
-        stack, _, count = line.rstrip("\n").rpartition(" ")
-        if not stack:
-            continue
-        count = int(count)
-        frames = stack.split(";")
-        thread = frames[0]
-        variant = "with" if f"-{port_with}-" in thread else "without" if f"-{port_without}-" in thread else None
-        if variant is None:
-            others[re.sub(r"\d+", "#", thread)] += count
-            continue
-        total[variant] += count
-        for frame in set(frames[1:]):
-            inclusive[variant][frame] += count
-        self_time[variant][frames[-1]] += count
-        components[variant][component(frames[-1])] += count
+    if jvms:
+        sources = [("with", args[0]), ("without", args[1])]
+    else:
+        sources = [(None, args[0])]
+        port_with, port_without = args[1], args[2]
+    for fixed, path in sources:
+        for thread, frames, count in stacks(path):
+            variant = fixed
+            if variant is None:
+                variant = ("with" if f"-{port_with}-" in thread
+                           else "without" if f"-{port_without}-" in thread else None)
+            if variant is None:
+                others[re.sub(r"\d+", "#", thread)] += count
+                continue
+            total[variant] += count
+            kinds[variant][thread_kind(thread)] += count
+            for frame in set(frames):
+                inclusive[variant][frame] += count
+            if frames:
+                self_time[variant][frames[-1]] += count
+                components[variant][component(frames[-1])] += count
 
     def per_request(counter, variant, key):
         return counter[variant][key] * interval / requests[variant]
@@ -76,12 +114,13 @@ def main(argv):
     print(f"requests profiled: with {requests['with']:.0f}, without {requests['without']:.0f}; "
           f"sample interval {interval:g} us")
     if not total["with"] or not total["without"]:
-        sys.exit(f"no samples of one app's request threads (ports {port_with} and {port_without}) in {path}")
+        sys.exit("no samples of one of the apps in " + " and ".join(path for _, path in sources))
     with_us = total["with"] * interval / requests["with"]
     without_us = total["without"] * interval / requests["without"]
-    print(f"request threads' CPU per request: with {with_us:.1f} us, without {without_us:.1f} us, "
-          f"difference {with_us - without_us:.1f} us, ratio without/with {without_us / with_us:.3f}")
-    print("samples of the other threads: " + ", ".join(f"{t} {n}" for t, n in others.most_common(6)))
+    print(f"{'the whole JVM' if jvms else 'request threads'}: CPU per request: with {with_us:.1f} us, without "
+          f"{without_us:.1f} us, difference {with_us - without_us:.1f} us, ratio without/with {without_us / with_us:.3f}")
+    if others:
+        print("samples of the other threads: " + ", ".join(f"{t} {n}" for t, n in others.most_common(6)))
 
     def table(title, counters, limit):
         print(f"\n== {title} (us of CPU per request: with, without, difference)")
@@ -92,6 +131,8 @@ def main(argv):
         for diff, w, wo, key in rows[:limit]:
             print(f"{diff:8.2f} {w:8.2f} {wo:8.2f}  {key[:160]}")
 
+    if jvms:
+        table("by kind of thread", kinds, len(THREAD_KINDS) + 1)
     table("by component of the frame on top", components, len(COMPONENTS) + 2)
     table("inclusive, by frame", inclusive, top)
     table("self, by frame", self_time, top)

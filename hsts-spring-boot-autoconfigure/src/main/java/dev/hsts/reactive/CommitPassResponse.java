@@ -37,6 +37,11 @@ import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
  * that fails, or returns work still to do, is handed to the server's response as a
  * {@code beforeCommit} action too, so the response fails as it would have with the pass
  * registered there: its content headers cleared, the error passed on.
+ *
+ * <p>
+ * Being the starter's own object for one exchange, it also keeps the exchange's
+ * trusted-host verdict for {@link TrustedHostExchangeCheck}, in a field instead of an
+ * exchange attribute.
  */
 class CommitPassResponse extends ServerHttpResponseDecorator {
 
@@ -50,6 +55,12 @@ class CommitPassResponse extends ServerHttpResponseDecorator {
 
 	/** Whether {@link #pass} ran. */
 	private boolean ran;
+
+	/**
+	 * The exchange's trusted-host verdict once worked out: a {@code RejectionReason}, or
+	 * {@link Boolean#TRUE}; {@code null} before.
+	 */
+	private Object hostVerdict;
 
 	CommitPassResponse(ServerHttpResponse delegate) {
 		super(delegate);
@@ -98,6 +109,23 @@ class CommitPassResponse extends ServerHttpResponseDecorator {
 		this.claimed = true;
 		this.pass = pass;
 		return true;
+	}
+
+	/**
+	 * The exchange's trusted-host verdict, as {@link TrustedHostExchangeCheck} kept it.
+	 * @return a {@code RejectionReason}, {@link Boolean#TRUE}, or {@code null} when not
+	 * worked out yet
+	 */
+	Object hostVerdict() {
+		return this.hostVerdict;
+	}
+
+	/**
+	 * Keeps the exchange's trusted-host verdict.
+	 * @param verdict a {@code RejectionReason}, or {@link Boolean#TRUE}
+	 */
+	void hostVerdict(Object verdict) {
+		this.hostVerdict = verdict;
 	}
 
 	@Override

@@ -17,16 +17,21 @@ import org.springframework.web.server.ServerWebExchange;
  * Applies the {@link TrustedHosts} policy to a WebFlux exchange: the raw {@code Host}
  * header (exactly one, strictly parsed) and the host the application will see (the host
  * of the request URI, which reflects {@code X-Forwarded-Host} or {@code Forwarded} only
- * where the server's forwarded-header handling applied them). The verdict is kept in an
- * exchange attribute, so the HSTS writer and the filter parse the request once.
+ * where the server's forwarded-header handling applied them). The verdict is kept for the
+ * exchange, so the HSTS writer and the filter parse the request once: in a field of the
+ * starter's response where the application has its {@code HttpHandler} decorator (Spring
+ * Boot's, or any built with {@code WebHttpHandlerBuilder} from the context), and in the
+ * exchange attribute {@link #VERDICT_ATTRIBUTE} otherwise and for every refusal.
  */
 public class TrustedHostExchangeCheck {
 
 	private static final String HOST_KEY = ExchangeHeaders.lookupKey(HostRejection.HOST);
 
 	/**
-	 * The exchange attribute that holds the verdict: a {@link RejectionReason}, or
-	 * {@link Boolean#TRUE}.
+	 * The exchange attribute that holds the verdict once {@link #verify} worked it out: a
+	 * {@link RejectionReason}, or {@link Boolean#TRUE}. Where the exchange's response is
+	 * built on the starter's (its {@code HttpHandler} decorator applied), a pass is kept
+	 * there instead and the attribute is set only for a refusal.
 	 */
 	public static final String VERDICT_ATTRIBUTE = TrustedHostExchangeCheck.class.getName() + ".verdict";
 
@@ -53,7 +58,8 @@ public class TrustedHostExchangeCheck {
 		if (this.trustedHosts.isOff()) {
 			return Optional.empty();
 		}
-		Object cached = exchange.getAttribute(VERDICT_ATTRIBUTE);
+		CommitPassResponse ours = CommitPassResponse.in(exchange.getResponse());
+		Object cached = (ours != null) ? ours.hostVerdict() : exchange.getAttribute(VERDICT_ATTRIBUTE);
 		if (cached instanceof RejectionReason reason) {
 			return Optional.of(reason);
 		}
@@ -67,7 +73,13 @@ public class TrustedHostExchangeCheck {
 		}
 		Optional<RejectionReason> verdict = (hosts.size() > 1) ? Optional.of(RejectionReason.MALFORMED)
 				: this.trustedHosts.check(hosts.isEmpty() ? null : hosts.get(0), ExchangeRequests.serverName(request));
-		exchange.getAttributes().put(VERDICT_ATTRIBUTE, verdict.isPresent() ? verdict.get() : Boolean.TRUE);
+		Object kept = verdict.isPresent() ? verdict.get() : Boolean.TRUE;
+		if (ours != null) {
+			ours.hostVerdict(kept);
+		}
+		if (ours == null || verdict.isPresent()) {
+			exchange.getAttributes().put(VERDICT_ATTRIBUTE, kept);
+		}
 		return verdict;
 	}
 

@@ -66,6 +66,16 @@ public class ReactiveTrustedHostsApplication {
 			return "serverName=" + request.getURI().getHost();
 		}
 
+		/**
+		 * What an application handler finds in the exchange attribute the starter
+		 * documents for the trusted-host verdict (on an exempt path, so a refused host
+		 * reaches it).
+		 */
+		@GetMapping("/health/verdict")
+		String verdict(ServerWebExchange exchange) {
+			return "verdict=" + exchange.getAttribute(TrustedHostExchangeCheck.VERDICT_ATTRIBUTE);
+		}
+
 	}
 
 }

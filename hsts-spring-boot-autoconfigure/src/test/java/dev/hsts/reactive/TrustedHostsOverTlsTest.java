@@ -113,6 +113,17 @@ class TrustedHostsOverTlsTest {
 	}
 
 	@Test
+	void theVerdictAttributeHoldsARefusalButNotAPass() {
+		// A handler on an exempt path can tell why the host would have been refused.
+		assertThat(http().getWithHost("/health/verdict", "evil.com").body()).isEqualTo("verdict=NOT_ALLOWED");
+		// A pass is kept in the starter's own response for the exchange: no exchange
+		// attribute is written for it (the HSTS header shows it was checked).
+		RawHttp.Response served = http().getWithHost("/health/verdict", "api.example.test");
+		assertThat(served.body()).isEqualTo("verdict=null");
+		assertThat(served.header(HSTS)).isNotNull();
+	}
+
+	@Test
 	void exemptPathsDoNotExemptOtherPaths() {
 		for (String path : TrustedHostCases.NOT_EXEMPT_PATHS) {
 			RawHttp.Response response = http().getWithHost(path, "evil.com");
