@@ -14,7 +14,8 @@ The profiles are async-profiler's collapsed output recorded with "threads": each
 the thread, then a sample count. Each sample stands for INTERVAL_US of CPU time, so samples x INTERVAL_US / requests
 is CPU time per request, comparable with the CPU per request that the run reports. For each frame: CPU per request
 with the starter, without it, and the difference, inclusive (the frame anywhere on the stack) and self (the frame on
-top), largest differences first.
+top), largest differences first. The headers' own work: stacks in the code that writes the headers (HEADER_CODE)
+with nothing of the rest of the chain below it, by its outermost frame.
 """
 import collections
 import re
@@ -59,6 +60,33 @@ def thread_kind(thread):
     return "other threads"
 
 
+# Frames that run what comes after a filter (the rest of the chain, the handler, the server's writing of the
+# response): below them on a stack is not the filter's own work.
+DOWNSTREAM = ("DefaultWebFilterChain", "FilteringWebHandler", "DispatcherHandler", "ExceptionHandlingWebHandler",
+              "HttpWebHandlerAdapter", "AbstractServerHttpResponse.writeWith", "AbstractServerHttpResponse.setComplete",
+              "ReactorServerHttpResponse", "ApplicationFilterChain.doFilter", "FilterChainProxy", "VirtualFilterChain",
+              "DispatcherServlet", "OutputBuffer", "StandardHostValve.invoke")
+
+
+# The code that writes the headers: the starter's, the benchmarks' hand-written filters (both under dev/hsts/), and
+# Spring Security's header filter (sample-app has it on both sides; with the starter, its writers run in the
+# starter's DeferringHeaderWriterFilter).
+HEADER_CODE = ("dev/hsts/", "org/springframework/security/web/header/HeaderWriterFilter")
+
+
+def own_frame(frames):
+    """The outermost frame of HEADER_CODE whose callees on this stack include nothing of DOWNSTREAM: the stack is that
+    frame's own work (its callees in Spring, Netty or Tomcat included). None when the stack is none of theirs."""
+    downstream_below = False
+    own = None
+    for frame in reversed(frames):
+        if frame.startswith(HEADER_CODE) and not downstream_below:
+            own = frame
+        if any(d in frame for d in DOWNSTREAM):
+            downstream_below = True
+    return own
+
+
 def stacks(path):
     """(thread, frames, count) of each line of a collapsed profile."""
     for line in open(path, encoding="utf-8", errors="replace"):
@@ -85,6 +113,7 @@ def main(argv):
     self_time = {v: collections.Counter() for v in requests}
     components = {v: collections.Counter() for v in requests}
     kinds = {v: collections.Counter() for v in requests}
+    own = {v: collections.Counter() for v in requests}
     others = collections.Counter()
     if jvms:
         sources = [("with", args[0]), ("without", args[1])]
@@ -104,6 +133,9 @@ def main(argv):
             kinds[variant][thread_kind(thread)] += count
             for frame in set(frames):
                 inclusive[variant][frame] += count
+            frame = own_frame(frames)
+            if frame is not None and not frame.startswith("dev/hsts/sample/"):
+                own[variant][re.sub(r"\$\$Lambda[^.;]*", "$$Lambda", frame)] += count
             if frames:
                 self_time[variant][frames[-1]] += count
                 components[variant][component(frames[-1])] += count
@@ -133,6 +165,12 @@ def main(argv):
 
     if jvms:
         table("by kind of thread", kinds, len(THREAD_KINDS) + 1)
+    with_own = sum(own["with"].values()) * interval / requests["with"]
+    without_own = sum(own["without"].values()) * interval / requests["without"]
+    print(f"\nthe headers' own work (the starter's filters, the hand-written filter of BENCH_WITHOUT_SAME_HEADERS and "
+          f"Spring Security's header filter, with what they call, without the rest of the chain): with {with_own:.2f} "
+          f"us, without {without_own:.2f} us per request")
+    table("the headers' own work, by its outermost frame", own, 12)
     table("by component of the frame on top", components, len(COMPONENTS) + 2)
     table("inclusive, by frame", inclusive, top)
     table("self, by frame", self_time, top)

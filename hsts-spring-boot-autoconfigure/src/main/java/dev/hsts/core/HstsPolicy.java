@@ -7,11 +7,10 @@ import java.util.Optional;
 
 /**
  * The HSTS policy: a validated rollout plan, the mode that picks the active stage, and
- * the hosts that never get the header. Immutable (but for a memo of recent hosts it
- * applied to, see {@link RecentPassedHosts}); build one with {@link #builder()}, whose
- * {@link Builder#build()} refuses a plan that breaks a rollout rule (see
- * {@link RolloutValidation}) with an {@link InvalidPolicyException} naming the setting
- * and the fix.
+ * the hosts that never get the header. Immutable (but for a memo of the last host it
+ * applied to); build one with {@link #builder()}, whose {@link Builder#build()} refuses a
+ * plan that breaks a rollout rule (see {@link RolloutValidation}) with an
+ * {@link InvalidPolicyException} naming the setting and the fix.
  */
 public final class HstsPolicy {
 
@@ -35,7 +34,7 @@ public final class HstsPolicy {
 
 	private final HostPatterns excludedHosts;
 
-	private final RecentPassedHosts applyingHosts = new RecentPassedHosts();
+	private final LastPassedHost lastApplyingHost = new LastPassedHost();
 
 	private HstsPolicy(RolloutPlan plan, boolean includeSubDomainsIntent, boolean preloadIntent,
 			HostPatterns excludedHosts) {
@@ -114,14 +113,14 @@ public final class HstsPolicy {
 		if (serverName == null) {
 			return false;
 		}
-		if (this.applyingHosts.contains(serverName, null)) {
+		if (this.lastApplyingHost.is(serverName, null)) {
 			return true;
 		}
 		String host = HostNames.normalize(serverName);
 		boolean applies = !host.isEmpty() && !HostNames.isIpLiteral(host)
 				&& !this.excludedHosts.matchesNormalized(host);
 		if (applies) {
-			this.applyingHosts.add(serverName, null);
+			this.lastApplyingHost.remember(serverName, null);
 		}
 		return applies;
 	}

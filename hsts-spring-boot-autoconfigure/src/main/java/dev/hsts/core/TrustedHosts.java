@@ -7,8 +7,8 @@ import org.springframework.http.server.PathContainer;
 
 /**
  * The trusted-host policy: which hosts the application serves, and which paths skip the
- * check. Immutable but for a memo of the hosts of recent passes
- * ({@link RecentPassedHosts}); {@link #check(String, String)} is what runs per request.
+ * check. Immutable but for a one-entry memo of the last host that passed;
+ * {@link #check(String, String)} is what runs per request.
  *
  * <p>
  * A request passes when its {@code Host} header is well-formed and allowed and, when the
@@ -35,7 +35,7 @@ public final class TrustedHosts {
 
 	private final PathPatterns exemptPaths;
 
-	private final RecentPassedHosts passedHosts = new RecentPassedHosts();
+	private final LastPassedHost lastPassed = new LastPassedHost();
 
 	private TrustedHosts(HostPatterns allowed, PathPatterns exemptPaths) {
 		this.allowed = allowed;
@@ -87,13 +87,13 @@ public final class TrustedHosts {
 		if (isOff()) {
 			return Optional.empty();
 		}
-		if (hostHeader != null && this.passedHosts.contains(hostHeader, effectiveHost)) {
+		if (hostHeader != null && this.lastPassed.is(hostHeader, effectiveHost)) {
 			return Optional.empty();
 		}
 		HostRefusal refusal = evaluate(hostHeader, effectiveHost);
 		if (refusal == null) {
 			if (hostHeader != null) {
-				this.passedHosts.add(hostHeader, effectiveHost);
+				this.lastPassed.remember(hostHeader, effectiveHost);
 			}
 			return Optional.empty();
 		}

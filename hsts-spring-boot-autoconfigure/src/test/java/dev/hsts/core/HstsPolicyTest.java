@@ -190,8 +190,8 @@ class HstsPolicyTest {
 
 	@Test
 	void manyHostsThatGotTheHeaderLetNoOtherHostThrough() {
-		// "Aa" and "BB" have the same String hash: both hosts fall into the same slot of
-		// the memo of recent hosts, where only an exact match counts.
+		// "Aa" and "BB" have the same String hash: the memo of the last host that got the
+		// header must compare the hosts themselves.
 		assertThat("Aa.example.com".hashCode()).isEqualTo("BB.example.com".hashCode());
 		HstsPolicy policy = HstsPolicy.builder()
 			.excludedHosts(List.of("BB.example.com", "*.excluded.example.com"))
@@ -199,7 +199,8 @@ class HstsPolicyTest {
 		for (int round = 0; round < 3; round++) {
 			assertThat(policy.appliesToHost("Aa.example.com")).isTrue();
 			assertThat(policy.appliesToHost("BB.example.com")).isFalse();
-			// More hosts than the memo holds, each with its own answer every round.
+			// Many hosts in turn, so the memo misses: each gets its own answer every
+			// round.
 			for (int i = 0; i < 1000; i++) {
 				assertThat(policy.appliesToHost("h" + i + ".example.com")).isTrue();
 				assertThat(policy.appliesToHost("h" + i + ".excluded.example.com")).isFalse();

@@ -218,15 +218,16 @@ class TrustedHostsTest {
 	}
 
 	@Test
-	void rememberedPassesOfManyHostsLetOnlyThoseHostsThrough() {
-		// "Aa" and "BB" have the same String hash: both Host headers fall into the same
-		// slot of the memo of recent passes, where only an exact match counts.
+	void passesOfManyHostsInTurnLetOnlyThoseHostsThrough() {
+		// "Aa" and "BB" have the same String hash: the memo of the last pass must compare
+		// the hosts themselves.
 		assertThat("Aa.example.test".hashCode()).isEqualTo("BB.example.test".hashCode());
 		TrustedHosts policy = TrustedHosts.of(List.of("Aa.example.test", "*.tenants.example.test"), List.of());
 		for (int round = 0; round < 3; round++) {
 			assertThat(policy.check("Aa.example.test", null)).isEmpty();
 			assertThat(policy.check("BB.example.test", null)).contains(RejectionReason.NOT_ALLOWED);
-			// More hosts than the memo holds, in turn with hosts not served.
+			// Many hosts in turn, with hosts not served between them: each gets its own
+			// verdict every round.
 			for (int i = 0; i < 1000; i++) {
 				assertThat(policy.check("t" + i + ".tenants.example.test:8443", "t" + i + ".tenants.example.test"))
 					.isEmpty();
