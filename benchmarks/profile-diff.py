@@ -87,13 +87,25 @@ def own_frame(frames):
     return own
 
 
+# Names that differ between two JVMs of the same code: a lambda's or hidden class's generated suffix
+# (Foo$$Lambda$1331.0x00007f32515bd458.apply), and the file Netty unpacks its native transport to.
+JVM_SPECIFIC = [(re.compile(r"\$\$Lambda(\$\d+)?([./]0x[0-9a-f]+)?"), "$$Lambda"),
+                (re.compile(r"(libnetty_transport_native_epoll_\w+?)\d+\.so"), r"\1.so")]
+
+
+def same_in_every_jvm(frame):
+    for pattern, replacement in JVM_SPECIFIC:
+        frame = pattern.sub(replacement, frame)
+    return frame
+
+
 def stacks(path):
-    """(thread, frames, count) of each line of a collapsed profile."""
+    """(thread, frames, count) of each line of a collapsed profile, its frames named alike in every JVM."""
     for line in open(path, encoding="utf-8", errors="replace"):
         stack, _, count = line.rstrip("\n").rpartition(" ")
         if stack:
             frames = stack.split(";")
-            yield frames[0], frames[1:], int(count)
+            yield frames[0], [same_in_every_jvm(frame) for frame in frames[1:]], int(count)
 
 
 def main(argv):
@@ -135,7 +147,7 @@ def main(argv):
                 inclusive[variant][frame] += count
             frame = own_frame(frames)
             if frame is not None and not frame.startswith("dev/hsts/sample/"):
-                own[variant][re.sub(r"\$\$Lambda[^.;]*", "$$Lambda", frame)] += count
+                own[variant][frame] += count
             if frames:
                 self_time[variant][frames[-1]] += count
                 components[variant][component(frames[-1])] += count
