@@ -34,6 +34,15 @@ public final class PathPatterns {
 	private final String[] literalStarts;
 
 	/**
+	 * Per pattern, its {@link #literalStarts literal start}'s length (from bit 17),
+	 * whether the pattern is literal ({@link #LITERAL}) and the start's second character
+	 * (bits 0 to 15; 0 for a start shorter than 2): one array read for most paths.
+	 */
+	private final long[] startShapes;
+
+	private static final long LITERAL = 1L << 16;
+
+	/**
 	 * Per pattern, whether it is literal: it then matches its own text only (with a
 	 * trailing {@code /} at most).
 	 */
@@ -50,6 +59,12 @@ public final class PathPatterns {
 			this.literal[i] = wildcard < 0;
 			this.literalStarts[i] = (wildcard < 0) ? pattern
 					: pattern.substring(0, Math.max(0, pattern.lastIndexOf('/', wildcard)));
+		}
+		this.startShapes = new long[this.patterns.length];
+		for (int i = 0; i < this.patterns.length; i++) {
+			String start = this.literalStarts[i];
+			this.startShapes[i] = ((long) start.length() << 17) | (this.literal[i] ? LITERAL : 0)
+					| ((start.length() >= 2) ? start.charAt(1) : 0);
 		}
 	}
 
@@ -152,18 +167,33 @@ public final class PathPatterns {
 	 * @return {@code false} if no pattern can match the path; {@code true} if one may
 	 */
 	public boolean mayMatch(String encodedPath) {
-		if (this.literalStarts.length == 0) {
+		long[] shapes = this.startShapes;
+		if (shapes.length == 0) {
 			return false;
 		}
-		if (encodedPath.indexOf('%') >= 0 || encodedPath.indexOf(';') >= 0) {
-			return true;
-		}
-		for (int i = 0; i < this.literalStarts.length; i++) {
+		int length = encodedPath.length();
+		for (int i = 0; i < shapes.length; i++) {
+			// Told apart by the start's length and second character first, which
+			// rules most paths out without reading the start itself.
+			long shape = shapes[i];
+			int startLength = (int) (shape >>> 17);
+			boolean literal = (shape & LITERAL) != 0;
+			if (literal ? (length != startLength && length != startLength + 1) : length < startLength) {
+				continue;
+			}
+			if (startLength >= 2 && encodedPath.charAt(1) != (char) shape) {
+				continue;
+			}
 			String start = this.literalStarts[i];
-			if (this.literal[i]
-					? encodedPath.equals(start) || (encodedPath.length() == start.length() + 1
-							&& encodedPath.startsWith(start) && encodedPath.charAt(start.length()) == '/')
+			if (literal
+					? encodedPath.startsWith(start) && (length == startLength || encodedPath.charAt(startLength) == '/')
 					: encodedPath.startsWith(start)) {
+				return true;
+			}
+		}
+		for (int i = 0; i < length; i++) {
+			char c = encodedPath.charAt(i);
+			if (c == '%' || c == ';') {
 				return true;
 			}
 		}

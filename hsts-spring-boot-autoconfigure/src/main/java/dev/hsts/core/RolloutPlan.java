@@ -29,6 +29,15 @@ final class RolloutPlan {
 
 	private final String[] headerValues;
 
+	/**
+	 * Whether {@link #headerValueAt(long)} is the same at every instant (every mode but
+	 * {@code SCHEDULED}); then it is {@link #constantHeaderValue}. Two fields read on
+	 * every secure response, instead of a switch over the mode.
+	 */
+	private final boolean constant;
+
+	private final String constantHeaderValue;
+
 	RolloutPlan(HstsMode mode, List<HstsStage> stages, int pinnedStage, Instant startedAt) {
 		this.mode = mode;
 		this.stages = List.copyOf(stages);
@@ -42,20 +51,20 @@ final class RolloutPlan {
 			this.stageStartMillis[i] = (stage.startsAt() != null) ? toMillisSaturated(stage.startsAt())
 					: Long.MIN_VALUE;
 		}
+		this.constant = mode != HstsMode.SCHEDULED;
+		this.constantHeaderValue = switch (mode) {
+			case REVOKED -> REVOKED_HEADER_VALUE;
+			case PINNED -> this.headerValues[pinnedStage - 1];
+			default -> null;
+		};
 	}
 
 	String headerValueAt(long epochMillis) {
-		switch (this.mode) {
-			case DISABLED:
-				return null;
-			case REVOKED:
-				return REVOKED_HEADER_VALUE;
-			case PINNED:
-				return this.headerValues[this.pinnedStage - 1];
-			default:
-				int active = activeIndex(epochMillis);
-				return (active >= 0) ? this.headerValues[active] : null;
+		if (this.constant) {
+			return this.constantHeaderValue;
 		}
+		int active = activeIndex(epochMillis);
+		return (active >= 0) ? this.headerValues[active] : null;
 	}
 
 	Optional<HstsStage> activeStageAt(Instant instant) {

@@ -10,6 +10,7 @@ import dev.hsts.core.DescribedHeaders;
 import dev.hsts.core.HeaderDescription;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -30,6 +31,23 @@ public final class CspExchangeWriter implements ExchangeHeaderWriter, DescribedH
 
 	private static final String REPORT_ONLY_KEY = ExchangeHeaders
 		.lookupKey(ContentSecurityPolicies.REPORT_ONLY_HEADER_NAME);
+
+	/** The indexes of the three names in {@link #NETTY}. */
+	private static final int ENFORCED = 0;
+
+	private static final int REPORT_ONLY = 1;
+
+	private static final int ENDPOINTS = 2;
+
+	/**
+	 * The writes and look-ups of the headers on Reactor Netty's own response headers (see
+	 * {@link ReactorNettyResponseHeaders}), or {@code null} without Reactor Netty: the
+	 * policy's name is then hashed once, not on every write and look-up, and the commit
+	 * pass's walk finds it by identity.
+	 */
+	private static final ReactorNettyResponseHeaders NETTY = ReactorNettyResponseHeaders
+		.of(new String[] { ContentSecurityPolicies.HEADER_NAME, ContentSecurityPolicies.REPORT_ONLY_HEADER_NAME,
+				CspReportCollector.REPORTING_ENDPOINTS }, 0);
 
 	/** The exchange attribute that holds the exchange's nonce, for views. */
 	public static final String NONCE_ATTRIBUTE = "cspNonce";
@@ -72,9 +90,13 @@ public final class CspExchangeWriter implements ExchangeHeaderWriter, DescribedH
 	 * not looked up)
 	 */
 	void writeHeaders(ServerWebExchange exchange, boolean count, boolean absent) {
-		HttpHeaders headers = exchange.getResponse().getHeaders();
-		boolean enforcedAbsent = absent || headers.getFirst(KEY) == null;
-		boolean reportOnlyAbsent = absent || headers.getFirst(REPORT_ONLY_KEY) == null;
+		ServerHttpResponse response = exchange.getResponse();
+		Object netty = (NETTY != null && !response.isCommitted()) ? NETTY.headersOf(response) : null;
+		HttpHeaders headers = (netty != null) ? null : response.getHeaders();
+		boolean enforcedAbsent = absent
+				|| ((netty != null) ? !NETTY.contains(netty, ENFORCED) : headers.getFirst(KEY) == null);
+		boolean reportOnlyAbsent = absent
+				|| ((netty != null) ? !NETTY.contains(netty, REPORT_ONLY) : headers.getFirst(REPORT_ONLY_KEY) == null);
 		if (!enforcedAbsent && !reportOnlyAbsent) {
 			return;
 		}
@@ -84,15 +106,35 @@ public final class CspExchangeWriter implements ExchangeHeaderWriter, DescribedH
 		ContentSecurityPolicy reportOnly = reportOnlyAbsent ? pair.reportOnlyPolicy() : null;
 		String nonce = ContentSecurityPolicies.usesNonce(enforced, reportOnly) ? nonce(exchange) : null;
 		if (enforced != null) {
-			headers.set(ContentSecurityPolicies.HEADER_NAME, this.policies.render(pair, enforced, nonce));
+			set(netty, headers, ENFORCED, this.policies.render(pair, enforced, nonce));
 		}
 		if (reportOnly != null) {
-			headers.set(ContentSecurityPolicies.REPORT_ONLY_HEADER_NAME, this.policies.render(pair, reportOnly, nonce));
+			set(netty, headers, REPORT_ONLY, this.policies.render(pair, reportOnly, nonce));
 		}
 		String endpoints = this.policies.reportingEndpoints(pair, enforced, reportOnly, count);
 		if (endpoints != null) {
-			headers.set(CspReportCollector.REPORTING_ENDPOINTS, this.policies.reporting()
-				.merge(headers.getFirst(CspReportCollector.REPORTING_ENDPOINTS), endpoints));
+			String existing = (netty != null) ? NETTY.first(netty, ENDPOINTS)
+					: headers.getFirst(CspReportCollector.REPORTING_ENDPOINTS);
+			set(netty, headers, ENDPOINTS, this.policies.reporting().merge(existing, endpoints));
+		}
+	}
+
+	/**
+	 * Sets one of the three headers on Reactor Netty's headers or on Spring's.
+	 * @param netty Reactor Netty's headers, or {@code null}
+	 * @param headers Spring's headers, used when {@code netty} is {@code null}
+	 * @param name {@link #ENFORCED}, {@link #REPORT_ONLY} or {@link #ENDPOINTS}
+	 * @param value the value
+	 */
+	private static void set(Object netty, HttpHeaders headers, int name, String value) {
+		if (netty != null) {
+			NETTY.set(netty, name, value);
+		}
+		else {
+			headers.set(
+					(name == ENFORCED) ? ContentSecurityPolicies.HEADER_NAME : (name == REPORT_ONLY)
+							? ContentSecurityPolicies.REPORT_ONLY_HEADER_NAME : CspReportCollector.REPORTING_ENDPOINTS,
+					value);
 		}
 	}
 

@@ -1,6 +1,6 @@
 package dev.hsts.reactive;
 
-import java.util.List;
+import java.util.Iterator;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.netty.http.server.HttpServerRequest;
@@ -33,29 +33,49 @@ final class ReactorNettyRequestHeaders {
 	/** {@link #BACKED_REQUEST}, once a request of it has been seen. */
 	private static volatile Class<?> backedRequest;
 
+	/**
+	 * What {@link #host(ServerHttpRequest)} gives for a request with more than one
+	 * {@code Host} line (compared by identity).
+	 */
+	static final String MORE_THAN_ONE = new String("(more than one Host line)");
+
+	/**
+	 * What {@link #host(ServerHttpRequest)} gives for a request that is not Spring's
+	 * Reactor Netty request itself (compared by identity).
+	 */
+	static final String NOT_NATIVE = new String("(not Reactor Netty's own request)");
+
 	private ReactorNettyRequestHeaders() {
 	}
 
 	/**
-	 * Every {@code Host} line of a request, each value as sent.
+	 * The {@code Host} line of a request, read without making a list of its lines.
 	 * @param request the exchange's request
-	 * @return the lines (empty when there is none), or {@code null} when the request is
-	 * not Spring's Reactor Netty request itself
+	 * @return its value as sent; {@code null} when there is none; {@link #MORE_THAN_ONE}
+	 * when there are more; {@link #NOT_NATIVE} when the request is not Spring's Reactor
+	 * Netty request itself
 	 */
-	static List<String> hostLines(ServerHttpRequest request) {
+	static String host(ServerHttpRequest request) {
 		if (!PRESENT) {
-			return null;
+			return NOT_NATIVE;
 		}
 		Class<?> type = request.getClass();
 		if (type != backedRequest) {
 			if (!type.getName().equals(BACKED_REQUEST)) {
-				return null;
+				return NOT_NATIVE;
 			}
 			backedRequest = type;
 		}
 		Object nativeRequest = ((AbstractServerHttpRequest) request).getNativeRequest();
-		return (nativeRequest instanceof HttpServerRequest reactorRequest)
-				? reactorRequest.requestHeaders().getAll(HttpHeaderNames.HOST) : null;
+		if (!(nativeRequest instanceof HttpServerRequest reactorRequest)) {
+			return NOT_NATIVE;
+		}
+		Iterator<String> lines = reactorRequest.requestHeaders().valueStringIterator(HttpHeaderNames.HOST);
+		if (!lines.hasNext()) {
+			return null;
+		}
+		String host = lines.next();
+		return lines.hasNext() ? MORE_THAN_ONE : host;
 	}
 
 }

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -55,7 +57,22 @@ final class ReactorNettyResponseHeaders {
 	 */
 	static final String REPEATED = new String("(more than one line)");
 
+	/**
+	 * One Netty name per header name (as spelled), shared by every instance: a header one
+	 * writer wrote is found by identity in another's walk
+	 * ({@link #firstValues(Object, String[])}). Only the starter's configured names go
+	 * in, while the filters are built.
+	 */
+	private static final ConcurrentMap<String, AsciiString> SHARED_NAMES = new ConcurrentHashMap<>();
+
 	private final AsciiString[] names;
+
+	/**
+	 * For each {@link #scanned} name, its last character with bit 5 set (lower case for a
+	 * letter): a header of the same length whose last character differs in more than case
+	 * is told apart without comparing the rest.
+	 */
+	private final char[] lastChars;
 
 	/**
 	 * For each name length, the indexes of the {@link #scanned} names of that length
@@ -70,9 +87,13 @@ final class ReactorNettyResponseHeaders {
 	private ReactorNettyResponseHeaders(String[] names, int scanned) {
 		this.names = new AsciiString[names.length];
 		for (int i = 0; i < names.length; i++) {
-			this.names[i] = AsciiString.cached(names[i]);
+			this.names[i] = SHARED_NAMES.computeIfAbsent(names[i], AsciiString::cached);
 		}
 		this.scanned = scanned;
+		this.lastChars = new char[scanned];
+		for (int i = 0; i < scanned; i++) {
+			this.lastChars[i] = lastChar(names[i]);
+		}
 		int longest = 0;
 		for (int i = 0; i < scanned; i++) {
 			longest = Math.max(longest, names[i].length());
@@ -144,6 +165,26 @@ final class ReactorNettyResponseHeaders {
 	}
 
 	/**
+	 * Whether a header is there.
+	 * @param headers from {@link #headersOf(ServerHttpResponse)}
+	 * @param name the index of its name
+	 * @return whether the response has at least one line of it
+	 */
+	boolean contains(Object headers, int name) {
+		return ((HttpHeaders) headers).contains(this.names[name]);
+	}
+
+	/**
+	 * The first line of a header, as Spring's {@code HttpHeaders.getFirst} reads it.
+	 * @param headers from {@link #headersOf(ServerHttpResponse)}
+	 * @param name the index of its name
+	 * @return the value, or {@code null} when the header is absent
+	 */
+	String first(Object headers, int name) {
+		return ((HttpHeaders) headers).get(this.names[name]);
+	}
+
+	/**
 	 * Sets a header, replacing any value it had.
 	 * @param headers from {@link #headersOf(ServerHttpResponse)}
 	 * @param name the index of its name
@@ -193,15 +234,24 @@ final class ReactorNettyResponseHeaders {
 		}
 		int[] sameLength = this.scannedByLength[length];
 		if (sameLength != null) {
+			char last = (length > 0) ? lastChar(name) : 0;
 			for (int index : sameLength) {
 				AsciiString candidate = this.names[index];
 				// The starter's own writes keep its names: most often the same object.
-				if (candidate == name || candidate.contentEqualsIgnoreCase(name)) {
+				if (candidate == name || (this.lastChars[index] == last && candidate.contentEqualsIgnoreCase(name))) {
 					return index;
 				}
 			}
 		}
 		return -1;
+	}
+
+	/**
+	 * The last character of a name with bit 5 set: two ASCII characters equal ignoring
+	 * case are equal so.
+	 */
+	private static char lastChar(CharSequence name) {
+		return (char) (name.charAt(name.length() - 1) | 0x20);
 	}
 
 }

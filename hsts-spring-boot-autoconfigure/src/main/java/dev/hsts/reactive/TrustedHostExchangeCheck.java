@@ -67,12 +67,15 @@ public class TrustedHostExchangeCheck {
 			return Optional.empty();
 		}
 		ServerHttpRequest request = exchange.getRequest();
-		List<String> hosts = ReactorNettyRequestHeaders.hostLines(request);
-		if (hosts == null) {
-			hosts = ExchangeHeaders.lines(request.getHeaders(), HOST_KEY);
+		String host = ReactorNettyRequestHeaders.host(request);
+		if (host == ReactorNettyRequestHeaders.NOT_NATIVE) {
+			List<String> hosts = ExchangeHeaders.lines(request.getHeaders(), HOST_KEY);
+			host = (hosts.size() > 1) ? ReactorNettyRequestHeaders.MORE_THAN_ONE
+					: hosts.isEmpty() ? null : hosts.get(0);
 		}
-		Optional<RejectionReason> verdict = (hosts.size() > 1) ? Optional.of(RejectionReason.MALFORMED)
-				: this.trustedHosts.check(hosts.isEmpty() ? null : hosts.get(0), ExchangeRequests.serverName(request));
+		Optional<RejectionReason> verdict = (host == ReactorNettyRequestHeaders.MORE_THAN_ONE)
+				? Optional.of(RejectionReason.MALFORMED)
+				: this.trustedHosts.check(host, ExchangeRequests.serverName(request));
 		Object kept = verdict.isPresent() ? verdict.get() : Boolean.TRUE;
 		if (ours != null) {
 			ours.hostVerdict(kept);

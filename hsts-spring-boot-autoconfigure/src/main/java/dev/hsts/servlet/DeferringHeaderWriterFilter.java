@@ -2,7 +2,6 @@ package dev.hsts.servlet;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
@@ -13,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.hsts.core.HeaderNameSet;
 import dev.hsts.core.ManagedHeaderChoices;
 
 import org.springframework.security.web.header.HeaderWriter;
@@ -62,7 +62,7 @@ public final class DeferringHeaderWriterFilter extends HeaderWriterFilter {
 			+ ALREADY_FILTERED_SUFFIX;
 
 	/** The names of the headers the starter manages, in any letter case. */
-	private static final Set<String> MANAGED = WithoutHeaders.names(ManagedHeaderChoices.HEADER_NAMES);
+	private static final HeaderNameSet MANAGED = HeaderNameSet.of(ManagedHeaderChoices.HEADER_NAMES);
 
 	/** Spring Security's filter, switched to write eagerly. */
 	private final HeaderWriterFilter original;
@@ -73,6 +73,9 @@ public final class DeferringHeaderWriterFilter extends HeaderWriterFilter {
 	private final ResponseHeaderWriter springSecurityWriters;
 
 	private boolean writeEagerly;
+
+	/** Spring's already-filtered attribute name for the filter name it was made for. */
+	private volatile AlreadyFilteredAttribute alreadyFilteredAttribute;
 
 	private DeferringHeaderWriterFilter(HeaderWriterFilter original, SpringSecurityWriters springSecurityWriters) {
 		super(List.<HeaderWriter>of(springSecurityWriters));
@@ -137,13 +140,27 @@ public final class DeferringHeaderWriterFilter extends HeaderWriterFilter {
 
 	@Override
 	protected String getAlreadyFilteredAttributeName() {
-		return (getFilterName() != null) ? super.getAlreadyFilteredAttributeName() : ALREADY_FILTERED_ATTRIBUTE;
+		String filterName = getFilterName();
+		if (filterName == null) {
+			return ALREADY_FILTERED_ATTRIBUTE;
+		}
+		// Spring's name, made once per filter name instead of concatenated per request.
+		AlreadyFilteredAttribute made = this.alreadyFilteredAttribute;
+		if (made == null || made.filterName() != filterName) {
+			made = new AlreadyFilteredAttribute(filterName, super.getAlreadyFilteredAttributeName());
+			this.alreadyFilteredAttribute = made;
+		}
+		return made.name();
 	}
 
 	@Override
 	public void setShouldWriteHeadersEagerly(boolean shouldWriteHeadersEagerly) {
 		super.setShouldWriteHeadersEagerly(shouldWriteHeadersEagerly);
 		this.writeEagerly = shouldWriteHeadersEagerly;
+	}
+
+	/** Spring's already-filtered attribute name made for a filter name. */
+	private record AlreadyFilteredAttribute(String filterName, String name) {
 	}
 
 	/**
@@ -162,7 +179,7 @@ public final class DeferringHeaderWriterFilter extends HeaderWriterFilter {
 
 		@Override
 		public void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
-			run(this.original, request, WithoutHeaders.of(response, MANAGED));
+			run(this.original, new WithoutFilteredMarks(request), WithoutHeaders.of(response, MANAGED));
 		}
 
 		@Override
@@ -177,6 +194,46 @@ public final class DeferringHeaderWriterFilter extends HeaderWriterFilter {
 	 * does: an included resource cannot set headers, and its output may commit the
 	 * response.
 	 */
+	/**
+	 * The request as Spring Security's header filter sees it when the starter runs it:
+	 * the marks a {@code OncePerRequestFilter} keeps in request attributes (names ending
+	 * in {@link #ALREADY_FILTERED_SUFFIX}) are neither read nor written; every other
+	 * attribute is the request's. The starter runs that filter exactly when its writers
+	 * are due (once, and again after a reset), so its guard has nothing to guard, and the
+	 * mark cost three attribute operations on the container's request (a look-up, a put
+	 * with its listener notification, a removal) on every response.
+	 */
+	private static final class WithoutFilteredMarks extends HttpServletRequestWrapper {
+
+		WithoutFilteredMarks(HttpServletRequest request) {
+			super(request);
+		}
+
+		private static boolean isMark(String name) {
+			return name != null && name.endsWith(ALREADY_FILTERED_SUFFIX);
+		}
+
+		@Override
+		public Object getAttribute(String name) {
+			return isMark(name) ? null : super.getAttribute(name);
+		}
+
+		@Override
+		public void setAttribute(String name, Object value) {
+			if (!isMark(name)) {
+				super.setAttribute(name, value);
+			}
+		}
+
+		@Override
+		public void removeAttribute(String name) {
+			if (!isMark(name)) {
+				super.removeAttribute(name);
+			}
+		}
+
+	}
+
 	private static final class IncludeAwareRequest extends HttpServletRequestWrapper {
 
 		private final SecurityHeadersResponse response;

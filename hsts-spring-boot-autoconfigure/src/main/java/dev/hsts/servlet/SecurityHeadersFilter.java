@@ -157,6 +157,7 @@ public class SecurityHeadersFilter extends GenericFilterBean implements Ordered 
 		}
 		wrapped.writeHeaders();
 		CspReportServletCollector reports = arriving ? this.cspReports : null;
+		boolean threw = true;
 		try {
 			if (reports != null && reports.handles(request)) {
 				if (reportAdmitted(reports, request, wrapped, hostCheck, verdict)) {
@@ -171,6 +172,7 @@ public class SecurityHeadersFilter extends GenericFilterBean implements Ordered 
 			else if (hostCheck == null || this.trustedHostFilter.admits(request, wrapped, verdict)) {
 				chain.doFilter(request, wrapped);
 			}
+			threw = false;
 		}
 		finally {
 			if (!response.isCommitted()) {
@@ -179,7 +181,7 @@ public class SecurityHeadersFilter extends GenericFilterBean implements Ordered 
 					wrapped.writeHeaders();
 				}
 				else {
-					wrapped.writeAllHeaders();
+					wrapped.writeAllHeadersAfterChain(threw);
 				}
 			}
 			else {

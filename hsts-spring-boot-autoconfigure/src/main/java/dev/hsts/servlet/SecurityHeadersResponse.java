@@ -39,7 +39,7 @@ final class SecurityHeadersResponse extends CommitDetectingResponse {
 	 * {@link #writeHeaders()} has run, and again when the application removes a header
 	 * ({@code setHeader(name, null)}). While false, running the eager writers again would
 	 * write nothing (each only fills an absent header, and a request's answers do not
-	 * change), so {@link #writeAllHeaders()} skips them.
+	 * change), so {@link #writeAllHeadersAfterChain(boolean)} skips them.
 	 */
 	private boolean eagerHeadersIncomplete = true;
 
@@ -214,16 +214,26 @@ final class SecurityHeadersResponse extends CommitDetectingResponse {
 
 	/**
 	 * Lets every writer, including the commit-time ones, fill in what is absent: the
-	 * chain returned and the response is complete but not committed, so an error page may
-	 * still follow (after {@code sendError} or an exception). The values the commit-time
-	 * writers wrote, now or when {@code sendError} triggered
-	 * {@link #onResponseCommitted()}, are remembered as provisional in request
-	 * attributes, which the error dispatch's wrapper reads, so that the error page's own
-	 * value replaces them instead of joining them.
+	 * chain returned and the response is complete but not committed. Where an error page
+	 * may still follow (the chain threw, or the status is an error's, as after
+	 * {@code sendError}), the values the commit-time writers wrote, now or when
+	 * {@code sendError} triggered {@link #onResponseCommitted()}, are remembered as
+	 * provisional in request attributes, which the error dispatch's wrapper reads, so
+	 * that the error page's own value replaces them instead of joining them. A response
+	 * the chain completed without an error gets no error page from the container, and no
+	 * request attribute: its commit-time writers are only noted in a field, as on a
+	 * commit inside the chain. (A filter outside this one that fails after it returned
+	 * would leave the error page with the starter's values where the page set none.)
+	 * @param threw whether the chain ended with an exception
 	 */
-	void writeAllHeaders() {
-		rememberProvisionalValues();
-		writeAllHeaders(true);
+	void writeAllHeadersAfterChain(boolean threw) {
+		if (threw || getStatus() >= 400) {
+			rememberProvisionalValues();
+			writeAllHeaders(true);
+		}
+		else {
+			writeAllHeaders(false);
+		}
 	}
 
 	/**
@@ -270,9 +280,11 @@ final class SecurityHeadersResponse extends CommitDetectingResponse {
 	 * redirected), or the application sent an error. Writes every header; which
 	 * commit-time writers wrote is only noted in a field: after a real commit nothing can
 	 * replace the values, and after {@code sendError} the chain's return
-	 * ({@link #rememberProvisionalValuesOfAnError()}, {@link #writeAllHeaders()} or
-	 * {@link #rememberProvisionalValues()}) stores them as provisional. So the usual
-	 * request, which commits inside the chain, sets no request attribute.
+	 * ({@link #rememberProvisionalValuesOfAnError()},
+	 * {@link #writeAllHeadersAfterChain(boolean)} or
+	 * {@link #rememberProvisionalValues()}) stores them as provisional. So a request
+	 * without an error, whether it commits inside the chain or after it, sets no request
+	 * attribute.
 	 */
 	@Override
 	protected void onResponseCommitted() {

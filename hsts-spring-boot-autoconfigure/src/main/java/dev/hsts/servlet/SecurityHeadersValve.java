@@ -3,7 +3,6 @@ package dev.hsts.servlet;
 import java.io.IOException;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import jakarta.servlet.ServletException;
@@ -16,6 +15,7 @@ import org.apache.catalina.valves.ValveBase;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.hsts.core.HeaderNameSet;
 import dev.hsts.core.HstsPolicy;
 
 /**
@@ -32,7 +32,7 @@ final class SecurityHeadersValve extends ValveBase {
 
 	private final Supplier<? extends List<? extends ResponseHeaderWriter>> writerSupplier;
 
-	private static final Set<String> HSTS = WithoutHeaders.names(List.of(HstsPolicy.HEADER_NAME));
+	private static final HeaderNameSet HSTS = HeaderNameSet.of(List.of(HstsPolicy.HEADER_NAME));
 
 	private volatile ResponseHeaderWriter[] writers;
 

@@ -1,11 +1,9 @@
 package dev.hsts.servlet;
 
-import java.util.Collection;
-import java.util.Set;
-import java.util.TreeSet;
-
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+
+import dev.hsts.core.HeaderNameSet;
 
 /**
  * A response on which writes of some headers are dropped, whatever the method and the
@@ -15,37 +13,25 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  */
 final class WithoutHeaders extends HttpServletResponseWrapper {
 
-	private final Set<String> dropped;
+	private final HeaderNameSet dropped;
 
-	private WithoutHeaders(HttpServletResponse response, Set<String> dropped) {
+	private WithoutHeaders(HttpServletResponse response, HeaderNameSet dropped) {
 		super(response);
 		this.dropped = dropped;
 	}
 
 	/**
-	 * The names to drop, as a set that looks names up in any letter case without making a
-	 * lower-case copy; made once, for every response.
-	 * @param names the header names
-	 * @return the set
-	 */
-	static Set<String> names(Collection<String> names) {
-		Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-		set.addAll(names);
-		return set;
-	}
-
-	/**
 	 * Wraps a response.
 	 * @param response the response
-	 * @param dropped the names to drop, made by {@link #names(Collection)}
+	 * @param dropped the names to drop
 	 * @return the wrapped response
 	 */
-	static HttpServletResponse of(HttpServletResponse response, Set<String> dropped) {
+	static HttpServletResponse of(HttpServletResponse response, HeaderNameSet dropped) {
 		return new WithoutHeaders(response, dropped);
 	}
 
 	private boolean dropped(String name) {
-		return name != null && this.dropped.contains(name);
+		return this.dropped.contains(name);
 	}
 
 	@Override

@@ -174,9 +174,9 @@ class ReactorNettyResponseHeadersTest {
 	@Test
 	void mockAndMutatedRequestsAreNotReadNatively() {
 		MockServerHttpRequest request = MockServerHttpRequest.get("https://localhost/").build();
-		assertThat(ReactorNettyRequestHeaders.hostLines(request)).isNull();
-		assertThat(ReactorNettyRequestHeaders.hostLines(request.mutate().header("Host", "other.example").build()))
-			.isNull();
+		assertThat(ReactorNettyRequestHeaders.host(request)).isSameAs(ReactorNettyRequestHeaders.NOT_NATIVE);
+		assertThat(ReactorNettyRequestHeaders.host(request.mutate().header("Host", "other.example").build()))
+			.isSameAs(ReactorNettyRequestHeaders.NOT_NATIVE);
 	}
 
 	@Test
@@ -231,13 +231,15 @@ class ReactorNettyResponseHeadersTest {
 		}
 
 		/**
-		 * The request's Host lines as read natively ({@code null} when they are not) and
-		 * as Spring's headers give them.
+		 * The request's Host line as read natively ({@code null} when it is not), in the
+		 * form of a list of lines, and the lines as Spring's headers give them.
 		 */
 		@GetMapping("/host-lines")
 		String hostLines(ServerWebExchange exchange) {
-			return "native=" + ReactorNettyRequestHeaders.hostLines(exchange.getRequest()) + " spring="
-					+ ExchangeHeaders.lines(exchange.getRequest().getHeaders(), "Host");
+			String host = ReactorNettyRequestHeaders.host(exchange.getRequest());
+			String read = (host == ReactorNettyRequestHeaders.NOT_NATIVE) ? "null"
+					: (host == ReactorNettyRequestHeaders.MORE_THAN_ONE) ? "more than one" : "[" + host + "]";
+			return "native=" + read + " spring=" + ExchangeHeaders.lines(exchange.getRequest().getHeaders(), "Host");
 		}
 
 		/**

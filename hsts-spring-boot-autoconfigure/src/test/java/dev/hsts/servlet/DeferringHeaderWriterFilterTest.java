@@ -220,4 +220,31 @@ class DeferringHeaderWriterFilterTest {
 		assertThat(this.response.getHeaders("X-Status")).containsExactly("200");
 	}
 
+	/**
+	 * Run by the starter, Spring Security's filter keeps no once-per-request mark of its
+	 * own in the request's attributes (the starter runs it exactly when its writers are
+	 * due); its writers still see every attribute of the request.
+	 */
+	@Test
+	void theDeferredRunSetsNoMarkOfSpringSecuritysFilterAndItsWritersSeeTheAttributes() throws Exception {
+		List<String> attributesSet = new ArrayList<>();
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/") {
+
+			@Override
+			public void setAttribute(String name, Object value) {
+				attributesSet.add(name);
+				super.setAttribute(name, value);
+			}
+
+		};
+		request.setAttribute("app.value", "seen");
+		List<Object> seen = new ArrayList<>();
+		DeferringHeaderWriterFilter reading = DeferringHeaderWriterFilter.replacing(new HeaderWriterFilter(List
+			.of((HeaderWriter) (writerRequest, writerResponse) -> seen.add(writerRequest.getAttribute("app.value")))));
+		new MockFilterChain(this.created, this.starterFilter, reading).doFilter(request, this.response);
+		assertThat(seen).containsExactly("seen");
+		assertThat(attributesSet).filteredOn((name) -> name.endsWith(".FILTERED"))
+			.containsExactly(DeferringHeaderWriterFilter.class.getName() + ".FILTERED");
+	}
+
 }

@@ -2,6 +2,11 @@ package dev.hsts.servlet;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
@@ -55,8 +60,44 @@ public class ResponseKindsApplication {
 		return registration;
 	}
 
+	/**
+	 * What the request attributes held when the filters returned, by path: before the
+	 * starter's filter, whether the response was committed and the starter's provisional
+	 * values (request attributes), which an error dispatch reads.
+	 */
+	static final Map<String, String> AFTER_CHAIN = new ConcurrentHashMap<>();
+
+	/** A filter before the starter's that records {@link #AFTER_CHAIN}. */
+	@Bean
+	FilterRegistrationBean<Filter> afterChainRecorder() {
+		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+			boolean committedInside = false;
+			try {
+				chain.doFilter(request, response);
+				committedInside = response.isCommitted();
+			}
+			finally {
+				List<String> provisional = new ArrayList<>();
+				for (String name : Collections.list(request.getAttributeNames())) {
+					if (name.startsWith(HeaderWriters.class.getName() + ".provisional.")) {
+						provisional.add(name.substring(name.lastIndexOf('.') + 1) + "=" + request.getAttribute(name));
+					}
+				}
+				AFTER_CHAIN.put(((HttpServletRequest) request).getRequestURI(),
+						"committed=" + committedInside + " provisional=" + provisional);
+			}
+		});
+		registration.setOrder(SecurityHeadersFilter.DEFAULT_ORDER - 1);
+		return registration;
+	}
+
 	@RestController
 	static class Endpoints {
+
+		@GetMapping("/json")
+		Map<String, String> json() {
+			return Map.of("status", "UP");
+		}
 
 		@RequestMapping("/ok")
 		String ok() {

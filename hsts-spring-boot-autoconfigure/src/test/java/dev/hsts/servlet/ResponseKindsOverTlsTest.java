@@ -134,4 +134,28 @@ class ResponseKindsOverTlsTest {
 		assertThat(Http.values(response, HSTS)).containsExactly("max-age=300");
 	}
 
+	/**
+	 * A response the chain completes without an error, not committed yet when the chain
+	 * returns (a JSON body of unknown length), gets its commit-time default without a
+	 * request attribute: no error page can follow. After an error, the provisional value
+	 * is kept for the error dispatch, which replaces it with the page's own.
+	 */
+	@Test
+	void onlyAnErrorLeavesTheProvisionalValuesInRequestAttributes() {
+		HttpResponse<String> json = Http.https(this.port).get("api.example.test", "/json");
+		assertThat(json.statusCode()).isEqualTo(200);
+		assertThat(Http.values(json, "Cache-Control")).containsExactly("no-store");
+		assertThat(ResponseKindsApplication.AFTER_CHAIN.get("/json")).isEqualTo("committed=false provisional=[]");
+
+		HttpResponse<String> failed = Http.https(this.port).get("api.example.test", "/fail");
+		assertThat(failed.statusCode()).isEqualTo(500);
+		assertThat(Http.values(failed, "Cache-Control")).containsExactly("no-store");
+		assertThat(ResponseKindsApplication.AFTER_CHAIN.get("/fail")).endsWith("provisional=[cache-control=no-store]");
+
+		HttpResponse<String> status = Http.https(this.port).get("api.example.test", "/status/503");
+		assertThat(status.statusCode()).isEqualTo(503);
+		assertThat(ResponseKindsApplication.AFTER_CHAIN.get("/status/503"))
+			.endsWith("provisional=[cache-control=no-store]");
+	}
+
 }
