@@ -94,9 +94,15 @@ public class ResponseKindsApplication {
 	@RestController
 	static class Endpoints {
 
-		@GetMapping("/json")
-		Map<String, String> json() {
-			return Map.of("status", "UP");
+		/**
+		 * A body of unknown length, written without a flush: the response is still
+		 * uncommitted when the chain returns (on every Tomcat line; a converter's body
+		 * may be flushed or sized).
+		 */
+		@GetMapping("/unsized")
+		void unsized(HttpServletResponse response) throws IOException {
+			response.setContentType("text/plain");
+			response.getWriter().write("unsized");
 		}
 
 		@RequestMapping("/ok")

@@ -136,16 +136,18 @@ class ResponseKindsOverTlsTest {
 
 	/**
 	 * A response the chain completes without an error, not committed yet when the chain
-	 * returns (a JSON body of unknown length), gets its commit-time default without a
-	 * request attribute: no error page can follow. After an error, the provisional value
-	 * is kept for the error dispatch, which replaces it with the page's own.
+	 * returns (a body of unknown length, not flushed), gets its commit-time default
+	 * without a request attribute: no error page can follow. After an error, the
+	 * provisional value is kept for the error dispatch, which replaces it with the page's
+	 * own.
 	 */
 	@Test
 	void onlyAnErrorLeavesTheProvisionalValuesInRequestAttributes() {
-		HttpResponse<String> json = Http.https(this.port).get("api.example.test", "/json");
-		assertThat(json.statusCode()).isEqualTo(200);
-		assertThat(Http.values(json, "Cache-Control")).containsExactly("no-store");
-		assertThat(ResponseKindsApplication.AFTER_CHAIN.get("/json")).isEqualTo("committed=false provisional=[]");
+		HttpResponse<String> unsized = Http.https(this.port).get("api.example.test", "/unsized");
+		assertThat(unsized.statusCode()).isEqualTo(200);
+		assertThat(unsized.body()).isEqualTo("unsized");
+		assertThat(Http.values(unsized, "Cache-Control")).containsExactly("no-store");
+		assertThat(ResponseKindsApplication.AFTER_CHAIN.get("/unsized")).isEqualTo("committed=false provisional=[]");
 
 		HttpResponse<String> failed = Http.https(this.port).get("api.example.test", "/fail");
 		assertThat(failed.statusCode()).isEqualTo(500);
