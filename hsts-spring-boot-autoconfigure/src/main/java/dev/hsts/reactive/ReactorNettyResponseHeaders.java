@@ -60,8 +60,9 @@ final class ReactorNettyResponseHeaders {
 	/**
 	 * One Netty name per header name (as spelled), shared by every instance: a header one
 	 * writer wrote is found by identity in another's walk
-	 * ({@link #firstValues(Object, String[])}). Only the starter's configured names go
-	 * in, while the filters are built.
+	 * ({@link #firstValues(Object, String[])}). Only the names of the starter's writers
+	 * go in, when they are built (at start-up and on a runtime refresh), so it stays
+	 * small.
 	 */
 	private static final ConcurrentMap<String, AsciiString> SHARED_NAMES = new ConcurrentHashMap<>();
 

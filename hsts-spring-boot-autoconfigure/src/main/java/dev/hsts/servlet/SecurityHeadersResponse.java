@@ -222,8 +222,10 @@ final class SecurityHeadersResponse extends CommitDetectingResponse {
 	 * that the error page's own value replaces them instead of joining them. A response
 	 * the chain completed without an error gets no error page from the container, and no
 	 * request attribute: its commit-time writers are only noted in a field, as on a
-	 * commit inside the chain. (A filter outside this one that fails after it returned
-	 * would leave the error page with the starter's values where the page set none.)
+	 * commit inside the chain. (One case is given up: where a filter ordered before this
+	 * one fails after the chain returned, the error page finds the starter's values as
+	 * the application's, so a value the page adds with {@code addHeader} joins them
+	 * instead of replacing them; one it sets with {@code setHeader} replaces them.)
 	 * @param threw whether the chain ended with an exception
 	 */
 	void writeAllHeadersAfterChain(boolean threw) {
