@@ -35,35 +35,26 @@ public final class PathPatterns {
 
 	/**
 	 * Per pattern, its {@link #literalStarts literal start}'s length (from bit 17),
-	 * whether the pattern is literal ({@link #LITERAL}) and the start's second character
-	 * (bits 0 to 15; 0 for a start shorter than 2): one array read for most paths.
+	 * whether the pattern is literal ({@link #LITERAL}: it then matches its own text
+	 * only, with a trailing {@code /} at most) and the start's second character (bits 0
+	 * to 15; 0 for a start shorter than 2): one array read for most paths.
 	 */
 	private final long[] startShapes;
 
 	private static final long LITERAL = 1L << 16;
 
-	/**
-	 * Per pattern, whether it is literal: it then matches its own text only (with a
-	 * trailing {@code /} at most).
-	 */
-	private final boolean[] literal;
-
 	private PathPatterns(List<PathPattern> patterns, List<String> sources) {
 		this.patterns = patterns.toArray(new PathPattern[0]);
 		this.sources = List.copyOf(sources);
 		this.literalStarts = new String[this.patterns.length];
-		this.literal = new boolean[this.patterns.length];
+		this.startShapes = new long[this.patterns.length];
 		for (int i = 0; i < this.patterns.length; i++) {
 			String pattern = this.patterns[i].getPatternString();
 			int wildcard = firstWildcard(pattern);
-			this.literal[i] = wildcard < 0;
-			this.literalStarts[i] = (wildcard < 0) ? pattern
+			String start = (wildcard < 0) ? pattern
 					: pattern.substring(0, Math.max(0, pattern.lastIndexOf('/', wildcard)));
-		}
-		this.startShapes = new long[this.patterns.length];
-		for (int i = 0; i < this.patterns.length; i++) {
-			String start = this.literalStarts[i];
-			this.startShapes[i] = ((long) start.length() << 17) | (this.literal[i] ? LITERAL : 0)
+			this.literalStarts[i] = start;
+			this.startShapes[i] = ((long) start.length() << 17) | ((wildcard < 0) ? LITERAL : 0)
 					| ((start.length() >= 2) ? start.charAt(1) : 0);
 		}
 	}

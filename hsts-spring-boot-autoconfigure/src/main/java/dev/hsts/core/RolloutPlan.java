@@ -30,12 +30,10 @@ final class RolloutPlan {
 	private final String[] headerValues;
 
 	/**
-	 * Whether {@link #headerValueAt(long)} is the same at every instant (every mode but
-	 * {@code SCHEDULED}); then it is {@link #constantHeaderValue}. Two fields read on
-	 * every secure response, instead of a switch over the mode.
+	 * {@link #headerValueAt(long)} in every mode but {@code SCHEDULED}, where it is the
+	 * same at every instant: read on every secure response instead of a switch over the
+	 * mode.
 	 */
-	private final boolean constant;
-
 	private final String constantHeaderValue;
 
 	RolloutPlan(HstsMode mode, List<HstsStage> stages, int pinnedStage, Instant startedAt) {
@@ -51,7 +49,6 @@ final class RolloutPlan {
 			this.stageStartMillis[i] = (stage.startsAt() != null) ? toMillisSaturated(stage.startsAt())
 					: Long.MIN_VALUE;
 		}
-		this.constant = mode != HstsMode.SCHEDULED;
 		this.constantHeaderValue = switch (mode) {
 			case REVOKED -> REVOKED_HEADER_VALUE;
 			case PINNED -> this.headerValues[pinnedStage - 1];
@@ -60,7 +57,7 @@ final class RolloutPlan {
 	}
 
 	String headerValueAt(long epochMillis) {
-		if (this.constant) {
+		if (this.mode != HstsMode.SCHEDULED) {
 			return this.constantHeaderValue;
 		}
 		int active = activeIndex(epochMillis);

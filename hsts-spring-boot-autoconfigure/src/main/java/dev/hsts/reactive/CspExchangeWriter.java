@@ -32,7 +32,10 @@ public final class CspExchangeWriter implements ExchangeHeaderWriter, DescribedH
 	private static final String REPORT_ONLY_KEY = ExchangeHeaders
 		.lookupKey(ContentSecurityPolicies.REPORT_ONLY_HEADER_NAME);
 
-	/** The indexes of the three names in {@link #NETTY}. */
+	/** The three headers this writer may write, by {@link #ENFORCED} and the others. */
+	private static final String[] NAMES = { ContentSecurityPolicies.HEADER_NAME,
+			ContentSecurityPolicies.REPORT_ONLY_HEADER_NAME, CspReportCollector.REPORTING_ENDPOINTS };
+
 	private static final int ENFORCED = 0;
 
 	private static final int REPORT_ONLY = 1;
@@ -40,14 +43,12 @@ public final class CspExchangeWriter implements ExchangeHeaderWriter, DescribedH
 	private static final int ENDPOINTS = 2;
 
 	/**
-	 * The writes and look-ups of the headers on Reactor Netty's own response headers (see
-	 * {@link ReactorNettyResponseHeaders}), or {@code null} without Reactor Netty: the
-	 * policy's name is then hashed once, not on every write and look-up, and the commit
-	 * pass's walk finds it by identity.
+	 * The writes and look-ups of {@link #NAMES} on Reactor Netty's own response headers
+	 * (see {@link ReactorNettyResponseHeaders}), or {@code null} without Reactor Netty:
+	 * the names are then hashed once, not on every write and look-up, and the commit
+	 * pass's walk finds them by identity.
 	 */
-	private static final ReactorNettyResponseHeaders NETTY = ReactorNettyResponseHeaders
-		.of(new String[] { ContentSecurityPolicies.HEADER_NAME, ContentSecurityPolicies.REPORT_ONLY_HEADER_NAME,
-				CspReportCollector.REPORTING_ENDPOINTS }, 0);
+	private static final ReactorNettyResponseHeaders NETTY = ReactorNettyResponseHeaders.of(NAMES, 0);
 
 	/** The exchange attribute that holds the exchange's nonce, for views. */
 	public static final String NONCE_ATTRIBUTE = "cspNonce";
@@ -77,7 +78,16 @@ public final class CspExchangeWriter implements ExchangeHeaderWriter, DescribedH
 
 	@Override
 	public void writeHeaders(ServerWebExchange exchange) {
-		writeHeaders(exchange, true, false);
+		writeHeaders(exchange, true, false, nativeHeaders(exchange.getResponse()));
+	}
+
+	/**
+	 * Reactor Netty's own headers of a response not committed yet.
+	 * @param response the exchange's response
+	 * @return the headers, or {@code null} where they are written through Spring's
+	 */
+	private static Object nativeHeaders(ServerHttpResponse response) {
+		return (NETTY != null && !response.isCommitted()) ? NETTY.headersOf(response) : null;
 	}
 
 	/**
@@ -88,11 +98,11 @@ public final class CspExchangeWriter implements ExchangeHeaderWriter, DescribedH
 	 * @param count whether to count the response
 	 * @param absent whether the response is known to have neither header (then they are
 	 * not looked up)
+	 * @param netty Reactor Netty's own headers of the response, or {@code null} to write
+	 * through Spring's
 	 */
-	void writeHeaders(ServerWebExchange exchange, boolean count, boolean absent) {
-		ServerHttpResponse response = exchange.getResponse();
-		Object netty = (NETTY != null && !response.isCommitted()) ? NETTY.headersOf(response) : null;
-		HttpHeaders headers = (netty != null) ? null : response.getHeaders();
+	private void writeHeaders(ServerWebExchange exchange, boolean count, boolean absent, Object netty) {
+		HttpHeaders headers = (netty != null) ? null : exchange.getResponse().getHeaders();
 		boolean enforcedAbsent = absent
 				|| ((netty != null) ? !NETTY.contains(netty, ENFORCED) : headers.getFirst(KEY) == null);
 		boolean reportOnlyAbsent = absent
@@ -113,8 +123,7 @@ public final class CspExchangeWriter implements ExchangeHeaderWriter, DescribedH
 		}
 		String endpoints = this.policies.reportingEndpoints(pair, enforced, reportOnly, count);
 		if (endpoints != null) {
-			String existing = (netty != null) ? NETTY.first(netty, ENDPOINTS)
-					: headers.getFirst(CspReportCollector.REPORTING_ENDPOINTS);
+			String existing = (netty != null) ? NETTY.first(netty, ENDPOINTS) : headers.getFirst(NAMES[ENDPOINTS]);
 			set(netty, headers, ENDPOINTS, this.policies.reporting().merge(existing, endpoints));
 		}
 	}
@@ -131,10 +140,7 @@ public final class CspExchangeWriter implements ExchangeHeaderWriter, DescribedH
 			NETTY.set(netty, name, value);
 		}
 		else {
-			headers.set(
-					(name == ENFORCED) ? ContentSecurityPolicies.HEADER_NAME : (name == REPORT_ONLY)
-							? ContentSecurityPolicies.REPORT_ONLY_HEADER_NAME : CspReportCollector.REPORTING_ENDPOINTS,
-					value);
+			headers.set(NAMES[name], value);
 		}
 	}
 
@@ -164,18 +170,19 @@ public final class CspExchangeWriter implements ExchangeHeaderWriter, DescribedH
 	}
 
 	/**
-	 * {@code writeHeaders} with or without counting, whether this writer or its
-	 * {@link #withoutCounting()} stand-in.
+	 * {@code writeHeaders} on a response known to have neither CSP header, with or
+	 * without counting, whether this writer or its {@link #withoutCounting()} stand-in.
 	 * @param writer this writer or its stand-in
 	 * @param exchange the exchange
-	 * @param absent whether the response is known to have neither CSP header
+	 * @param netty Reactor Netty's own headers of the response as the caller found them,
+	 * or {@code null} where they are written through Spring's
 	 */
-	static void writeHeaders(ExchangeHeaderWriter writer, ServerWebExchange exchange, boolean absent) {
+	static void writeFresh(ExchangeHeaderWriter writer, ServerWebExchange exchange, Object netty) {
 		if (writer instanceof WithoutCounting withoutCounting) {
-			withoutCounting.writer.writeHeaders(exchange, false, absent);
+			withoutCounting.writer.writeHeaders(exchange, false, true, netty);
 		}
 		else {
-			((CspExchangeWriter) writer).writeHeaders(exchange, true, absent);
+			((CspExchangeWriter) writer).writeHeaders(exchange, true, true, netty);
 		}
 	}
 
@@ -190,7 +197,7 @@ public final class CspExchangeWriter implements ExchangeHeaderWriter, DescribedH
 
 		@Override
 		public void writeHeaders(ServerWebExchange exchange) {
-			this.writer.writeHeaders(exchange, false, false);
+			this.writer.writeHeaders(exchange, false, false, nativeHeaders(exchange.getResponse()));
 		}
 
 	}

@@ -571,7 +571,7 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 			for (int i = 0; i < writers.length; i++) {
 				if (fresh && this.eagerWritesBlind[i]) {
 					if (this.eager[i] instanceof CspExchangeWriter) {
-						CspExchangeWriter.writeHeaders(writers[i], exchange, true);
+						CspExchangeWriter.writeFresh(writers[i], exchange, nettyHeaders);
 						continue;
 					}
 					String value = blindValue(writers[i], exchange);
