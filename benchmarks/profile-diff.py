@@ -74,17 +74,39 @@ DOWNSTREAM = ("DefaultWebFilterChain", "FilteringWebHandler", "DispatcherHandler
 HEADER_CODE = ("dev/hsts/", "org/springframework/security/web/header/HeaderWriterFilter")
 
 
+# The starter's servlet response wrappers: an application's call through them (its own setHeader, getOutputStream,
+# ...) ends in the container's method of the same name, which the application calls without the starter too. That
+# call is not the headers' own work; what the wrapper does around it (its checks, its own reads of the container) is.
+PASS_THROUGH_WRAPPERS = ("dev/hsts/servlet/SecurityHeadersResponse.", "dev/hsts/servlet/CommitDetectingResponse.")
+DELEGATES = ("jakarta/servlet/ServletResponseWrapper.", "jakarta/servlet/http/HttpServletResponseWrapper.",
+             "org/apache/catalina/connector/ResponseFacade.")
+
+
+def method_of(frame):
+    return frame.rsplit(".", 1)[-1]
+
+
 def own_frame(frames):
     """The outermost frame of HEADER_CODE whose callees on this stack include nothing of DOWNSTREAM: the stack is that
-    frame's own work (its callees in Spring, Netty or Tomcat included). None when the stack is none of theirs."""
+    frame's own work (its callees in Spring, Netty or Tomcat included). None when the stack is none of theirs, or is
+    the application's own call passed through the starter's response wrapper to the container."""
     downstream_below = False
     own = None
-    for frame in reversed(frames):
+    for index in range(len(frames) - 1, -1, -1):
+        frame = frames[index]
         if frame.startswith(HEADER_CODE) and not downstream_below:
-            own = frame
+            own = index
         if any(d in frame for d in DOWNSTREAM):
             downstream_below = True
-    return own
+    if own is None:
+        return None
+    frame = frames[own]
+    if frame.startswith(PASS_THROUGH_WRAPPERS) and (own == 0 or not frames[own - 1].startswith(HEADER_CODE)):
+        last = max(i for i, f in enumerate(frames) if f.startswith("dev/hsts/"))
+        method = method_of(frame)
+        if any(f.startswith(DELEGATES) and method_of(f) == method for f in frames[last + 1:]):
+            return None
+    return frame
 
 
 # Names that differ between two JVMs of the same code: a lambda's or hidden class's generated suffix

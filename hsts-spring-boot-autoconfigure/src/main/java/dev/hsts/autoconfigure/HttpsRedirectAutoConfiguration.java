@@ -6,7 +6,11 @@ import jakarta.servlet.DispatcherType;
 
 import dev.hsts.core.InvalidPolicyException;
 import dev.hsts.servlet.HttpsRedirectFilter;
+import dev.hsts.servlet.SecurityHeadersFilter;
+import dev.hsts.servlet.TrustedHostFilter;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -98,9 +102,37 @@ public class HttpsRedirectAutoConfiguration {
 
 	}
 
+	/**
+	 * The redirect filter's registration. Where the starter's
+	 * {@link SecurityHeadersFilter} runs right before it anyway (the header filter
+	 * registered by the starter's own registration for every path and request dispatch;
+	 * the trusted-host filter, if any, run inside the header filter; no other filter
+	 * ordered between them), the header filter runs the redirect itself, after the
+	 * trusted-host check ({@link SecurityHeadersFilter#setHttpsRedirectFilter}): the
+	 * starter is then one entry in the container's filter chain, and this registration is
+	 * disabled (named so that Boot's start-up line about it says where the filter runs).
+	 * Otherwise, or where the filter is the application's own subclass, the filter is
+	 * registered on its own.
+	 * @param filter the redirect filter
+	 * @param headersFilter the starter's header filter, if any
+	 * @param trustedHostFilter the trusted-host filter, if any
+	 * @param beanFactory where the filters' registrations are looked up
+	 * @return the registration
+	 */
 	@Bean(FILTER_REGISTRATION_BEAN_NAME)
 	@ConditionalOnMissingBean(name = FILTER_REGISTRATION_BEAN_NAME)
-	public FilterRegistrationBean<HttpsRedirectFilter> httpsRedirectFilterRegistration(HttpsRedirectFilter filter) {
+	public FilterRegistrationBean<HttpsRedirectFilter> httpsRedirectFilterRegistration(HttpsRedirectFilter filter,
+			ObjectProvider<SecurityHeadersFilter> headersFilter, ObjectProvider<TrustedHostFilter> trustedHostFilter,
+			ConfigurableListableBeanFactory beanFactory) {
+		SecurityHeadersFilter runner = headersFilter.getIfUnique();
+		if (runner != null && FilterRegistrations.runsRedirectFilter(beanFactory, runner,
+				trustedHostFilter.getIfUnique(), filter)) {
+			runner.setHttpsRedirectFilter(filter);
+			FilterRegistrationBean<HttpsRedirectFilter> registration = FilterRegistrations.of(filter,
+					"httpsRedirectFilter (run by securityHeadersFilter)", filter.getOrder(), DispatcherType.REQUEST);
+			registration.setEnabled(false);
+			return registration;
+		}
 		return FilterRegistrations.of(filter, "httpsRedirectFilter", filter.getOrder(), DispatcherType.REQUEST);
 	}
 

@@ -33,6 +33,20 @@ abstract class StarterWriters<W> {
 	 * configuration) and the switch that turns it on ({@code null}: always made).
 	 */
 	record Slot(String beanName, String setting, SecurityHeader header) {
+
+		// Written out: a record's own equals and hashCode are bootstrapped through
+		// method handles the first time they run, while the application starts.
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Slot slot && slot.beanName.equals(this.beanName)
+					&& slot.setting.equals(this.setting) && slot.header == this.header;
+		}
+
+		@Override
+		public int hashCode() {
+			return this.beanName.hashCode();
+		}
+
 	}
 
 	/** In the order the writers run (the beans' {@code @Order}; HSTS has none). */

@@ -10,12 +10,13 @@ import dev.hsts.actuate.TrustedHostRejectionMetrics;
 import dev.hsts.core.TrustedHostRejectionCounts;
 import dev.hsts.core.TrustedHostRejectionListener;
 import dev.hsts.core.TrustedHosts;
+import dev.hsts.servlet.HttpsRedirectFilter;
 import dev.hsts.servlet.SecurityHeadersFilter;
 import dev.hsts.servlet.TrustedHostCheck;
 import dev.hsts.servlet.TrustedHostFilter;
 
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -71,22 +72,26 @@ public class TrustedHostsAutoConfiguration {
 	 * The trusted-host filter's registration. Where the starter's
 	 * {@link SecurityHeadersFilter} runs right before it anyway (both at their default
 	 * orders, the header filter registered by the starter's own registration for every
-	 * path and request dispatch), the header filter runs the check itself
+	 * path and request dispatch, no other filter ordered between them), the header filter
+	 * runs the check itself
 	 * ({@link SecurityHeadersFilter#setTrustedHostFilter(TrustedHostFilter)}): one entry
 	 * in the container's filter chain instead of two, and this registration is disabled
 	 * (named so that Boot's start-up line about it says where the filter runs). Otherwise
 	 * the filter is registered on its own.
 	 * @param filter the trusted-host filter
 	 * @param headersFilter the starter's header filter, if any
-	 * @param beanFactory where the header filter's registration is looked up
+	 * @param redirectFilter the starter's HTTPS-redirect filter, if any
+	 * @param beanFactory where the filters' registrations are looked up
 	 * @return the registration
 	 */
 	@Bean(FILTER_REGISTRATION_BEAN_NAME)
 	@ConditionalOnMissingBean(name = FILTER_REGISTRATION_BEAN_NAME)
 	public FilterRegistrationBean<TrustedHostFilter> trustedHostFilterRegistration(TrustedHostFilter filter,
-			ObjectProvider<SecurityHeadersFilter> headersFilter, ListableBeanFactory beanFactory) {
+			ObjectProvider<SecurityHeadersFilter> headersFilter, ObjectProvider<HttpsRedirectFilter> redirectFilter,
+			ConfigurableListableBeanFactory beanFactory) {
 		SecurityHeadersFilter runner = headersFilter.getIfUnique();
-		if (runner != null && canRunInside(filter, runner, beanFactory)) {
+		if (runner != null && FilterRegistrations.runsTrustedHostFilter(beanFactory, runner, filter,
+				redirectFilter.getIfUnique())) {
 			runner.setTrustedHostFilter(filter);
 			FilterRegistrationBean<TrustedHostFilter> registration = FilterRegistrations.of(filter,
 					"trustedHostFilter (run by securityHeadersFilter)", filter.getOrder(), DispatcherType.REQUEST);
@@ -94,25 +99,6 @@ public class TrustedHostsAutoConfiguration {
 			return registration;
 		}
 		return FilterRegistrations.of(filter, "trustedHostFilter", filter.getOrder(), DispatcherType.REQUEST);
-	}
-
-	/**
-	 * Whether the header filter may run the trusted-host filter: both at their default
-	 * orders (nothing the application registers can sit between them), and the header
-	 * filter registered, enabled, for every path and for {@code REQUEST} dispatches.
-	 */
-	private static boolean canRunInside(TrustedHostFilter filter, SecurityHeadersFilter headersFilter,
-			ListableBeanFactory beanFactory) {
-		if (filter.getOrder() != TrustedHostFilter.DEFAULT_ORDER
-				|| headersFilter.getOrder() != SecurityHeadersFilter.DEFAULT_ORDER
-				|| !beanFactory.containsBean(SecurityHeadersAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME)) {
-			return false;
-		}
-		Object bean = beanFactory.getBean(SecurityHeadersAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME);
-		return bean instanceof FilterRegistrationBean<?> registration && registration.isEnabled()
-				&& registration.getFilter() == headersFilter && registration.getUrlPatterns().isEmpty()
-				&& registration.getServletNames().isEmpty() && registration.getServletRegistrationBeans().isEmpty()
-				&& registration.determineDispatcherTypes().contains(DispatcherType.REQUEST);
 	}
 
 	@Bean

@@ -214,6 +214,18 @@ final class AddressRanges implements InetAddresses.Sink {
 	 */
 	private record Network(long high, long low) {
 
+		// Written out: a record's own equals and hashCode are bootstrapped through
+		// method handles the first time they run, while the application starts.
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Network network && network.high == this.high && network.low == this.low;
+		}
+
+		@Override
+		public int hashCode() {
+			return 31 * Long.hashCode(this.high) + Long.hashCode(this.low);
+		}
+
 	}
 
 	/**
@@ -337,6 +349,17 @@ final class AddressRanges implements InetAddresses.Sink {
 
 	/** A network value at the prefix length of an index into {@link Networks#lengths}. */
 	private record Key(long high, long low, int index) {
+
+		// Written out, as Network's.
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Key key && key.high == this.high && key.low == this.low && key.index == this.index;
+		}
+
+		@Override
+		public int hashCode() {
+			return 31 * (31 * Long.hashCode(this.high) + Long.hashCode(this.low)) + this.index;
+		}
 
 	}
 

@@ -37,9 +37,13 @@ public final class TrustedHosts {
 
 	private final LastPassedHost lastPassed = new LastPassedHost();
 
+	/** Whether no host is listed (a field: read on every request). */
+	private final boolean off;
+
 	private TrustedHosts(HostPatterns allowed, PathPatterns exemptPaths) {
 		this.allowed = allowed;
 		this.exemptPaths = exemptPaths;
+		this.off = allowed.isEmpty();
 	}
 
 	/**
@@ -181,7 +185,7 @@ public final class TrustedHosts {
 	 * @return whether it is off
 	 */
 	public boolean isOff() {
-		return this.allowed.isEmpty();
+		return this.off;
 	}
 
 	/**

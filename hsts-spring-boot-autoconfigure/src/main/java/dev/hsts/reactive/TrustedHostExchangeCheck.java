@@ -42,10 +42,17 @@ public class TrustedHostExchangeCheck {
 	private final TrustedHosts trustedHosts;
 
 	/**
+	 * Whether the policy is off, kept here: read first on every request, before anything
+	 * else of the policy.
+	 */
+	private final boolean off;
+
+	/**
 	 * @param trustedHosts the policy
 	 */
 	public TrustedHostExchangeCheck(TrustedHosts trustedHosts) {
 		this.trustedHosts = Objects.requireNonNull(trustedHosts, "trustedHosts");
+		this.off = trustedHosts.isOff();
 	}
 
 	/**
@@ -55,7 +62,7 @@ public class TrustedHostExchangeCheck {
 	 * why not
 	 */
 	public Optional<RejectionReason> verify(ServerWebExchange exchange) {
-		if (this.trustedHosts.isOff()) {
+		if (this.off) {
 			return Optional.empty();
 		}
 		CommitPassResponse ours = CommitPassResponse.in(exchange.getResponse());

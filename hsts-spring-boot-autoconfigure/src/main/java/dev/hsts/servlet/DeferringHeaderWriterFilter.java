@@ -190,11 +190,6 @@ public final class DeferringHeaderWriterFilter extends HeaderWriterFilter {
 	}
 
 	/**
-	 * Writes the deferred headers before an include, as Spring Security's request wrapper
-	 * does: an included resource cannot set headers, and its output may commit the
-	 * response.
-	 */
-	/**
 	 * The request as Spring Security's header filter sees it when the starter runs it:
 	 * the marks a {@code OncePerRequestFilter} keeps in request attributes (names ending
 	 * in {@link #ALREADY_FILTERED_SUFFIX}) are neither read nor written; every other
@@ -234,6 +229,11 @@ public final class DeferringHeaderWriterFilter extends HeaderWriterFilter {
 
 	}
 
+	/**
+	 * Writes the deferred headers before an include, as Spring Security's request wrapper
+	 * does: an included resource cannot set headers, and its output may commit the
+	 * response.
+	 */
 	private static final class IncludeAwareRequest extends HttpServletRequestWrapper {
 
 		private final SecurityHeadersResponse response;

@@ -47,14 +47,26 @@ public class HttpsRedirectFilter extends GenericFilterBean implements Ordered {
 	@Override
 	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
 			throws IOException, ServletException {
-		if (request instanceof HttpServletRequest httpRequest && response instanceof HttpServletResponse httpResponse
-				&& httpRequest.getDispatcherType() == DispatcherType.REQUEST && !httpRequest.isSecure()
-				&& !isExempt(httpRequest)) {
-			redirect(httpRequest, httpResponse);
-		}
-		else {
+		if (!(request instanceof HttpServletRequest httpRequest && response instanceof HttpServletResponse httpResponse
+				&& redirected(httpRequest, httpResponse))) {
 			chain.doFilter(request, response);
 		}
+	}
+
+	/**
+	 * Redirects the request if it is to be: what this filter does before it would run the
+	 * rest of the chain. The starter's {@link SecurityHeadersFilter} calls it where it
+	 * runs this filter ({@link SecurityHeadersFilter#setHttpsRedirectFilter}).
+	 * @param request the request
+	 * @param response the response
+	 * @return whether the response is the redirect (the chain is not to run)
+	 */
+	boolean redirected(HttpServletRequest request, HttpServletResponse response) {
+		if (request.getDispatcherType() == DispatcherType.REQUEST && !request.isSecure() && !isExempt(request)) {
+			redirect(request, response);
+			return true;
+		}
+		return false;
 	}
 
 	private boolean isExempt(HttpServletRequest request) {

@@ -54,7 +54,9 @@ import org.springframework.web.filter.GenericFilterBean;
  * With a {@link #setTrustedHostFilter(TrustedHostFilter) trusted-host filter} set, this
  * filter also runs that one's check, right after writing the headers, so that the starter
  * is one entry in the container's filter chain and the verdict (which the HSTS writer
- * needs too) is kept in a field rather than a request attribute.
+ * needs too) is kept in a field rather than a request attribute. With an
+ * {@link #setHttpsRedirectFilter(HttpsRedirectFilter) HTTPS-redirect filter} set, it runs
+ * that one's redirect too, after the check.
  *
  * <p>
  * It runs once per request, as a {@code OncePerRequestFilter} would, but without a
@@ -86,6 +88,11 @@ public class SecurityHeadersFilter extends GenericFilterBean implements Ordered 
 
 	/** The trusted-host filter this filter runs, or {@code null}. */
 	private TrustedHostFilter trustedHostFilter;
+
+	/**
+	 * The HTTPS-redirect filter this filter runs after the host check, or {@code null}.
+	 */
+	private HttpsRedirectFilter httpsRedirectFilter;
 
 	/** Its check, or {@code null} when there is none or it is off. */
 	private TrustedHostCheck trustedHostCheck;
@@ -163,13 +170,14 @@ public class SecurityHeadersFilter extends GenericFilterBean implements Ordered 
 				if (reportAdmitted(reports, request, wrapped, hostCheck, verdict)) {
 					reports.answer(request, wrapped);
 				}
-				else if (hostCheck == null) {
+				else if (hostCheck == null && !redirected(arriving, request, wrapped)) {
 					// The trusted-host filter runs on its own, after this one: it
 					// refuses.
 					chain.doFilter(request, wrapped);
 				}
 			}
-			else if (hostCheck == null || this.trustedHostFilter.admits(request, wrapped, verdict)) {
+			else if ((hostCheck == null || this.trustedHostFilter.admits(request, wrapped, verdict))
+					&& !redirected(arriving, request, wrapped)) {
 				chain.doFilter(request, wrapped);
 			}
 			threw = false;
@@ -188,6 +196,12 @@ public class SecurityHeadersFilter extends GenericFilterBean implements Ordered 
 				wrapped.rememberProvisionalValuesOfAnError();
 			}
 		}
+	}
+
+	/** Whether the redirect filter this filter runs, if any, redirected the request. */
+	private boolean redirected(boolean arriving, HttpServletRequest request, SecurityHeadersResponse wrapped) {
+		HttpsRedirectFilter redirect = this.httpsRedirectFilter;
+		return redirect != null && arriving && redirect.redirected(request, wrapped);
 	}
 
 	/**
@@ -316,6 +330,28 @@ public class SecurityHeadersFilter extends GenericFilterBean implements Ordered 
 		this.trustedHostFilter = filter;
 		this.trustedHostCheck = (filter != null && !filter.getCheck().getTrustedHosts().isOff()) ? filter.getCheck()
 				: null;
+	}
+
+	/**
+	 * Runs an HTTPS-redirect filter inside this one, on {@code REQUEST} dispatches, after
+	 * the headers are written and after the trusted-host filter this one runs (if any),
+	 * instead of as a filter of its own: the same redirects, one entry less in the
+	 * container's filter chain. Only where nothing would run between the two as filters
+	 * of their own (and the trusted-host filter, if the application has one, runs inside
+	 * this one too); register the redirect filter itself only where it is not run this
+	 * way.
+	 * @param filter the redirect filter, or {@code null} for none
+	 */
+	public void setHttpsRedirectFilter(HttpsRedirectFilter filter) {
+		this.httpsRedirectFilter = filter;
+	}
+
+	/**
+	 * The HTTPS-redirect filter this filter runs.
+	 * @return the filter, or {@code null} when it runs none
+	 */
+	public HttpsRedirectFilter getHttpsRedirectFilter() {
+		return this.httpsRedirectFilter;
 	}
 
 	/**

@@ -67,10 +67,17 @@ public class TrustedHostCheck {
 	private final TrustedHosts trustedHosts;
 
 	/**
+	 * Whether the policy is off, kept here: read first on every request, before anything
+	 * else of the policy.
+	 */
+	private final boolean off;
+
+	/**
 	 * @param trustedHosts the policy
 	 */
 	public TrustedHostCheck(TrustedHosts trustedHosts) {
 		this.trustedHosts = Objects.requireNonNull(trustedHosts, "trustedHosts");
+		this.off = trustedHosts.isOff();
 	}
 
 	/**
@@ -80,7 +87,7 @@ public class TrustedHostCheck {
 	 * why not
 	 */
 	public Optional<RejectionReason> verify(HttpServletRequest request) {
-		if (this.trustedHosts.isOff()) {
+		if (this.off) {
 			return Optional.empty();
 		}
 		Object cached = request.getAttribute(VERDICT_ATTRIBUTE);
@@ -106,7 +113,7 @@ public class TrustedHostCheck {
 	 * @return empty when the host is trusted, otherwise why not
 	 */
 	Optional<RejectionReason> verifyArriving(HttpServletRequest request) {
-		if (this.trustedHosts.isOff()) {
+		if (this.off) {
 			return Optional.empty();
 		}
 		Optional<RejectionReason> verdict = evaluate(request);

@@ -1,6 +1,14 @@
 package dev.hsts.autoconfigure;
 
+import java.time.Clock;
+import java.util.List;
+
+import dev.hsts.core.HttpsRedirectRule;
+import dev.hsts.core.TrustedHosts;
 import dev.hsts.servlet.HttpsRedirectFilter;
+import dev.hsts.servlet.SecurityHeadersFilter;
+import dev.hsts.servlet.TrustedHostCheck;
+import dev.hsts.servlet.TrustedHostFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,6 +24,10 @@ class HttpsRedirectAutoConfigurationTest {
 
 	private final WebApplicationContextRunner web = new WebApplicationContextRunner().withConfiguration(
 			AutoConfigurations.of(SecurityHeadersAutoConfiguration.class, HttpsRedirectAutoConfiguration.class));
+
+	private final WebApplicationContextRunner withTrustedHosts = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(SecurityHeadersAutoConfiguration.class,
+				TrustedHostsAutoConfiguration.class, HttpsRedirectAutoConfiguration.class));
 
 	@Test
 	void offByDefault() {
@@ -36,6 +48,70 @@ class HttpsRedirectAutoConfigurationTest {
 				.isGreaterThan(context.getBean(dev.hsts.servlet.SecurityHeadersFilter.class).getOrder())
 				.isLessThan(-100);
 		});
+	}
+
+	@Test
+	void theHeaderFilterRunsTheRedirectWhereNothingSitsBetween() {
+		this.withTrustedHosts.withPropertyValues("security.headers.https-redirect.enabled=true").run((context) -> {
+			FilterRegistrationBean<?> registration = context
+				.getBean(HttpsRedirectAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME, FilterRegistrationBean.class);
+			assertThat(registration.isEnabled()).isFalse();
+			assertThat(registration.getFilterName()).isEqualTo("httpsRedirectFilter (run by securityHeadersFilter)");
+			assertThat(context.getBean(SecurityHeadersFilter.class).getHttpsRedirectFilter())
+				.isSameAs(context.getBean(HttpsRedirectFilter.class));
+		});
+	}
+
+	@Test
+	void aTrustedHostFilterOfItsOwnKeepsTheRedirectAfterIt() {
+		this.withTrustedHosts
+			.withPropertyValues("security.headers.https-redirect.enabled=true",
+					"security.headers.trusted-hosts.allowed=api.example.test")
+			.withBean(TrustedHostFilter.class, () -> {
+				TrustedHostFilter filter = new TrustedHostFilter(
+						new TrustedHostCheck(TrustedHosts.of(List.of("api.example.test"), null)), List.of(),
+						Clock.systemUTC());
+				filter.setOrder(HttpsRedirectFilter.DEFAULT_ORDER - 1);
+				return filter;
+			})
+			.run((context) -> {
+				assertThat(context.getBean(SecurityHeadersFilter.class).getTrustedHostFilter()).isNull();
+				assertThat(context.getBean(SecurityHeadersFilter.class).getHttpsRedirectFilter()).isNull();
+				assertThat(context
+					.getBean(HttpsRedirectAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME, FilterRegistrationBean.class)
+					.isEnabled()).isTrue();
+			});
+	}
+
+	@Test
+	void aFilterOfTheApplicationOrderedBetweenKeepsTheRedirectAFilterOfItsOwn() {
+		this.withTrustedHosts.withPropertyValues("security.headers.https-redirect.enabled=true")
+			.withBean("between", FilterRegistrationBean.class,
+					() -> TrustedHostsAutoConfigurationTest.passingOn(HttpsRedirectFilter.DEFAULT_ORDER, true))
+			.run((context) -> {
+				assertThat(context.getBean(SecurityHeadersFilter.class).getHttpsRedirectFilter()).isNull();
+				// Still between the header filter and the trusted-host check: neither
+				// moved.
+				assertThat(context.getBean(SecurityHeadersFilter.class).getTrustedHostFilter()).isNotNull();
+				FilterRegistrationBean<?> registration = context.getBean(
+						HttpsRedirectAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME, FilterRegistrationBean.class);
+				assertThat(registration.isEnabled()).isTrue();
+				assertThat(registration.getFilterName()).isEqualTo("httpsRedirectFilter");
+			});
+	}
+
+	@Test
+	void aSubclassOfTheApplicationKeepsTheRedirectAFilterOfItsOwn() {
+		this.withTrustedHosts.withPropertyValues("security.headers.https-redirect.enabled=true")
+			.withBean(HttpsRedirectFilter.class,
+					() -> new HttpsRedirectFilter(new HttpsRedirectRule(443, 301, 308, List.of())) {
+					})
+			.run((context) -> {
+				assertThat(context.getBean(SecurityHeadersFilter.class).getHttpsRedirectFilter()).isNull();
+				assertThat(context
+					.getBean(HttpsRedirectAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME, FilterRegistrationBean.class)
+					.isEnabled()).isTrue();
+			});
 	}
 
 	@Test

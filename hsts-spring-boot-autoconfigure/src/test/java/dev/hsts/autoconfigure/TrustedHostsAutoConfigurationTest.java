@@ -2,6 +2,8 @@ package dev.hsts.autoconfigure;
 
 import java.util.List;
 
+import jakarta.servlet.Filter;
+
 import dev.hsts.core.HostRejection;
 import dev.hsts.core.RejectionReason;
 import dev.hsts.core.TrustedHosts;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -89,13 +92,45 @@ class TrustedHostsAutoConfigurationTest {
 	void aHeaderFilterRegisteredForSomePathsOnlyDoesNotRunTheCheck() {
 		this.runner.withPropertyValues("security.headers.trusted-hosts.allowed=api.example.test")
 			.withUserConfiguration(HeaderFilterForApiPathsOnly.class)
-			.run((context) -> {
-				FilterRegistrationBean<?> registration = context
-					.getBean(TrustedHostsAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME, FilterRegistrationBean.class);
-				assertThat(registration.isEnabled()).isTrue();
-				assertThat(registration.getFilterName()).isEqualTo("trustedHostFilter");
-				assertThat(context.getBean(SecurityHeadersFilter.class).getTrustedHostFilter()).isNull();
-			});
+			.run(TrustedHostsAutoConfigurationTest::registeredOnItsOwn);
+	}
+
+	@Test
+	void aFilterOfTheApplicationOrderedBetweenKeepsTheFilterInItsOwnPlace() {
+		this.runner.withPropertyValues("security.headers.trusted-hosts.allowed=api.example.test")
+			.withBean("between", FilterRegistrationBean.class,
+					() -> passingOn(TrustedHostFilter.DEFAULT_ORDER - 1, true))
+			.run(TrustedHostsAutoConfigurationTest::registeredOnItsOwn);
+	}
+
+	@Test
+	void aDisabledRegistrationOrderedBetweenIsNoFilterBetween() {
+		this.runner
+			.withBean("between", FilterRegistrationBean.class,
+					() -> passingOn(TrustedHostFilter.DEFAULT_ORDER - 1, false))
+			.run((context) -> assertThat(context.getBean(SecurityHeadersFilter.class).getTrustedHostFilter())
+				.isSameAs(context.getBean(TrustedHostFilter.class)));
+	}
+
+	/**
+	 * The trusted-host filter registered as a filter of its own, not run by the header
+	 * filter.
+	 */
+	static void registeredOnItsOwn(AssertableWebApplicationContext context) {
+		FilterRegistrationBean<?> registration = context
+			.getBean(TrustedHostsAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME, FilterRegistrationBean.class);
+		assertThat(registration.isEnabled()).isTrue();
+		assertThat(registration.getFilterName()).isEqualTo("trustedHostFilter");
+		assertThat(context.getBean(SecurityHeadersFilter.class).getTrustedHostFilter()).isNull();
+	}
+
+	/** A registration of a filter of the application's that passes every request on. */
+	static FilterRegistrationBean<Filter> passingOn(int order, boolean enabled) {
+		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
+				(request, response, chain) -> chain.doFilter(request, response));
+		registration.setOrder(order);
+		registration.setEnabled(enabled);
+		return registration;
 	}
 
 	@Configuration(proxyBeanMethods = false)

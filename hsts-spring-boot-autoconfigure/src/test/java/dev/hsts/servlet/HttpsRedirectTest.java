@@ -1,8 +1,17 @@
 package dev.hsts.servlet;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletResponse;
+
 import dev.hsts.autoconfigure.HttpsRedirectAutoConfiguration;
+import dev.hsts.autoconfigure.TrustedHostsAutoConfiguration;
 import dev.hsts.test.Http;
 import dev.hsts.test.RunningApp;
 import org.junit.jupiter.api.AfterAll;
@@ -10,6 +19,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,6 +111,82 @@ class HttpsRedirectTest {
 			assertThat(plain.context().containsBean(HttpsRedirectAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME))
 				.isFalse();
 		}
+	}
+
+	@Test
+	void theHeaderFilterRunsTheRedirectAndTheHostCheck() {
+		SecurityHeadersFilter headers = app.context().getBean(SecurityHeadersFilter.class);
+		assertThat(headers.getHttpsRedirectFilter()).isSameAs(app.context().getBean(HttpsRedirectFilter.class));
+		assertThat(headers.getTrustedHostFilter()).isSameAs(app.context().getBean(TrustedHostFilter.class));
+		FilterRegistrationBean<?> registration = app.context()
+			.getBean(HttpsRedirectAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME, FilterRegistrationBean.class);
+		assertThat(registration.isEnabled()).isFalse();
+		assertThat(registration.getFilterName()).isEqualTo("httpsRedirectFilter (run by securityHeadersFilter)");
+	}
+
+	@Test
+	void aHostTheApplicationDoesNotServeIsRefusedBeforeItIsRedirected() {
+		try (RunningApp checked = RunningApp.plain(new Class<?>[] { ResponseKindsApplication.class },
+				"security.headers.https-redirect.enabled=true",
+				"security.headers.trusted-hosts.allowed=api.example.test")) {
+			assertThat(checked.context().getBean(SecurityHeadersFilter.class).getHttpsRedirectFilter()).isNotNull();
+			HttpResponse<String> refused = checked.plain().get("evil.example", "/ok");
+			assertThat(refused.statusCode()).isEqualTo(400);
+			assertThat(refused.headers().firstValue("Location")).isEmpty();
+			HttpResponse<String> served = checked.plain().get("api.example.test", "/ok");
+			assertThat(served.statusCode()).isEqualTo(301);
+			assertThat(served.headers().firstValue("Location")).hasValue("https://api.example.test/ok");
+		}
+	}
+
+	@Test
+	void aFilterOrderedBetweenKeepsTheRedirectAFilterOfItsOwnThatRunsAfterIt() {
+		try (RunningApp between = RunningApp.plain(
+				new Class<?>[] { ResponseKindsApplication.class, FilterBetween.class },
+				"security.headers.https-redirect.enabled=true")) {
+			assertThat(between.context().getBean(SecurityHeadersFilter.class).getHttpsRedirectFilter()).isNull();
+			assertThat(between.context()
+				.getBean(HttpsRedirectAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME, FilterRegistrationBean.class)
+				.isEnabled()).isTrue();
+			// Ordered after the trusted-host filter, which still runs inside the header
+			// filter.
+			assertThat(between.context()
+				.getBean(TrustedHostsAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME, FilterRegistrationBean.class)
+				.isEnabled()).isFalse();
+			HttpResponse<String> response = between.plain().get("api.example.test", "/ok");
+			assertThat(response.statusCode()).isEqualTo(301);
+			assertThat(response.headers().firstValue("X-Between")).hasValue("ran");
+		}
+	}
+
+	/**
+	 * A filter bean (no registration) ordered between the trusted-host check and the
+	 * redirect, which marks the response.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class FilterBetween {
+
+		@Bean
+		Filter filterBetween() {
+			return new MarkingFilter();
+		}
+
+	}
+
+	static final class MarkingFilter implements Filter, Ordered {
+
+		@Override
+		public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+				throws IOException, ServletException {
+			((HttpServletResponse) response).setHeader("X-Between", "ran");
+			chain.doFilter(request, response);
+		}
+
+		@Override
+		public int getOrder() {
+			return HttpsRedirectFilter.DEFAULT_ORDER - 5;
+		}
+
 	}
 
 }
