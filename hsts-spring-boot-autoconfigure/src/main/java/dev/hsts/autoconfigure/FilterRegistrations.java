@@ -76,9 +76,7 @@ final class FilterRegistrations {
 	static boolean runsTrustedHostFilter(ConfigurableListableBeanFactory beanFactory,
 			SecurityHeadersFilter headersFilter, TrustedHostFilter trustedHostFilter,
 			HttpsRedirectFilter redirectFilter) {
-		return trustedHostFilter.getOrder() == TrustedHostFilter.DEFAULT_ORDER
-				&& headersFilter.getOrder() == SecurityHeadersFilter.DEFAULT_ORDER
-				&& runsOnEveryRequest(beanFactory, headersFilter)
+		return atDefaultOrders(headersFilter, trustedHostFilter) && runsOnEveryRequest(beanFactory, headersFilter)
 				&& nothingBetween(beanFactory, headersFilter.getOrder(), trustedHostFilter.getOrder(),
 						own(headersFilter, trustedHostFilter, redirectFilter));
 	}
@@ -102,13 +100,21 @@ final class FilterRegistrations {
 				|| redirectFilter.getOrder() <= headersFilter.getOrder()) {
 			return false;
 		}
+		// The header filter runs the trusted-host filter where that one's registration is
+		// the starter's, both are at their default orders and nothing sits between them,
+		// which the look between the header filter and the redirect covers.
 		if (trustedHostFilter != null && (trustedHostFilter.getOrder() >= redirectFilter.getOrder()
 				|| !isStartersOwn(beanFactory, TrustedHostsAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME)
-				|| !runsTrustedHostFilter(beanFactory, headersFilter, trustedHostFilter, redirectFilter))) {
+				|| !atDefaultOrders(headersFilter, trustedHostFilter))) {
 			return false;
 		}
 		return runsOnEveryRequest(beanFactory, headersFilter) && nothingBetween(beanFactory, headersFilter.getOrder(),
 				redirectFilter.getOrder(), own(headersFilter, trustedHostFilter, redirectFilter));
+	}
+
+	private static boolean atDefaultOrders(SecurityHeadersFilter headersFilter, TrustedHostFilter trustedHostFilter) {
+		return trustedHostFilter.getOrder() == TrustedHostFilter.DEFAULT_ORDER
+				&& headersFilter.getOrder() == SecurityHeadersFilter.DEFAULT_ORDER;
 	}
 
 	private static Set<Filter> own(Filter... filters) {
@@ -158,8 +164,7 @@ final class FilterRegistrations {
 					AbstractFilterRegistrationBean.class);
 			Filter filter = null;
 			if (registration instanceof DelegatingFilterProxyRegistrationBean) {
-				// It makes a new proxy for each call of getFilter(): only its order
-				// counts.
+				// It makes a new proxy on each call of getFilter(): its order counts.
 				delegating = true;
 			}
 			else {
@@ -173,9 +178,8 @@ final class FilterRegistrations {
 		}
 		for (String name : beanFactory.getBeanNamesForType(Filter.class, true, false)) {
 			if (delegating && SPRING_SECURITY_FILTER_CHAIN.equals(name)) {
-				// Registered by Spring Boot's delegating registration (whose order
-				// counted
-				// above) and made later: not made here.
+				// Registered by Spring Boot's delegating registration, whose order
+				// counted above, and made later: not made here.
 				continue;
 			}
 			Filter filter = beanFactory.getBean(name, Filter.class);

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 
@@ -74,13 +75,38 @@ class HttpsRedirectAutoConfigurationTest {
 				filter.setOrder(HttpsRedirectFilter.DEFAULT_ORDER - 1);
 				return filter;
 			})
-			.run((context) -> {
-				assertThat(context.getBean(SecurityHeadersFilter.class).getTrustedHostFilter()).isNull();
-				assertThat(context.getBean(SecurityHeadersFilter.class).getHttpsRedirectFilter()).isNull();
-				assertThat(context
-					.getBean(HttpsRedirectAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME, FilterRegistrationBean.class)
-					.isEnabled()).isTrue();
-			});
+			.run(HttpsRedirectAutoConfigurationTest::bothFiltersOnTheirOwn);
+	}
+
+	@Test
+	void aTrustedHostRegistrationOfTheApplicationKeepsTheRedirectAFilterOfItsOwn() {
+		this.withTrustedHosts.withPropertyValues("security.headers.https-redirect.enabled=true")
+			.withBean(TrustedHostsAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME, TrustedHostRegistration.class)
+			// The application's registration runs the trusted-host filter on its own, at
+			// its default order: the redirect must come after it.
+			.run(HttpsRedirectAutoConfigurationTest::bothFiltersOnTheirOwn);
+	}
+
+	/**
+	 * Neither the trusted-host filter nor the redirect run inside the header filter: both
+	 * are filters of their own, the redirect's registration enabled.
+	 */
+	static void bothFiltersOnTheirOwn(AssertableWebApplicationContext context) {
+		assertThat(context.getBean(SecurityHeadersFilter.class).getTrustedHostFilter()).isNull();
+		assertThat(context.getBean(SecurityHeadersFilter.class).getHttpsRedirectFilter()).isNull();
+		assertThat(context
+			.getBean(HttpsRedirectAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME, FilterRegistrationBean.class)
+			.isEnabled()).isTrue();
+	}
+
+	/** The application's own registration of the starter's trusted-host filter bean. */
+	static class TrustedHostRegistration extends FilterRegistrationBean<TrustedHostFilter> {
+
+		TrustedHostRegistration(TrustedHostFilter filter) {
+			super(filter);
+			setOrder(filter.getOrder());
+		}
+
 	}
 
 	@Test
