@@ -76,9 +76,13 @@ final class FilterRegistrations {
 	static boolean runsTrustedHostFilter(ConfigurableListableBeanFactory beanFactory,
 			SecurityHeadersFilter headersFilter, TrustedHostFilter trustedHostFilter,
 			HttpsRedirectFilter redirectFilter) {
-		return atDefaultOrders(headersFilter, trustedHostFilter) && runsOnEveryRequest(beanFactory, headersFilter)
-				&& nothingBetween(beanFactory, headersFilter.getOrder(), trustedHostFilter.getOrder(),
-						own(headersFilter, trustedHostFilter, redirectFilter));
+		// The starter's redirect registration is left out of the look below (its own
+		// decision): ordered between, it is a filter of its own there.
+		return atDefaultOrders(headersFilter, trustedHostFilter)
+				&& (redirectFilter == null
+						|| !between(redirectFilter.getOrder(), headersFilter.getOrder(), trustedHostFilter.getOrder()))
+				&& runsOnEveryRequest(beanFactory, headersFilter) && nothingBetween(beanFactory,
+						headersFilter.getOrder(), trustedHostFilter.getOrder(), own(headersFilter, trustedHostFilter));
 	}
 
 	/**

@@ -5,8 +5,10 @@ import java.util.List;
 import jakarta.servlet.Filter;
 
 import dev.hsts.core.HostRejection;
+import dev.hsts.core.HttpsRedirectRule;
 import dev.hsts.core.RejectionReason;
 import dev.hsts.core.TrustedHosts;
+import dev.hsts.servlet.HttpsRedirectFilter;
 import dev.hsts.servlet.StagedHstsHeaderWriter;
 import dev.hsts.servlet.SecurityHeadersFilter;
 import dev.hsts.servlet.TrustedHostCheck;
@@ -101,6 +103,24 @@ class TrustedHostsAutoConfigurationTest {
 			.withBean("between", FilterRegistrationBean.class,
 					() -> passingOn(TrustedHostFilter.DEFAULT_ORDER - 1, true))
 			.run(TrustedHostsAutoConfigurationTest::registeredOnItsOwn);
+	}
+
+	@Test
+	void aRedirectOrderedBeforeTheCheckKeepsTheFilterInItsOwnPlace() {
+		this.runner.withConfiguration(AutoConfigurations.of(HttpsRedirectAutoConfiguration.class))
+			.withPropertyValues("security.headers.trusted-hosts.allowed=api.example.test",
+					"security.headers.https-redirect.enabled=true")
+			.withBean(HttpsRedirectFilter.class, () -> {
+				HttpsRedirectFilter filter = new HttpsRedirectFilter(new HttpsRedirectRule(443, 301, 308, List.of()));
+				filter.setOrder(TrustedHostFilter.DEFAULT_ORDER - 1);
+				return filter;
+			})
+			.run((context) -> {
+				// The redirect runs before the check, as ordered; neither inside the
+				// header filter.
+				registeredOnItsOwn(context);
+				assertThat(context.getBean(SecurityHeadersFilter.class).getHttpsRedirectFilter()).isNull();
+			});
 	}
 
 	@Test
