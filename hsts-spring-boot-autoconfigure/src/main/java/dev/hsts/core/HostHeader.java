@@ -67,6 +67,82 @@ final class HostHeader {
 	}
 
 	private static HostHeader parse(String value, boolean allowPort) {
+		HostHeader plain = (value != null) ? parsePlainName(value, allowPort) : null;
+		return (plain != null) ? plain : parseFully(value, allowPort);
+	}
+
+	/**
+	 * The common case in one pass over the value, allocating nothing but the host (when
+	 * there is a port) and the result: a host name of ASCII letters, digits and {@code -}
+	 * in dot-separated labels of 1 to 63 characters that neither start nor end with
+	 * {@code -}, 253 characters at most, without a trailing dot, optionally followed by
+	 * {@code :port} (where a port is allowed). Anything else gives {@code null}, and
+	 * {@link #parseFully(String, boolean)} reads it; for what this accepts, it gives what
+	 * that gives.
+	 * @param value the raw value, not {@code null}
+	 * @param allowPort whether a port may follow
+	 * @return the parsed value, or {@code null} when the value is not of that form
+	 */
+	static HostHeader parsePlainName(String value, boolean allowPort) {
+		int length = value.length();
+		if (length > MAX_LENGTH) {
+			return null;
+		}
+		boolean upperCase = false;
+		int labelStart = 0;
+		int end = 0;
+		while (end < length) {
+			char c = value.charAt(end);
+			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+				end++;
+			}
+			else if (c == '.') {
+				if (end == labelStart || end - labelStart > 63 || value.charAt(end - 1) == '-') {
+					return null;
+				}
+				labelStart = ++end;
+			}
+			else if (c == '-') {
+				if (end == labelStart) {
+					return null;
+				}
+				end++;
+			}
+			else if (c >= 'A' && c <= 'Z') {
+				upperCase = true;
+				end++;
+			}
+			else if (c == ':') {
+				break;
+			}
+			else {
+				return null;
+			}
+		}
+		// An empty name or last label (a trailing dot), a last label too long or ending
+		// with '-', a name too long: the full parse says which.
+		if (end == labelStart || end - labelStart > 63 || value.charAt(end - 1) == '-'
+				|| end > HostNames.MAX_NAME_LENGTH) {
+			return null;
+		}
+		int port = -1;
+		if (end < length) {
+			port = allowPort ? parsePort(value, end + 1) : -1;
+			if (port < 0) {
+				return null;
+			}
+		}
+		String name = (end == length) ? value : value.substring(0, end);
+		return new HostHeader(upperCase ? HostNames.toLowerAscii(name) : name, port, null);
+	}
+
+	/**
+	 * Parses any value, with the reason when it is malformed.
+	 * @param value the raw value, may be {@code null}
+	 * @param allowPort whether a port may follow the host
+	 * @return the parsed value
+	 */
+	static HostHeader parseFully(String value, boolean allowPort) {
 		if (value == null) {
 			return malformed("it is missing");
 		}

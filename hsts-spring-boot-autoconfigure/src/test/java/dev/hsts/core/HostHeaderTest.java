@@ -1,5 +1,8 @@
 package dev.hsts.core;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -91,6 +94,56 @@ class HostHeaderTest {
 		assertThat(HostHeader.parseServerName("Api.Example.Test.").host()).isEqualTo("api.example.test");
 		assertThat(HostHeader.parseServerName("a@b").isValid()).isFalse();
 		assertThat(HostHeader.parseServerName("::g:1").isValid()).isFalse();
+	}
+
+	/**
+	 * The one-pass reading of plain names gives what the full parse gives, for every
+	 * value of the tests above and for 200 000 random values built from the characters
+	 * and lengths where the two could part (label and name limits, dots, dashes, colons,
+	 * brackets, letter case, ports); and it does read the common forms, so that the
+	 * comparison is not empty.
+	 */
+	@Test
+	void thePlainNameReadingGivesWhatTheFullParseGives() {
+		List<String> values = new ArrayList<>();
+		valid().forEach((arguments) -> values.add((String) arguments.get()[0]));
+		malformed().filter((value) -> value != null).forEach(values::add);
+		String[] pieces = { "a", "Z", "0", "9", "-", ".", ":", "[", "]", "@", "_", " ", "443", "0", "65535", "65536",
+				"example", "EXAMPLE", "a".repeat(63), "b".repeat(64), "c".repeat(120), "::1" };
+		SplittableRandom random = new SplittableRandom(20261207L);
+		for (int n = 0; n < 200_000; n++) {
+			StringBuilder value = new StringBuilder();
+			int parts = random.nextInt(1, 12);
+			for (int p = 0; p < parts; p++) {
+				value.append(pieces[random.nextInt(pieces.length)]);
+			}
+			values.add(value.toString());
+		}
+		values.add("x".repeat(253));
+		values.add("x".repeat(254));
+		values.add(("a".repeat(63) + ".").repeat(3) + "a".repeat(61));
+		values.add(("a".repeat(63) + ".").repeat(3) + "a".repeat(62));
+		values.add(("a".repeat(63) + ".").repeat(3) + "a".repeat(61) + ":8443");
+		int read = 0;
+		for (String value : values) {
+			for (boolean allowPort : new boolean[] { true, false }) {
+				HostHeader plain = HostHeader.parsePlainName(value, allowPort);
+				if (plain != null) {
+					read++;
+					HostHeader full = HostHeader.parseFully(value, allowPort);
+					assertThat(full.isValid()).as(value).isTrue();
+					assertThat(plain.isValid()).as(value).isTrue();
+					assertThat(plain.host()).as(value).isEqualTo(full.host());
+					assertThat(plain.port()).as(value).isEqualTo(full.port());
+				}
+			}
+		}
+		assertThat(read).isGreaterThan(1_000);
+		assertThat(HostHeader.parsePlainName("h01.Example.test:18443", true)).isNotNull()
+			.extracting(HostHeader::host, HostHeader::port)
+			.containsExactly("h01.example.test", 18443);
+		assertThat(HostHeader.parsePlainName("api.example.test", false)).isNotNull();
+		assertThat(HostHeader.parsePlainName("10.1.2.3:80", true)).isNotNull();
 	}
 
 }
