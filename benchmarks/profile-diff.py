@@ -204,6 +204,12 @@ def main(argv):
     print(f"\nthe headers' own work (the starter's filters, the hand-written filter of BENCH_WITHOUT_SAME_HEADERS and "
           f"Spring Security's header filter, with what they call, without the rest of the chain): with {with_own:.2f} "
           f"us, without {without_own:.2f} us per request")
+    # The profiler's own cost per sample lengthens every request, and not by the same factor in both JVMs (the whole
+    # JVM's CPU per request under the profiler was 1.3 to 1.8 x the windows', and the two JVMs' ratio moved by 10 to
+    # 30 points against the windows'); each JVM's share of its own samples does not depend on that factor.
+    print(f"the same as a share of the CPU per request above: with {100 * with_own / with_us:.2f} %, without "
+          f"{100 * without_own / without_us:.2f} %, difference {100 * (with_own / with_us - without_own / without_us):.2f}"
+          f" points")
     table("the headers' own work, by its outermost frame", own, 12)
     table("by component of the frame on top", components, len(COMPONENTS) + 2)
     table("inclusive, by frame", inclusive, top)

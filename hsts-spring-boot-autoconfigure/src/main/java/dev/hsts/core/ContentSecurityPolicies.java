@@ -30,6 +30,12 @@ public final class ContentSecurityPolicies {
 	/** The pair of each path policy, made once. */
 	private final Pair[] pathPairs;
 
+	/**
+	 * The paths of each path policy, read by {@link #forPath(String)} without going
+	 * through the policy (one object fewer to read on every request).
+	 */
+	private final PathPatterns[] pathPatterns;
+
 	private final boolean usesNonce;
 
 	private final CspReportingDirectives reporting;
@@ -86,11 +92,13 @@ public final class ContentSecurityPolicies {
 		this.defaults = new Pair(policy, reportOnlyPolicy);
 		this.pathPolicies = pathPolicies.toArray(new CspPathPolicy[0]);
 		this.pathPairs = new Pair[this.pathPolicies.length];
+		this.pathPatterns = new PathPatterns[this.pathPolicies.length];
 		boolean nonce = this.defaults.usesNonce();
 		for (int i = 0; i < this.pathPolicies.length; i++) {
 			this.pathPairs[i] = new Pair(this.pathPolicies[i].policy(), this.pathPolicies[i].reportOnlyPolicy(),
 					CspReportingDirectives.pathPolicyId(i));
 			nonce |= this.pathPairs[i].usesNonce();
+			this.pathPatterns[i] = this.pathPolicies[i].paths();
 		}
 		this.usesNonce = nonce;
 	}
@@ -177,7 +185,7 @@ public final class ContentSecurityPolicies {
 	 * @return {@code false} when every request gets the default pair
 	 */
 	public boolean dependsOnPath() {
-		return this.pathPolicies.length > 0;
+		return this.pathPatterns.length > 0;
 	}
 
 	/**
@@ -190,8 +198,8 @@ public final class ContentSecurityPolicies {
 	 */
 	public Pair forPath(String encodedPath) {
 		PathContainer path = null;
-		for (int i = 0; i < this.pathPolicies.length; i++) {
-			PathPatterns paths = this.pathPolicies[i].paths();
+		for (int i = 0; i < this.pathPatterns.length; i++) {
+			PathPatterns paths = this.pathPatterns[i];
 			if (!paths.mayMatch(encodedPath)) {
 				continue;
 			}
