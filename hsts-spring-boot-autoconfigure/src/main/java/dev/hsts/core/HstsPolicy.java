@@ -1,5 +1,6 @@
 package dev.hsts.core;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +36,15 @@ public final class HstsPolicy {
 	private final HostPatterns excludedHosts;
 
 	/**
+	 * Whether the value depends on the time (a scheduled rollout), and otherwise the
+	 * value: kept here so that a request reads the value from the policy it reads anyway
+	 * (for its host rule), not from the plan behind it.
+	 */
+	private final boolean dependsOnTime;
+
+	private final String timelessHeaderValue;
+
+	/**
 	 * The server name of the last request the header applied to, as it came: the next
 	 * request with the same one (nearly every request) is not parsed again. Only a pass
 	 * is kept, and only the last one; a field of its own rather than a
@@ -49,6 +59,8 @@ public final class HstsPolicy {
 		this.includeSubDomainsIntent = includeSubDomainsIntent;
 		this.preloadIntent = preloadIntent;
 		this.excludedHosts = excludedHosts;
+		this.dependsOnTime = plan.mode() == HstsMode.SCHEDULED;
+		this.timelessHeaderValue = this.dependsOnTime ? null : plan.headerValueAt(0L);
 	}
 
 	/**
@@ -78,7 +90,17 @@ public final class HstsPolicy {
 	 * rollout not yet started)
 	 */
 	public String headerValueAt(long epochMillis) {
-		return this.plan.headerValueAt(epochMillis);
+		return this.dependsOnTime ? this.plan.headerValueAt(epochMillis) : this.timelessHeaderValue;
+	}
+
+	/**
+	 * The {@code Strict-Transport-Security} value to send now, before any per-host rule;
+	 * the clock is read only for a scheduled rollout.
+	 * @param clock the clock that decides the stage of a scheduled rollout
+	 * @return the value, or {@code null} when nothing is sent
+	 */
+	public String headerValue(Clock clock) {
+		return this.dependsOnTime ? this.plan.headerValueAt(clock.millis()) : this.timelessHeaderValue;
 	}
 
 	/**
@@ -87,7 +109,7 @@ public final class HstsPolicy {
 	 * @return whether the header value depends on the time
 	 */
 	public boolean dependsOnTime() {
-		return this.plan.mode() == HstsMode.SCHEDULED;
+		return this.dependsOnTime;
 	}
 
 	/**

@@ -786,8 +786,7 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 			if (this.hstsWriter == null) {
 				return null;
 			}
-			HstsPolicy hsts = this.hstsWriter.getPolicy();
-			return hsts.headerValueAt(hsts.dependsOnTime() ? this.hstsWriter.getClock().millis() : 0L);
+			return this.hstsWriter.getPolicy().headerValue(this.hstsWriter.getClock());
 		}
 
 		private static boolean has(long present, int index) {

@@ -36,15 +36,6 @@ public class StagedHstsExchangeWriter implements ExchangeHeaderWriter {
 
 	private final Clock clock;
 
-	/**
-	 * Whether the value does not depend on the time (every mode but a scheduled rollout),
-	 * and then the value, read once from the policy instead of through it on every
-	 * request.
-	 */
-	private final boolean timeless;
-
-	private final String timelessValue;
-
 	private final Predicate<ServerWebExchange> servedHost;
 
 	/**
@@ -65,8 +56,6 @@ public class StagedHstsExchangeWriter implements ExchangeHeaderWriter {
 	public StagedHstsExchangeWriter(HstsPolicy policy, Clock clock, Predicate<ServerWebExchange> servedHost) {
 		this.policy = Objects.requireNonNull(policy, "policy");
 		this.clock = Objects.requireNonNull(clock, "clock");
-		this.timeless = !policy.dependsOnTime();
-		this.timelessValue = this.timeless ? policy.headerValueAt(0L) : null;
 		this.servedHost = Objects.requireNonNull(servedHost, "servedHost");
 	}
 
@@ -93,9 +82,7 @@ public class StagedHstsExchangeWriter implements ExchangeHeaderWriter {
 		if (!ExchangeRequests.isSecure(request)) {
 			return null;
 		}
-		// Only a scheduled rollout needs the time; a pinned stage, a revocation or a
-		// disabled policy does not.
-		String value = this.timeless ? this.timelessValue : this.policy.headerValueAt(this.clock.millis());
+		String value = this.policy.headerValue(this.clock);
 		return (value != null && this.policy.appliesToHost(ExchangeRequests.serverName(request))
 				&& this.servedHost.test(exchange)) ? value : null;
 	}

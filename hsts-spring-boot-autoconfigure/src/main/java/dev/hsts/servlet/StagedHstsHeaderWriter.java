@@ -30,15 +30,6 @@ public class StagedHstsHeaderWriter implements ResponseHeaderWriter {
 
 	private final Clock clock;
 
-	/**
-	 * Whether the value does not depend on the time (every mode but a scheduled rollout),
-	 * and then the value, read once from the policy instead of through it on every
-	 * request.
-	 */
-	private final boolean timeless;
-
-	private final String timelessValue;
-
 	private final Predicate<HttpServletRequest> servedHost;
 
 	/** The check behind {@link #servedHost}, when the writer was made with one. */
@@ -79,8 +70,6 @@ public class StagedHstsHeaderWriter implements ResponseHeaderWriter {
 			TrustedHostCheck trustedHostCheck) {
 		this.policy = Objects.requireNonNull(policy, "policy");
 		this.clock = Objects.requireNonNull(clock, "clock");
-		this.timeless = !policy.dependsOnTime();
-		this.timelessValue = this.timeless ? policy.headerValueAt(0L) : null;
 		this.servedHost = Objects.requireNonNull(servedHost, "servedHost");
 		this.trustedHostCheck = trustedHostCheck;
 	}
@@ -116,9 +105,7 @@ public class StagedHstsHeaderWriter implements ResponseHeaderWriter {
 		if (!request.isSecure() || response.containsHeader(HstsPolicy.HEADER_NAME)) {
 			return null;
 		}
-		// Only a scheduled rollout needs the time; a pinned stage, a revocation or a
-		// disabled policy does not.
-		String value = this.timeless ? this.timelessValue : this.policy.headerValueAt(this.clock.millis());
+		String value = this.policy.headerValue(this.clock);
 		return (value != null && this.policy.appliesToHost(request.getServerName())) ? value : null;
 	}
 

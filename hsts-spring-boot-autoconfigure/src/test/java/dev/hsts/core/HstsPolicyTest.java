@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import dev.hsts.autoconfigure.InvalidSecurityHeadersPropertyException;
+import dev.hsts.test.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -95,6 +96,24 @@ class HstsPolicyTest {
 		HstsPolicy policy = HstsPolicy.builder().enabled(false).build();
 		assertThat(policy.mode()).isEqualTo(HstsMode.DISABLED);
 		assertThat(policy.headerValueAt(NOW)).isNull();
+	}
+
+	@Test
+	void theValueNowFollowsTheClockOnlyForAScheduledRollout() {
+		HstsPolicy scheduled = HstsPolicy.builder().startedAt(START.toString()).build();
+		MutableClock clock = new MutableClock(START.minusMillis(1));
+		assertThat(scheduled.headerValue(clock)).isNull();
+		clock.set(START);
+		assertThat(scheduled.headerValue(clock)).isEqualTo("max-age=300");
+		clock.set(START.plus(Duration.ofDays(1)));
+		assertThat(scheduled.headerValue(clock)).isEqualTo("max-age=86400");
+		assertThat(clock.reads()).isEqualTo(3);
+		// A pinned stage, a revocation and a disabled policy never read the clock.
+		MutableClock unread = new MutableClock(START);
+		assertThat(HstsPolicy.builder().pinnedStage(2).build().headerValue(unread)).isEqualTo("max-age=86400");
+		assertThat(HstsPolicy.builder().revoke(true).build().headerValue(unread)).isEqualTo("max-age=0");
+		assertThat(HstsPolicy.builder().enabled(false).build().headerValue(unread)).isNull();
+		assertThat(unread.reads()).isZero();
 	}
 
 	@Test
