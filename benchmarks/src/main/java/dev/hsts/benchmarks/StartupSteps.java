@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -23,11 +24,19 @@ import org.springframework.core.metrics.StartupStep;
  * Boot's {@code PropertiesLauncher}.
  *
  * <p>
+ * It also prints every step's own time summed by Spring's step name, the beans and
+ * post-processors of the starter apart from the others ({@code PHASE <self ms> <steps>
+ * <name>}, e.g. {@code spring.context.config-classes.parse}, where the
+ * auto-configurations are read and their conditions evaluated, or
+ * {@code spring.beans.instantiate [other]}): run on the same app without the starter, the
+ * phases show where the rest of the starter's start-up cost goes, outside its own steps.
+ *
+ * <p>
  * Lines: {@code STEP <self ms> <name> <bean or post-processor>} for each of the starter's
- * steps, then {@code TOTAL <run ms> <refresh ms> <starter self ms>}. The times include
- * what the first use of a class costs (loading, verifying, running it interpreted), so a
- * step that is first to use a JDK or Spring class the app would load anyway shows that
- * cost too.
+ * steps, the {@code PHASE} lines, then {@code TOTAL <run ms> <refresh ms> <starter self
+ * ms>}. The times include what the first use of a class costs (loading, verifying,
+ * running it interpreted), so a step that is first to use a JDK or Spring class the app
+ * would load anyway shows that cost too.
  */
 public final class StartupSteps {
 
@@ -58,22 +67,38 @@ public final class StartupSteps {
 		long refresh = 0;
 		long starter = 0;
 		List<String> lines = new ArrayList<>();
+		Map<String, long[]> phases = new TreeMap<>();
 		for (StartupTimeline.TimelineEvent event : events) {
 			StartupStep step = event.getStartupStep();
 			if (step.getName().equals("spring.context.refresh")) {
 				refresh = event.getDuration().toNanos();
 			}
+			long self = event.getDuration().toNanos() - inside.getOrDefault(step.getId(), 0L);
 			String subject = starterSubject(step, beanFactory);
 			if (subject != null) {
-				long self = event.getDuration().toNanos() - inside.getOrDefault(step.getId(), 0L);
 				starter += self;
 				lines.add(String.format("STEP %.2f %s %s", self / 1e6, step.getName(), subject));
 			}
+			String phase = step.getName() + (hasSubject(step) ? ((subject != null) ? " [starter]" : " [other]") : "");
+			long[] sum = phases.computeIfAbsent(phase, (name) -> new long[2]);
+			sum[0] += self;
+			sum[1]++;
 		}
 		lines.forEach(System.out::println);
+		phases.forEach((name, sum) -> System.out.printf("PHASE %.2f %d %s%n", sum[0] / 1e6, sum[1], name));
 		System.out.printf("TOTAL %.1f %.1f %.1f%n", run / 1e6, refresh / 1e6, starter / 1e6);
 		context.close();
 		System.exit(0);
+	}
+
+	/** Whether a step is about a bean or a post-processor. */
+	private static boolean hasSubject(StartupStep step) {
+		for (StartupStep.Tag tag : step.getTags()) {
+			if (tag.getKey().equals("postProcessor") || tag.getKey().equals("beanName")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The starter's bean or post-processor a step is about, or {@code null}. */

@@ -28,7 +28,8 @@ import org.springframework.web.server.WebFilterChain;
  * {@link PreviewServerExchange}: no headers but {@code Host}, no cookies, no session),
  * with a last filter chain that only records that the request reached it. Reached: the
  * request gets through. Answered with 401, 403 or a redirect: Spring Security refuses it.
- * Anything else cannot be told.
+ * Anything else cannot be told. The application's observations do not record the probe
+ * ({@link UnobservedProbe}).
  */
 final class ReactiveSpringSecurityProbe {
 
@@ -64,6 +65,7 @@ final class ReactiveSpringSecurityProbe {
 			}
 			return "the application has no Spring Security filter chain (no WebFilterChainProxy bean)";
 		}
+		UnobservedProbe unobserved = UnobservedProbe.start(context);
 		try {
 			PreviewServerExchange probe = probe(context, basePath, path);
 			AtomicBoolean reached = new AtomicBoolean();
@@ -88,6 +90,9 @@ final class ReactiveSpringSecurityProbe {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return null;
+		}
+		finally {
+			unobserved.end();
 		}
 	}
 

@@ -36,7 +36,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  * applies), and that chain's {@link AuthorizationFilter} rules. No request is sent and no
  * filter runs: the request is a stand-in that answers what request matchers read (method,
  * paths, servlet mapping, servlet context, attributes; a secure request from a public
- * address without headers or session).
+ * address without headers or session). The application's observations do not record the
+ * probe ({@link UnobservedProbe}).
  */
 final class SpringSecurityProbe {
 
@@ -81,6 +82,7 @@ final class SpringSecurityProbe {
 			}
 			return "the application has no Spring Security filter chain (no FilterChainProxy bean)";
 		}
+		UnobservedProbe unobserved = UnobservedProbe.start(context);
 		try {
 			HttpServletRequest probe = request(servletContext, contextPath, servletPath, path);
 			for (SecurityFilterChain chain : proxy.getFilterChains()) {
@@ -93,6 +95,9 @@ final class SpringSecurityProbe {
 		catch (RuntimeException ex) {
 			LOG.debug("Cannot tell whether Spring Security protects " + request, ex);
 			return null;
+		}
+		finally {
+			unobserved.end();
 		}
 	}
 

@@ -67,6 +67,24 @@ class EndpointProtectionTest {
 	}
 
 	@Test
+	void theProbeIsNotObservedAsARequest(CapturedOutput output) {
+		try (RunningApp app = RunningApp
+			.plain(new Class<?>[] { App.class, PublicActuator.class, RecordedObservations.class }, EXPOSE)) {
+			// The probe ran at startup (its verdict is in the report), and Spring
+			// Security
+			// observed nothing: no anonymous authorization in the application's metrics
+			// or
+			// traces for a request nobody sent.
+			assertThat(output.getAll()).contains(UNPROTECTED);
+			RecordedObservations observations = app.context().getBean(RecordedObservations.class);
+			assertThat(observations.springSecurity()).isEmpty();
+			// A real request is observed, through the same registry.
+			assertThat(anonymousStatus(app)).isEqualTo(200);
+			assertThat(observations.springSecurity()).contains("spring.security.authorizations");
+		}
+	}
+
+	@Test
 	void chainsThatDoNotMatchTheActuatorAreAWarning(CapturedOutput output) {
 		try (RunningApp app = RunningApp.plain(new Class<?>[] { App.class, ApiOnlyChain.class }, EXPOSE)) {
 			assertThat(output.getAll()).contains(UNPROTECTED)

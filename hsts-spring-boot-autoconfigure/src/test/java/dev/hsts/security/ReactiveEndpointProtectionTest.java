@@ -119,6 +119,24 @@ class ReactiveEndpointProtectionTest {
 	}
 
 	@Test
+	void theProbeIsNotObservedAsARequest(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = start(
+				new Class<?>[] { ReactiveChainApplication.class, PublicActuator.class, RecordedObservations.class })) {
+			// The probe ran Spring Security's chain at startup (its verdict is in the
+			// report), and Spring Security observed nothing: no filter chain and no
+			// authorization in the application's metrics or traces for a request nobody
+			// sent.
+			assertThat(output.getAll()).contains(UNPROTECTED);
+			assertDecided(output);
+			RecordedObservations observations = context.getBean(RecordedObservations.class);
+			assertThat(observations.springSecurity()).isEmpty();
+			// A real request is observed, through the same registry.
+			assertThat(anonymousStatus(context, "/actuator/securityheaders")).isEqualTo(200);
+			assertThat(observations.springSecurity()).contains("spring.security.authorizations");
+		}
+	}
+
+	@Test
 	void chainsThatDoNotMatchTheActuatorAreAWarning(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = start(
 				new Class<?>[] { ReactiveChainApplication.class, PrivateOnlyChain.class })) {
