@@ -306,7 +306,8 @@ for stack, app in (("servlet", "sample-app"), ("webflux", "sample-webflux")):
         parts = line.split()
         if len(parts) >= 5:
             runs.setdefault(int(parts[0]), {})[parts[1]] = (float(parts[2]), float(parts[3]) + float(parts[4]))
-    p(f"## Startup, {app} (JVM start to the end of the context refresh, `-Dspring.context.exit=onRefresh`)\n")
+    p(f"## Startup, {app} (JVM start until the application is ready: `SpringApplication.run` returned, "
+      f"`StartAndExit`)\n")
     p("| Pair | with: wall s | without: wall s | wall with / without | with: CPU s | without: CPU s | CPU with / without |")
     p("|---|---:|---:|---:|---:|---:|---:|")
     wall, cpu = [], []
