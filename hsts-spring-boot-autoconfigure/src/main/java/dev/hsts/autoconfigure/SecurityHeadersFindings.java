@@ -201,7 +201,7 @@ public class SecurityHeadersFindings {
 	}
 
 	private void addApplicationValueFindings(List<Finding> findings) {
-		String hsts = this.livePolicy.hsts().headerValueAt(this.clock.millis());
+		String hsts = this.livePolicy.hsts().headerValue(this.clock);
 		this.applicationValues.observations().forEach((key, observation) -> {
 			String expected = key.equals("strict-transport-security") ? hsts : policyValue(observation.name());
 			if (observation.duplicates() > 0) {
