@@ -42,6 +42,8 @@ def rounds_of(pattern):
 
 machine = open(os.path.join(out, "machine.txt")).read().strip()
 aa = "A/A or custom comparison" in machine
+# BENCH_WITH_ARGS: the "with" variant started with arguments of its own (e.g. the starter switched off).
+with_args = (re.findall(r"^variants: with = the jar as built ?(.*?); without", machine, re.M) or [""])[0].strip()
 
 # --- per request ------------------------------------------------------------------------------------------------
 STACKS = {
@@ -341,8 +343,11 @@ for stack, app in (("servlet", "sample-app"), ("webflux", "sample-webflux")):
 # --- output: the targets first --------------------------------------------------------------------------------
 print(f"# Benchmark summary ({os.path.basename(out)})\n")
 if aa:
-    print("**Not a with/without-the-starter run**: the \"without\" variant was set with BENCH_WITHOUT_ARGS (A/A or "
+    print("**Not a with/without-the-starter run**: the \"without\" variant was set with BENCH_WITHOUT_ARGS or BENCH_WITHOUT_JAR (A/A or "
           "custom comparison, see machine.txt); the end-to-end and startup rows compare those two variants.\n")
+if with_args:
+    print(f"**The \"with\" variant started with `{with_args}`** (BENCH_WITH_ARGS, see machine.txt): its rows compare "
+          "the app so configured with the app without the starter.\n")
 if targets:
     print("| Target (issue 21) | Measured | Met? |")
     print("|---|---|---|")
