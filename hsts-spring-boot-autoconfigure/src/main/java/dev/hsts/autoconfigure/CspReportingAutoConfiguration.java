@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,6 +40,7 @@ import dev.hsts.core.PolicyUsage;
 				TrustedHostsAutoConfiguration.class, SecurityHeadersEndpointAutoConfiguration.class })
 @ConditionalOnWebApplication
 @ConditionalOnBooleanProperty(name = "security.headers.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(SecurityHeadersProperties.class)
 public class CspReportingAutoConfiguration {
 
 	/** With reporting on. */

@@ -31,9 +31,9 @@ import static dev.hsts.autoconfigure.InvalidSecurityHeadersPropertyException.val
 
 /**
  * Auto-configuration of the plain-HTTP to HTTPS redirect, when
- * {@code security.headers.https-redirect.enabled=true}. The properties are bound either
- * way ({@link SecurityHeadersPropertiesAutoConfiguration}), so that
- * {@code enabled: maybe} fails startup naming the property.
+ * {@code security.headers.https-redirect.enabled=true}, which is also when its properties
+ * are bound; {@code enabled: maybe} fails startup naming the property either way
+ * ({@link SecurityHeadersConfigurationCheck}).
  */
 @AutoConfiguration(after = SecurityHeadersAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

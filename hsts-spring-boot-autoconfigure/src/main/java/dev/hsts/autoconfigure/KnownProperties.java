@@ -19,7 +19,6 @@ import java.util.Optional;
 
 import org.springframework.beans.BeanUtils;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
@@ -79,10 +78,10 @@ final class KnownProperties {
 	}
 
 	/**
-	 * The keys bound by {@link SecurityHeadersPropertiesAutoConfiguration}, read once,
-	 * when first asked for, from {@value #RESOURCE}: the same keys
-	 * {@link #boundBySecurityHeaders()} reads from the properties classes (a test keeps
-	 * the two equal), without reflection over some 20 classes at every start (issue 21).
+	 * The keys the starter binds, read once, when first asked for, from
+	 * {@value #RESOURCE}: the same keys {@link #boundBySecurityHeaders()} reads from the
+	 * properties classes (a test keeps the two equal), without reflection over some 20
+	 * classes at every start (issue 21).
 	 * @return the starter's keys
 	 */
 	static KnownProperties securityHeaders() {
@@ -90,15 +89,21 @@ final class KnownProperties {
 	}
 
 	/**
-	 * The keys bound by {@link SecurityHeadersPropertiesAutoConfiguration}, read from its
-	 * properties classes by reflection.
+	 * The keys the starter binds, read from its properties classes by reflection.
 	 * @return the starter's keys
 	 */
 	static KnownProperties boundBySecurityHeaders() {
-		return of(ROOT,
-				MergedAnnotations.from(SecurityHeadersPropertiesAutoConfiguration.class)
-					.get(EnableConfigurationProperties.class)
-					.getClassArray("value"));
+		return of(ROOT, propertiesClasses().toArray(new Class<?>[0]));
+	}
+
+	/**
+	 * The properties classes the starter's auto-configurations bind under
+	 * {@code security.headers} (a test keeps this list equal to what their
+	 * {@code @EnableConfigurationProperties} name).
+	 * @return the classes
+	 */
+	static List<Class<?>> propertiesClasses() {
+		return List.of(SecurityHeadersProperties.class, TrustedHostsProperties.class, HttpsRedirectProperties.class);
 	}
 
 	/**

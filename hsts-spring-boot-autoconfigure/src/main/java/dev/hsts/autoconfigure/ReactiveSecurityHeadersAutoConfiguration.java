@@ -69,8 +69,8 @@ import org.springframework.web.server.WebFilter;
  * ({@link WebHttpHandlerBuilderCustomizerRegistrar}).
  *
  * <p>
- * The properties are bound, and the keys checked, by
- * {@link SecurityHeadersPropertiesAutoConfiguration}, also when
+ * The properties are bound here, only with the starter on; the keys and switches are
+ * checked by {@link SecurityHeadersPropertiesAutoConfiguration}, also when
  * {@code security.headers.enabled=false}.
  */
 @AutoConfiguration

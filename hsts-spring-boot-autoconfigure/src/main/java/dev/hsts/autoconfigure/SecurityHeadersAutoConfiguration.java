@@ -60,8 +60,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * validated here, at startup.
  *
  * <p>
- * The properties are bound by {@link SecurityHeadersPropertiesAutoConfiguration}, also
- * when {@code security.headers.enabled=false}.
+ * The properties are bound here, only with the starter on; the keys and switches are
+ * checked by {@link SecurityHeadersPropertiesAutoConfiguration}, also when
+ * {@code security.headers.enabled=false}.
  *
  * <p>
  * Needs no Spring Security. Where Spring Security's configuration is on the classpath,

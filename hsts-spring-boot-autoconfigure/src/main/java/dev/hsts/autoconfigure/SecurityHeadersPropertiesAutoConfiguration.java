@@ -8,16 +8,22 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Binds the {@code security.headers.*} properties in every web application (servlet or
- * WebFlux), whatever the switches say, and checks before any bean is created that every
- * key under {@code security.headers} is one the starter binds and that the switches read
- * the same everywhere (see {@link SecurityHeadersConfigurationCheck}).
+ * Checks in every web application (servlet or WebFlux), whatever the switches say and
+ * before any bean is created, that every key under {@code security.headers} is one the
+ * starter binds and that the switches read the same everywhere (see
+ * {@link SecurityHeadersConfigurationCheck}).
+ *
+ * <p>
+ * The properties classes themselves are bound by the auto-configurations that use them,
+ * as Spring Boot's own are: switched off, the starter binds nothing, so a value of the
+ * wrong type under a switched-off starter (or feature) does not stop the start, and its
+ * keys are not listed by {@code /actuator/configprops}. The key check above still names a
+ * key the starter does not know.
  *
  * <p>
  * With the whole starter switched off ({@code security.headers.enabled=false}) it says so
@@ -27,8 +33,6 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration(before = { SecurityHeadersAutoConfiguration.class, TrustedHostsAutoConfiguration.class,
 		HttpsRedirectAutoConfiguration.class, ReactiveSecurityHeadersAutoConfiguration.class })
 @ConditionalOnWebApplication
-@EnableConfigurationProperties({ SecurityHeadersProperties.class, TrustedHostsProperties.class,
-		HttpsRedirectProperties.class })
 public class SecurityHeadersPropertiesAutoConfiguration {
 
 	/** Reports the {@code starter.off} finding when the whole starter is switched off. */

@@ -8,15 +8,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -165,6 +174,34 @@ class KnownPropertiesTest {
 		for (String list : List.of("security.headers.hsts.rollout.stages", "security.headers.trusted-hosts.allowed",
 				"security.headers.content-security-policy.path-policies")) {
 			assertThat(this.known.defaultElements(name(list))).as(list).isEqualTo(bound.defaultElements(name(list)));
+		}
+	}
+
+	@Test
+	void theKeysAreReadFromEveryPropertiesClassTheAutoConfigurationsBindUnderSecurityHeaders() {
+		Set<Class<?>> bound = new LinkedHashSet<>();
+		for (String name : ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader())) {
+			// The starter's own: Spring Boot's may name classes that are not on the
+			// class path.
+			if (name.startsWith(KnownPropertiesTest.class.getPackageName() + ".")) {
+				collectBound(ClassUtils.resolveClassName(name, getClass().getClassLoader()), bound);
+			}
+		}
+		bound.removeIf((type) -> !MergedAnnotations.from(type)
+			.get(ConfigurationProperties.class)
+			.getString("prefix")
+			.startsWith("security.headers"));
+		assertThat(bound).containsExactlyInAnyOrderElementsOf(KnownProperties.propertiesClasses());
+	}
+
+	private static void collectBound(Class<?> configuration, Set<Class<?>> bound) {
+		MergedAnnotation<EnableConfigurationProperties> enable = MergedAnnotations.from(configuration)
+			.get(EnableConfigurationProperties.class);
+		if (enable.isPresent()) {
+			bound.addAll(List.of(enable.getClassArray("value")));
+		}
+		for (Class<?> nested : configuration.getDeclaredClasses()) {
+			collectBound(nested, bound);
 		}
 	}
 

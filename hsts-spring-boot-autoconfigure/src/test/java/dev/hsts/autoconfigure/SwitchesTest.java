@@ -27,6 +27,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.util.ClassUtils;
@@ -107,13 +108,30 @@ class SwitchesTest {
 					.doesNotHaveBean(SecurityHeadersFilter.class)
 					.doesNotHaveBean(TrustedHostFilter.class)
 					.doesNotHaveBean(HttpsRedirectFilter.class)
-					.hasSingleBean(FindingsStartupReport.class);
-				assertThat(context.getBean(SecurityHeadersProperties.class).isEnabled()).isFalse();
+					.hasSingleBean(FindingsStartupReport.class)
+					// Switched off, the starter binds nothing (as Spring Boot's own
+					// auto-configurations do): no properties bean, no configprops entry.
+					.doesNotHaveBean(SecurityHeadersProperties.class)
+					.doesNotHaveBean(TrustedHostsProperties.class)
+					.doesNotHaveBean(HttpsRedirectProperties.class);
 				Map<String, Object> report = context.getBean(SecurityHeadersEndpoint.class)
 					.securityHeaders(SecurityContext.NONE);
 				assertThat(report).containsEntry("enabled", false);
 				assertThat(report.get("findings")).asString().contains("starter.off");
 			});
+	}
+
+	@Test
+	void aSwitchedOffStarterIgnoresValuesItWouldRefuseButNotKeysItDoesNotKnow() {
+		WebApplicationContextRunner runner = new WebApplicationContextRunner().withConfiguration(STARTER)
+			.withPropertyValues("security.headers.hsts.rollout.stage=two");
+		runner.withPropertyValues("security.headers.enabled=true").run((context) -> assertThat(context).hasFailed());
+		runner.withPropertyValues("security.headers.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(FindingsStartupReport.class));
+		runner.withPropertyValues("security.headers.enabled=false", "security.headers.hsts.rolout.stage=2")
+			.run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+				.isInstanceOf(UnknownSecurityHeadersPropertiesException.class)
+				.hasMessageContaining("security.headers.hsts.rolout.stage"));
 	}
 
 	@ParameterizedTest
