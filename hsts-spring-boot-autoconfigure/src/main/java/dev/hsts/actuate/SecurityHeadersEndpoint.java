@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -57,7 +58,14 @@ public class SecurityHeadersEndpoint {
 
 	private final boolean enabled;
 
-	private final LivePolicy livePolicy;
+	/**
+	 * The policy in force; where the starter is switched off, {@code null} until first
+	 * asked for (see {@link #livePolicy()}).
+	 */
+	private volatile LivePolicy livePolicy;
+
+	/** Where the starter is switched off: since when, or {@code null}. */
+	private final Instant switchedOffSince;
 
 	private final Clock clock;
 
@@ -97,8 +105,16 @@ public class SecurityHeadersEndpoint {
 	public SecurityHeadersEndpoint(boolean enabled, LivePolicy livePolicy, Clock clock, HeadersPreview preview,
 			TrustedHosts trustedHosts, TrustedHostRejectionCounts rejectionCounts, Supplier<List<Finding>> findings,
 			Show showValues, Set<String> roles) {
+		this(enabled, Objects.requireNonNull(livePolicy, "livePolicy"), null, clock, preview, trustedHosts,
+				rejectionCounts, findings, showValues, roles);
+	}
+
+	private SecurityHeadersEndpoint(boolean enabled, LivePolicy livePolicy, Instant switchedOffSince, Clock clock,
+			HeadersPreview preview, TrustedHosts trustedHosts, TrustedHostRejectionCounts rejectionCounts,
+			Supplier<List<Finding>> findings, Show showValues, Set<String> roles) {
 		this.enabled = enabled;
 		this.livePolicy = livePolicy;
+		this.switchedOffSince = switchedOffSince;
 		this.clock = clock;
 		this.preview = preview;
 		this.trustedHosts = trustedHosts;
@@ -122,9 +138,26 @@ public class SecurityHeadersEndpoint {
 	public static SecurityHeadersEndpoint starterSwitchedOff(Supplier<List<Finding>> findings, Show showValues,
 			Set<String> roles) {
 		Clock clock = Clock.systemUTC();
-		return new SecurityHeadersEndpoint(false,
-				new LivePolicy(HstsPolicy.builder().enabled(false).build(), clock.instant()), clock,
-				switchedOffPreview(), null, null, findings, showValues, roles);
+		// The switched-off policy is made when first asked for: building it loads and
+		// runs the policy's validation, which a switched-off starter should not cost at
+		// every start (issue 21).
+		return new SecurityHeadersEndpoint(false, null, clock.instant(), clock, switchedOffPreview(), null, null,
+				findings, showValues, roles);
+	}
+
+	/** The policy in force, made on first use where the starter is switched off. */
+	private LivePolicy livePolicy() {
+		LivePolicy policy = this.livePolicy;
+		if (policy == null) {
+			synchronized (this) {
+				policy = this.livePolicy;
+				if (policy == null) {
+					policy = new LivePolicy(HstsPolicy.builder().enabled(false).build(), this.switchedOffSince);
+					this.livePolicy = policy;
+				}
+			}
+		}
+		return policy;
 	}
 
 	/**
@@ -154,7 +187,7 @@ public class SecurityHeadersEndpoint {
 		Instant now = this.clock.instant();
 		Map<String, Object> report = new LinkedHashMap<>();
 		report.put("enabled", this.enabled);
-		LivePolicy.Version version = this.livePolicy.current();
+		LivePolicy.Version version = livePolicy().current();
 		report.put("policy", policy(version, show));
 		report.put("hsts", hsts(version.hsts(), now));
 		List<HeaderDescription> descriptions = descriptions();
@@ -379,7 +412,7 @@ public class SecurityHeadersEndpoint {
 			changes.add(entry);
 		}
 		policy.put("changes", changes);
-		LivePolicy.Rejection rejection = this.livePolicy.lastRejection();
+		LivePolicy.Rejection rejection = livePolicy().lastRejection();
 		Map<String, Object> rejected = null;
 		if (rejection != null) {
 			rejected = new LinkedHashMap<>();
@@ -394,7 +427,7 @@ public class SecurityHeadersEndpoint {
 				message = message.replace(rejection.value(), masked);
 			}
 			rejected.put("message", message);
-			rejected.put("pending", this.livePolicy.rejectionPending());
+			rejected.put("pending", livePolicy().rejectionPending());
 		}
 		policy.put("lastRejected", rejected);
 		return policy;
