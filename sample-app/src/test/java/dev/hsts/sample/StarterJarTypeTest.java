@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.jar.Manifest;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,11 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StarterJarTypeTest {
 
+	private static final Pattern STARTER = Pattern
+		.compile(".*/hsts-spring-boot-starter(?:-[^/!]*\\.jar!|/target/classes)/META-INF/MANIFEST\\.MF");
+
 	@Test
 	void theStarterIsMarkedAsADependenciesStarter() throws IOException {
 		List<String> types = new ArrayList<>();
 		for (URL url : Collections.list(getClass().getClassLoader().getResources("META-INF/MANIFEST.MF"))) {
-			if (url.toString().contains("hsts-spring-boot-starter")) {
+			// The starter's jar, or its classes directory; not any path that merely
+			// passes through a directory of that name (a clone of the repository).
+			if (STARTER.matcher(url.toString()).matches()) {
 				try (InputStream in = url.openStream()) {
 					types.add(new Manifest(in).getMainAttributes().getValue("Spring-Boot-Jar-Type"));
 				}
