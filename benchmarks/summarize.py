@@ -299,6 +299,67 @@ for stack, app in (("servlet", "sample-app (Tomcat)"), ("webflux", "sample-webfl
         p("```\n" + first + "\n```\n")
 
 # --- startup --------------------------------------------------------------------------------------------------
+THREAD_KINDS = ("main thread (and the launcher's)", "JIT compilers", "garbage collector", "other threads alive at ready",
+                "threads ended before ready", "the whole process")
+
+
+def thread_kind(name):
+    # The launcher's thread and the thread it starts for main() both take the command's name (java); the first
+    # only waits.
+    if name in ("java", "main"):
+        return THREAD_KINDS[0]
+    if name.startswith(("C1 CompilerThre", "C2 CompilerThre")):
+        return "JIT compilers"
+    if name.startswith(("GC Thread", "G1 ", "GC ")):
+        return "garbage collector"
+    return "other threads alive at ready"
+
+
+def read_threads(path):
+    """CPU ms by kind of thread from a StartAndExit -Dstart.threads file, or None."""
+    if not os.path.exists(path):
+        return None
+    kinds = dict.fromkeys(THREAD_KINDS, 0.0)
+    process = None
+    for line in open(path):
+        name, _, ns = line.rstrip("\n").rpartition("\t")
+        if name == "(process)":
+            process = int(ns) / 1e6
+        elif name:
+            kinds[thread_kind(name)] += int(ns) / 1e6
+    if process is None:
+        return None
+    kinds["the whole process"] = process
+    # The process's time comes in clock ticks of 10 ms, the threads' in ns.
+    kinds["threads ended before ready"] = max(0.0, process - sum(v for k, v in kinds.items()
+                                                               if k not in ("the whole process",
+                                                                            "threads ended before ready")))
+    return kinds
+
+
+def startup_threads(stack, runs):
+    pairs = []
+    for run in sorted(runs):
+        w = read_threads(os.path.join(out, f"startup-{stack}-{run}-with.threads"))
+        wo = read_threads(os.path.join(out, f"startup-{stack}-{run}-without.threads"))
+        if w and wo:
+            pairs.append((w, wo))
+    if not pairs:
+        return
+    p(f"CPU by kind of thread ({len(pairs)} pairs; `StartAndExit -Dstart.threads`: each thread alive at ready, "
+      "its time on a CPU from `/proc/self/task/*/schedstat`; the whole process from `/proc/self/stat`, in 10 ms "
+      "ticks, so the threads that ended before ready are the difference, to about 10 ms):\n")
+    p("| Threads | with: median ms | without: median ms | with − without: median of the pairs' differences, ms "
+      "| pairs with > without |")
+    p("|---|---:|---:|---:|---:|")
+    for kind in THREAD_KINDS:
+        diffs = [w[kind] - wo[kind] for w, wo in pairs]
+        more = sum(1 for d in diffs if d > 0)
+        p(f"| {kind} | {median([w[kind] for w, _ in pairs]):.0f} | {median([wo[kind] for _, wo in pairs]):.0f} | "
+          f"{median(diffs):+.0f} | {more} of {len(pairs)} |")
+    p("")
+
+
 for stack, app in (("servlet", "sample-app"), ("webflux", "sample-webflux")):
     path = os.path.join(out, f"startup-{stack}.txt")
     if not os.path.exists(path) or os.path.getsize(path) == 0:
@@ -335,6 +396,7 @@ for stack, app in (("servlet", "sample-app"), ("webflux", "sample-webflux")):
               f"({w[0]:.3f} / {wo[0]:.3f} s); the medians of the shortest quarter of each "
               f"**{q(w) / q(wo):.3f}**")
     p("")
+    startup_threads(stack, runs)
     for what, values in (("wall", wall), ("CPU", cpu)):
         target(f"Startup {app}, {what} time: ≤ 1.02 × without the starter jar",
                f"{median(values):.3f} ({len(values)} pairs, {min(values):.3f} to {max(values):.3f})",

@@ -2,7 +2,13 @@ package dev.hsts.autoconfigure;
 
 import dev.hsts.core.HeaderValues;
 
+import java.util.List;
+
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
 
 /**
  * The headers the starter writes besides HSTS, and whether the configuration switches
@@ -65,23 +71,34 @@ enum SecurityHeader {
 	 * @return whether the header is on
 	 */
 	boolean isOn(Binder binder) {
+		return isOn(binder, null);
+	}
+
+	/**
+	 * Whether the bound configuration switches the header on.
+	 * @param binder the binder of the environment
+	 * @param sources the binder's property sources, to look for path policies without
+	 * binding them, or {@code null} to bind them
+	 * @return whether the header is on
+	 */
+	boolean isOn(Binder binder, Iterable<ConfigurationPropertySource> sources) {
 		if (this == CONTENT_SECURITY_POLICY) {
-			SecurityHeadersProperties.ContentSecurityPolicy csp = binder
-				.bind(PREFIX + this.property, SecurityHeadersProperties.ContentSecurityPolicy.class)
-				.orElse(null);
-			if (csp == null) {
-				csp = new SecurityHeadersProperties.ContentSecurityPolicy();
-			}
-			return offByDefault(csp.getPolicy()) || offByDefault(csp.getReportOnlyPolicy())
-					|| (csp.getPathPolicies() != null && !csp.getPathPolicies().isEmpty());
+			// Its three switches read one by one: binding the whole
+			// content-security-policy
+			// object here introspected its classes a second time, before the real
+			// binding.
+			String name = PREFIX + this.property;
+			return offByDefault(binder.bind(name + ".policy", String.class).orElse(null))
+					|| offByDefault(binder.bind(name + ".report-only-policy", String.class).orElse(null))
+					|| hasPathPolicies(binder, sources, name + ".path-policies");
 		}
 		if (this == CACHE_CONTROL) {
 			Boolean enabled = binder.bind(PREFIX + this.property, Boolean.class).orElse(null);
-			return (enabled != null) ? enabled : new SecurityHeadersProperties().getCacheControl().isEnabled();
+			return (enabled != null) ? enabled : Defaults.VALUES.getCacheControl().isEnabled();
 		}
 		if (this == CLEAR_SITE_DATA) {
 			Boolean enabled = binder.bind(PREFIX + this.property, Boolean.class).orElse(null);
-			return (enabled != null) ? enabled : new SecurityHeadersProperties().getClearSiteData().isEnabled();
+			return (enabled != null) ? enabled : Defaults.VALUES.getClearSiteData().isEnabled();
 		}
 		String value = binder.bind(PREFIX + this.property, String.class).orElse(null);
 		if (value == null) {
@@ -95,7 +112,7 @@ enum SecurityHeader {
 
 	/** The header's value where nothing configures it. */
 	private String defaultValue() {
-		SecurityHeadersProperties defaults = new SecurityHeadersProperties();
+		SecurityHeadersProperties defaults = Defaults.VALUES;
 		// Not a switch: one on an enum is a synthetic class of its own.
 		if (this == CONTENT_TYPE_OPTIONS) {
 			return defaults.getContentTypeOptions();
@@ -130,8 +147,43 @@ enum SecurityHeader {
 		return defaults.getCrossOriginResourcePolicy();
 	}
 
+	/**
+	 * Whether any path policy is configured: a property below {@code name} in any of the
+	 * sources. Without the sources, or where a source cannot tell (one that does not list
+	 * its properties), the list is bound to find out.
+	 */
+	private static boolean hasPathPolicies(Binder binder, Iterable<ConfigurationPropertySource> sources, String name) {
+		ConfigurationPropertyName list = ConfigurationPropertyName.of(name);
+		boolean unknown = (sources == null);
+		for (ConfigurationPropertySource source : (sources != null) ? sources
+				: List.<ConfigurationPropertySource>of()) {
+			ConfigurationPropertyState state = source.containsDescendantOf(list);
+			if (state == ConfigurationPropertyState.PRESENT) {
+				return true;
+			}
+			unknown |= (state == ConfigurationPropertyState.UNKNOWN);
+		}
+		if (!unknown) {
+			return false;
+		}
+		List<SecurityHeadersProperties.PathPolicy> policies = binder
+			.bind(list, Bindable.listOf(SecurityHeadersProperties.PathPolicy.class))
+			.orElse(null);
+		return policies != null && !policies.isEmpty();
+	}
+
 	private static boolean offByDefault(String value) {
 		return value != null && !value.trim().equalsIgnoreCase(HeaderValues.DISABLED);
+	}
+
+	/**
+	 * The values where nothing is configured, made once and only read: the condition is
+	 * evaluated once per header bean.
+	 */
+	private static final class Defaults {
+
+		static final SecurityHeadersProperties VALUES = new SecurityHeadersProperties();
+
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import jakarta.servlet.DispatcherType;
@@ -32,6 +33,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.HstsHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -152,6 +156,37 @@ class SecurityHeadersAutoConfigurationTest {
 				assertThat(context).hasNotFailed().doesNotHaveBean(writer);
 			}
 		});
+	}
+
+	@Test
+	void contentSecurityPolicyPathPoliciesSwitchItsWriterOnFromEveryKindOfPropertySource() {
+		Map<String, Object> variables = Map.of("SECURITY_HEADERS_CONTENTSECURITYPOLICY_PATHPOLICIES_0_PATHS",
+				"/docs/**", "SECURITY_HEADERS_CONTENTSECURITYPOLICY_PATHPOLICIES_0_POLICY", "default-src 'self'");
+		this.web
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new SystemEnvironmentPropertySource(
+						StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables)))
+			.run((context) -> assertThat(context).hasBean("contentSecurityPolicyHeaderWriter"));
+		// A source that does not list its properties: the condition cannot look for them,
+		// so it binds the list.
+		Map<String, Object> unlisted = Map.of("security.headers.content-security-policy.path-policies[0].paths",
+				"/docs/**", "security.headers.content-security-policy.path-policies[0].policy", "default-src 'self'");
+		this.web.withInitializer((context) -> context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new PropertySource<Object>("unlisted") {
+
+				@Override
+				public Object getProperty(String name) {
+					return unlisted.get(name);
+				}
+
+			})).run((context) -> assertThat(context).hasBean("contentSecurityPolicyHeaderWriter"));
+		// Other content-security-policy settings alone leave it off.
+		this.web
+			.withPropertyValues("security.headers.content-security-policy.policy=disabled",
+					"security.headers.content-security-policy.reporting.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("contentSecurityPolicyHeaderWriter"));
 	}
 
 	@Test
