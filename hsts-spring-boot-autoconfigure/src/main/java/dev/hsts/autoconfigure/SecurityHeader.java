@@ -83,10 +83,8 @@ enum SecurityHeader {
 	 */
 	boolean isOn(Binder binder, Iterable<ConfigurationPropertySource> sources) {
 		if (this == CONTENT_SECURITY_POLICY) {
-			// Its three switches read one by one: binding the whole
-			// content-security-policy
-			// object here introspected its classes a second time, before the real
-			// binding.
+			// Its three switches read one by one: binding the whole object here
+			// introspected its classes a second time, before the real binding.
 			String name = PREFIX + this.property;
 			return offByDefault(binder.bind(name + ".policy", String.class).orElse(null))
 					|| offByDefault(binder.bind(name + ".report-only-policy", String.class).orElse(null))
@@ -148,24 +146,34 @@ enum SecurityHeader {
 	}
 
 	/**
-	 * Whether any path policy is configured: a property below {@code name} in any of the
-	 * sources. Without the sources, or where a source cannot tell (one that does not list
-	 * its properties), the list is bound to find out.
+	 * Whether any path policy is configured, read as Spring Boot's binder reads a list:
+	 * from the first source that has it, either as one value (where an empty one clears
+	 * it) or as indexed keys below {@code name}. A source that has keys below the name
+	 * switches the header on; where the list is one value, or a source cannot list its
+	 * keys, or there are no sources, the list is bound to find out.
 	 */
 	private static boolean hasPathPolicies(Binder binder, Iterable<ConfigurationPropertySource> sources, String name) {
 		ConfigurationPropertyName list = ConfigurationPropertyName.of(name);
-		boolean unknown = (sources == null);
-		for (ConfigurationPropertySource source : (sources != null) ? sources
-				: List.<ConfigurationPropertySource>of()) {
+		if (sources == null) {
+			return hasBoundPathPolicies(binder, list);
+		}
+		for (ConfigurationPropertySource source : sources) {
+			if (source.getConfigurationProperty(list) != null) {
+				// The list as one value, which Spring Boot binds it from.
+				return hasBoundPathPolicies(binder, list);
+			}
 			ConfigurationPropertyState state = source.containsDescendantOf(list);
 			if (state == ConfigurationPropertyState.PRESENT) {
 				return true;
 			}
-			unknown |= (state == ConfigurationPropertyState.UNKNOWN);
+			if (state == ConfigurationPropertyState.UNKNOWN) {
+				return hasBoundPathPolicies(binder, list);
+			}
 		}
-		if (!unknown) {
-			return false;
-		}
+		return false;
+	}
+
+	private static boolean hasBoundPathPolicies(Binder binder, ConfigurationPropertyName list) {
 		List<SecurityHeadersProperties.PathPolicy> policies = binder
 			.bind(list, Bindable.listOf(SecurityHeadersProperties.PathPolicy.class))
 			.orElse(null);

@@ -33,6 +33,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -182,6 +183,17 @@ class SecurityHeadersAutoConfigurationTest {
 				}
 
 			})).run((context) -> assertThat(context).hasBean("contentSecurityPolicyHeaderWriter"));
+		// The list cleared as one empty value in a source ahead of the one that lists
+		// it: Spring Boot binds the list from the first source that has it, so it is
+		// empty, and the writer stays off.
+		this.web
+			.withPropertyValues("security.headers.content-security-policy.path-policies[0].paths=/docs/**",
+					"security.headers.content-security-policy.path-policies[0].policy=default-src 'self'")
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("cleared",
+						Map.of("security.headers.content-security-policy.path-policies", ""))))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("contentSecurityPolicyHeaderWriter"));
 		// Other content-security-policy settings alone leave it off.
 		this.web
 			.withPropertyValues("security.headers.content-security-policy.policy=disabled",
