@@ -38,6 +38,7 @@ import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * {@code /actuator/securityheaders}: the policy that is live right now (the exact HSTS
@@ -59,13 +60,10 @@ public class SecurityHeadersEndpoint {
 	private final boolean enabled;
 
 	/**
-	 * The policy in force; where the starter is switched off, {@code null} until first
-	 * asked for (see {@link #livePolicy()}).
+	 * The policy in force; where the starter is switched off, made when first asked for
+	 * (see {@link #starterSwitchedOff}).
 	 */
-	private volatile LivePolicy livePolicy;
-
-	/** Where the starter is switched off: since when, or {@code null}. */
-	private final Instant switchedOffSince;
+	private final SingletonSupplier<LivePolicy> livePolicy;
 
 	private final Clock clock;
 
@@ -105,16 +103,15 @@ public class SecurityHeadersEndpoint {
 	public SecurityHeadersEndpoint(boolean enabled, LivePolicy livePolicy, Clock clock, HeadersPreview preview,
 			TrustedHosts trustedHosts, TrustedHostRejectionCounts rejectionCounts, Supplier<List<Finding>> findings,
 			Show showValues, Set<String> roles) {
-		this(enabled, Objects.requireNonNull(livePolicy, "livePolicy"), null, clock, preview, trustedHosts,
-				rejectionCounts, findings, showValues, roles);
+		this(enabled, SingletonSupplier.of(Objects.requireNonNull(livePolicy, "livePolicy")), clock, preview,
+				trustedHosts, rejectionCounts, findings, showValues, roles);
 	}
 
-	private SecurityHeadersEndpoint(boolean enabled, LivePolicy livePolicy, Instant switchedOffSince, Clock clock,
+	private SecurityHeadersEndpoint(boolean enabled, SingletonSupplier<LivePolicy> livePolicy, Clock clock,
 			HeadersPreview preview, TrustedHosts trustedHosts, TrustedHostRejectionCounts rejectionCounts,
 			Supplier<List<Finding>> findings, Show showValues, Set<String> roles) {
 		this.enabled = enabled;
 		this.livePolicy = livePolicy;
-		this.switchedOffSince = switchedOffSince;
 		this.clock = clock;
 		this.preview = preview;
 		this.trustedHosts = trustedHosts;
@@ -141,23 +138,10 @@ public class SecurityHeadersEndpoint {
 		// The switched-off policy is made when first asked for: building it loads and
 		// runs the policy's validation, which a switched-off starter should not cost at
 		// every start (issue 21).
-		return new SecurityHeadersEndpoint(false, null, clock.instant(), clock, switchedOffPreview(), null, null,
-				findings, showValues, roles);
-	}
-
-	/** The policy in force, made on first use where the starter is switched off. */
-	private LivePolicy livePolicy() {
-		LivePolicy policy = this.livePolicy;
-		if (policy == null) {
-			synchronized (this) {
-				policy = this.livePolicy;
-				if (policy == null) {
-					policy = new LivePolicy(HstsPolicy.builder().enabled(false).build(), this.switchedOffSince);
-					this.livePolicy = policy;
-				}
-			}
-		}
-		return policy;
+		Instant since = clock.instant();
+		return new SecurityHeadersEndpoint(false,
+				SingletonSupplier.of(() -> new LivePolicy(HstsPolicy.builder().enabled(false).build(), since)), clock,
+				switchedOffPreview(), null, null, findings, showValues, roles);
 	}
 
 	/**
@@ -187,7 +171,7 @@ public class SecurityHeadersEndpoint {
 		Instant now = this.clock.instant();
 		Map<String, Object> report = new LinkedHashMap<>();
 		report.put("enabled", this.enabled);
-		LivePolicy.Version version = livePolicy().current();
+		LivePolicy.Version version = this.livePolicy.obtain().current();
 		report.put("policy", policy(version, show));
 		report.put("hsts", hsts(version.hsts(), now));
 		List<HeaderDescription> descriptions = descriptions();
@@ -412,7 +396,7 @@ public class SecurityHeadersEndpoint {
 			changes.add(entry);
 		}
 		policy.put("changes", changes);
-		LivePolicy.Rejection rejection = livePolicy().lastRejection();
+		LivePolicy.Rejection rejection = this.livePolicy.obtain().lastRejection();
 		Map<String, Object> rejected = null;
 		if (rejection != null) {
 			rejected = new LinkedHashMap<>();
@@ -427,7 +411,7 @@ public class SecurityHeadersEndpoint {
 				message = message.replace(rejection.value(), masked);
 			}
 			rejected.put("message", message);
-			rejected.put("pending", livePolicy().rejectionPending());
+			rejected.put("pending", this.livePolicy.obtain().rejectionPending());
 		}
 		policy.put("lastRejected", rejected);
 		return policy;

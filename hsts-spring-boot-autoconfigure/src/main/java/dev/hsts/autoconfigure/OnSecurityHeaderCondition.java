@@ -4,8 +4,6 @@ import java.util.Map;
 
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
@@ -21,8 +19,7 @@ class OnSecurityHeaderCondition extends SpringBootCondition {
 		SecurityHeader header = (SecurityHeader) attributes.get("value");
 		boolean on;
 		try {
-			on = header.isOn(Binder.get(context.getEnvironment()),
-					ConfigurationPropertySources.get(context.getEnvironment()));
+			on = header.isOn(context.getEnvironment());
 		}
 		catch (RuntimeException ex) {
 			// The real binding reports the problem; count the header as on until then.

@@ -8,7 +8,9 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
+import org.springframework.core.env.Environment;
 
 /**
  * The headers the starter writes besides HSTS, and whether the configuration switches
@@ -66,29 +68,20 @@ enum SecurityHeader {
 	}
 
 	/**
-	 * Whether the bound configuration switches the header on.
-	 * @param binder the binder of the environment
+	 * Whether the configuration switches the header on, at startup (the condition on its
+	 * writer) and at a runtime refresh alike.
+	 * @param environment the environment
 	 * @return whether the header is on
 	 */
-	boolean isOn(Binder binder) {
-		return isOn(binder, null);
-	}
-
-	/**
-	 * Whether the bound configuration switches the header on.
-	 * @param binder the binder of the environment
-	 * @param sources the binder's property sources, to look for path policies without
-	 * binding them, or {@code null} to bind them
-	 * @return whether the header is on
-	 */
-	boolean isOn(Binder binder, Iterable<ConfigurationPropertySource> sources) {
+	boolean isOn(Environment environment) {
+		Binder binder = Binder.get(environment);
 		if (this == CONTENT_SECURITY_POLICY) {
 			// Its three switches read one by one: binding the whole object here
 			// introspected its classes a second time, before the real binding.
 			String name = PREFIX + this.property;
 			return offByDefault(binder.bind(name + ".policy", String.class).orElse(null))
 					|| offByDefault(binder.bind(name + ".report-only-policy", String.class).orElse(null))
-					|| hasPathPolicies(binder, sources, name + ".path-policies");
+					|| hasPathPolicies(binder, ConfigurationPropertySources.get(environment), name + ".path-policies");
 		}
 		if (this == CACHE_CONTROL) {
 			Boolean enabled = binder.bind(PREFIX + this.property, Boolean.class).orElse(null);
@@ -150,13 +143,10 @@ enum SecurityHeader {
 	 * from the first source that has it, either as one value (where an empty one clears
 	 * it) or as indexed keys below {@code name}. A source that has keys below the name
 	 * switches the header on; where the list is one value, or a source cannot list its
-	 * keys, or there are no sources, the list is bound to find out.
+	 * keys, the list is bound to find out.
 	 */
 	private static boolean hasPathPolicies(Binder binder, Iterable<ConfigurationPropertySource> sources, String name) {
 		ConfigurationPropertyName list = ConfigurationPropertyName.of(name);
-		if (sources == null) {
-			return hasBoundPathPolicies(binder, list);
-		}
 		for (ConfigurationPropertySource source : sources) {
 			if (source.getConfigurationProperty(list) != null) {
 				// The list as one value, which Spring Boot binds it from.

@@ -163,7 +163,7 @@ public class SecurityHeadersPolicyRefresher {
 						SecurityHeadersProperties.class);
 				HstsPolicy next = this.writers.ownsHsts() ? SecurityHeaderValues.hstsPolicy(properties)
 						: this.livePolicy.hsts();
-				prepared = this.writers.prepare(properties, next, binder);
+				prepared = this.writers.prepare(properties, next, this.environment);
 				InvalidSecurityHeadersPropertyException
 					.validated(() -> PolicyTransitions.check(this.livePolicy.hsts(), next, this.clock.instant()))
 					.forEach((finding) -> findings.add(PropertyNames.qualify(finding)));

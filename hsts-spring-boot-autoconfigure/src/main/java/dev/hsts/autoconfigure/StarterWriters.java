@@ -15,7 +15,7 @@ import dev.hsts.core.PolicyHeader;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 
 /**
  * The header writers the starter made from the configuration in one web stack's filter,
@@ -231,13 +231,13 @@ abstract class StarterWriters<W> {
 	 * without applying them yet.
 	 * @param properties the new properties
 	 * @param hsts the new HSTS policy
-	 * @param binder the binder of the new configuration (for the switches)
+	 * @param environment the environment with the new configuration (for the switches)
 	 * @return the writers, ready to swap in
 	 */
-	Prepared<W> prepare(SecurityHeadersProperties properties, HstsPolicy hsts, Binder binder) {
+	Prepared<W> prepare(SecurityHeadersProperties properties, HstsPolicy hsts, Environment environment) {
 		Map<Slot, W> made = new LinkedHashMap<>();
 		for (Slot slot : this.current.keySet()) {
-			boolean on = slot.header() == null || slot.header().isOn(binder);
+			boolean on = slot.header() == null || slot.header().isOn(environment);
 			made.put(slot, on ? create(slot, properties, hsts) : null);
 		}
 		return new Prepared<>(this, made, prepareMore(properties));
