@@ -6,6 +6,7 @@ import java.util.function.ToDoubleFunction;
 
 import dev.hsts.core.HstsStage;
 import dev.hsts.core.LivePolicy;
+import dev.hsts.core.PolicyChangeListener;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -15,9 +16,11 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * (the max-age sent now, in seconds; 0 when revoked or off) and
  * {@code security.headers.hsts.stage} (the active stage, 0 when none), and
  * {@code security.headers.policy.version}. Read when the registry is scraped; no
- * per-request cost.
+ * per-request cost. Also binds the refresh counter ({@link PolicyRefreshMetrics}) and
+ * tells it about each change: one bean for the starter's metrics of the policy (each bean
+ * costs the start-up a few milliseconds, issue 21).
  */
-public class SecurityHeadersMetrics implements MeterBinder {
+public class SecurityHeadersMetrics implements MeterBinder, PolicyChangeListener {
 
 	/** The max-age gauge. */
 	public static final String MAX_AGE = "security.headers.hsts.max-age";
@@ -31,6 +34,8 @@ public class SecurityHeadersMetrics implements MeterBinder {
 	private final LivePolicy policy;
 
 	private final Clock clock;
+
+	private final PolicyRefreshMetrics refreshes = new PolicyRefreshMetrics();
 
 	/**
 	 * Gauges that follow the policy in force.
@@ -55,6 +60,17 @@ public class SecurityHeadersMetrics implements MeterBinder {
 			.description("The version of the security headers policy in force, counted from 1 (the policy the "
 					+ "application started with); it goes up by one with each change applied while it runs")
 			.register(registry);
+		this.refreshes.bindTo(registry);
+	}
+
+	@Override
+	public void applied(LivePolicy.Version version) {
+		this.refreshes.applied(version);
+	}
+
+	@Override
+	public void rejected(LivePolicy.Rejection rejection) {
+		this.refreshes.rejected(rejection);
 	}
 
 	double maxAgeSeconds() {

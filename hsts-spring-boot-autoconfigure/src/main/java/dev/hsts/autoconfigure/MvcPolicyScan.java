@@ -11,19 +11,25 @@ import dev.hsts.servlet.MvcHandlerPolicies;
 import dev.hsts.servlet.PolicyHandlerInterceptor;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.core.Ordered;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Finds the policies Spring MVC's handlers ask for: {@code @SecurityHeadersPolicy} on the
- * handler methods of every {@link RequestMappingHandlerMapping}, and the policy route
- * attribute of the functional routes of every {@link RouterFunctionMapping}. Loaded only
- * where Spring MVC is.
+ * The starter's part in Spring MVC, one bean: finds the policies Spring MVC's handlers
+ * ask for ({@code @SecurityHeadersPolicy} on the handler methods of every
+ * {@link RequestMappingHandlerMapping}, and the policy route attribute of the functional
+ * routes of every {@link RouterFunctionMapping}), and registers the
+ * {@link PolicyHandlerInterceptor} that tells the filter each request's handler, first of
+ * all interceptors, so that a request's policy is known before any other interceptor or
+ * the handler runs. Loaded only where Spring MVC is.
  */
-final class MvcPolicyScan implements HandlerPolicySource {
+final class MvcPolicyScan implements HandlerPolicySource, WebMvcConfigurer {
 
 	private final ListableBeanFactory beanFactory;
 
@@ -35,6 +41,11 @@ final class MvcPolicyScan implements HandlerPolicySource {
 	MvcPolicyScan(ListableBeanFactory beanFactory, PolicyHandlerInterceptor interceptor) {
 		this.beanFactory = beanFactory;
 		this.interceptor = interceptor;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(this.interceptor).order(Ordered.HIGHEST_PRECEDENCE);
 	}
 
 	@Override

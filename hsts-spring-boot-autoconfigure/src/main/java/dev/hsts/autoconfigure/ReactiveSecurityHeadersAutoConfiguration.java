@@ -250,12 +250,12 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	public SecurityHeadersWebFilter securityHeadersWebFilter(ObjectProvider<ExchangeHeaderWriter> writers,
-			ObjectProvider<ForwardedProtoMismatches> proxyDetector,
-			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues) {
+	public SecurityHeadersWebFilter securityHeadersWebFilter(ObjectProvider<ExchangeHeaderWriter> writers) {
 		SecurityHeadersWebFilter filter = new SecurityHeadersWebFilter(writers.orderedStream().toList());
-		filter.setForwardedProtoMismatches(proxyDetector.getIfUnique());
-		filter.setApplicationHeaderValues(applicationHeaderValues.getIfUnique());
+		// What the filter notices for the findings: made with it, not beans of their own
+		// (each bean costs the start-up a few milliseconds, issue 21).
+		filter.setForwardedProtoMismatches(new ForwardedProtoMismatches(PROXY_ADVICE));
+		filter.setApplicationHeaderValues(new ApplicationHeaderValues());
 		return filter;
 	}
 
@@ -305,18 +305,6 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	public ForwardedProtoMismatches forwardedProtoMismatches() {
-		return new ForwardedProtoMismatches(PROXY_ADVICE);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	public ApplicationHeaderValues applicationHeaderValues() {
-		return new ApplicationHeaderValues();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	public TrustedHosts trustedHosts(TrustedHostsProperties properties) {
 		return SecurityHeaderValues.trustedHosts(properties);
 	}
@@ -357,9 +345,7 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public SecurityHeadersFindings securityHeadersFindings(LivePolicy livePolicy, ObjectProvider<Clock> clock,
-			ObjectProvider<TrustedHosts> trustedHosts, Environment environment,
-			ObjectProvider<ForwardedProtoMismatches> proxyDetector,
-			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues, SecurityHeadersWebFilter filter,
+			ObjectProvider<TrustedHosts> trustedHosts, Environment environment, SecurityHeadersWebFilter filter,
 			ObjectProvider<HttpsRedirectWebFilter> httpsRedirectFilter, ObjectProvider<EndpointExposure> endpoint,
 			ListableBeanFactory beanFactory, ObjectProvider<CspReportFindings> cspReportFindings) {
 		TrustedHosts hosts = trustedHosts.getIfUnique();
@@ -370,8 +356,8 @@ public class ReactiveSecurityHeadersAutoConfiguration {
 				starterClock, Deferred.ifAvailable(cspReportFindings));
 		ReactorNettyProxyFinding nettyProxy = new ReactorNettyProxyFinding(environment, beanFactory);
 		return new SecurityHeadersFindings(livePolicy, starterClock, hosts,
-				environment.getProperty("server.forward-headers-strategy"), proxyDetector.getIfUnique(),
-				applicationHeaderValues.getIfUnique(), new WebFilterWriters(filter), () -> {
+				environment.getProperty("server.forward-headers-strategy"), filter.getForwardedProtoMismatches(),
+				filter.getApplicationHeaderValues(), new WebFilterWriters(filter), () -> {
 					List<Finding> findings = new ArrayList<>(deployment.get());
 					findings.addAll(nettyProxy.get());
 					return findings;

@@ -255,14 +255,14 @@ public class SecurityHeadersAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public SecurityHeadersFilter securityHeadersFilter(ConfigurableListableBeanFactory beanFactory,
-			ObjectProvider<ForwardedProtoMismatchDetector> proxyDetector,
-			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues,
 			ObjectProvider<CspReportCollector> cspReportCollector, ObjectProvider<TrustedHostCheck> trustedHostCheck) {
 		// Every ResponseHeaderWriter bean, and Spring Security HeaderWriter beans where
 		// Spring Security is on the classpath, in order.
 		SecurityHeadersFilter filter = new SecurityHeadersFilter(HeaderWriterBeans.inOrder(beanFactory));
-		filter.setForwardedProtoMismatchDetector(proxyDetector.getIfUnique());
-		filter.setApplicationHeaderValues(applicationHeaderValues.getIfUnique());
+		// What the filter notices for the findings: made with it, not beans of their own
+		// (each bean costs the start-up a few milliseconds, issue 21).
+		filter.setForwardedProtoMismatchDetector(new ForwardedProtoMismatchDetector());
+		filter.setApplicationHeaderValues(new ApplicationHeaderValues());
 		CspReportCollector reports = cspReportCollector.getIfUnique();
 		if (reports != null) {
 			filter.setCspReportCollector(reports,
@@ -292,22 +292,8 @@ public class SecurityHeadersAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	public ForwardedProtoMismatchDetector forwardedProtoMismatchDetector() {
-		return new ForwardedProtoMismatchDetector();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	public ApplicationHeaderValues applicationHeaderValues() {
-		return new ApplicationHeaderValues();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	public SecurityHeadersFindings securityHeadersFindings(LivePolicy livePolicy, ObjectProvider<Clock> clock,
-			ObjectProvider<TrustedHostCheck> trustedHostCheck, Environment environment,
-			ObjectProvider<ForwardedProtoMismatchDetector> proxyDetector,
-			ObjectProvider<ApplicationHeaderValues> applicationHeaderValues, SecurityHeadersFilter filter,
+			ObjectProvider<TrustedHostCheck> trustedHostCheck, Environment environment, SecurityHeadersFilter filter,
 			ObjectProvider<HttpsRedirectFilter> httpsRedirectFilter, ObjectProvider<EndpointExposure> endpoint,
 			ObjectProvider<CspReportFindings> cspReportFindings) {
 		TrustedHostCheck check = trustedHostCheck.getIfUnique();
@@ -315,8 +301,8 @@ public class SecurityHeadersAutoConfiguration {
 		HttpsRedirectFilter redirect = httpsRedirectFilter.getIfUnique();
 		Clock starterClock = StarterClock.of(clock);
 		return new SecurityHeadersFindings(livePolicy, starterClock, trustedHosts,
-				environment.getProperty("server.forward-headers-strategy"), proxyDetector.getIfUnique(),
-				applicationHeaderValues.getIfUnique(), new FilterWriters(filter, null),
+				environment.getProperty("server.forward-headers-strategy"), filter.getForwardedProtoMismatchDetector(),
+				filter.getApplicationHeaderValues(), new FilterWriters(filter, null),
 				new DeploymentFindings(environment, (redirect != null) ? redirect.getRule() : null, trustedHosts,
 						Deferred.ifAvailable(endpoint), livePolicy, starterClock,
 						Deferred.ifAvailable(cspReportFindings)));
@@ -433,27 +419,17 @@ public class SecurityHeadersAutoConfiguration {
 	/**
 	 * In a Spring MVC application: tells the filter each request's handler, for the
 	 * policies handlers ask for ({@code @SecurityHeadersPolicy}, route attributes) and
-	 * the {@link PerRequestHeaderPolicy} hooks.
+	 * the {@link PerRequestHeaderPolicy} hooks. One bean, the scan that registers its
+	 * interceptor (each bean costs the start-up a few milliseconds, issue 21).
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.web.servlet.config.annotation.WebMvcConfigurer")
 	static class SpringMvcPolicyConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
-		PolicyHandlerInterceptor securityHeadersPolicyInterceptor(SecurityHeadersFilter filter) {
-			return new PolicyHandlerInterceptor(filter);
-		}
-
-		@Bean
-		PolicyInterceptorRegistrar securityHeadersPolicyInterceptorRegistrar(PolicyHandlerInterceptor interceptor) {
-			return new PolicyInterceptorRegistrar(interceptor);
-		}
-
-		@Bean
 		MvcPolicyScan securityHeadersMvcPolicyScan(ConfigurableListableBeanFactory beanFactory,
-				PolicyHandlerInterceptor interceptor) {
-			return new MvcPolicyScan(beanFactory, interceptor);
+				SecurityHeadersFilter filter) {
+			return new MvcPolicyScan(beanFactory, new PolicyHandlerInterceptor(filter));
 		}
 
 	}

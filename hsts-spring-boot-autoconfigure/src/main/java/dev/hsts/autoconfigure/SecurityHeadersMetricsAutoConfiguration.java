@@ -2,7 +2,6 @@ package dev.hsts.autoconfigure;
 
 import java.time.Clock;
 
-import dev.hsts.actuate.PolicyRefreshMetrics;
 import dev.hsts.actuate.SecurityHeadersMetrics;
 import dev.hsts.core.LivePolicy;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +15,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The HSTS rollout gauges and the policy's version and refresh counter, when Micrometer
- * is on the class path: Boot binds every {@code MeterBinder} bean to its registries.
+ * is on the class path: Boot binds every {@code MeterBinder} bean to its registries. One
+ * bean for all of them ({@link SecurityHeadersMetrics}).
  */
 @AutoConfiguration(after = { SecurityHeadersAutoConfiguration.class, ReactiveSecurityHeadersAutoConfiguration.class })
 @ConditionalOnClass(MeterRegistry.class)
@@ -27,12 +27,6 @@ public class SecurityHeadersMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	public SecurityHeadersMetrics securityHeadersMetrics(LivePolicy livePolicy, ObjectProvider<Clock> clock) {
 		return new SecurityHeadersMetrics(livePolicy, StarterClock.of(clock));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	public PolicyRefreshMetrics securityHeadersPolicyRefreshMetrics() {
-		return new PolicyRefreshMetrics();
 	}
 
 }

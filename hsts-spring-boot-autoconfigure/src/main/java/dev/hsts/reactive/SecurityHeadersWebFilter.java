@@ -227,11 +227,26 @@ public class SecurityHeadersWebFilter implements WebFilter, Ordered {
 	}
 
 	/**
+	 * @return the detector of plain requests that claim to have arrived over HTTPS, or
+	 * {@code null}
+	 */
+	public ForwardedProtoMismatches getForwardedProtoMismatches() {
+		return this.forwardedProtoMismatches;
+	}
+
+	/**
 	 * @param values told when the application sets its own value for a managed header or
 	 * adds a second one, or {@code null}
 	 */
 	public void setApplicationHeaderValues(ApplicationHeaderValues values) {
 		this.applicationHeaderValues = values;
+	}
+
+	/**
+	 * @return what the application set itself for the managed headers, or {@code null}
+	 */
+	public ApplicationHeaderValues getApplicationHeaderValues() {
+		return this.applicationHeaderValues;
 	}
 
 	/**

@@ -285,11 +285,26 @@ public class SecurityHeadersFilter extends GenericFilterBean implements Ordered 
 	}
 
 	/**
+	 * @return the detector of plain requests that claim to have arrived over HTTPS, or
+	 * {@code null}
+	 */
+	public ForwardedProtoMismatchDetector getForwardedProtoMismatchDetector() {
+		return this.forwardedProtoMismatchDetector;
+	}
+
+	/**
 	 * @param values told when the application sets a managed header itself, or
 	 * {@code null}
 	 */
 	public void setApplicationHeaderValues(ApplicationHeaderValues values) {
 		this.applicationHeaderValues = values;
+	}
+
+	/**
+	 * @return what the application set itself for the managed headers, or {@code null}
+	 */
+	public ApplicationHeaderValues getApplicationHeaderValues() {
+		return this.applicationHeaderValues;
 	}
 
 	/**

@@ -47,7 +47,7 @@ class NamedPoliciesRefreshTest {
 			.withPropertyValues("security.headers.policies.embeddable.paths=/embed/**",
 					"security.headers.policies.embeddable.frame-options=SAMEORIGIN")
 			.run((context) -> {
-				assertThat(context).hasNotFailed().doesNotHaveBean("securityHeadersPolicyInterceptor");
+				assertThat(context).hasNotFailed().doesNotHaveBean("securityHeadersMvcPolicyScan");
 				assertThat(get(context, "/embed/x").getHeader("X-Frame-Options")).isEqualTo("SAMEORIGIN");
 				assertThat(get(context, "/other").getHeader("X-Frame-Options")).isEqualTo("DENY");
 			});
