@@ -108,6 +108,18 @@ class NamedPoliciesOverTlsTest {
 	}
 
 	@Test
+	void theHandlersPolicyAppliesWhereAnInterceptorOfTheApplicationAnswersFirst() {
+		// The starter's interceptor runs before the application's (first of all): the
+		// handler is known, so the response the application's interceptor makes gets the
+		// handler's policy, not the defaults.
+		HttpResponse<String> response = get("/embed/class", "X-Stop", "yes");
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.body()).isEqualTo("stopped");
+		assertEmbeddable(response);
+		Headers.assertCacheControl(response, "public, max-age=60");
+	}
+
+	@Test
 	void theClassAnnotationAppliesToItsHandlersAndUnsetKeysAreInherited() {
 		HttpResponse<String> response = get("/embed/class");
 		assertEmbeddable(response);

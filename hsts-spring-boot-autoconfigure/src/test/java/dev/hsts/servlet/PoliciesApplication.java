@@ -2,6 +2,7 @@ package dev.hsts.servlet;
 
 import java.io.IOException;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.hsts.annotation.SecurityHeadersPolicy;
@@ -15,7 +16,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
@@ -23,7 +27,9 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * An application with named policies chosen by path, by annotations on a controller class
- * and its methods, by functional route attributes and by a per-request hook.
+ * and its methods, by functional route attributes and by a per-request hook; and an
+ * interceptor of its own that answers a request with {@code X-Stop} itself, before the
+ * handler runs.
  */
 @SpringBootConfiguration
 @EnableAutoConfigurationWithoutSpringSecurity
@@ -43,6 +49,11 @@ public class PoliciesApplication {
 				.withAttribute(SecurityHeadersPolicy.ROUTE_ATTRIBUTE, "strict")
 				.filter(new PassThrough())
 				.build());
+	}
+
+	@Bean
+	WebMvcConfigurer stoppingInterceptor() {
+		return new StoppingInterceptor();
 	}
 
 	@Bean
@@ -66,6 +77,31 @@ public class PoliciesApplication {
 				adjustment.set("Permissions-Policy", "camera=(\"https://" + request.policyName() + "."
 						+ request.method().toLowerCase() + "." + (request.handler() != null) + ".example\")");
 			}
+		}
+
+	}
+
+	/**
+	 * Answers a request that has {@code X-Stop} with a 403 of its own and stops it there,
+	 * as an application's authorization interceptor would (registered at the default
+	 * order).
+	 */
+	static final class StoppingInterceptor implements WebMvcConfigurer, HandlerInterceptor {
+
+		@Override
+		public void addInterceptors(InterceptorRegistry registry) {
+			registry.addInterceptor(this);
+		}
+
+		@Override
+		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+				throws IOException {
+			if (request.getHeader("X-Stop") == null) {
+				return true;
+			}
+			response.setStatus(403);
+			response.getWriter().write("stopped");
+			return false;
 		}
 
 	}
