@@ -138,10 +138,28 @@ public class SecurityHeadersEndpoint {
 		// The switched-off policy is made when first asked for: building it loads and
 		// runs the policy's validation, which a switched-off starter should not cost at
 		// every start (issue 21).
-		Instant since = clock.instant();
-		return new SecurityHeadersEndpoint(false,
-				SingletonSupplier.of(() -> new LivePolicy(HstsPolicy.builder().enabled(false).build(), since)), clock,
+		return new SecurityHeadersEndpoint(false, SingletonSupplier.of(new SwitchedOffPolicy(clock.instant())), clock,
 				switchedOffPreview(), null, null, findings, showValues, roles);
+	}
+
+	/**
+	 * The policy of a switched-off starter (HSTS disabled, in force since the start),
+	 * made when first asked for. A class rather than a lambda, which would be a class of
+	 * its own spun at every switched-off start (issue 21).
+	 */
+	private static final class SwitchedOffPolicy implements Supplier<LivePolicy> {
+
+		private final Instant since;
+
+		SwitchedOffPolicy(Instant since) {
+			this.since = since;
+		}
+
+		@Override
+		public LivePolicy get() {
+			return new LivePolicy(HstsPolicy.builder().enabled(false).build(), this.since);
+		}
+
 	}
 
 	/**

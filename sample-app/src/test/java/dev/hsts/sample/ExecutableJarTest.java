@@ -18,11 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The executable jar Spring Boot's Maven plugin made of this sample holds the starter's
  * auto-configuration jar and not the starter's own jar, which holds no class
- * ({@link StarterJarTypeTest}: it is marked as Spring Boot's own starters are): in the
- * executable jar every class the application loads would first be looked up in it (issue
- * 21). Run by the {@code executable-jar} execution of the Surefire plugin in the
- * {@code integration-test} phase, after {@code repackage} made the jar (the jar's path in
- * {@code sample.executable-jar}), not with the other tests, which run before it exists.
+ * ({@code StarterJarTypeTest} in the starter's module: it is marked as Spring Boot's own
+ * starters are): in the executable jar every class the application loads would first be
+ * looked up in it (issue 21). Run by the {@code executable-jar} execution of the Surefire
+ * plugin in the {@code integration-test} phase, after {@code repackage} made the jar (the
+ * jar's path in {@code sample.executable-jar}), not with the other tests, which run
+ * before it exists.
  */
 class ExecutableJarTest {
 
