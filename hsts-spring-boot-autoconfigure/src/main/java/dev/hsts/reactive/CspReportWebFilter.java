@@ -38,9 +38,12 @@ import org.springframework.web.server.WebFilterChain;
  * the limit is passed and its reading cancelled, so no more than the maximum is ever
  * held; the server closes an HTTP/1.1 connection whose request body was left unread
  * (Reactor Netty answers it with {@code Connection: close}), so no header is added here
- * (it would be wrong on HTTP/2). Answers are bodiless (204, 400, 405, 413, 415, 429),
- * never a 5xx: a failure while reading the body is answered 400. The collector's
- * listeners run on the event loop: they must not block.
+ * (it would be wrong on HTTP/2). Such a refusal is flushed before the exchange completes:
+ * a servlet container running WebFlux (Tomcat) otherwise reads what is left of the body
+ * before it sends a response nothing flushed, and a client that never finishes its body
+ * would get no answer. Answers are bodiless (204, 400, 405, 413, 415, 429), never a 5xx:
+ * a failure while reading the body is answered 400. The collector's listeners run on the
+ * event loop: they must not block.
  *
  * <p>
  * Ordered after the trusted-host check ({@link TrustedHostWebFilter}) and the HTTPS
@@ -136,6 +139,10 @@ public class CspReportWebFilter implements WebFilter, Ordered {
 		headers.set("Cache-Control", "no-store");
 		if (answer.status() != 204) {
 			headers.setContentLength(0);
+		}
+		if (answer.closesConnection()) {
+			// Sent now, before the server reads the rest of the body (Tomcat would).
+			return response.writeAndFlushWith(Mono.just(Mono.empty()));
 		}
 		return response.setComplete();
 	}

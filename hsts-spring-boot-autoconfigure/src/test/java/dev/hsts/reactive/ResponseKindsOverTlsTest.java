@@ -20,7 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -51,7 +50,7 @@ class ResponseKindsOverTlsTest {
 
 	@BeforeAll
 	static void start() {
-		for (Server server : Server.values()) {
+		for (Server server : Server.ofThisRun()) {
 			apps.put(server,
 					RunningReactiveApp.https(server, new Class<?>[] { ReactiveResponseKindsApplication.class },
 							"logging.level.org.springframework.web.server.adapter=OFF",
@@ -134,7 +133,8 @@ class ResponseKindsOverTlsTest {
 
 	/** Every kind on every server. */
 	static Stream<Arguments> responseKinds() {
-		return Stream.of(Server.values())
+		return Server.ofThisRun()
+			.stream()
 			.flatMap((server) -> kinds().stream().map((kind) -> Arguments.of(server, kind)));
 	}
 
@@ -181,7 +181,8 @@ class ResponseKindsOverTlsTest {
 	}
 
 	static Stream<Arguments> hostNamesThatGetTheHeader() {
-		return Stream.of(Server.values())
+		return Server.ofThisRun()
+			.stream()
 			.flatMap((server) -> Stream
 				.of("api.example.test", "API.Example.TEST", "api.example.test.", "localhost.example.test",
 						"example.com")
@@ -196,7 +197,8 @@ class ResponseKindsOverTlsTest {
 	}
 
 	static Stream<Arguments> applicationHstsValues() {
-		return Stream.of(Server.values())
+		return Server.ofThisRun()
+			.stream()
 			.flatMap((server) -> Stream.of(Arguments.of(server, "/own-hsts-set", "max-age=5"),
 					Arguments.of(server, "/own-hsts-added", "max-age=6"),
 					Arguments.of(server, "/own-hsts-entity", "max-age=7"),
@@ -213,6 +215,11 @@ class ResponseKindsOverTlsTest {
 		Headers.assertExactlyOne(response, HSTS, value);
 	}
 
+	/** Both servers, or Tomcat alone where Netty is not on the class path. */
+	static List<Server> servers() {
+		return Server.ofThisRun();
+	}
+
 	static Stream<Arguments> applicationValues() {
 		Map<String, String> values = Map.of(HSTS, "max-age=5", Headers.CONTENT_TYPE_OPTIONS, "nosniff",
 				Headers.FRAME_OPTIONS, "SAMEORIGIN", Headers.REFERRER_POLICY, "origin", Headers.PERMISSIONS_POLICY,
@@ -220,7 +227,7 @@ class ResponseKindsOverTlsTest {
 		return values.entrySet()
 			.stream()
 			.flatMap((entry) -> Stream.of("set", "add", "entity")
-				.map((mode) -> Arguments.of(Server.NETTY, entry.getKey(), entry.getValue(), mode)));
+				.map((mode) -> Arguments.of(Server.ofThisRun().get(0), entry.getKey(), entry.getValue(), mode)));
 	}
 
 	@ParameterizedTest(name = "{0}: {1}: {2} ({3})")
@@ -234,7 +241,7 @@ class ResponseKindsOverTlsTest {
 	}
 
 	@ParameterizedTest
-	@EnumSource(Server.class)
+	@MethodSource("servers")
 	void aResponseCommittedBeforeTheHandlerFailsKeepsItsHeaders(Server server) {
 		// Read off the wire: the body may end abruptly, the headers went out with the
 		// commit.
@@ -256,7 +263,7 @@ class ResponseKindsOverTlsTest {
 	 * this unauthenticated request would get a 401).
 	 */
 	@ParameterizedTest
-	@EnumSource(Server.class)
+	@MethodSource("servers")
 	void theRequestsAreServedByTheChosenServerAsBootConfiguresIt(Server server) {
 		RunningReactiveApp app = apps.get(server);
 		// Boot 4: org.springframework.boot.web.server.reactive; Boot 3.5:

@@ -41,6 +41,11 @@ public final class RunningReactiveApp implements AutoCloseable {
 	/** The name of the bean definition of the chosen server's factory. */
 	public static final String FACTORY_BEAN_NAME = "testReactiveWebServerFactory";
 
+	private static final String REACTOR_LOOP_RESOURCES = "reactor.netty.resources.LoopResources";
+
+	/** The system property that names the server of tests that name none. */
+	public static final String DEFAULT_PROPERTY = "hsts.test.reactive-server";
+
 	/** The reactive servers the tests run on. */
 	public enum Server {
 
@@ -82,6 +87,26 @@ public final class RunningReactiveApp implements AutoCloseable {
 			return (this == NETTY) ? "Netty" : "Tomcat reactive";
 		}
 
+		/**
+		 * The server a test that names none runs on: Reactor Netty, Boot's default for
+		 * WebFlux; Tomcat where the system property {@value #DEFAULT_PROPERTY} is
+		 * {@code tomcat} (the webflux-tomcat-tests module, which has no Netty on its
+		 * class path, runs this module's reactive tests that way).
+		 * @return the server
+		 */
+		public static Server byDefault() {
+			return "tomcat".equals(System.getProperty(DEFAULT_PROPERTY)) ? TOMCAT : NETTY;
+		}
+
+		/**
+		 * The servers a test that runs on each server runs on: both; only Tomcat where
+		 * {@link #byDefault()} is Tomcat (no Netty on the class path).
+		 * @return the servers, Reactor Netty first where it is one of them
+		 */
+		public static List<Server> ofThisRun() {
+			return (byDefault() == TOMCAT) ? List.of(TOMCAT) : List.of(values());
+		}
+
 	}
 
 	private final ConfigurableApplicationContext context;
@@ -97,14 +122,14 @@ public final class RunningReactiveApp implements AutoCloseable {
 	}
 
 	/**
-	 * Starts {@code sources} on Netty on a random port over HTTPS with the
-	 * {@link TestTls} certificate.
+	 * Starts {@code sources} on the default server ({@link Server#byDefault()}) on a
+	 * random port over HTTPS with the {@link TestTls} certificate.
 	 * @param sources the configuration classes
 	 * @param properties more properties, {@code name=value}
 	 * @return the running application
 	 */
 	public static RunningReactiveApp https(Class<?>[] sources, String... properties) {
-		return https(Server.NETTY, sources, properties);
+		return https(Server.byDefault(), sources, properties);
 	}
 
 	/**
@@ -122,26 +147,26 @@ public final class RunningReactiveApp implements AutoCloseable {
 	}
 
 	/**
-	 * Starts {@code sources} on Netty over HTTPS with an application class loader of the
-	 * test's choosing (say, one that hides Spring Security).
+	 * Starts {@code sources} on the default server over HTTPS with an application class
+	 * loader of the test's choosing (say, one that hides Spring Security).
 	 */
 	public static RunningReactiveApp https(ClassLoader classLoader, Class<?>[] sources, String... properties) {
 		List<String> all = new ArrayList<>(TestTls.get().serverProperties());
 		all.addAll(List.of(properties));
-		return start(classLoader, Server.NETTY, true, sources, all);
+		return start(classLoader, Server.byDefault(), true, sources, all);
 	}
 
 	/**
-	 * Starts {@code sources} on Netty over plain HTTP with an application class loader of
-	 * the test's choosing.
+	 * Starts {@code sources} on the default server over plain HTTP with an application
+	 * class loader of the test's choosing.
 	 */
 	public static RunningReactiveApp plain(ClassLoader classLoader, Class<?>[] sources, String... properties) {
-		return start(classLoader, Server.NETTY, false, sources, List.of(properties));
+		return start(classLoader, Server.byDefault(), false, sources, List.of(properties));
 	}
 
-	/** Starts {@code sources} on Netty on a random port over plain HTTP. */
+	/** Starts {@code sources} on the default server on a random port over plain HTTP. */
 	public static RunningReactiveApp plain(Class<?>[] sources, String... properties) {
-		return plain(Server.NETTY, sources, properties);
+		return plain(Server.byDefault(), sources, properties);
 	}
 
 	/** Starts {@code sources} on {@code server} on a random port over plain HTTP. */
@@ -192,6 +217,10 @@ public final class RunningReactiveApp implements AutoCloseable {
 	 */
 	public static ApplicationContextInitializer<ConfigurableApplicationContext> ownEventLoops() {
 		return (context) -> {
+			if (!ClassUtils.isPresent(REACTOR_LOOP_RESOURCES, context.getClassLoader())) {
+				// No Reactor Netty on the class path (webflux-tomcat-tests): no loops.
+				return;
+			}
 			RootBeanDefinition resources = new RootBeanDefinition(ReactorResourceFactory.class);
 			resources.getPropertyValues().add("useGlobalResources", false);
 			((BeanDefinitionRegistry) context).registerBeanDefinition("reactorResourceFactory", resources);
