@@ -21,10 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The starter's own answers to a request it refuses before anything reads the body (a
  * host the application does not serve, over real TLS; and over plain HTTP the redirect to
  * HTTPS) reach a client that sends its body only in part and never finishes it, on every
- * server WebFlux runs on here: a server that reads the rest of an unread body before it
- * sends a response nothing flushed (Tomcat running WebFlux) would otherwise keep the
- * answer until the client gives up, or drop it when the rest is over its swallow limit.
- * The collector's refusals of CSP reports are {@code HostileCspReportsOverTlsTest}'s.
+ * server WebFlux runs on here. Tomcat running WebFlux reads the rest of a body that was
+ * read in part and then abandoned before it sends an answer nothing flushed (the CSP
+ * collector's case, {@code HostileCspReportsOverTlsTest}, which flushes its refusals):
+ * these answers never touch the body, and must keep reaching the client as they do.
  */
 class UnfinishedBodiesOverTlsTest {
 
@@ -80,26 +80,28 @@ class UnfinishedBodiesOverTlsTest {
 	@ParameterizedTest
 	@MethodSource("servers")
 	void aPlainHttpPostIsRedirectedWhileALongDeclaredBodyIsStillComing(Server server) {
-		String head = "POST /host?q=1 HTTP/1.1\r\nHost: api.example.test\r\nContent-Type: application/json\r\n"
-				+ "Content-Length: 100000000\r\n\r\n";
-		byte[] request = (head + "x".repeat(1024)).getBytes(StandardCharsets.ISO_8859_1);
-		// Only the head of the answer is read: it must come while the body is still
-		// owed.
-		RawHttp.Response response = plainApps.get(server).raw().sendForHead(request);
-		assertThat(response.status()).as(response.toString()).isIn(307, 308);
-		assertThat(response.header("Location")).isEqualTo("https://api.example.test/host?q=1");
+		// 100 MB declared, 1 KiB sent, the rest never.
+		assertRedirectedWhileOwed(server, "Content-Length: 100000000", "x".repeat(1024));
 	}
 
 	@ParameterizedTest
 	@MethodSource("servers")
 	void aPlainHttpPostIsRedirectedWhileAChunkedBodyIsStillComing(Server server) {
-		String head = "POST /host?q=1 HTTP/1.1\r\nHost: api.example.test\r\nContent-Type: application/json\r\n"
-				+ "Transfer-Encoding: chunked\r\n\r\n";
-		byte[] chunks = ReportPosts.chunks(64 * 1024, (byte) 'x');
-		byte[] request = new byte[head.length() + chunks.length];
-		System.arraycopy(head.getBytes(StandardCharsets.ISO_8859_1), 0, request, 0, head.length());
-		System.arraycopy(chunks, 0, request, head.length(), chunks.length);
-		RawHttp.Response response = plainApps.get(server).raw().sendForHead(request);
+		// 64 KiB of chunks, the last chunk never.
+		assertRedirectedWhileOwed(server, "Transfer-Encoding: chunked",
+				new String(ReportPosts.chunks(64 * 1024, (byte) 'x'), StandardCharsets.ISO_8859_1));
+	}
+
+	/**
+	 * Sends a plain-HTTP POST with the given framing and part of its body, and reads only
+	 * the head of the answer: it must come while the body is still owed.
+	 */
+	private static void assertRedirectedWhileOwed(Server server, String framing, String bodyPart) {
+		String request = "POST /host?q=1 HTTP/1.1\r\nHost: api.example.test\r\nContent-Type: application/json\r\n"
+				+ framing + "\r\n\r\n" + bodyPart;
+		RawHttp.Response response = plainApps.get(server)
+			.raw()
+			.sendForHead(request.getBytes(StandardCharsets.ISO_8859_1));
 		assertThat(response.status()).as(response.toString()).isIn(307, 308);
 		assertThat(response.header("Location")).isEqualTo("https://api.example.test/host?q=1");
 	}

@@ -13,12 +13,12 @@ import java.nio.charset.StandardCharsets;
 import javax.net.ssl.SSLSocket;
 
 /**
- * Hand-written POSTs to a CSP report collector over real TLS (the {@link TestTls}
- * certificate), each on its own connection from a loopback source address of the test's
- * choosing (127.0.0.0/8 is all local on Linux), so a test can be many clients, as the
- * collector sees them (the connection's peer address). Also a request whose body is sent
- * only in part and never finished, to show that the server answered without reading it
- * whole.
+ * Hand-written POSTs to a CSP report collector (or any other path) over real TLS (the
+ * {@link TestTls} certificate), each on its own connection from a loopback source address
+ * of the test's choosing (127.0.0.0/8 is all local on Linux), so a test can be many
+ * clients, as the collector sees them (the connection's peer address). Also a request
+ * whose body is sent only in part and never finished, to show that the server answered
+ * without reading it whole.
  */
 public final class ReportPosts {
 

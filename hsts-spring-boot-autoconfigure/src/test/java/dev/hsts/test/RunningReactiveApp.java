@@ -91,11 +91,20 @@ public final class RunningReactiveApp implements AutoCloseable {
 		 * The server a test that names none runs on: Reactor Netty, Boot's default for
 		 * WebFlux; Tomcat where the system property {@value #DEFAULT_PROPERTY} is
 		 * {@code tomcat} (the webflux-tomcat-tests module, which has no Netty on its
-		 * class path, runs this module's reactive tests that way).
+		 * class path, runs this module's reactive tests that way). Any other value than
+		 * {@code tomcat} or {@code netty} fails the test.
 		 * @return the server
 		 */
 		public static Server byDefault() {
-			return "tomcat".equals(System.getProperty(DEFAULT_PROPERTY)) ? TOMCAT : NETTY;
+			String name = System.getProperty(DEFAULT_PROPERTY);
+			if (name == null || name.equals("netty")) {
+				return NETTY;
+			}
+			if (name.equals("tomcat")) {
+				return TOMCAT;
+			}
+			throw new IllegalStateException(
+					DEFAULT_PROPERTY + "=" + name + " names no server the tests run on: use tomcat or netty");
 		}
 
 		/**
